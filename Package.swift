@@ -1,0 +1,82 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every target of ours shares: Swift 6 mode with strict concurrency, and `any` spelled out.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "VolunteerDirectory",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "voldir", targets: ["voldir"]),
+        .library(name: "VolunteerDirectory", targets: ["VolunteerDirectory"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: Core
+
+        /// The model, normalisation, the language catalogue, the importer plugin interface, the store
+        /// interface and search. Imports no storage engine and no plugin.
+        .target(
+            name: "VolunteerDirectory",
+            swiftSettings: swiftSettings
+        ),
+
+        /// The embedded SQLite store (GRDB, WAL, FTS5) behind the core's `DirectoryStore` interface.
+        .target(
+            name: "VolunteerDirectorySQLite",
+            dependencies: [
+                "VolunteerDirectory",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Importer plugins (directory importers, not SwiftPM package plugins)
+
+        .target(
+            name: "CSVImporter",
+            dependencies: ["VolunteerDirectory"],
+            path: "Plugins/CSVImporter",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Executables
+
+        .executableTarget(
+            name: "voldir",
+            dependencies: [
+                "VolunteerDirectory",
+                "VolunteerDirectorySQLite",
+                "CSVImporter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+
+        .testTarget(
+            name: "VolunteerDirectoryTests",
+            dependencies: ["VolunteerDirectory"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VolunteerDirectorySQLiteTests",
+            dependencies: ["VolunteerDirectory", "VolunteerDirectorySQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CSVImporterTests",
+            dependencies: ["CSVImporter", "VolunteerDirectory", "VolunteerDirectorySQLite"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,107 @@
+import Foundation
+import VolunteerDirectory
+
+/// Reads network rosters and partnership needs sent as CSV spreadsheets (rosters-csv.md):
+/// UTF-8 or windows-1252, comma, semicolon or tab, RFC 4180 quoting, any header spelling seen.
+public struct CSVImporter: DirectoryImporter {
+    public static let identifier = "csv"
+    public static let summary = "Network rosters and partnership needs as CSV spreadsheets (comma, semicolon or tab; UTF-8 or windows-1252)"
+    public static let fileExtensions: Set<String> = ["csv", "tsv", "txt"]
+
+    public static func recognises(_ sample: ImportSample) -> Recognition {
+        let text = sample.text.trimmingWhitespace()
+        if text.hasPrefix("<") { return .no }
+        if fileExtensions.contains(sample.fileExtension) { return .likely }
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
+        return firstLine.contains(",") || firstLine.contains(";") || firstLine.contains("\t") ? .possible : .no
+    }
+
+    public init() {}
+
+    public func read(_ input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(url: input.url, progress: input.progress)
+        } catch CSVReader.ReadError.unreadable(let reason) {
+            throw ImportError.unreadable(file: input.displayName, reason: reason)
+        }
+        do {
+            try read(reader, input: input, options: options, into: sink)
+        } catch CSVReader.ReadError.unterminatedQuote(let line) {
+            throw ImportError.malformed(
+                file: input.displayName, location: SourceLocation(line: line),
+                reason: "a quoted field starts here and is never closed (the file may be cut short)")
+        } catch CSVReader.ReadError.unreadable(let reason) {
+            throw ImportError.unreadable(file: input.displayName, reason: reason)
+        }
+    }
+
+    private func read(_ reader: CSVReader, input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws {
+        var header: CSVRow?
+        while let row = try reader.next() {
+            if !row.isBlank { header = row; break }
+        }
+        guard let header else {
+            throw ImportError.malformed(file: input.displayName, location: nil, reason: "the file has no header row")
+        }
+        guard let kind = options.kind ?? HeaderLayout.kind(of: header.fields, columnMap: options.columnMap) else {
+            throw ImportError.unclearKind(file: input.displayName)
+        }
+        let layout: HeaderLayout
+        do {
+            layout = try HeaderLayout(header: header.fields, kind: kind, columnMap: options.columnMap)
+        } catch {
+            throw ImportError.malformed(file: input.displayName, location: SourceLocation(line: header.line), reason: error.reason)
+        }
+        for unknown in layout.unknownHeaders {
+            sink.warn(
+                at: SourceLocation(line: header.line),
+                "column '\(unknown)' is not a \(kind.rawValue) field and was ignored; map it with --map '\(unknown)=FIELD'")
+        }
+        switch kind {
+        case .volunteers:
+            try readVolunteers(reader, layout: layout, input: input, options: options, into: sink)
+        case .needs:
+            try readNeeds(reader, layout: layout, options: options, into: sink)
+        }
+    }
+
+    private func readVolunteers(
+        _ reader: CSVReader, layout: HeaderLayout, input: ImportInput, options: ImportOptions, into sink: any ImportSink
+    ) throws {
+        guard layout.has(.name) || layout.has(.givenName) || layout.has(.familyName) else {
+            throw ImportError.malformed(
+                file: input.displayName, location: nil,
+                reason: "no name column (looked for 'name', 'full name', or 'first name' with 'surname'); map one with --map")
+        }
+        if !layout.has(.network), options.network == nil {
+            sink.warn(at: nil, "no network column and no --network given: volunteers are imported without a network")
+        }
+        let rows = VolunteerRowReader(
+            layout: layout, defaultNetwork: options.network?.nonEmpty, fileName: input.displayName, catalogue: options.catalogue)
+        while let row = try reader.next() {
+            guard !row.isBlank else { continue }
+            let location = SourceLocation(line: row.line)
+            do {
+                let record = try rows.record(from: row) { sink.warn(at: location, $0) }
+                try sink.receive(.volunteer(record), at: location)
+            } catch let error as FieldError {
+                try sink.reject(at: location, reason: error.reason)
+            }
+        }
+    }
+
+    private func readNeeds(_ reader: CSVReader, layout: HeaderLayout, options: ImportOptions, into sink: any ImportSink) throws {
+        let rows = NeedRowReader(layout: layout, catalogue: options.catalogue)
+        while let row = try reader.next() {
+            guard !row.isBlank else { continue }
+            let location = SourceLocation(line: row.line)
+            do {
+                let need = try rows.need(from: row) { sink.warn(at: location, $0) }
+                try sink.receive(.need(need), at: location)
+            } catch let error as FieldError {
+                try sink.reject(at: location, reason: error.reason)
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import VolunteerDirectory
+
+/// Reads one roster row into a ``VolunteerRecord``; throws a ``FieldError`` saying why a row
+/// cannot be read.
+struct VolunteerRowReader {
+    let layout: HeaderLayout
+    let defaultNetwork: String?
+    let fileName: String
+    let catalogue: LanguageCatalogue
+
+    func record(from row: CSVRow, warn: (String) -> Void) throws(FieldError) -> VolunteerRecord {
+        let name = layout.value(.name, in: row)
+            ?? [layout.value(.givenName, in: row), layout.value(.familyName, in: row)].compactMap { $0 }
+            .joined(separator: " ").nonEmpty
+        guard let name else { throw FieldError("no name") }
+
+        let networkName = layout.value(.network, in: row) ?? defaultNetwork
+        let source = networkName.map { "roster:\($0.matchingKey)" } ?? "file:\(fileName)"
+
+        let email = layout.value(.email, in: row)
+        if let email, ContactKeys.emailKey(email) == nil {
+            warn("email '\(email)' does not look like an address; kept as written")
+        }
+        let availability = try slots(layout.value(.availability, in: row), warn: warn)
+
+        var consent = Consent()
+        if let text = layout.value(.consent, in: row) {
+            guard let answer = ItemParsing.yesNo(text) else {
+                throw FieldError("unknown consent '\(text)'; expected yes or no")
+            }
+            consent.contact = answer
+        }
+        var ageBand: AgeBand?
+        if let text = layout.value(.ageBand, in: row) {
+            guard let band = AgeBand(text: text) else {
+                throw FieldError("unknown age band '\(text)'; expected 16-17, 18-24, 25-34, 35-49, 50-64 or 65+")
+            }
+            ageBand = band
+        }
+
+        return VolunteerRecord(
+            source: source, externalID: layout.value(.id, in: row), name: name, email: email,
+            phone: layout.value(.phone, in: row), postcode: layout.value(.postcode, in: row),
+            area: layout.value(.area, in: row), ageBand: ageBand,
+            skills: ListCell.items(layout.value(.skills, in: row) ?? "").map(ItemParsing.skill),
+            languages: ListCell.items(layout.value(.languages, in: row) ?? "").map { ItemParsing.language($0, catalogue: catalogue) },
+            availability: availability, dbs: try ItemParsing.dbs(layout.value(.dbs, in: row) ?? ""), consent: consent,
+            notes: layout.value(.notes, in: row),
+            memberships: networkName.map { [MembershipRecord(network: NetworkReference(name: $0), role: layout.value(.role, in: row))] } ?? [])
+    }
+
+    private func slots(_ cell: String?, warn: (String) -> Void) throws(FieldError) -> [Slot] {
+        var slots: [Slot] = []
+        for item in ListCell.items(cell ?? "") {
+            if let parsed = Slot.parse(item) {
+                slots += parsed.filter { !slots.contains($0) }
+            } else {
+                warn("availability '\(item)' is not understood; write it like 'Tue evening', 'weekends' or 'any'")
+            }
+        }
+        return slots
+    }
+}
+
+/// Reads one needs-sheet row into a ``Need``.
+struct NeedRowReader {
+    let layout: HeaderLayout
+    let catalogue: LanguageCatalogue
+
+    func need(from row: CSVRow, warn: (String) -> Void) throws(FieldError) -> Need {
+        guard let id = layout.value(.id, in: row) else { throw FieldError("no need id") }
+        guard let partner = layout.value(.partner, in: row) else { throw FieldError("no partner") }
+        guard let title = layout.value(.title, in: row) else { throw FieldError("no title") }
+        var places = 1
+        if let text = layout.value(.places, in: row) {
+            guard let number = Int(text), number > 0 else {
+                throw FieldError("places '\(text)' is not a positive whole number")
+            }
+            places = number
+        }
+        var minimumDBS: DBSLevel?
+        if let text = layout.value(.dbs, in: row) { minimumDBS = try ItemParsing.dbs(text)?.level }
+        var slots: [Slot] = []
+        for item in ListCell.items(layout.value(.when, in: row) ?? "") {
+            guard let parsed = Slot.parse(item) else {
+                throw FieldError("when '\(item)' is not understood; write it like 'Wed afternoon' or 'weekends'")
+            }
+            slots += parsed.filter { !slots.contains($0) }
+        }
+        func skills(_ field: RosterField, required: Bool) -> [SkillRequirement] {
+            ListCell.items(layout.value(field, in: row) ?? "").map { SkillRequirement(skill: ItemParsing.skill($0), isRequired: required) }
+        }
+        func languages(_ field: RosterField, required: Bool) -> [LanguageRequirement] {
+            ListCell.items(layout.value(field, in: row) ?? "").map {
+                ItemParsing.languageRequirement($0, isRequired: required, catalogue: catalogue)
+            }
+        }
+        let wanted = languages(.requiredLanguages, required: true) + languages(.preferredLanguages, required: false)
+        for requirement in wanted where requirement.language.code == nil {
+            warn("language '\(requirement.language.written)' is not recognised; kept as written")
+        }
+        return Need(
+            id: id, partner: partner, title: title, description: layout.value(.description, in: row),
+            skills: skills(.requiredSkills, required: true) + skills(.preferredSkills, required: false), languages: wanted,
+            postcode: layout.value(.postcode, in: row).map(Postcode.normalised), area: layout.value(.area, in: row),
+            slots: slots, places: places, minimumDBS: minimumDBS)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// An importer plugin: reads one kind of input (a CSV roster, the Sector 3 feed, ...) into
+/// ``ImportRecord``s.
+///
+/// Plugins live under `Plugins/`, depend only on this module, and are listed once in the CLI's
+/// registry. The directory chooses a plugin by asking each how well it ``recognises(_:)`` the
+/// input, then streams the input through ``read(_:options:into:)`` inside one transaction.
+///
+/// ```swift
+/// struct TSVImporter: DirectoryImporter {
+///     static let identifier = "tsv"
+///     static let summary = "Tab-separated rosters"
+///     static let fileExtensions: Set<String> = ["tsv"]
+///     static func recognises(_ sample: ImportSample) -> Recognition { sample.fileExtension == "tsv" ? .likely : .no }
+///     init() {}
+///     func read(_ input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws { ... }
+/// }
+/// ```
+public protocol DirectoryImporter: Sendable {
+    /// The id `--plugin` takes (`csv`, `sector3`).
+    static var identifier: String { get }
+    /// What the plugin reads, in a few words for `voldir plugins`.
+    static var summary: String { get }
+    /// File extensions the plugin reads, lower case, without the dot.
+    static var fileExtensions: Set<String> { get }
+    /// How sure the plugin is that it reads this input, from its first bytes and its name.
+    static func recognises(_ sample: ImportSample) -> Recognition
+
+    /// Creates the plugin.
+    init()
+
+    /// Reads the whole input, handing each record to `sink` as soon as it is read. Throws an
+    /// ``ImportError`` when the input as a whole cannot be read (the directory then writes nothing).
+    func read(_ input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws
+}
+
+/// How sure an importer is that it reads an input; the most certain plugin wins.
+public enum Recognition: Int, Sendable, Comparable {
+    /// Not this plugin's input.
+    case no = 0
+    /// Could be (the extension fits, the content does not contradict it).
+    case possible = 1
+    /// Very likely (the content has this format's marks).
+    case likely = 2
+    /// Certain (a namespace or signature only this format has).
+    case certain = 3
+
+    public static func < (lhs: Recognition, rhs: Recognition) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// The first bytes and the name of an input, for ``DirectoryImporter/recognises(_:)``.
+public struct ImportSample: Sendable {
+    /// The file name.
+    public let fileName: String
+    /// Up to the first 64 KiB.
+    public let head: [UInt8]
+
+    /// Creates a sample.
+    public init(fileName: String, head: [UInt8]) {
+        self.fileName = fileName
+        self.head = head
+    }
+
+    /// The lower-case extension without the dot.
+    public var fileExtension: String { (fileName as NSString).pathExtension.lowercased() }
+
+    /// The head as text, decoding invalid UTF-8 as replacement characters.
+    public var text: String { String(decoding: head, as: UTF8.self) }
+}
+
+/// An input to import: a file, with progress reported as it is read.
+public struct ImportInput: Sendable {
+    /// The file.
+    public let url: URL
+    /// The name to use in messages (as the user gave it).
+    public let displayName: String
+    /// The file's size in bytes.
+    public let size: Int64
+    /// Called with the number of bytes read so far; importers call it as they go.
+    public let progress: @Sendable (Int64) -> Void
+
+    /// Creates an input.
+    public init(url: URL, displayName: String, size: Int64, progress: @escaping @Sendable (Int64) -> Void = { _ in }) {
+        self.url = url
+        self.displayName = displayName
+        self.size = size
+        self.progress = progress
+    }
+}
+
+/// What a roster holds when its header does not make it clear.
+public enum RecordKind: String, Sendable, CaseIterable, Codable {
+    /// Volunteers (a network roster).
+    case volunteers
+    /// Partnership needs.
+    case needs
+}
+
+/// What the user told the import, for plugins to honour where it applies.
+public struct ImportOptions: Sendable {
+    /// The network for a roster that has no network column (`--network`).
+    public var network: String?
+    /// What the input holds when its header does not say (`--kind`).
+    public var kind: RecordKind?
+    /// Extra column names mapped to known fields (`--map 'Languages we speak=languages'`), keyed by
+    /// the column name as written.
+    public var columnMap: [String: String]
+    /// The language catalogue to resolve languages with.
+    public var catalogue: LanguageCatalogue
+
+    /// Creates options.
+    public init(
+        network: String? = nil, kind: RecordKind? = nil, columnMap: [String: String] = [:],
+        catalogue: LanguageCatalogue = .shared
+    ) {
+        self.network = network
+        self.kind = kind
+        self.columnMap = columnMap
+        self.catalogue = catalogue
+    }
+}

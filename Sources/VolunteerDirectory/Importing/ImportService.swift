@@ -1,0 +1,214 @@
+import Foundation
+
+/// How the user asked for an import to be run.
+public struct ImportRequest: Sendable {
+    /// Options the plugins honour.
+    public var options: ImportOptions
+    /// A plugin to use instead of sniffing (`--plugin`).
+    public var plugin: String?
+    /// Whether any rejected record fails the whole file (`--strict`).
+    public var strict: Bool
+    /// Whether to report what would change and write nothing (`--dry-run`).
+    public var dryRun: Bool
+    /// Whether to import a feed that is not newer than the last from its source (`--force`).
+    public var force: Bool
+
+    /// Creates a request.
+    public init(
+        options: ImportOptions = ImportOptions(), plugin: String? = nil, strict: Bool = false, dryRun: Bool = false,
+        force: Bool = false
+    ) {
+        self.options = options
+        self.plugin = plugin
+        self.strict = strict
+        self.dryRun = dryRun
+        self.force = force
+    }
+}
+
+/// What importing one file did.
+public struct FileImportReport: Sendable, Codable {
+    /// The file as the user named it.
+    public var file: String
+    /// The plugin that read it.
+    public var plugin: String
+    /// The counts.
+    public var counts: ImportCounts
+    /// The records that could not be read.
+    public var rejected: [Rejection]
+    /// Things worth attention.
+    public var warnings: [ImportWarning]
+    /// When this exact file was imported before, if it was (then nothing was applied).
+    public var previouslyImported: Date?
+    /// Whether this was a dry run (nothing was written).
+    public var dryRun: Bool
+
+    private enum CodingKeys: String, CodingKey {
+        case file, plugin, created, updated, unchanged, erased, rejected, warnings, previouslyImported, dryRun
+    }
+
+    private struct RejectedLine: Codable {
+        var line: Int
+        var column: Int?
+        var reason: String
+    }
+
+    /// Creates a report.
+    public init(
+        file: String, plugin: String, counts: ImportCounts, rejected: [Rejection], warnings: [ImportWarning],
+        previouslyImported: Date? = nil, dryRun: Bool = false
+    ) {
+        self.file = file
+        self.plugin = plugin
+        self.counts = counts
+        self.rejected = rejected
+        self.warnings = warnings
+        self.previouslyImported = previouslyImported
+        self.dryRun = dryRun
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(plugin, forKey: .plugin)
+        try container.encode(counts.created, forKey: .created)
+        try container.encode(counts.updated, forKey: .updated)
+        try container.encode(counts.unchanged, forKey: .unchanged)
+        try container.encode(counts.erased, forKey: .erased)
+        try container.encode(
+            rejected.map { RejectedLine(line: $0.location.line, column: $0.location.column, reason: $0.reason) },
+            forKey: .rejected)
+        try container.encode(warnings.map { w in w.location.map { "line \($0): \(w.message)" } ?? w.message }, forKey: .warnings)
+        try container.encodeIfPresent(previouslyImported, forKey: .previouslyImported)
+        try container.encode(dryRun, forKey: .dryRun)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        plugin = try container.decode(String.self, forKey: .plugin)
+        counts = ImportCounts()
+        counts.created = try container.decode(Int.self, forKey: .created)
+        counts.updated = try container.decode(Int.self, forKey: .updated)
+        counts.unchanged = try container.decode(Int.self, forKey: .unchanged)
+        counts.erased = try container.decodeIfPresent(Int.self, forKey: .erased) ?? 0
+        rejected = try container.decode([RejectedLine].self, forKey: .rejected).map {
+            Rejection(location: SourceLocation(line: $0.line, column: $0.column), reason: $0.reason)
+        }
+        counts.rejected = rejected.count
+        warnings = try container.decode([String].self, forKey: .warnings).map { ImportWarning(location: nil, message: $0) }
+        previouslyImported = try container.decodeIfPresent(Date.self, forKey: .previouslyImported)
+        dryRun = try container.decode(Bool.self, forKey: .dryRun)
+    }
+}
+
+/// Imports files into a directory: picks the plugin, streams the file through it inside one
+/// transaction, and records the batch.
+public struct ImportService: Sendable {
+    /// Where the directory is kept.
+    public let store: any DirectoryStore
+    /// The installed plugins.
+    public let registry: ImporterRegistry
+
+    /// Creates a service.
+    public init(store: any DirectoryStore, registry: ImporterRegistry) {
+        self.store = store
+        self.registry = registry
+    }
+
+    /// The files in `folder` (not hidden, not in subfolders, by name) whose content has not been imported yet.
+    public func pendingFiles(in folder: URL) throws -> [URL] {
+        let manager = FileManager.default
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw ImportError.unreadable(file: folder.path, reason: "the folder cannot be listed (\(error.localizedDescription))")
+        }
+        var pending: [URL] = []
+        for name in names.sorted() where !name.hasPrefix(".") && !name.lowercased().hasPrefix("readme") {
+            let url = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            if try store.batch(sha256: try Self.sha256(of: url, displayName: name)) == nil { pending.append(url) }
+        }
+        return pending
+    }
+
+    /// Imports one file. Throws an ``ImportError`` when nothing was written; otherwise returns what
+    /// was done, including the records that were rejected.
+    public func importFile(
+        at url: URL, displayName: String? = nil, request: ImportRequest,
+        progress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in }
+    ) throws -> FileImportReport {
+        let name = displayName ?? url.lastPathComponent
+        let size = try Self.size(of: url, displayName: name)
+        let sample = try Self.sample(of: url, displayName: name)
+        let importerType = try request.plugin.map { try registry.importer(id: $0) }
+            ?? registry.importer(for: sample)
+        let hash = try Self.sha256(of: url, displayName: name)
+        if let previous = try store.batch(sha256: hash) {
+            var counts = ImportCounts()
+            counts.unchanged = previous.counts.created + previous.counts.updated + previous.counts.unchanged
+            return FileImportReport(
+                file: name, plugin: importerType.identifier, counts: counts, rejected: [], warnings: [],
+                previouslyImported: previous.importedAt, dryRun: request.dryRun)
+        }
+        let input = ImportInput(url: url, displayName: name, size: size) { progress($0, size) }
+        let body = { (writer: any DirectoryWriter) throws -> FileImportReport in
+            let applier = ImportApplier(writer: writer, fileName: name, force: request.force)
+            try importerType.init().read(input, options: request.options, into: applier)
+            try applier.finish()
+            if request.strict, !applier.rejections.isEmpty {
+                throw ImportError.rejectedInStrictMode(file: name, rejections: applier.rejections)
+            }
+            try writer.record(
+                ImportBatch(
+                    fileName: name, sha256: hash, plugin: importerType.identifier, importedAt: Date(),
+                    counts: applier.counts, source: applier.sequence?.source, sequence: applier.sequence?.number))
+            return FileImportReport(
+                file: name, plugin: importerType.identifier, counts: applier.counts, rejected: applier.rejections,
+                warnings: applier.warnings, dryRun: request.dryRun)
+        }
+        let report = try request.dryRun ? store.rehearse(body) : store.write(body)
+        if report.counts.erased > 0, !request.dryRun { try store.compact() }
+        return report
+    }
+
+    // MARK: - File helpers
+
+    private static func size(of url: URL, displayName: String) throws(ImportError) -> Int64 {
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            return (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        } catch {
+            throw .unreadable(file: displayName, reason: "no such file, or it cannot be opened")
+        }
+    }
+
+    private static func sample(of url: URL, displayName: String) throws(ImportError) -> ImportSample {
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let head = try handle.read(upToCount: 65_536) ?? Data()
+            return ImportSample(fileName: displayName, head: [UInt8](head))
+        } catch {
+            throw .unreadable(file: displayName, reason: "it cannot be opened (\(error.localizedDescription))")
+        }
+    }
+
+    /// The SHA-256 of a file's bytes, read in chunks.
+    public static func sha256(of url: URL, displayName: String) throws(ImportError) -> String {
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            var digest = SHA256()
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                digest.update(chunk)
+            }
+            return digest.finalize()
+        } catch {
+            throw .unreadable(file: displayName, reason: "it cannot be read (\(error.localizedDescription))")
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// What a volunteer agreed to.
+public struct Consent: Sendable, Hashable, Codable {
+    /// Whether coordinators may contact them; `nil` when no source said.
+    public var contact: Bool?
+    /// With whom their details may be shared; `nil` when no source said.
+    public var share: ShareScope?
+    /// When the consent was recorded.
+    public var recorded: CalendarDate?
+
+    /// Creates a consent record.
+    public init(contact: Bool? = nil, share: ShareScope? = nil, recorded: CalendarDate? = nil) {
+        self.contact = contact
+        self.share = share
+        self.recorded = recorded
+    }
+}
+
+/// A Disclosure and Barring Service check.
+public struct DBSCheck: Sendable, Hashable, Codable {
+    /// The level of the check.
+    public var level: DBSLevel
+    /// When it was issued, when known.
+    public var issued: CalendarDate?
+
+    /// Creates a check.
+    public init(level: DBSLevel, issued: CalendarDate? = nil) {
+        self.level = level
+        self.issued = issued
+    }
+}

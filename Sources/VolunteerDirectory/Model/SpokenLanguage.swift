@@ -1,0 +1,61 @@
+/// A language as a roster or feed wrote it, with what the catalogue made of it.
+public struct LanguageReference: Sendable, Hashable, Codable {
+    /// The text as written (`Urdu`, `pa-Arab`, `Polski`), kept whether or not it was understood.
+    public var written: String
+    /// The ISO 639-3 code, or `nil` when the catalogue did not understand the text.
+    public var code: String?
+    /// The ISO 15924 script from a BCP 47 tag, such as `Arab`.
+    public var script: String?
+
+    /// Creates a reference; see ``LanguageReference/resolving(_:catalogue:)`` to understand text.
+    public init(written: String, code: String?, script: String? = nil) {
+        self.written = written
+        self.code = code
+        self.script = script
+    }
+
+    /// Resolves `text` against the catalogue, keeping it as written whether or not it is understood.
+    public static func resolving(_ text: String, catalogue: LanguageCatalogue = .shared) -> LanguageReference {
+        let resolution = catalogue.resolve(text)
+        return LanguageReference(written: text, code: resolution?.language.code, script: resolution?.script)
+    }
+
+    /// The English name when understood, else the text as written.
+    public func displayName(catalogue: LanguageCatalogue = .shared) -> String {
+        code.flatMap { catalogue.language(code: $0)?.name } ?? written
+    }
+}
+
+/// A language someone uses, and how well.
+public struct SpokenLanguage: Sendable, Hashable, Codable {
+    /// Which language.
+    public var language: LanguageReference
+    /// How well, when stated.
+    public var proficiency: Proficiency?
+    /// Whether the person can interpret spoken language.
+    public var interprets: Bool
+
+    /// Creates a spoken language.
+    public init(language: LanguageReference, proficiency: Proficiency? = nil, interprets: Bool = false) {
+        self.language = language
+        self.proficiency = proficiency
+        self.interprets = interprets
+    }
+}
+
+/// A language a need asks for.
+public struct LanguageRequirement: Sendable, Hashable, Codable {
+    /// Which language.
+    public var language: LanguageReference
+    /// The lowest proficiency that will do, when stated.
+    public var minimumProficiency: Proficiency?
+    /// Whether the need cannot be met without it (otherwise it is a preference).
+    public var isRequired: Bool
+
+    /// Creates a language requirement.
+    public init(language: LanguageReference, minimumProficiency: Proficiency? = nil, isRequired: Bool) {
+        self.language = language
+        self.minimumProficiency = minimumProficiency
+        self.isRequired = isRequired
+    }
+}

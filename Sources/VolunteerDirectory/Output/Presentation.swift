@@ -1,0 +1,294 @@
+import Foundation
+
+/// How volunteers, networks and needs are printed in each ``OutputFormat``; the JSON shapes here
+/// are the ones scripts rely on, so change them only by adding fields.
+public enum Presentation {
+    // MARK: - Volunteers
+
+    /// A volunteer as JSON: `id`, `name`, `email`, `phone`, `postcode`, `skills` `[{name, level}]`,
+    /// `languages` `[{code, name, proficiency, interprets}]`, `networks` `[names]`, and more.
+    public struct VolunteerJSON: Codable, Sendable, Equatable {
+        public struct SkillJSON: Codable, Sendable, Equatable {
+            public var name: String
+            public var level: String?
+        }
+        public struct LanguageJSON: Codable, Sendable, Equatable {
+            public var code: String?
+            public var name: String
+            public var written: String
+            public var script: String?
+            public var proficiency: String?
+            public var interprets: Bool
+        }
+        public var id: VolunteerID
+        public var name: String
+        public var email: String?
+        public var phone: String?
+        public var postcode: String?
+        public var area: String?
+        public var ageBand: String?
+        public var skills: [SkillJSON]
+        public var languages: [LanguageJSON]
+        public var availability: [String]
+        public var dbs: String?
+        public var dbsIssued: String?
+        public var consentToContact: Bool?
+        public var shareWith: String?
+        public var networks: [String]
+        public var notes: String?
+        public var score: Double?
+
+        /// The JSON form of a volunteer.
+        public init(_ volunteer: Volunteer, score: Double? = nil, catalogue: LanguageCatalogue = .shared) {
+            id = volunteer.id
+            name = volunteer.name
+            email = volunteer.email
+            phone = volunteer.phone
+            postcode = volunteer.postcode
+            area = volunteer.area
+            ageBand = volunteer.ageBand?.rawValue
+            skills = volunteer.skills.map { SkillJSON(name: $0.written, level: $0.level?.description) }
+            languages = volunteer.languages.map {
+                LanguageJSON(
+                    code: $0.language.code, name: $0.language.displayName(catalogue: catalogue), written: $0.language.written,
+                    script: $0.language.script, proficiency: $0.proficiency?.description, interprets: $0.interprets)
+            }
+            availability = volunteer.availability.map(\.description)
+            dbs = volunteer.dbs?.level.description
+            dbsIssued = volunteer.dbs?.issued?.description
+            consentToContact = volunteer.consent.contact
+            shareWith = volunteer.consent.share?.description
+            networks = volunteer.memberships.map(\.networkName)
+            notes = volunteer.notes
+            self.score = score
+        }
+    }
+
+    /// Search results in the chosen format.
+    public static func volunteers(_ matches: [VolunteerMatch], as format: OutputFormat) throws -> String {
+        switch format {
+        case .json:
+            return try json(matches.map { VolunteerJSON($0.volunteer, score: ($0.score * 1000).rounded() / 1000) })
+        case .table:
+            return TextTable(
+                headers: ["ID", "NAME", "NETWORKS", "SKILLS", "LANGUAGES", "POSTCODE", "DBS"],
+                rows: matches.map { volunteerCells($0.volunteer) }
+            ).rendered(maximumWidth: 40)
+        case .csv:
+            return CSVWriter.document(
+                headers: ["id", "name", "email", "phone", "postcode", "area", "networks", "skills", "languages", "availability", "dbs"],
+                rows: matches.map { match in
+                    let v = match.volunteer
+                    return [
+                        String(v.id), v.name, v.email ?? "", v.phone ?? "", v.postcode ?? "", v.area ?? "",
+                        v.memberships.map(\.networkName).joined(separator: "; "), skillsText(v), languagesText(v),
+                        v.availability.map(\.description).joined(separator: "; "), v.dbs?.level.description ?? "",
+                    ]
+                })
+        }
+    }
+
+    /// One volunteer in full, for `voldir show`.
+    public static func volunteer(_ volunteer: Volunteer, as format: OutputFormat) throws -> String {
+        switch format {
+        case .json:
+            return try json(VolunteerJSON(volunteer))
+        case .csv:
+            return try volunteers([VolunteerMatch(volunteer: volunteer, score: 0)], as: .csv)
+        case .table:
+            let v = volunteer
+            let lines: [(String, String?)] = [
+                ("ID", String(v.id)), ("Name", v.name), ("Email", v.email), ("Phone", v.phone), ("Postcode", v.postcode),
+                ("Area", v.area), ("Age band", v.ageBand?.rawValue),
+                ("Networks", v.memberships.map { m in m.role.map { "\(m.networkName) (\($0))" } ?? m.networkName }.joined(separator: "; ")),
+                ("Skills", skillsText(v)), ("Languages", languagesText(v)),
+                ("Available", v.availability.map(\.spokenDescription).joined(separator: "; ")),
+                ("DBS", v.dbs.map { d in d.issued.map { "\(d.level) (issued \($0))" } ?? d.level.description }),
+                ("Contact", v.consent.contact.map { $0 ? "agreed" : "declined" } ?? "not recorded"),
+                ("Share with", v.consent.share?.description), ("Notes", v.notes),
+            ]
+            return lines.compactMap { label, value in
+                guard let value, !value.isEmpty else { return nil }
+                return label.padding(toLength: 11, withPad: " ", startingAt: 0) + value
+            }.joined(separator: "\n")
+        }
+    }
+
+    private static func volunteerCells(_ v: Volunteer) -> [String] {
+        [
+            String(v.id), v.name, v.memberships.map(\.networkName).joined(separator: "; "), skillsText(v), languagesText(v),
+            v.postcode ?? v.area ?? "", v.dbs?.level.description ?? "",
+        ]
+    }
+
+    private static func skillsText(_ v: Volunteer) -> String {
+        v.skills.map { s in s.level.map { "\(s.written) (\($0))" } ?? s.written }.joined(separator: "; ")
+    }
+
+    private static func languagesText(_ v: Volunteer) -> String {
+        v.languages.map { l in
+            var details = [l.language.script.map { "\($0) script" }, l.proficiency?.description, l.interprets ? "interprets" : nil]
+                .compactMap { $0 }
+            if l.language.code == nil { details.append("unrecognised") }
+            let name = l.language.displayName()
+            return details.isEmpty ? name : "\(name) (\(details.joined(separator: ", ")))"
+        }.joined(separator: "; ")
+    }
+
+    // MARK: - Networks
+
+    /// A network as JSON.
+    public struct NetworkJSON: Codable, Sendable, Equatable {
+        public var id: NetworkID
+        public var externalID: String?
+        public var name: String
+        public var kind: String?
+        public var areas: [String]
+        public var members: Int
+    }
+
+    /// Networks in the chosen format.
+    public static func networks(_ networks: [Network], as format: OutputFormat) throws -> String {
+        switch format {
+        case .json:
+            return try json(networks.map {
+                NetworkJSON(id: $0.id, externalID: $0.externalID, name: $0.name, kind: $0.kind, areas: $0.areas, members: $0.memberCount)
+            })
+        case .table:
+            return TextTable(
+                headers: ["ID", "NAME", "KIND", "AREAS", "MEMBERS"],
+                rows: networks.map { [String($0.id), $0.name, $0.kind ?? "", $0.areas.joined(separator: "; "), String($0.memberCount)] }
+            ).rendered()
+        case .csv:
+            return CSVWriter.document(
+                headers: ["id", "external_id", "name", "kind", "areas", "members"],
+                rows: networks.map {
+                    [String($0.id), $0.externalID ?? "", $0.name, $0.kind ?? "", $0.areas.joined(separator: "; "), String($0.memberCount)]
+                })
+        }
+    }
+
+    // MARK: - Needs
+
+    /// A need as JSON: `id` as the source gave it, `partner`, `title`, requirements and `places`.
+    public struct NeedJSON: Codable, Sendable, Equatable {
+        public struct SkillJSON: Codable, Sendable, Equatable {
+            public var name: String
+            public var required: Bool
+        }
+        public struct LanguageJSON: Codable, Sendable, Equatable {
+            public var code: String?
+            public var name: String
+            public var minimumProficiency: String?
+            public var required: Bool
+        }
+        public var id: String
+        public var partner: String
+        public var title: String
+        public var description: String?
+        public var skills: [SkillJSON]
+        public var languages: [LanguageJSON]
+        public var postcode: String?
+        public var area: String?
+        public var when: [String]
+        public var places: Int
+        public var dbs: String?
+
+        /// The JSON form of a need.
+        public init(_ need: Need) {
+            id = need.id
+            partner = need.partner
+            title = need.title
+            description = need.description
+            skills = need.skills.map { SkillJSON(name: $0.skill.written, required: $0.isRequired) }
+            languages = need.languages.map {
+                LanguageJSON(
+                    code: $0.language.code, name: $0.language.displayName(), minimumProficiency: $0.minimumProficiency?.description,
+                    required: $0.isRequired)
+            }
+            postcode = need.postcode
+            area = need.area
+            when = need.slots.map(\.description)
+            places = need.places
+            dbs = need.minimumDBS?.description
+        }
+    }
+
+    /// Needs in the chosen format.
+    public static func needs(_ needs: [Need], as format: OutputFormat) throws -> String {
+        func requirements(_ need: Need, required: Bool) -> String {
+            let skills = need.skills.filter { $0.isRequired == required }.map(\.skill.written)
+            let languages = need.languages.filter { $0.isRequired == required }.map { l in
+                l.minimumProficiency.map { "\(l.language.displayName()) (\($0))" } ?? l.language.displayName()
+            }
+            return (skills + languages).joined(separator: "; ")
+        }
+        switch format {
+        case .json:
+            return try json(needs.map(NeedJSON.init))
+        case .table:
+            return TextTable(
+                headers: ["ID", "PARTNER", "TITLE", "REQUIRED", "PREFERRED", "WHERE", "PLACES", "DBS"],
+                rows: needs.map {
+                    [
+                        $0.id, $0.partner, $0.title, requirements($0, required: true), requirements($0, required: false),
+                        $0.postcode ?? $0.area ?? "", String($0.places), $0.minimumDBS?.description ?? "",
+                    ]
+                }
+            ).rendered(maximumWidth: 36)
+        case .csv:
+            return CSVWriter.document(
+                headers: ["id", "partner", "title", "required", "preferred", "postcode", "area", "when", "places", "dbs"],
+                rows: needs.map {
+                    [
+                        $0.id, $0.partner, $0.title, requirements($0, required: true), requirements($0, required: false),
+                        $0.postcode ?? "", $0.area ?? "", $0.slots.map(\.description).joined(separator: "; "), String($0.places),
+                        $0.minimumDBS?.description ?? "",
+                    ]
+                })
+        }
+    }
+
+    // MARK: - Imports
+
+    /// Import reports: a summary per file, or `{"files":[...]}` as JSON.
+    public static func importReports(_ reports: [FileImportReport], as format: OutputFormat) throws -> String {
+        switch format {
+        case .json:
+            struct Files: Encodable { var files: [FileImportReport] }
+            return try json(Files(files: reports))
+        case .table, .csv:
+            return reports.map(importSummary).joined(separator: "\n")
+        }
+    }
+
+    private static func importSummary(_ report: FileImportReport) -> String {
+        var lines: [String] = []
+        let c = report.counts
+        let verb = report.dryRun ? "would import" : "imported"
+        if let previous = report.previouslyImported {
+            lines.append("\(report.file): already imported on \(ISO8601DateFormatter().string(from: previous)); nothing changed")
+            return lines.joined(separator: "\n")
+        }
+        var parts = ["\(c.created) created", "\(c.updated) updated", "\(c.unchanged) unchanged", "\(c.rejected) rejected"]
+        if c.erased > 0 { parts.append("\(c.erased) erased") }
+        lines.append("\(report.file) (\(report.plugin)): \(verb): \(parts.joined(separator: ", "))")
+        for rejection in report.rejected {
+            lines.append("  rejected \(report.file):\(rejection.location): \(rejection.reason)")
+        }
+        for warning in report.warnings {
+            lines.append("  warning \(warning.location.map { "\(report.file):\($0): " } ?? "")\(warning.message)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: - Helpers
+
+    /// Pretty, key-sorted JSON.
+    public static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,63 @@
+/// What a coordinator is looking for. Every filter given must hold; ranking puts the closest first.
+public struct VolunteerQuery: Sendable, Hashable {
+    /// Skills, each of which the volunteer must hold (matched by key, or as whole words within one).
+    public var skills: [String]
+    /// Languages, each of which the volunteer must use.
+    public var languages: [LanguageReference]
+    /// The lowest proficiency that counts for ``languages``.
+    public var minimumProficiency: Proficiency?
+    /// A network, by name or the source's id.
+    public var network: String?
+    /// A ward or neighbourhood, or a postcode district such as `SK4`.
+    public var area: String?
+    /// Slots, in each of which the volunteer must be free.
+    public var availability: [Slot]
+    /// The lowest DBS level.
+    public var minimumDBS: DBSLevel?
+    /// Full-text words over names, skills and notes.
+    public var text: String?
+    /// Whether to include people who have not agreed to be contacted.
+    public var includeWithoutConsent: Bool
+    /// The most results to return.
+    public var limit: Int
+
+    /// Creates a query; with no filters it lists everyone who may be contacted.
+    public init(
+        skills: [String] = [], languages: [LanguageReference] = [], minimumProficiency: Proficiency? = nil,
+        network: String? = nil, area: String? = nil, availability: [Slot] = [], minimumDBS: DBSLevel? = nil,
+        text: String? = nil, includeWithoutConsent: Bool = false, limit: Int = 50
+    ) {
+        self.skills = skills
+        self.languages = languages
+        self.minimumProficiency = minimumProficiency
+        self.network = network
+        self.area = area
+        self.availability = availability
+        self.minimumDBS = minimumDBS
+        self.text = text
+        self.includeWithoutConsent = includeWithoutConsent
+        self.limit = limit
+    }
+
+    /// The skill keys to match (``Swift/String/matchingKey`` of each skill).
+    public var skillKeys: [String] { skills.map(\.matchingKey).filter { !$0.isEmpty } }
+
+    /// The full-text words, each quoted so user input cannot inject FTS5 syntax.
+    public var textTerms: [String] {
+        (text ?? "").matchingKey.split(separator: " ").map { "\"\($0)\"" }
+    }
+}
+
+/// A volunteer found by a search, with the score they were ranked by.
+public struct VolunteerMatch: Sendable, Hashable {
+    /// The volunteer.
+    public var volunteer: Volunteer
+    /// Higher is closer: exact skill names over words within a skill, higher proficiency, text relevance.
+    public var score: Double
+
+    /// Creates a match.
+    public init(volunteer: Volunteer, score: Double) {
+        self.volunteer = volunteer
+        self.score = score
+    }
+}

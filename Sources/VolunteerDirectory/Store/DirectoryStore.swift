@@ -1,0 +1,88 @@
+/// Where the directory is kept. The core speaks only to this interface; the embedded SQLite store
+/// implements it today, a shared PostgreSQL deployment can implement it later.
+public protocol DirectoryStore: Sendable {
+    /// Runs `body` in one transaction: everything it writes lands together, or, when it throws,
+    /// nothing does.
+    func write<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T
+
+    /// Runs `body` in a transaction that is always rolled back: what an import would change,
+    /// without changing anything (`--dry-run`).
+    func rehearse<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T
+
+    /// Volunteers who satisfy every filter of the query, best first.
+    func search(_ query: VolunteerQuery) throws -> [VolunteerMatch]
+
+    /// One volunteer, with everything held about them.
+    func volunteer(id: VolunteerID) throws -> Volunteer?
+
+    /// Every network, by name.
+    func networks() throws -> [Network]
+
+    /// Every need, by id.
+    func needs() throws -> [Need]
+
+    /// The recorded imports, oldest first.
+    func batches() throws -> [ImportBatch]
+
+    /// The import of a file with this SHA-256, if one was recorded.
+    func batch(sha256: String) throws -> ImportBatch?
+
+    /// Makes erasures final: removes deleted text from the full-text index segments and the
+    /// write-ahead log, so no trace of an erased person stays in the files.
+    func compact() throws
+}
+
+/// The writes an import makes, all inside one transaction opened by ``DirectoryStore/write(_:)``.
+///
+/// Implementations are not shared across threads: the transaction owns them.
+public protocol DirectoryWriter: AnyObject {
+    // MARK: Batches
+
+    /// The import of a file with this SHA-256, if one was recorded.
+    func batch(sha256: String) throws -> ImportBatch?
+    /// The highest sequence imported from a sequenced source.
+    func lastSequence(of source: String) throws -> Int?
+    /// Records a finished import.
+    func record(_ batch: ImportBatch) throws
+
+    // MARK: Networks
+
+    /// The network a source knows by this id.
+    func network(externalID: String) throws -> NetworkID?
+    /// The network with this name (compared by ``Swift/String/matchingKey``).
+    func network(named name: String) throws -> NetworkID?
+    /// Creates a network from a name alone (a roster's `--network` or network column).
+    func createNetwork(named name: String) throws -> NetworkID
+    /// The fingerprint saved with the network's last full description.
+    func fingerprint(ofNetwork id: NetworkID) throws -> String?
+    /// Saves a network's full description over the one held, or creates it when `id` is `nil`.
+    func saveNetwork(_ record: NetworkRecord, id: NetworkID?, fingerprint: String) throws -> NetworkID
+
+    // MARK: Volunteers
+
+    /// The volunteer a source lists under this id.
+    func volunteer(listedBy source: String, externalID: String) throws -> VolunteerID?
+    /// The volunteer with this email key (see ``ContactKeys/emailKey(_:)``).
+    func volunteer(emailKey: String) throws -> VolunteerID?
+    /// The volunteer with this phone key (see ``ContactKeys/phoneKey(_:)``).
+    func volunteer(phoneKey: String) throws -> VolunteerID?
+    /// The fingerprint of what `source` last said of the volunteer, if it said anything.
+    func fingerprint(ofVolunteer id: VolunteerID, listedBy source: String) throws -> String?
+    /// Saves what one source says of a person: creates the volunteer when `id` is `nil`, else
+    /// replaces that source's skills, languages, availability and consent for them and merges the
+    /// profile. Keeps the full-text index in step.
+    func saveListing(_ record: VolunteerRecord, listingID: String, fingerprint: String, volunteer id: VolunteerID?)
+        throws -> VolunteerID
+    /// Adds (or updates the role and date of) a membership; returns whether anything changed.
+    func addMembership(volunteer: VolunteerID, network: NetworkID, role: String?, since: CalendarDate?) throws -> Bool
+    /// Erases everything held about a person: their row, listings, memberships, skills,
+    /// languages, availability and full-text entries.
+    func erase(volunteer: VolunteerID) throws
+
+    // MARK: Needs
+
+    /// The fingerprint saved with the need.
+    func fingerprint(ofNeed id: String) throws -> String?
+    /// Saves a need over the one held with the same id, or creates it.
+    func saveNeed(_ need: Need, fingerprint: String) throws
+}

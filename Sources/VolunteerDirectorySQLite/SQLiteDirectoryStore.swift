@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+import VolunteerDirectory
+
+/// The embedded directory: one SQLite file (WAL, foreign keys, FTS5, secure delete) through GRDB.
+///
+/// ```swift
+/// let store = try SQLiteDirectoryStore(path: "voldir.sqlite")
+/// let found = try store.search(VolunteerQuery(skills: ["first aid"]))
+/// ```
+public final class SQLiteDirectoryStore: DirectoryStore {
+    private let database: any DatabaseWriter
+
+    /// Opens (creating when needed) the directory at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        do {
+            database = try DatabasePool(path: path, configuration: Self.configuration())
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        try migrate()
+    }
+
+    /// Opens a private directory in memory: for tests and rehearsals.
+    public init() throws {
+        database = try DatabaseQueue(configuration: Self.configuration())
+        try migrate()
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // Freed pages are zeroed, so an erased person's bytes do not linger in the file.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        return configuration
+    }
+
+    private func migrate() throws {
+        do {
+            try Schema.migrator.migrate(database)
+        } catch {
+            throw StoreError.cannotOpen(path: database.path, reason: "its schema could not be brought up to date (\(error))")
+        }
+    }
+
+    // MARK: - DirectoryStore
+
+    public func write<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
+        try database.write { db in try body(SQLiteDirectoryWriter(db)) }
+    }
+
+    public func rehearse<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
+        try database.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction {
+                result = try body(SQLiteDirectoryWriter(db))
+                return .rollback
+            }
+            guard let result else { throw StoreError.rehearsalProducedNothing }
+            return result
+        }
+    }
+
+    public func search(_ query: VolunteerQuery) throws -> [VolunteerMatch] {
+        try database.read { db in
+            let ranked = try VolunteerSearch(query: query).run(db)
+            return try ranked.compactMap { id, score in
+                try VolunteerLoader.volunteer(id: id, in: db).map { VolunteerMatch(volunteer: $0, score: score) }
+            }
+        }
+    }
+
+    public func volunteer(id: VolunteerID) throws -> Volunteer? {
+        try database.read { db in try VolunteerLoader.volunteer(id: id, in: db) }
+    }
+
+    public func networks() throws -> [Network] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT n.*, (SELECT COUNT(*) FROM membership m WHERE m.network_id = n.id) AS members
+                    FROM network n ORDER BY n.name_key, n.id
+                    """
+            ).map { row in
+                let contact = ContactDetails(name: row["contact_name"], email: row["contact_email"], phone: row["contact_phone"])
+                return Network(
+                    id: row["id"], externalID: row["external_id"], name: row["name"], kind: row["kind"],
+                    areas: JSONColumn.decode([String].self, from: row["areas"]) ?? [],
+                    contact: contact.isEmpty ? nil : contact, memberCount: row["members"])
+            }
+        }
+    }
+
+    public func needs() throws -> [Need] {
+        try database.read { db in
+            try String.fetchAll(db, sql: "SELECT details FROM need ORDER BY id").compactMap {
+                JSONColumn.decode(Need.self, from: $0)
+            }
+        }
+    }
+
+    public func batches() throws -> [ImportBatch] {
+        try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM import_batch ORDER BY id").map(Self.batch) }
+    }
+
+    public func batch(sha256: String) throws -> ImportBatch? {
+        try database.read { db in try SQLiteDirectoryWriter(db).batch(sha256: sha256) }
+    }
+
+    public func compact() throws {
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "INSERT INTO volunteer_text(volunteer_text) VALUES('optimize')")
+            _ = try db.checkpoint(.truncate)
+        }
+    }
+
+    static func batch(_ row: Row) -> ImportBatch {
+        var counts = ImportCounts()
+        counts.created = row["created"]
+        counts.updated = row["updated"]
+        counts.unchanged = row["unchanged"]
+        counts.rejected = row["rejected"]
+        counts.erased = row["erased"]
+        return ImportBatch(
+            fileName: row["file_name"], sha256: row["sha256"], plugin: row["plugin"], importedAt: row["imported_at"],
+            counts: counts, source: row["source"], sequence: row["sequence"])
+    }
+}
+
+/// Why the store could not be used.
+public enum StoreError: Error, LocalizedError, CustomStringConvertible {
+    /// The database file could not be opened or created.
+    case cannotOpen(path: String, reason: String)
+    /// A dry run finished without a result (a programming error).
+    case rehearsalProducedNothing
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            "cannot open the directory database '\(path)': \(reason). Check the path (--db or $VOLDIR_DB) and its permissions."
+        case .rehearsalProducedNothing:
+            "the dry run produced no result"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import GRDB
+import VolunteerDirectory
+
+/// The writes of one import, on the connection of its transaction.
+final class SQLiteDirectoryWriter: DirectoryWriter {
+    private let db: Database
+
+    init(_ db: Database) {
+        self.db = db
+    }
+
+    // MARK: - Batches
+
+    func batch(sha256: String) throws -> ImportBatch? {
+        try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE sha256 = ? ORDER BY id LIMIT 1", arguments: [sha256])
+            .map(SQLiteDirectoryStore.batch)
+    }
+
+    func lastSequence(of source: String) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM import_batch WHERE source = ?", arguments: [source])
+    }
+
+    func record(_ batch: ImportBatch) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO import_batch
+                  (file_name, sha256, plugin, imported_at, created, updated, unchanged, rejected, erased, source, sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                batch.fileName, batch.sha256, batch.plugin, batch.importedAt, batch.counts.created, batch.counts.updated,
+                batch.counts.unchanged, batch.counts.rejected, batch.counts.erased, batch.source, batch.sequence,
+            ])
+    }
+
+    // MARK: - Networks
+
+    func network(externalID: String) throws -> NetworkID? {
+        try NetworkID.fetchOne(db, sql: "SELECT id FROM network WHERE external_id = ?", arguments: [externalID])
+    }
+
+    func network(named name: String) throws -> NetworkID? {
+        try NetworkID.fetchOne(db, sql: "SELECT id FROM network WHERE name_key = ?", arguments: [name.matchingKey])
+    }
+
+    func createNetwork(named name: String) throws -> NetworkID {
+        try db.execute(sql: "INSERT INTO network (name, name_key) VALUES (?, ?)", arguments: [name, name.matchingKey])
+        return db.lastInsertedRowID
+    }
+
+    func fingerprint(ofNetwork id: NetworkID) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT fingerprint FROM network WHERE id = ?", arguments: [id])
+    }
+
+    func saveNetwork(_ record: NetworkRecord, id: NetworkID?, fingerprint: String) throws -> NetworkID {
+        let arguments: StatementArguments = [
+            record.name, record.name.matchingKey, record.externalID, record.kind, try JSONColumn.encode(record.areas),
+            record.contact?.name, record.contact?.email, record.contact?.phone, record.updated?.description, fingerprint,
+        ]
+        if let id {
+            try db.execute(
+                sql: """
+                    UPDATE network SET name = ?, name_key = ?, external_id = COALESCE(?, external_id), kind = ?, areas = ?,
+                      contact_name = ?, contact_email = ?, contact_phone = ?, updated = ?, fingerprint = ?
+                    WHERE id = ?
+                    """,
+                arguments: arguments + [id])
+            return id
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO network
+                  (name, name_key, external_id, kind, areas, contact_name, contact_email, contact_phone, updated, fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: arguments)
+        return db.lastInsertedRowID
+    }
+
+    // MARK: - Volunteers
+
+    func volunteer(listedBy source: String, externalID: String) throws -> VolunteerID? {
+        try VolunteerID.fetchOne(
+            db, sql: "SELECT volunteer_id FROM listing WHERE source = ? AND listing_id = ?", arguments: [source, externalID])
+    }
+
+    func volunteer(emailKey: String) throws -> VolunteerID? {
+        try VolunteerID.fetchOne(db, sql: "SELECT id FROM volunteer WHERE email_key = ? ORDER BY id LIMIT 1", arguments: [emailKey])
+    }
+
+    func volunteer(phoneKey: String) throws -> VolunteerID? {
+        try VolunteerID.fetchOne(db, sql: "SELECT id FROM volunteer WHERE phone_key = ? ORDER BY id LIMIT 1", arguments: [phoneKey])
+    }
+
+    func fingerprint(ofVolunteer id: VolunteerID, listedBy source: String) throws -> String? {
+        try String.fetchOne(
+            db, sql: "SELECT fingerprint FROM listing WHERE volunteer_id = ? AND source = ? ORDER BY rowid DESC LIMIT 1",
+            arguments: [id, source])
+    }
+
+    func saveListing(_ record: VolunteerRecord, listingID: String, fingerprint: String, volunteer existing: VolunteerID?)
+        throws -> VolunteerID
+    {
+        let postcode = record.postcode.map(Postcode.normalised)
+        let profile: StatementArguments = [
+            record.name, record.name.matchingKey, record.email, ContactKeys.emailKey(record.email), record.phone,
+            ContactKeys.phoneKey(record.phone), postcode, Postcode.district(postcode), record.area,
+            record.area?.matchingKey, record.ageBand?.rawValue, record.notes,
+        ]
+        let id: VolunteerID
+        if let existing {
+            // The latest source's values win; what it leaves out, earlier sources keep.
+            try db.execute(
+                sql: """
+                    UPDATE volunteer SET name = ?, name_key = ?, email = COALESCE(?, email), email_key = COALESCE(?, email_key),
+                      phone = COALESCE(?, phone), phone_key = COALESCE(?, phone_key), postcode = COALESCE(?, postcode),
+                      postcode_district = COALESCE(?, postcode_district), area = COALESCE(?, area),
+                      area_key = COALESCE(?, area_key), age_band = COALESCE(?, age_band), notes = COALESCE(?, notes)
+                    WHERE id = ?
+                    """,
+                arguments: profile + [existing])
+            id = existing
+        } else {
+            try db.execute(
+                sql: """
+                    INSERT INTO volunteer (name, name_key, email, email_key, phone, phone_key, postcode, postcode_district,
+                      area, area_key, age_band, notes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: profile)
+            id = db.lastInsertedRowID
+        }
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO listing (source, listing_id, volunteer_id, fingerprint, consent_contact, consent_share,
+                  consent_recorded, dbs_level, dbs_issued)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                record.source, listingID, id, fingerprint, record.consent.contact, record.consent.share?.rawValue,
+                record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
+            ])
+        try replaceDetails(of: id, from: record)
+        try refreshMergedFields(of: id)
+        try refreshText(of: id)
+        return id
+    }
+
+    func addMembership(volunteer: VolunteerID, network: NetworkID, role: String?, since: CalendarDate?) throws -> Bool {
+        try db.execute(
+            sql: """
+                INSERT INTO membership (volunteer_id, network_id, role, since) VALUES (?, ?, ?, ?)
+                ON CONFLICT (volunteer_id, network_id) DO UPDATE SET
+                  role = COALESCE(excluded.role, role), since = COALESCE(excluded.since, since)
+                WHERE COALESCE(excluded.role, role) IS NOT role OR COALESCE(excluded.since, since) IS NOT since
+                """,
+            arguments: [volunteer, network, role, since?.description])
+        return db.changesCount > 0
+    }
+
+    func erase(volunteer id: VolunteerID) throws {
+        try db.execute(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
+        // Listings, memberships, skills, languages and slots go by ON DELETE CASCADE.
+        try db.execute(sql: "DELETE FROM volunteer WHERE id = ?", arguments: [id])
+    }
+
+    // MARK: - Needs
+
+    func fingerprint(ofNeed id: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT fingerprint FROM need WHERE id = ?", arguments: [id])
+    }
+
+    func saveNeed(_ need: Need, fingerprint: String) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO need (id, partner, title, places, details, fingerprint) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [need.id, need.partner, need.title, need.places, try JSONColumn.encode(need), fingerprint])
+    }
+
+    // MARK: - Helpers
+
+    private func replaceDetails(of id: VolunteerID, from record: VolunteerRecord) throws {
+        for table in ["volunteer_skill", "volunteer_language", "volunteer_slot"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source = ?", arguments: [id, record.source])
+        }
+        for (position, skill) in record.skills.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO volunteer_skill (volunteer_id, source, position, written, key, level, qualified_in)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [id, record.source, position, skill.written, skill.key, skill.level?.rawValue, skill.qualifiedIn])
+        }
+        for (position, spoken) in record.languages.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO volunteer_language
+                      (volunteer_id, source, position, written, written_key, code, script, proficiency, interprets)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, record.source, position, spoken.language.written, spoken.language.written.matchingKey,
+                    spoken.language.code, spoken.language.script, spoken.proficiency?.rawValue, spoken.interprets,
+                ])
+        }
+        for slot in Set(record.availability) {
+            try db.execute(
+                sql: "INSERT INTO volunteer_slot (volunteer_id, source, day, part) VALUES (?, ?, ?, ?)",
+                arguments: [id, record.source, slot.day.rawValue, slot.part.rawValue])
+        }
+    }
+
+    /// Consent as the sources agree it (no from any source wins; the narrowest sharing wins) and
+    /// the highest DBS check any source reported.
+    private func refreshMergedFields(of id: VolunteerID) throws {
+        try db.execute(
+            sql: """
+                UPDATE volunteer SET
+                  consent_contact = (SELECT CASE WHEN SUM(consent_contact = 0) > 0 THEN 0
+                                                 WHEN SUM(consent_contact = 1) > 0 THEN 1 END
+                                     FROM listing WHERE volunteer_id = ?1),
+                  consent_share = (SELECT MIN(consent_share) FROM listing WHERE volunteer_id = ?1),
+                  consent_recorded = (SELECT MAX(consent_recorded) FROM listing WHERE volunteer_id = ?1),
+                  dbs_level = COALESCE((SELECT MAX(dbs_level) FROM listing WHERE volunteer_id = ?1), 0),
+                  dbs_issued = (SELECT dbs_issued FROM listing WHERE volunteer_id = ?1 AND dbs_level IS NOT NULL
+                                ORDER BY dbs_level DESC, dbs_issued DESC LIMIT 1)
+                WHERE id = ?1
+                """,
+            arguments: [id])
+    }
+
+    private func refreshText(of id: VolunteerID) throws {
+        try db.execute(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
+        try db.execute(
+            sql: """
+                INSERT INTO volunteer_text (rowid, name, skills, notes)
+                SELECT id, name,
+                  (SELECT group_concat(written, ' ; ') FROM volunteer_skill WHERE volunteer_id = ?1), notes
+                FROM volunteer WHERE id = ?1
+                """,
+            arguments: [id])
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+
+/// The directory's schema. Released migrations are never edited: add a new one instead.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: networks, volunteers, listings, needs, batches, full text") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE network (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        name_key TEXT NOT NULL UNIQUE,
+                        external_id TEXT UNIQUE,
+                        kind TEXT,
+                        areas TEXT NOT NULL DEFAULT '[]',
+                        contact_name TEXT,
+                        contact_email TEXT,
+                        contact_phone TEXT,
+                        updated TEXT,
+                        fingerprint TEXT
+                    );
+                    CREATE TABLE volunteer (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        name_key TEXT NOT NULL,
+                        email TEXT,
+                        email_key TEXT,
+                        phone TEXT,
+                        phone_key TEXT,
+                        postcode TEXT,
+                        postcode_district TEXT,
+                        area TEXT,
+                        area_key TEXT,
+                        age_band TEXT,
+                        notes TEXT,
+                        dbs_level INTEGER NOT NULL DEFAULT 0,
+                        dbs_issued TEXT,
+                        consent_contact INTEGER,
+                        consent_share INTEGER,
+                        consent_recorded TEXT
+                    );
+                    CREATE INDEX volunteer_email ON volunteer(email_key);
+                    CREATE INDEX volunteer_phone ON volunteer(phone_key);
+                    CREATE INDEX volunteer_district ON volunteer(postcode_district);
+                    CREATE INDEX volunteer_area ON volunteer(area_key);
+                    CREATE INDEX volunteer_name ON volunteer(name_key, id);
+                    CREATE TABLE listing (
+                        source TEXT NOT NULL,
+                        listing_id TEXT NOT NULL,
+                        volunteer_id INTEGER NOT NULL REFERENCES volunteer(id) ON DELETE CASCADE,
+                        fingerprint TEXT NOT NULL,
+                        consent_contact INTEGER,
+                        consent_share INTEGER,
+                        consent_recorded TEXT,
+                        dbs_level INTEGER,
+                        dbs_issued TEXT,
+                        PRIMARY KEY (source, listing_id)
+                    );
+                    CREATE INDEX listing_volunteer ON listing(volunteer_id, source);
+                    CREATE TABLE membership (
+                        volunteer_id INTEGER NOT NULL REFERENCES volunteer(id) ON DELETE CASCADE,
+                        network_id INTEGER NOT NULL REFERENCES network(id) ON DELETE CASCADE,
+                        role TEXT,
+                        since TEXT,
+                        PRIMARY KEY (volunteer_id, network_id)
+                    );
+                    CREATE INDEX membership_network ON membership(network_id);
+                    CREATE TABLE volunteer_skill (
+                        volunteer_id INTEGER NOT NULL REFERENCES volunteer(id) ON DELETE CASCADE,
+                        source TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        written TEXT NOT NULL,
+                        key TEXT NOT NULL,
+                        level INTEGER,
+                        qualified_in TEXT
+                    );
+                    CREATE INDEX volunteer_skill_key ON volunteer_skill(key);
+                    CREATE INDEX volunteer_skill_owner ON volunteer_skill(volunteer_id, source);
+                    CREATE TABLE volunteer_language (
+                        volunteer_id INTEGER NOT NULL REFERENCES volunteer(id) ON DELETE CASCADE,
+                        source TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        written TEXT NOT NULL,
+                        written_key TEXT NOT NULL,
+                        code TEXT,
+                        script TEXT,
+                        proficiency INTEGER,
+                        interprets INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE INDEX volunteer_language_code ON volunteer_language(code, proficiency);
+                    CREATE INDEX volunteer_language_written ON volunteer_language(written_key);
+                    CREATE INDEX volunteer_language_owner ON volunteer_language(volunteer_id, source);
+                    CREATE TABLE volunteer_slot (
+                        volunteer_id INTEGER NOT NULL REFERENCES volunteer(id) ON DELETE CASCADE,
+                        source TEXT NOT NULL,
+                        day TEXT NOT NULL,
+                        part TEXT NOT NULL
+                    );
+                    CREATE INDEX volunteer_slot_owner ON volunteer_slot(volunteer_id, source);
+                    CREATE TABLE need (
+                        id TEXT PRIMARY KEY,
+                        partner TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        places INTEGER NOT NULL CHECK (places > 0),
+                        details TEXT NOT NULL,
+                        fingerprint TEXT NOT NULL
+                    );
+                    CREATE TABLE import_batch (
+                        id INTEGER PRIMARY KEY,
+                        file_name TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        plugin TEXT NOT NULL,
+                        imported_at DATETIME NOT NULL,
+                        created INTEGER NOT NULL,
+                        updated INTEGER NOT NULL,
+                        unchanged INTEGER NOT NULL,
+                        rejected INTEGER NOT NULL,
+                        erased INTEGER NOT NULL,
+                        source TEXT,
+                        sequence INTEGER
+                    );
+                    CREATE INDEX import_batch_hash ON import_batch(sha256);
+                    CREATE INDEX import_batch_sequence ON import_batch(source, sequence);
+                    CREATE VIRTUAL TABLE volunteer_text USING fts5(
+                        name, skills, notes, tokenize = 'unicode61 remove_diacritics 2'
+                    );
+                    """)
+        }
+        return migrator
+    }
+}
+
+/// JSON stored in a text column.
+enum JSONColumn {
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String?) -> T? {
+        guard let text else { return nil }
+        return try? JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import VolunteerDirectory
+import VolunteerDirectorySQLite
+
+/// `voldir demo`: the main job, end to end, on the bundled samples and a throwaway database.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Import the bundled sample rosters into a fresh database and run a coordinator's searches.",
+        discussion: """
+            Uses a new database in a temporary folder (removed afterwards unless --keep), so it never \
+            touches your directory. The samples are in the Imports folder of the package.
+            """
+    )
+
+    @Option(name: .long, help: "The folder of samples to import.")
+    var folder: String?
+
+    @Flag(name: .long, help: "Keep the demo database and print where it is.")
+    var keep = false
+
+    func run() throws {
+        let samples = try samplesFolder()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        defer { if !keep { try? FileManager.default.removeItem(at: workspace) } }
+        let store = try SQLiteDirectoryStore(path: workspace.appendingPathComponent("voldir.sqlite").path)
+        let service = ImportService(store: store, registry: Voldir.importers)
+
+        section("Importing the samples in \(samples.path)")
+        let targets = try service.pendingFiles(in: samples).map { ($0, $0.lastPathComponent) }
+        let outcome = ImportCommand.run(service: service, targets: targets, request: ImportRequest())
+        emit(try Presentation.importReports(outcome.reports, as: .table))
+        for failure in outcome.failures { emit("error: \(failure)") }
+
+        section("Networks")
+        emit(try Presentation.networks(store.networks(), as: .table))
+
+        let searches: [(String, VolunteerQuery)] = [
+            ("Polish speakers with an enhanced DBS check, for the schools reading scheme",
+             VolunteerQuery(languages: [.resolving("Polish")], minimumDBS: .enhanced)),
+            ("Punjabi speakers (rosters wrote 'Punjabi' and 'pa-Arab')",
+             VolunteerQuery(languages: [.resolving("Punjabi")])),
+            ("Fluent Urdu speakers who can help on a Tuesday evening",
+             VolunteerQuery(languages: [.resolving("ur")], minimumProficiency: .fluent, availability: [Slot(day: .tue, part: .evening)])),
+            ("Accountancy skills anywhere", VolunteerQuery(skills: ["accountancy"])),
+            ("British Sign Language users", VolunteerQuery(languages: [.resolving("BSL")])),
+            ("Anyone in postcode district SK4", VolunteerQuery(area: "SK4")),
+            ("Full text: 'interpreter'", VolunteerQuery(text: "interpreter")),
+        ]
+        for (title, query) in searches {
+            section("Search: \(title)")
+            let matches = try store.search(query)
+            emit(matches.isEmpty ? "(no one)" : try Presentation.volunteers(matches, as: .table))
+        }
+
+        if let amina = try store.search(VolunteerQuery(text: "Amina Rahman")).first?.volunteer {
+            section("One person, three rosters: voldir show \(amina.id)")
+            emit(try Presentation.volunteer(amina, as: .table))
+        }
+
+        section("Partnership needs")
+        emit(try Presentation.needs(store.needs(), as: .table))
+        if keep { emit("\nThe demo database is at \(workspace.path)/voldir.sqlite") }
+    }
+
+    private func section(_ title: String) {
+        emit("\n== \(title)\n")
+    }
+
+    /// `--folder`, else ./Imports, else the Imports folder of the package this was built from.
+    private func samplesFolder() throws -> URL {
+        if let folder { return URL(fileURLWithPath: folder) }
+        let local = URL(fileURLWithPath: "Imports")
+        if FileManager.default.fileExists(atPath: local.path) { return local }
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let bundled = packageRoot.appendingPathComponent("Imports")
+        guard FileManager.default.fileExists(atPath: bundled.path) else {
+            throw ValidationError("cannot find the sample folder; run from the package folder or give --folder")
+        }
+        return bundled
+    }
+}

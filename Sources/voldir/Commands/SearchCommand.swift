@@ -1,0 +1,78 @@
+import ArgumentParser
+import VolunteerDirectory
+
+/// `voldir search`: finds volunteers.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find volunteers by skill, language, network, area, availability or DBS check.",
+        discussion: """
+            Every filter given must hold. Languages can be written as a code (ur, urd), a name \
+            (Urdu, Farsi), an endonym (Polski) or a BCP 47 tag (pa-Arab). Only volunteers who agreed \
+            to be contacted are listed unless --include-no-consent.
+
+            Examples:
+              voldir search --language Polish --dbs enhanced
+              voldir search --skill accountancy --area SK4 --available tue-evening
+              voldir search --language ur --language pa --min-proficiency fluent --format json
+            """
+    )
+
+    @OptionGroup var directory: DirectoryOptions
+    @OptionGroup var output: FormatOptions
+
+    @Option(name: .long, help: "A skill the volunteer must have. Repeatable: all must hold.")
+    var skill: [String] = []
+
+    @Option(name: .long, help: "A language the volunteer must use. Repeatable: all must hold.")
+    var language: [String] = []
+
+    @Option(name: .long, help: "The lowest proficiency that counts: basic, conversational, fluent or native.")
+    var minProficiency: Proficiency?
+
+    @Option(name: .long, help: "Only members of this network (name or id).")
+    var network: String?
+
+    @Option(name: .long, help: "A ward or neighbourhood, or a postcode district such as SK4.")
+    var area: String?
+
+    @Option(name: .long, help: ArgumentHelp("When they must be free, such as tue-evening, sat, weekends. Repeatable.", valueName: "slot"))
+    var available: [String] = []
+
+    @Option(name: .long, help: "The lowest DBS check: basic, standard or enhanced.")
+    var dbs: DBSLevel?
+
+    @Option(name: .long, help: "Words to find in names, skills and notes.")
+    var text: String?
+
+    @Option(name: .long, help: "The most volunteers to list.")
+    var limit: Int = 50
+
+    @Flag(name: .long, help: "Also list people who have not agreed to be contacted.")
+    var includeNoConsent = false
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be a positive number") }
+        for slot in available where Slot.parse(slot.replacingOccurrences(of: "-", with: " ")) == nil {
+            throw ValidationError("--available '\(slot)' is not understood; write it like tue-evening, sat-morning, weekends or any")
+        }
+    }
+
+    func run() throws {
+        let store = try directory.openStore()
+        let languages = language.map { LanguageReference.resolving($0) }
+        for reference in languages where reference.code == nil {
+            note("warning: '\(reference.written)' is not a language the catalogue knows; matching it as written")
+        }
+        let query = VolunteerQuery(
+            skills: skill, languages: languages, minimumProficiency: minProficiency, network: network, area: area,
+            availability: available.flatMap { Slot.parse($0.replacingOccurrences(of: "-", with: " ")) ?? [] },
+            minimumDBS: dbs, text: text, includeWithoutConsent: includeNoConsent, limit: limit)
+        let matches = try store.search(query)
+        if matches.isEmpty, output.format == .table {
+            note("No volunteers match.")
+            return
+        }
+        emit(try Presentation.volunteers(matches, as: output.format))
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import VolunteerDirectory
+import VolunteerDirectorySQLite
+
+/// The `--db` option every subcommand takes.
+struct DirectoryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The directory database file; created on first use.", discussion: "Defaults to $VOLDIR_DB, else ./voldir.sqlite.", valueName: "path"))
+    var db: String?
+
+    /// The path in force: `--db`, else `$VOLDIR_DB`, else `./voldir.sqlite`.
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["VOLDIR_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "voldir.sqlite"
+    }
+
+    func openStore() throws -> SQLiteDirectoryStore {
+        try SQLiteDirectoryStore(path: path)
+    }
+}
+
+/// The `--format` option of commands that print data.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: "How to print: table, json or csv.")
+    var format: OutputFormat = .table
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension RecordKind: ExpressibleByArgument {}
+extension Proficiency: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+}
+extension DBSLevel: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+}
+
+/// Prints data to standard output, ending with exactly one newline.
+func emit(_ text: String) {
+    if text.isEmpty { return }
+    print(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+}
+
+/// Prints a message for people to standard error.
+func note(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

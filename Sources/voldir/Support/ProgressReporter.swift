@@ -1,0 +1,36 @@
+import Foundation
+
+/// Shows how far a long import has got, on standard error, only when standard error is a terminal
+/// and the file is large enough for it to matter.
+final class ProgressReporter: @unchecked Sendable {
+    private let label: String
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var lastPercent = -1
+
+    /// Files smaller than this import too fast to need a progress line.
+    static let threshold: Int64 = 4 << 20
+
+    init(label: String, size: Int64) {
+        self.label = label
+        enabled = size >= Self.threshold && isatty(STDERR_FILENO) == 1
+    }
+
+    func update(_ done: Int64, of total: Int64) {
+        guard enabled, total > 0 else { return }
+        let percent = Int(min(100, done * 100 / total))
+        lock.lock()
+        defer { lock.unlock() }
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        let megabytes = { (bytes: Int64) in String(format: "%.1f", Double(bytes) / 1_048_576) }
+        FileHandle.standardError.write(Data("\r\(label): \(percent)% (\(megabytes(done)) of \(megabytes(total)) MB)".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        if lastPercent >= 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

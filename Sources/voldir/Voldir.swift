@@ -1,0 +1,28 @@
+import ArgumentParser
+import CSVImporter
+import VolunteerDirectory
+
+/// The `voldir` command: the community directory of networks, volunteers, skills and languages.
+@main
+struct Voldir: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "voldir",
+        abstract: "A directory of community networks, volunteers, skills and languages.",
+        discussion: """
+            Import the rosters that networks send (CSV spreadsheets) into one directory, then find \
+            volunteers by skill, language, area, availability and DBS check.
+
+            Start with 'voldir demo' to see it work on the bundled samples. The directory is kept in \
+            the SQLite file named by --db, $VOLDIR_DB, or ./voldir.sqlite.
+            """,
+        subcommands: [
+            ImportCommand.self, SearchCommand.self, ShowCommand.self, NetworksCommand.self, NeedsCommand.self,
+            PluginsCommand.self, DemoCommand.self,
+        ]
+    )
+
+    /// Every importer plugin this build knows: the one place plugins are registered.
+    static let importers = ImporterRegistry([
+        CSVImporter.self
+    ])
+}
