@@ -62,6 +62,14 @@ let package = Package(
 
         // MARK: Tests
 
+        /// Helpers every test target shares: a temporary directory, a recording sink.
+        .target(
+            name: "VolunteerDirectoryTestSupport",
+            dependencies: ["VolunteerDirectory", "VolunteerDirectorySQLite"],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+
         .testTarget(
             name: "VolunteerDirectoryTests",
             dependencies: ["VolunteerDirectory"],
@@ -69,13 +77,13 @@ let package = Package(
         ),
         .testTarget(
             name: "VolunteerDirectorySQLiteTests",
-            dependencies: ["VolunteerDirectory", "VolunteerDirectorySQLite"],
+            dependencies: ["VolunteerDirectory", "VolunteerDirectorySQLite", "VolunteerDirectoryTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CSVImporterTests",
-            dependencies: ["CSVImporter", "VolunteerDirectory", "VolunteerDirectorySQLite"],
-            resources: [.copy("Fixtures")],
+            dependencies: ["CSVImporter", "VolunteerDirectory", "VolunteerDirectoryTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -5,14 +5,14 @@
 enum LanguageAliases {
     /// Common English alternative names and abbreviations.
     static let aliases: [String: String] = [
-        "punjabi": "pan", "panjabi": "pan", "eastern punjabi": "pan", "gurmukhi": "pan",
+        "punjabi": "pan", "eastern punjabi": "pan", "gurmukhi": "pan",
         "western punjabi": "pnb", "shahmukhi": "pnb", "lahnda": "lah",
         "farsi": "fas", "iranian persian": "pes", "dari persian": "prs",
         "cantonese": "yue", "mandarin": "cmn", "putonghua": "cmn", "mandarin chinese": "cmn",
         "hakka": "hak", "hokkien": "nan",
         "bsl": "bfi", "british sign": "bfi", "british sign language": "bfi",
         "asl": "ase", "american sign language": "ase", "irish sign language": "isg",
-        "bangla": "ben", "sylheti": "syl",
+        "sylheti": "syl",
         "sorani": "ckb", "kurdish sorani": "ckb", "sorani kurdish": "ckb",
         "kurmanji": "kmr", "kurdish kurmanji": "kmr", "kurmanji kurdish": "kmr", "badini": "kmr",
         "pashto": "pus", "pashtu": "pus", "pakhto": "pus",

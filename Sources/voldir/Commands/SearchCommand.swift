@@ -53,7 +53,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be a positive number") }
-        for slot in available where Slot.parse(slot.replacingOccurrences(of: "-", with: " ")) == nil {
+        for slot in available where Slot.parse(slot) == nil {
             throw ValidationError("--available '\(slot)' is not understood; write it like tue-evening, sat-morning, weekends or any")
         }
     }
@@ -66,7 +66,7 @@ struct SearchCommand: ParsableCommand {
         }
         let query = VolunteerQuery(
             skills: skill, languages: languages, minimumProficiency: minProficiency, network: network, area: area,
-            availability: available.flatMap { Slot.parse($0.replacingOccurrences(of: "-", with: " ")) ?? [] },
+            availability: available.flatMap { Slot.parse($0) ?? [] },
             minimumDBS: dbs, text: text, includeWithoutConsent: includeNoConsent, limit: limit)
         let matches = try store.search(query)
         if matches.isEmpty, output.format == .table {

@@ -1,0 +1,71 @@
+import Testing
+import VolunteerDirectory
+
+@Suite("Language catalogue")
+struct LanguageCatalogueTests {
+    let catalogue = LanguageCatalogue.shared
+
+    @Test(
+        "codes, names, aliases, endonyms and tags resolve to ISO 639-3",
+        arguments: [
+            ("ur", "urd", LanguageMatch.code), ("urd", "urd", .code), ("UR", "urd", .code), ("pol", "pol", .code),
+            ("per", "fas", .code), ("chi", "zho", .code),
+            ("Urdu", "urd", .name), ("urdu", "urd", .name), ("  Polish ", "pol", .name), ("Bengali", "ben", .name),
+            ("Bangla", "ben", .name), ("Tigrinya", "tir", .name), ("Romanian", "ron", .name), ("Arabic", "ara", .name),
+            ("Kurdish", "kur", .name), ("Central Kurdish", "ckb", .name), ("Kurdish, Central", "ckb", .name),
+            ("Malay", "msa", .name), ("Panjabi", "pan", .name), ("Yue Chinese", "yue", .name), ("Persian", "fas", .name),
+            ("Punjabi", "pan", .alias), ("Farsi", "fas", .alias), ("Cantonese", "yue", .alias), ("BSL", "bfi", .alias),
+            ("bsl", "bfi", .alias), ("British Sign Language", "bfi", .alias), ("Sorani", "ckb", .alias), ("Kurmanji", "kmr", .alias),
+            ("Pashto", "pus", .alias), ("Greek", "ell", .alias), ("Swahili", "swa", .alias),
+            ("Polski", "pol", .endonym), ("اردو", "urd", .endonym), ("বাংলা", "ben", .endonym), ("Türkçe", "tur", .endonym),
+            ("Română", "ron", .endonym), ("ትግርኛ", "tir", .endonym), ("Soomaali", "som", .endonym), ("中文", "zho", .endonym),
+            ("pa-Arab", "pan", .tag), ("pa-Guru", "pan", .tag), ("en-GB", "eng", .tag), ("zh_Hant_HK", "zho", .tag),
+            ("Urdu.", "urd", .name), ("*Polish*", "pol", .name),
+        ])
+    func resolves(text: String, code: String, match: LanguageMatch) throws {
+        let resolution = try #require(catalogue.resolve(text), "'\(text)' should resolve")
+        #expect(resolution.language.code == code)
+        #expect(resolution.match == match)
+    }
+
+    @Test("a BCP 47 tag keeps its script")
+    func keepsScript() throws {
+        #expect(try #require(catalogue.resolve("pa-Arab")).script == "Arab")
+        #expect(try #require(catalogue.resolve("pa-guru")).script == "Guru")
+        #expect(try #require(catalogue.resolve("en-GB")).script == nil)
+    }
+
+    @Test("text that names no language stays unresolved", arguments: ["Iranian", "Swahilli", "xx", "", "  ", "-", "fluent", "xx-YY", "Klingonese"])
+    func unresolved(text: String) {
+        #expect(catalogue.resolve(text) == nil)
+    }
+
+    @Test("every ISO 639-3 code and 639-1 code is known")
+    func knowsEveryCode() throws {
+        #expect(catalogue.languages.count > 7_800)
+        #expect(catalogue.language(code: "bfi")?.name == "British Sign Language")
+        #expect(catalogue.language(code: "cy")?.code == "cym")
+        #expect(catalogue.language(code: "zzz") == nil)
+        #expect(catalogue.language(code: "ara")?.isMacrolanguage == true)
+    }
+
+    @Test("a language item keeps proficiency, interpreting and unrecognised text")
+    func languageItems() {
+        let urdu = ItemParsing.language("Urdu (native)")
+        #expect(urdu.language.code == "urd")
+        #expect(urdu.proficiency == .native)
+        #expect(!urdu.interprets)
+
+        let interpreter = ItemParsing.language("Urdu (fluent, interpreter)")
+        #expect(interpreter.proficiency == .fluent)
+        #expect(interpreter.interprets)
+
+        let cantonese = ItemParsing.language("Chinese (Cantonese)")
+        #expect(cantonese.language.code == "yue")
+
+        let unknown = ItemParsing.language("Swahilli (fluent)")
+        #expect(unknown.language.code == nil)
+        #expect(unknown.language.written == "Swahilli")
+        #expect(unknown.proficiency == .fluent)
+    }
+}

@@ -1,0 +1,33 @@
+import Testing
+import VolunteerDirectory
+
+@Suite("Output")
+struct OutputTests {
+    @Test(
+        "CSV cells that a spreadsheet would run as formulas are neutralised",
+        arguments: [
+            ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("+44 7700", "'+44 7700"), ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"), ("\tTab", "'\tTab"), ("\rCR", "\"'\rCR\""), ("plain", "plain"), ("a,b", "\"a,b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ])
+    func neutralises(value: String, expected: String) {
+        #expect(CSVWriter.cell(value) == expected)
+    }
+
+    @Test("tables align columns and flatten line breaks")
+    func table() {
+        let text = TextTable(headers: ["A", "LONGER"], rows: [["one\ntwo", "x"]]).rendered()
+        #expect(text == "A        LONGER\n-------  ------\none two  x")
+    }
+
+    @Test("SHA-256 matches the FIPS 180-4 test vectors")
+    func sha256() {
+        #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(of: [UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        let long = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        #expect(SHA256.hex(of: long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        var chunked = SHA256()
+        for byte in long { chunked.update([byte]) }
+        #expect(chunked.finalize() == SHA256.hex(of: long))
+    }
+}
