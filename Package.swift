@@ -86,5 +86,10 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "voldirTests",
+            dependencies: ["voldir"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -289,6 +289,8 @@ public enum Presentation {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        // Foundation on Linux pretty-prints an empty array across lines.
+        return text.filter { !$0.isWhitespace } == "[]" ? "[]" : text
     }
 }

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+/// The built `voldir` binary, run as a coordinator or a script would: exit codes, stdout data,
+/// stderr messages.
+@Suite("voldir command line")
+struct CommandLineTests {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    let folder: URL
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    static var binary: URL {
+        // The test bundle sits in the build products folder, beside the voldir executable.
+        var url = Bundle.main.bundleURL
+        if url.pathExtension == "xctest" { url.deleteLastPathComponent() }
+        let candidate = url.appendingPathComponent("voldir")
+        if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("voldir")
+    }
+
+    func voldir(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env["VOLDIR_DB"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        return name
+    }
+
+    func json(_ text: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    @Test("import exit codes: 0 all imported, 2 some rejected, 1 nothing written")
+    func exitCodes() throws {
+        let good = try write("good.csv", "Name,Email,Consent\nAmina,amina@example.org,yes\n")
+        let mixed = try write("mixed.csv", "Name,Email,Consent\nTariq,tariq@example.org,yes\n,nobody@example.org,yes\n")
+        let broken = try write("broken.csv", "Name,Notes\nGrace,\"never closed\n")
+        #expect(try voldir("import", good, "--network", "A").status == 0)
+        let partial = try voldir("import", mixed, "--network", "A", "--format", "json")
+        #expect(partial.status == 2)
+        let report = try #require(try json(partial.stdout) as? [String: Any])
+        let files = try #require(report["files"] as? [[String: Any]])
+        #expect(files.first?["file"] as? String == "mixed.csv")
+        #expect(files.first?["plugin"] as? String == "csv")
+        #expect(files.first?["created"] as? Int == 1)
+        let rejected = try #require(files.first?["rejected"] as? [[String: Any]])
+        #expect(rejected.first?["line"] as? Int == 3)
+        #expect(rejected.first?["reason"] as? String == "no name")
+        let failed = try voldir("import", broken)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("broken.csv:2:"))
+        #expect(try voldir("import", "strict.csv", "--strict").status == 1)
+        let strict = try write("strict.csv", "Name,Consent\nX,maybe\n")
+        #expect(try voldir("import", strict, "--strict").status == 1)
+        #expect(try voldir("import", "no-such-file.csv").status == 1)
+    }
+
+    @Test("import with no file reads the imports folder once; search, show, networks and needs print data")
+    func endToEnd() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Imports"), withIntermediateDirectories: true)
+        _ = try write("Imports/roster.csv", "Name,Email,Network,Skills,Languages,Consent\nAmina Rahman,amina@example.org,SREP,Accountancy (professional),Urdu (native); pa-Arab,yes\n")
+        _ = try write("Imports/needs.csv", "ID,Partner,Title,Required Skills,Places\nN-1,Council,Money advice,Accountancy,2\n")
+        #expect(try voldir("import").status == 0)
+        let again = try voldir("import")
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("Nothing new"))
+
+        let found = try voldir("search", "--language", "Panjabi", "--skill", "accountancy", "--format", "json")
+        #expect(found.status == 0)
+        let volunteers = try #require(try json(found.stdout) as? [[String: Any]])
+        #expect(volunteers.count == 1)
+        let amina = try #require(volunteers.first)
+        #expect(amina["name"] as? String == "Amina Rahman")
+        #expect(amina["email"] as? String == "amina@example.org")
+        #expect(amina["networks"] as? [String] == ["SREP"])
+        #expect((amina["skills"] as? [[String: Any]])?.first?["level"] as? String == "professional")
+        let languages = try #require(amina["languages"] as? [[String: Any]])
+        #expect(languages.map { $0["code"] as? String } == ["urd", "pan"])
+        #expect(languages.first?["proficiency"] as? String == "native")
+        #expect(languages.first?["interprets"] as? Bool == false)
+
+        let id = try #require(amina["id"] as? Int)
+        let shown = try voldir("show", String(id))
+        #expect(shown.stdout.contains("Accountancy (professional)"))
+        #expect(try voldir("show", "9999").status == 1)
+
+        let needs = try #require(try json(try voldir("needs", "--format", "json").stdout) as? [[String: Any]])
+        #expect(needs.first?["id"] as? String == "N-1")
+        #expect(needs.first?["places"] as? Int == 2)
+        #expect(needs.first?["partner"] as? String == "Council")
+
+        let networksCSV = try voldir("networks", "--format", "csv")
+        #expect(networksCSV.stdout.hasPrefix("id,external_id,name,kind,areas,members\r\n"))
+        #expect(try voldir("plugins").stdout.contains("csv"))
+    }
+
+    @Test("CSV output neutralises formulas that came in through a roster")
+    func csvOutputIsSafe() throws {
+        let roster = try write("r.csv", "Name,Email,Consent\n=HYPERLINK(\"http://evil\"),x@example.org,yes\n")
+        #expect(try voldir("import", roster, "--network", "A").status == 0)
+        let csv = try voldir("search", "--format", "csv")
+        #expect(csv.stdout.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""))
+        #expect(!csv.stdout.contains(",=HYPERLINK"))
+    }
+
+    @Test("--db and $VOLDIR_DB choose the database")
+    func databaseChoice() throws {
+        let roster = try write("r.csv", "Name,Consent\nAmina,yes\n")
+        #expect(try voldir("import", roster, "--network", "A", environment: ["VOLDIR_DB": "env.sqlite"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("env.sqlite").path))
+        #expect(try voldir("import", roster, "--network", "A", "--db", "flag.sqlite").status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("flag.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("voldir.sqlite").path))
+    }
+
+    @Test("--dry-run writes nothing; bad arguments fail with usage help")
+    func dryRunAndValidation() throws {
+        let roster = try write("r.csv", "Name,Consent\nAmina,yes\n")
+        let dry = try voldir("import", roster, "--network", "A", "--dry-run")
+        #expect(dry.status == 0)
+        #expect(dry.stdout.contains("would import: 1 created"))
+        #expect(try voldir("search", "--format", "json").stdout == "[]\n")
+        #expect(try voldir("search", "--available", "when pigs fly").status == 64)
+        #expect(try voldir("import", roster, "--map", "nonsense").status == 64)
+    }
+
+    @Test("the demo runs on the bundled samples")
+    func demo() throws {
+        let result = try voldir("demo", "--folder", packageRoot.appendingPathComponent("Imports").path)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Zoë Nowak"))
+        #expect(result.stdout.contains("One person, three rosters"))
+    }
+}
