@@ -10,19 +10,25 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         self.db = db
     }
 
+    /// Runs a statement from the connection's cache: an import runs the same few statements
+    /// for every record, so parsing each once matters.
+    private func run(sql: String, arguments: StatementArguments = []) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
     // MARK: - Batches
 
     func batch(sha256: String) throws -> ImportBatch? {
-        try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE sha256 = ? ORDER BY id LIMIT 1", arguments: [sha256])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM import_batch WHERE sha256 = ? ORDER BY id LIMIT 1"), arguments: [sha256])
             .map(SQLiteDirectoryStore.batch)
     }
 
     func lastSequence(of source: String) throws -> Int? {
-        try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM import_batch WHERE source = ?", arguments: [source])
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(sequence) FROM import_batch WHERE source = ?"), arguments: [source])
     }
 
     func record(_ batch: ImportBatch) throws {
-        try db.execute(
+        try run(
             sql: """
                 INSERT INTO import_batch
                   (file_name, sha256, plugin, imported_at, created, updated, unchanged, rejected, erased, source, sequence)
@@ -37,20 +43,20 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     // MARK: - Networks
 
     func network(externalID: String) throws -> NetworkID? {
-        try NetworkID.fetchOne(db, sql: "SELECT id FROM network WHERE external_id = ?", arguments: [externalID])
+        try NetworkID.fetchOne(db.cachedStatement(sql: "SELECT id FROM network WHERE external_id = ?"), arguments: [externalID])
     }
 
     func network(named name: String) throws -> NetworkID? {
-        try NetworkID.fetchOne(db, sql: "SELECT id FROM network WHERE name_key = ?", arguments: [name.matchingKey])
+        try NetworkID.fetchOne(db.cachedStatement(sql: "SELECT id FROM network WHERE name_key = ?"), arguments: [name.matchingKey])
     }
 
     func createNetwork(named name: String) throws -> NetworkID {
-        try db.execute(sql: "INSERT INTO network (name, name_key) VALUES (?, ?)", arguments: [name, name.matchingKey])
+        try run(sql: "INSERT INTO network (name, name_key) VALUES (?, ?)", arguments: [name, name.matchingKey])
         return db.lastInsertedRowID
     }
 
     func fingerprint(ofNetwork id: NetworkID) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT fingerprint FROM network WHERE id = ?", arguments: [id])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT fingerprint FROM network WHERE id = ?"), arguments: [id])
     }
 
     func saveNetwork(_ record: NetworkRecord, id: NetworkID?, fingerprint: String) throws -> NetworkID {
@@ -59,7 +65,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             record.contact?.name, record.contact?.email, record.contact?.phone, record.updated?.description, fingerprint,
         ]
         if let id {
-            try db.execute(
+            try run(
                 sql: """
                     UPDATE network SET name = ?, name_key = ?, external_id = COALESCE(?, external_id), kind = ?, areas = ?,
                       contact_name = ?, contact_email = ?, contact_phone = ?, updated = ?, fingerprint = ?
@@ -68,7 +74,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 arguments: arguments + [id])
             return id
         }
-        try db.execute(
+        try run(
             sql: """
                 INSERT INTO network
                   (name, name_key, external_id, kind, areas, contact_name, contact_email, contact_phone, updated, fingerprint)
@@ -81,21 +87,19 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     // MARK: - Volunteers
 
     func volunteer(listedBy source: String, externalID: String) throws -> VolunteerID? {
-        try VolunteerID.fetchOne(
-            db, sql: "SELECT volunteer_id FROM listing WHERE source = ? AND listing_id = ?", arguments: [source, externalID])
+        try VolunteerID.fetchOne(db.cachedStatement(sql: "SELECT volunteer_id FROM listing WHERE source = ? AND listing_id = ?"), arguments: [source, externalID])
     }
 
     func volunteer(emailKey: String) throws -> VolunteerID? {
-        try VolunteerID.fetchOne(db, sql: "SELECT id FROM volunteer WHERE email_key = ? ORDER BY id LIMIT 1", arguments: [emailKey])
+        try VolunteerID.fetchOne(db.cachedStatement(sql: "SELECT id FROM volunteer WHERE email_key = ? ORDER BY id LIMIT 1"), arguments: [emailKey])
     }
 
     func volunteer(phoneKey: String) throws -> VolunteerID? {
-        try VolunteerID.fetchOne(db, sql: "SELECT id FROM volunteer WHERE phone_key = ? ORDER BY id LIMIT 1", arguments: [phoneKey])
+        try VolunteerID.fetchOne(db.cachedStatement(sql: "SELECT id FROM volunteer WHERE phone_key = ? ORDER BY id LIMIT 1"), arguments: [phoneKey])
     }
 
     func fingerprint(ofVolunteer id: VolunteerID, listedBy source: String) throws -> String? {
-        try String.fetchOne(
-            db, sql: "SELECT fingerprint FROM listing WHERE volunteer_id = ? AND source = ? ORDER BY rowid DESC LIMIT 1",
+        try String.fetchOne(db.cachedStatement(sql: "SELECT fingerprint FROM listing WHERE volunteer_id = ? AND source = ? ORDER BY rowid DESC LIMIT 1"),
             arguments: [id, source])
     }
 
@@ -111,7 +115,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         let id: VolunteerID
         if let existing {
             // The latest source's values win; what it leaves out, earlier sources keep.
-            try db.execute(
+            try run(
                 sql: """
                     UPDATE volunteer SET name = ?, name_key = ?, email = COALESCE(?, email), email_key = COALESCE(?, email_key),
                       phone = COALESCE(?, phone), phone_key = COALESCE(?, phone_key), postcode = COALESCE(?, postcode),
@@ -122,7 +126,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 arguments: profile + [existing])
             id = existing
         } else {
-            try db.execute(
+            try run(
                 sql: """
                     INSERT INTO volunteer (name, name_key, email, email_key, phone, phone_key, postcode, postcode_district,
                       area, area_key, age_band, notes)
@@ -131,7 +135,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 arguments: profile)
             id = db.lastInsertedRowID
         }
-        try db.execute(
+        try run(
             sql: """
                 INSERT OR REPLACE INTO listing (source, listing_id, volunteer_id, fingerprint, consent_contact, consent_share,
                   consent_recorded, dbs_level, dbs_issued)
@@ -148,7 +152,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func addMembership(volunteer: VolunteerID, network: NetworkID, role: String?, since: CalendarDate?) throws -> Bool {
-        try db.execute(
+        try run(
             sql: """
                 INSERT INTO membership (volunteer_id, network_id, role, since) VALUES (?, ?, ?, ?)
                 ON CONFLICT (volunteer_id, network_id) DO UPDATE SET
@@ -160,19 +164,19 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func erase(volunteer id: VolunteerID) throws {
-        try db.execute(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
+        try run(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
         // Listings, memberships, skills, languages and slots go by ON DELETE CASCADE.
-        try db.execute(sql: "DELETE FROM volunteer WHERE id = ?", arguments: [id])
+        try run(sql: "DELETE FROM volunteer WHERE id = ?", arguments: [id])
     }
 
     // MARK: - Needs
 
     func fingerprint(ofNeed id: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT fingerprint FROM need WHERE id = ?", arguments: [id])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT fingerprint FROM need WHERE id = ?"), arguments: [id])
     }
 
     func saveNeed(_ need: Need, fingerprint: String) throws {
-        try db.execute(
+        try run(
             sql: "INSERT OR REPLACE INTO need (id, partner, title, places, details, fingerprint) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [need.id, need.partner, need.title, need.places, try JSONColumn.encode(need), fingerprint])
     }
@@ -181,10 +185,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     private func replaceDetails(of id: VolunteerID, from record: VolunteerRecord) throws {
         for table in ["volunteer_skill", "volunteer_language", "volunteer_slot"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source = ?", arguments: [id, record.source])
+            try run(sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source = ?", arguments: [id, record.source])
         }
         for (position, skill) in record.skills.enumerated() {
-            try db.execute(
+            try run(
                 sql: """
                     INSERT INTO volunteer_skill (volunteer_id, source, position, written, key, level, qualified_in)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -192,7 +196,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 arguments: [id, record.source, position, skill.written, skill.key, skill.level?.rawValue, skill.qualifiedIn])
         }
         for (position, spoken) in record.languages.enumerated() {
-            try db.execute(
+            try run(
                 sql: """
                     INSERT INTO volunteer_language
                       (volunteer_id, source, position, written, written_key, code, script, proficiency, interprets)
@@ -204,7 +208,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 ])
         }
         for slot in Set(record.availability) {
-            try db.execute(
+            try run(
                 sql: "INSERT INTO volunteer_slot (volunteer_id, source, day, part) VALUES (?, ?, ?, ?)",
                 arguments: [id, record.source, slot.day.rawValue, slot.part.rawValue])
         }
@@ -213,7 +217,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// Consent as the sources agree it (no from any source wins; the narrowest sharing wins) and
     /// the highest DBS check any source reported.
     private func refreshMergedFields(of id: VolunteerID) throws {
-        try db.execute(
+        try run(
             sql: """
                 UPDATE volunteer SET
                   consent_contact = (SELECT CASE WHEN SUM(consent_contact = 0) > 0 THEN 0
@@ -230,8 +234,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     private func refreshText(of id: VolunteerID) throws {
-        try db.execute(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
-        try db.execute(
+        try run(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
+        try run(
             sql: """
                 INSERT INTO volunteer_text (rowid, name, skills, notes)
                 SELECT id, name,
