@@ -43,6 +43,7 @@ struct ScriptedImporter: DirectoryImporter {
     /// The JSON lines for these script lines.
     static func script(_ lines: [Line]) throws -> String {
         let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]  // the same lines make the same bytes, so the same file hash
         return try lines.map { String(decoding: try encoder.encode($0), as: UTF8.self) }.joined(separator: "\n") + "\n"
     }
 }
