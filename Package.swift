@@ -47,6 +47,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "Sector3Importer",
+            dependencies: ["VolunteerDirectory", "CLibXML2"],
+            path: "Plugins/Sector3Importer",
+            exclude: ["README.md"],
+            resources: [.copy("sector3-feed-1.xsd")],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: System libraries
+
+        /// libxml2, touched only by the Sector 3 importer: a streaming reader and XSD validation.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
         // MARK: Executables
 
         .executableTarget(
@@ -55,6 +73,7 @@ let package = Package(
                 "VolunteerDirectory",
                 "VolunteerDirectorySQLite",
                 "CSVImporter",
+                "Sector3Importer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -83,6 +102,12 @@ let package = Package(
         .testTarget(
             name: "CSVImporterTests",
             dependencies: ["CSVImporter", "VolunteerDirectory", "VolunteerDirectoryTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "Sector3ImporterTests",
+            dependencies: ["Sector3Importer", "VolunteerDirectory", "VolunteerDirectoryTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

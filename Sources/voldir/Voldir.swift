@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSVImporter
+import Sector3Importer
 import VolunteerDirectory
 
 /// The `voldir` command: the community directory of networks, volunteers, skills and languages.
@@ -9,7 +10,7 @@ struct Voldir: ParsableCommand {
         commandName: "voldir",
         abstract: "A directory of community networks, volunteers, skills and languages.",
         discussion: """
-            Import the rosters that networks send (CSV spreadsheets) into one directory, then find \
+            Import the rosters that networks send (CSV spreadsheets) and the Sector 3 feed (XML) into one directory, then find \
             volunteers by skill, language, area, availability and DBS check.
 
             Start with 'voldir demo' to see it work on the bundled samples. The directory is kept in \
@@ -17,12 +18,13 @@ struct Voldir: ParsableCommand {
             """,
         subcommands: [
             ImportCommand.self, SearchCommand.self, ShowCommand.self, NetworksCommand.self, NeedsCommand.self,
-            PluginsCommand.self, DemoCommand.self,
+            PluginsCommand.self, ValidateCommand.self, DemoCommand.self,
         ]
     )
 
     /// Every importer plugin this build knows: the one place plugins are registered.
     static let importers = ImporterRegistry([
-        CSVImporter.self
+        CSVImporter.self,
+        Sector3Importer.self,
     ])
 }

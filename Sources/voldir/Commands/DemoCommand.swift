@@ -56,7 +56,7 @@ struct DemoCommand: ParsableCommand {
         }
 
         if let amina = try store.search(VolunteerQuery(text: "Amina Rahman")).first?.volunteer {
-            section("One person, three rosters: voldir show \(amina.id)")
+            section("One person in \(amina.memberships.count) networks, from rosters and the feed: voldir show \(amina.id)")
             emit(try Presentation.volunteer(amina, as: .table))
         }
 

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The file a reader pulls bytes from, through libxml2's I/O callbacks: no decompression or URL
+/// handling of libxml2's own, and progress reported as bytes are read.
+final class FeedInput {
+    private let handle: FileHandle
+    private let progress: (Int64) -> Void
+    private(set) var bytesRead: Int64 = 0
+    private var lastReported: Int64 = 0
+
+    init(url: URL, progress: @escaping (Int64) -> Void) throws {
+        handle = try FileHandle(forReadingFrom: url)
+        self.progress = progress
+    }
+
+    deinit {
+        try? handle.close()
+    }
+
+    /// Fills `buffer` with up to `length` bytes; returns the count, 0 at the end, -1 on error.
+    func read(into buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
+        guard length > 0 else { return 0 }
+        let count = Foundation.read(handle.fileDescriptor, buffer, length)
+        guard count >= 0 else { return -1 }
+        bytesRead += Int64(count)
+        if bytesRead - lastReported >= 1 << 20 || count == 0 {
+            lastReported = bytesRead
+            progress(bytesRead)
+        }
+        return Int32(count)
+    }
+}

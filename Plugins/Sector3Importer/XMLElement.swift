@@ -1,0 +1,67 @@
+import CLibXML2
+
+/// A read-only view of an element in a subtree the reader expanded. Valid only until the reader
+/// moves on; every string is copied out at once.
+struct XMLElement {
+    private let node: xmlNodePtr
+
+    init(_ node: xmlNodePtr) {
+        self.node = node
+    }
+
+    /// The local name (`volunteer` for `s3:volunteer`).
+    var name: String { node.pointee.name.map { String(cString: $0) } ?? "" }
+
+    /// The namespace URI, when the element has one.
+    var namespaceURI: String? { node.pointee.ns?.pointee.href.map { String(cString: $0) } }
+
+    /// The line the element starts on.
+    var line: Int { Int(xmlGetLineNo(node)) }
+
+    /// The child elements, in order.
+    var children: [XMLElement] {
+        var result: [XMLElement] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(XMLElement(current)) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// Whether the element holds an entity reference (never expanded: refused by the importer).
+    var containsEntityReference: Bool {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ENTITY_REF_NODE { return true }
+            if current.pointee.type == XML_ELEMENT_NODE, XMLElement(current).containsEntityReference { return true }
+            child = current.pointee.next
+        }
+        return false
+    }
+
+    /// The text of the element and its descendants (CDATA included, as text).
+    var text: String {
+        guard let content = xmlNodeGetContent(node) else { return "" }
+        defer { voldir_xml_free(content) }
+        return String(cString: content)
+    }
+
+    /// The attributes as (namespace, local name, value).
+    var attributes: [(namespace: String?, name: String, value: String)] {
+        var result: [(String?, String, String)] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let name = current.pointee.name.map { String(cString: $0) } ?? ""
+            let namespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
+            var value = ""
+            if let content = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
+                value = String(cString: content)
+                voldir_xml_free(content)
+            }
+            result.append((namespace, name, value))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+}

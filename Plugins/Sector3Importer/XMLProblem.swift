@@ -1,0 +1,39 @@
+/// A problem libxml2 reported, where it found it.
+public struct XMLProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The 1-based line, or 0 when unknown.
+    public var line: Int
+    /// The 1-based column, or 0 when unknown.
+    public var column: Int
+    /// libxml2's message, trimmed.
+    public var message: String
+    /// Whether it stops the document being read (an error rather than a warning).
+    public var isError: Bool
+    /// libxml2's error code (`xmlParserErrors`), 0 when the problem is our own.
+    public var code: Int = 0
+
+    /// Whether the document stopped before its elements were closed: a cut-short transfer.
+    var meansCutShort: Bool {
+        // XML_ERR_DOCUMENT_EMPTY, XML_ERR_DOCUMENT_END, XML_ERR_TAG_NOT_FINISHED
+        [4, 5, 77].contains(code)
+    }
+
+    /// `line:column: message`.
+    public var description: String { "\(line):\(column): \(message)" }
+}
+
+/// Collects the problems of one parse. Each reader has its own, passed to libxml2 as the context
+/// of its structured error handler, so concurrent parses never share error state.
+final class XMLProblemLog {
+    private(set) var problems: [XMLProblem] = []
+    private let limit: Int
+
+    init(limit: Int = 1_000) {
+        self.limit = limit
+    }
+
+    var firstError: XMLProblem? { problems.first(where: \.isError) }
+
+    func append(_ problem: XMLProblem) {
+        if problems.count < limit { problems.append(problem) }
+    }
+}
