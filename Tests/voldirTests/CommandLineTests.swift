@@ -158,6 +158,6 @@ struct CommandLineTests {
         let result = try voldir("demo", "--folder", packageRoot.appendingPathComponent("Imports").path)
         #expect(result.status == 0)
         #expect(result.stdout.contains("Zoë Nowak"))
-        #expect(result.stdout.contains("One person in 4 networks"))
+        #expect(result.stdout.contains("One person in 3 networks"))
     }
 }
