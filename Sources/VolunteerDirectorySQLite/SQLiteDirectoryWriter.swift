@@ -112,43 +112,60 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             ContactKeys.phoneKey(record.phone), postcode, Postcode.district(postcode), record.area,
             record.area?.matchingKey, record.ageBand?.rawValue, record.notes,
         ]
-        let id: VolunteerID
-        if let existing {
-            // The latest source's values win; what it leaves out, earlier sources keep.
-            try run(
-                sql: """
-                    UPDATE volunteer SET name = ?, name_key = ?, email = COALESCE(?, email), email_key = COALESCE(?, email_key),
-                      phone = COALESCE(?, phone), phone_key = COALESCE(?, phone_key), postcode = COALESCE(?, postcode),
-                      postcode_district = COALESCE(?, postcode_district), area = COALESCE(?, area),
-                      area_key = COALESCE(?, area_key), age_band = COALESCE(?, age_band), notes = COALESCE(?, notes)
-                    WHERE id = ?
-                    """,
-                arguments: profile + [existing])
-            id = existing
-        } else {
+        let listing: StatementArguments = [
+            record.source, listingID, fingerprint, record.consent.contact, record.consent.share?.rawValue,
+            record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
+        ]
+        guard let existing else {
+            // A new person has one listing, so the merged fields are this record's own.
             try run(
                 sql: """
                     INSERT INTO volunteer (name, name_key, email, email_key, phone, phone_key, postcode, postcode_district,
-                      area, area_key, age_band, notes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      area, area_key, age_band, notes, consent_contact, consent_share, consent_recorded, dbs_level, dbs_issued)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: profile)
-            id = db.lastInsertedRowID
+                arguments: profile + [
+                    record.consent.contact, record.consent.share?.rawValue, record.consent.recorded?.description,
+                    record.dbs?.level.rawValue ?? 0, record.dbs?.issued?.description,
+                ])
+            let id = db.lastInsertedRowID
+            try run(
+                sql: """
+                    INSERT INTO listing (source, listing_id, fingerprint, consent_contact, consent_share, consent_recorded,
+                      dbs_level, dbs_issued, volunteer_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: listing + [id])
+            try insertDetails(of: id, from: record)
+            try run(
+                sql: "INSERT INTO volunteer_text (rowid, name, skills, notes) VALUES (?, ?, ?, ?)",
+                arguments: [id, record.name, record.skills.map(\.written).joined(separator: " ; "), record.notes])
+            return id
         }
+        // The latest source's values win; what it leaves out, earlier sources keep.
         try run(
             sql: """
-                INSERT OR REPLACE INTO listing (source, listing_id, volunteer_id, fingerprint, consent_contact, consent_share,
-                  consent_recorded, dbs_level, dbs_issued)
+                UPDATE volunteer SET name = ?, name_key = ?, email = COALESCE(?, email), email_key = COALESCE(?, email_key),
+                  phone = COALESCE(?, phone), phone_key = COALESCE(?, phone_key), postcode = COALESCE(?, postcode),
+                  postcode_district = COALESCE(?, postcode_district), area = COALESCE(?, area),
+                  area_key = COALESCE(?, area_key), age_band = COALESCE(?, age_band), notes = COALESCE(?, notes)
+                WHERE id = ?
+                """,
+            arguments: profile + [existing])
+        try run(
+            sql: """
+                INSERT OR REPLACE INTO listing (source, listing_id, fingerprint, consent_contact, consent_share,
+                  consent_recorded, dbs_level, dbs_issued, volunteer_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [
-                record.source, listingID, id, fingerprint, record.consent.contact, record.consent.share?.rawValue,
-                record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
-            ])
-        try replaceDetails(of: id, from: record)
-        try refreshMergedFields(of: id)
-        try refreshText(of: id)
-        return id
+            arguments: listing + [existing])
+        for table in ["volunteer_skill", "volunteer_language", "volunteer_slot"] {
+            try run(sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source = ?", arguments: [existing, record.source])
+        }
+        try insertDetails(of: existing, from: record)
+        try refreshMergedFields(of: existing)
+        try refreshText(of: existing)
+        return existing
     }
 
     func addMembership(volunteer: VolunteerID, network: NetworkID, role: String?, since: CalendarDate?) throws -> Bool {
@@ -183,10 +200,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     // MARK: - Helpers
 
-    private func replaceDetails(of id: VolunteerID, from record: VolunteerRecord) throws {
-        for table in ["volunteer_skill", "volunteer_language", "volunteer_slot"] {
-            try run(sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source = ?", arguments: [id, record.source])
-        }
+    private func insertDetails(of id: VolunteerID, from record: VolunteerRecord) throws {
         for (position, skill) in record.skills.enumerated() {
             try run(
                 sql: """

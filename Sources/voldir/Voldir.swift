@@ -18,7 +18,7 @@ struct Voldir: ParsableCommand {
             """,
         subcommands: [
             ImportCommand.self, SearchCommand.self, ShowCommand.self, NetworksCommand.self, NeedsCommand.self,
-            PluginsCommand.self, ValidateCommand.self, DemoCommand.self,
+            PluginsCommand.self, ValidateCommand.self, GenerateCommand.self, DemoCommand.self,
         ]
     )
 

@@ -31,3 +31,28 @@ struct OutputTests {
         #expect(chunked.finalize() == SHA256.hex(of: long))
     }
 }
+
+@Suite("Fingerprints")
+struct FingerprintTests {
+    @Test("the same value gives the same fingerprint in every process; any change gives another")
+    func stable() throws {
+        let record = VolunteerRecord(
+            source: "roster:a", externalID: "1", name: "Amina Rahman", email: "amina@example.org",
+            skills: [Skill(written: "Accountancy", level: .professional)],
+            languages: [SpokenLanguage(language: .resolving("ur"), proficiency: .native)], consent: Consent(contact: true))
+        // Pinned: a change here means every stored listing would look changed after an upgrade.
+        #expect(try Fingerprint.of(record) == "9ed2c221e5d93e3b088f4614bfe8f48ce4778246c41d81b2520d94f433ddf3de")
+        #expect(try Fingerprint.of(record) == Fingerprint.of(record))
+        var changed = record
+        changed.skills[0].level = .experienced
+        #expect(try Fingerprint.of(changed) != Fingerprint.of(record))
+        var moved = record
+        moved.email = nil
+        moved.phone = "amina@example.org"
+        #expect(try Fingerprint.of(moved) != Fingerprint.of(record))
+        var reordered = record
+        reordered.languages = []
+        reordered.skills = []
+        #expect(try Fingerprint.of(reordered) != Fingerprint.of(record))
+    }
+}

@@ -13,11 +13,6 @@ final class ImportApplier: ImportSink {
     private var pendingMembers: [(source: String, network: NetworkID, member: MemberReference, at: SourceLocation)] = []
     private var networksByName: [String: NetworkID] = [:]
     private var withoutConsent = 0
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
 
     init(writer: any DirectoryWriter, fileName: String, force: Bool) {
         self.writer = writer
@@ -163,6 +158,6 @@ final class ImportApplier: ImportSink {
     }
 
     private func fingerprint(of value: some Encodable) throws -> String {
-        SHA256.hex(of: try encoder.encode(value))
+        try Fingerprint.of(value)
     }
 }
