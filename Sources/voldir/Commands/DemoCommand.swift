@@ -20,12 +20,22 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep the demo database and print where it is.")
     var keep = false
 
+    @Option(name: .long, help: ArgumentHelp("Build the demo directory in this new database file instead of a temporary one.", valueName: "path"))
+    var db: String?
+
+    func validate() throws {
+        if let db, FileManager.default.fileExists(atPath: db) {
+            throw ValidationError("--db '\(db)' already exists; the demo builds a fresh directory, so name a new file")
+        }
+    }
+
     func run() throws {
         let samples = try samplesFolder()
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { if !keep { try? FileManager.default.removeItem(at: workspace) } }
-        let store = try SQLiteDirectoryStore(path: workspace.appendingPathComponent("voldir.sqlite").path)
+        let databasePath = db ?? workspace.appendingPathComponent("voldir.sqlite").path
+        let store = try SQLiteDirectoryStore(path: databasePath)
         let service = ImportService(store: store, registry: Voldir.importers)
 
         section("Importing the samples in \(samples.path)")
@@ -62,7 +72,7 @@ struct DemoCommand: ParsableCommand {
 
         section("Partnership needs")
         emit(try Presentation.needs(store.needs(), as: .table))
-        if keep { emit("\nThe demo database is at \(workspace.path)/voldir.sqlite") }
+        if keep || db != nil { emit("\nThe demo directory is in \(databasePath); try: voldir search --db \(databasePath) --language Tigrinya") }
     }
 
     private func section(_ title: String) {
