@@ -1,0 +1,24 @@
+/// Rewards the languages a need would like but does not require.
+public struct PreferredLanguagesCriterion: MatchCriterion {
+    public static let key = "preferred-languages"
+    public static let summary = "speaks the languages the need prefers"
+    public static let defaultWeight = 3.0
+
+    public init() {}
+
+    public func value(of volunteer: MatchVolunteer, for need: MatchNeed, in index: MatchIndex) -> Double {
+        guard !need.preferredLanguages.isEmpty else { return 0 }
+        let held = need.preferredLanguages.filter { speaks(volunteer, $0) }.count
+        return Double(held) / Double(need.preferredLanguages.count)
+    }
+
+    public func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? {
+        let held = need.preferredLanguages.filter { speaks(volunteer, $0) }
+            .map { LanguageNames.name(index.vocabulary.name($0.language)) }
+        return held.isEmpty ? nil : "speaks \(held.joined(separator: ", ")) — preferred"
+    }
+
+    private func speaks(_ volunteer: MatchVolunteer, _ language: (language: Int32, minimum: Int)) -> Bool {
+        (volunteer.proficiency(in: language.language)?.level ?? -1) >= language.minimum
+    }
+}

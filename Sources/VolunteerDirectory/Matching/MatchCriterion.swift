@@ -1,0 +1,101 @@
+/// One named part of a candidate's score: preferred skills, nearness, fairness, ...
+///
+/// A criterion rates a volunteer for a need from 0 (no help) to 1 (as good as it gets) and says
+/// in plain words why, for the report. The score of a pair is the weighted sum of its criteria.
+/// New criteria are new types added to ``MatchCriteria/all``; nothing else changes.
+///
+/// ```swift
+/// struct SpeaksWelsh: MatchCriterion {
+///     static let key = "welsh"
+///     static let summary = "speaks Welsh"
+///     func value(of volunteer: MatchVolunteer, for need: MatchNeed, in index: MatchIndex) -> Double { ... }
+///     func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? { ... }
+/// }
+/// ```
+public protocol MatchCriterion: Sendable {
+    /// The name `--weight` and weight files use (`nearness`).
+    static var key: String { get }
+    /// What it rewards, for `voldir match --help`.
+    static var summary: String { get }
+    /// The weight when none is set.
+    static var defaultWeight: Double { get }
+    /// From 0 to 1: how much this volunteer brings to this need on this criterion.
+    func value(of volunteer: MatchVolunteer, for need: MatchNeed, in index: MatchIndex) -> Double
+    /// Why, in words for a coordinator, when the criterion counted.
+    func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String?
+}
+
+/// The criteria the matcher scores with, and their weights.
+public struct MatchCriteria: Sendable {
+    /// Every criterion, with its default weight: the one list to extend.
+    public static let all: [any MatchCriterion] = [
+        PreferredSkillsCriterion(), PreferredLanguagesCriterion(), ProficiencyCriterion(), SkillLevelCriterion(),
+        InterpretingCriterion(), NearnessCriterion(), AvailabilityCriterion(), FairnessCriterion(),
+    ]
+
+    /// The criteria with their weights, in a fixed order.
+    public let weighted: [(criterion: any MatchCriterion, weight: Double)]
+
+    /// The default weights, overridden by `weights` (keyed by ``MatchCriterion/key``).
+    public init(weights: [String: Double] = [:]) throws(MatchError) {
+        let keys = Set(Self.all.map { type(of: $0).key })
+        for key in weights.keys where !keys.contains(key) {
+            throw .unknownCriterion(key, known: keys.sorted())
+        }
+        weighted = Self.all.map { criterion in
+            (criterion, weights[type(of: criterion).key] ?? type(of: criterion).defaultWeight)
+        }
+    }
+
+    /// The weighted score of a pair.
+    public func score(_ volunteer: MatchVolunteer, _ need: MatchNeed, in index: MatchIndex) -> Double {
+        var total = 0.0
+        for (criterion, weight) in weighted where weight != 0 {
+            total += weight * criterion.value(of: volunteer, for: need, in: index)
+        }
+        return total
+    }
+
+    /// The reasons of the criteria that counted for a pair, heaviest first.
+    public func reasons(_ volunteer: MatchVolunteer, _ need: MatchNeed, in index: MatchIndex) -> [String] {
+        weighted.filter { $0.weight > 0 && $0.criterion.value(of: volunteer, for: need, in: index) > 0 }
+            .sorted { $0.weight > $1.weight }
+            .compactMap { $0.criterion.reason(for: volunteer, need: need, in: index) }
+    }
+
+    /// Reads weights from text, one `name = number` per line (`#` starts a comment).
+    public static func weights(parsing text: String, file: String) throws(MatchError) -> [String: Double] {
+        var weights: [String: Double] = [:]
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?.trimmingWhitespace() ?? ""
+            guard !line.isEmpty else { continue }
+            let parts = line.split(whereSeparator: { $0 == "=" || $0 == ":" }).map { String($0).trimmingWhitespace() }
+            guard parts.count == 2, let value = Double(parts[1]), value >= 0 else {
+                throw .badWeight(file: file, line: number + 1, text: line)
+            }
+            weights[parts[0]] = value
+        }
+        return weights
+    }
+}
+
+/// Why matching could not run.
+public enum MatchError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A weight names no criterion.
+    case unknownCriterion(String, known: [String])
+    /// A weight line could not be read.
+    case badWeight(file: String, line: Int, text: String)
+    /// `--need` named a need that is not held.
+    case unknownNeed(String)
+
+    public var description: String {
+        switch self {
+        case .unknownCriterion(let key, let known):
+            "no criterion '\(key)'; the criteria are \(known.joined(separator: ", "))"
+        case .badWeight(let file, let line, let text):
+            "\(file):\(line): '\(text)' is not a weight; write it as name = number, such as nearness = 2"
+        case .unknownNeed(let id):
+            "no need '\(id)'; 'voldir needs' lists them"
+        }
+    }
+}

@@ -1,0 +1,142 @@
+/// The directory turned into the matcher's compact form: names interned, and inverted indexes
+/// from language and skill word to volunteers, so each need's candidates are found without
+/// looking at everyone.
+public struct MatchIndex: Sendable {
+    /// The volunteers, in id order.
+    public let volunteers: [MatchVolunteer]
+    /// The full volunteer records, by position, for reports.
+    public let records: [Volunteer]
+    /// The needs, in id order.
+    public let needs: [MatchNeed]
+    /// The full need records, by position.
+    public let needRecords: [Need]
+    /// Interned names, to speak about them.
+    public let vocabulary: Vocabulary
+
+    private let byLanguage: [Int32: [Int32]]
+    private let bySkill: [Int32: [Int32]]
+
+    /// Interned strings both ways.
+    public struct Vocabulary: Sendable {
+        fileprivate(set) var ids: [String: Int32] = [:]
+        fileprivate(set) var names: [String] = []
+
+        fileprivate mutating func intern(_ name: String) -> Int32 {
+            if let id = ids[name] { return id }
+            let id = Int32(names.count)
+            ids[name] = id
+            names.append(name)
+            return id
+        }
+
+        /// The name interned as `id`.
+        public func name(_ id: Int32) -> String { id >= 0 && Int(id) < names.count ? names[Int(id)] : "" }
+        /// The id of a name, or -1.
+        public func id(_ name: String) -> Int32 { ids[name] ?? -1 }
+    }
+
+    /// Builds the index.
+    ///
+    /// - Parameters:
+    ///   - volunteers: everyone who may be contacted.
+    ///   - needs: the open needs.
+    ///   - confirmed: confirmed placements on open needs, as (need id, volunteer id).
+    public init(volunteers: [Volunteer], needs: [Need], confirmed: [(need: String, volunteer: VolunteerID)] = []) {
+        var vocabulary = Vocabulary()
+        var placementsByVolunteer: [VolunteerID: Int] = [:]
+        var placementsByNeed: [String: Int] = [:]
+        for placement in confirmed {
+            placementsByVolunteer[placement.volunteer, default: 0] += 1
+            placementsByNeed[placement.need, default: 0] += 1
+        }
+        let sortedVolunteers = volunteers.sorted { $0.id < $1.id }
+        var compact: [MatchVolunteer] = []
+        compact.reserveCapacity(sortedVolunteers.count)
+        var byLanguage: [Int32: [Int32]] = [:]
+        var skillKeys: Set<String> = []
+        for (position, volunteer) in sortedVolunteers.enumerated() {
+            let skills = volunteer.skills.map { (key: vocabulary.intern("skill:" + $0.key), level: $0.level?.rawValue ?? 0) }
+            skillKeys.formUnion(volunteer.skills.map(\.key))
+            let languages = volunteer.languages.map { spoken in
+                (
+                    language: vocabulary.intern(Self.languageKey(spoken.language)), proficiency: spoken.proficiency?.rawValue ?? 0,
+                    interprets: spoken.interprets
+                )
+            }
+            for language in Set(languages.map(\.language)) { byLanguage[language, default: []].append(Int32(position)) }
+            compact.append(
+                MatchVolunteer(
+                    id: volunteer.id, skills: skills, languages: languages, slots: SlotMask(volunteer.availability),
+                    dbs: volunteer.dbs?.level ?? .none, district: Postcode.district(volunteer.postcode).map { vocabulary.intern("district:" + $0) } ?? -1,
+                    area: volunteer.area.map { vocabulary.intern("area:" + $0.matchingKey) } ?? -1,
+                    placements: placementsByVolunteer[volunteer.id] ?? 0))
+        }
+        // Each word of each skill key points at the volunteers whose skills contain it.
+        var bySkill: [Int32: [Int32]] = [:]
+        for (position, volunteer) in sortedVolunteers.enumerated() {
+            var words: Set<String> = []
+            for skill in volunteer.skills { words.formUnion(skill.key.split(separator: " ").map(String.init)) }
+            for word in words { bySkill[vocabulary.intern("word:" + word), default: []].append(Int32(position)) }
+        }
+
+        let sortedNeeds = needs.sorted { $0.id < $1.id }
+        var compactNeeds: [MatchNeed] = []
+        var skillMatches: [String: SkillRequirementMatch] = [:]
+        for need in sortedNeeds {
+            func skillMatch(_ skill: Skill) -> SkillRequirementMatch {
+                if let known = skillMatches[skill.key] {
+                    return SkillRequirementMatch(written: skill.written, exact: known.exact, words: known.words)
+                }
+                var exact: Set<Int32> = []
+                var words: Set<Int32> = []
+                let padded = " \(skill.key) "
+                for key in skillKeys {
+                    if key == skill.key {
+                        exact.insert(vocabulary.intern("skill:" + key))
+                    } else if (" \(key) ").contains(padded) {
+                        words.insert(vocabulary.intern("skill:" + key))
+                    }
+                }
+                let match = SkillRequirementMatch(written: skill.written, exact: exact, words: words)
+                skillMatches[skill.key] = match
+                return match
+            }
+            func languageRequirement(_ requirement: LanguageRequirement) -> (language: Int32, minimum: Int) {
+                (vocabulary.intern(Self.languageKey(requirement.language)), requirement.minimumProficiency?.rawValue ?? 0)
+            }
+            compactNeeds.append(
+                MatchNeed(
+                    id: need.id, requiredSkills: need.requiredSkills.map(skillMatch), preferredSkills: need.preferredSkills.map(skillMatch),
+                    requiredLanguages: need.languages.filter(\.isRequired).map(languageRequirement),
+                    preferredLanguages: need.languages.filter { !$0.isRequired }.map(languageRequirement),
+                    slots: need.slots.isEmpty ? SlotMask([]) : SlotMask(need.slots), dbs: need.minimumDBS ?? .none,
+                    district: Postcode.district(need.postcode).map { vocabulary.intern("district:" + $0) } ?? -1,
+                    area: need.area.map { vocabulary.intern("area:" + $0.matchingKey) } ?? -1,
+                    places: max(0, need.places - (placementsByNeed[need.id] ?? 0))))
+        }
+        self.volunteers = compact
+        self.records = sortedVolunteers
+        self.needs = compactNeeds
+        self.needRecords = sortedNeeds
+        self.vocabulary = vocabulary
+        self.byLanguage = byLanguage
+        self.bySkill = bySkill
+    }
+
+    /// How a language is keyed: its ISO 639-3 code, or its written form when not understood.
+    static func languageKey(_ reference: LanguageReference) -> String {
+        "language:" + (reference.code ?? reference.written.matchingKey)
+    }
+
+    /// The volunteers (positions) who might meet the need's required languages and skills: the
+    /// smallest index list among its requirements, to be checked in full by ``HardConstraints``.
+    func shortlist(for need: MatchNeed, requirements: Need) -> [Int32]? {
+        var lists: [[Int32]] = []
+        for language in need.requiredLanguages { lists.append(byLanguage[language.language] ?? []) }
+        for skill in requirements.requiredSkills {
+            guard let word = skill.key.split(separator: " ").first else { continue }
+            lists.append(bySkill[vocabulary.id("word:" + word)] ?? [])
+        }
+        return lists.min { $0.count < $1.count }
+    }
+}

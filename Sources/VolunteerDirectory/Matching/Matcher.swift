@@ -1,0 +1,293 @@
+/// Pairs volunteers with needs: as many places filled as possible, and among those fillings the
+/// highest total score, solved exactly as a minimum-cost flow. Pure and synchronous: the same
+/// index and options give the same result, byte for byte.
+public struct Matcher: Sendable {
+    /// What to match and how.
+    public struct Options: Sendable {
+        /// How many needs one volunteer may take at once, counting confirmed placements.
+        public var maxPerVolunteer: Int
+        /// Above this many candidate pairs, the solver works on each need's best candidates and
+        /// proves the rest cannot improve the result.
+        public var pruneAbove: Int
+        /// How many extra candidates beyond its places each need keeps when pruning.
+        public var pruningSlack: Int
+
+        /// Creates options.
+        public init(maxPerVolunteer: Int = 1, pruneAbove: Int = 20_000, pruningSlack: Int = 10) {
+            self.maxPerVolunteer = maxPerVolunteer
+            self.pruneAbove = pruneAbove
+            self.pruningSlack = pruningSlack
+        }
+    }
+
+    /// The criteria and weights.
+    public let criteria: MatchCriteria
+    /// The options.
+    public let options: Options
+
+    /// Scores are compared as integers in thousandths, so the solver is exact.
+    static let scale = 1_000.0
+
+    /// Creates a matcher.
+    public init(criteria: MatchCriteria, options: Options = Options()) {
+        self.criteria = criteria
+        self.options = options
+    }
+
+    /// A candidate pair, by positions in the index.
+    struct Pair {
+        var need: Int32
+        var volunteer: Int32
+        var score: Int64
+    }
+
+    /// Matches the index's needs (all of them, or those at `needPositions`).
+    public func match(_ index: MatchIndex, needPositions: [Int]? = nil) -> MatchResult {
+        let selected = needPositions ?? Array(index.needs.indices)
+        let capacity = index.volunteers.map { max(0, options.maxPerVolunteer - $0.placements) }
+
+        // Candidates: every pair that meets the hard requirements, best first within each need.
+        var candidates: [[Pair]] = []
+        for position in selected {
+            let need = index.needs[position]
+            var pairs: [Pair] = []
+            if need.places > 0 {
+                let shortlist = index.shortlist(for: need, requirements: index.needRecords[position])
+                let consider: AnySequence<Int32> = shortlist.map { AnySequence($0) } ?? AnySequence((0..<Int32(index.volunteers.count)))
+                for volunteer in consider where capacity[Int(volunteer)] > 0 {
+                    let candidate = index.volunteers[Int(volunteer)]
+                    guard HardConstraints.allow(candidate, need) else { continue }
+                    let score = Int64((criteria.score(candidate, need, in: index) * Self.scale).rounded())
+                    pairs.append(Pair(need: Int32(position), volunteer: volunteer, score: score))
+                }
+            }
+            pairs.sort { $0.score != $1.score ? $0.score > $1.score : $0.volunteer < $1.volunteer }
+            candidates.append(pairs)
+        }
+        let considered = candidates.reduce(0) { $0 + $1.count }
+        let prune = considered > options.pruneAbove
+
+        // Solve on each need's best candidates; add any pair that could improve the result, and
+        // solve again, until the duals prove no dropped pair can.
+        let kept = candidates.enumerated().map { offset, pairs in
+            prune ? min(pairs.count, index.needs[selected[offset]].places + options.pruningSlack) : pairs.count
+        }
+        var extra: [[Pair]] = Array(repeating: [], count: selected.count)
+        var solution: Solution
+        while true {
+            solution = solve(index, selected: selected, candidates: candidates, kept: kept, extra: extra, capacity: capacity)
+            guard prune else { break }
+            let violations = dualViolations(solution, candidates: candidates, kept: kept, extra: extra, capacity: capacity)
+            if violations.isEmpty { break }
+            for (need, pair) in violations { extra[need].append(pair) }
+        }
+
+        return assemble(index, selected: selected, candidates: candidates, kept: kept, extra: extra, solution: solution, considered: considered, pruned: prune)
+    }
+
+    // MARK: - Solving
+
+    struct Solution {
+        var flow: MinCostFlow
+        var pairEdges: [(pair: Pair, edge: Int)]
+        var needNode: [Int32: Int]
+        var volunteerNode: [Int32: Int]
+        var needPlaces: [Int32: Int]
+        var source: Int
+        var sink: Int
+
+        func places(of need: Int32) -> Int { needPlaces[need] ?? 0 }
+    }
+
+    private func solve(
+        _ index: MatchIndex, selected: [Int], candidates: [[Pair]], kept: [Int], extra: [[Pair]], capacity: [Int]
+    ) -> Solution {
+        var volunteerNode: [Int32: Int] = [:]
+        var needNode: [Int32: Int] = [:]
+        var volunteersInOrder: [Int32] = []
+        for (offset, pairs) in candidates.enumerated() {
+            for pair in pairs.prefix(kept[offset]) + extra[offset] where volunteerNode[pair.volunteer] == nil {
+                volunteerNode[pair.volunteer] = -1
+                volunteersInOrder.append(pair.volunteer)
+            }
+        }
+        volunteersInOrder.sort()
+        let source = 0
+        let sink = 1
+        var nodes = 2
+        for position in selected {
+            needNode[Int32(position)] = nodes
+            nodes += 1
+        }
+        for volunteer in volunteersInOrder {
+            volunteerNode[volunteer] = nodes
+            nodes += 1
+        }
+        var flow = MinCostFlow(nodes: nodes)
+        var potential = [Int64](repeating: 0, count: nodes)
+        for position in selected {
+            flow.addEdge(from: source, to: needNode[Int32(position)] ?? 0, capacity: index.needs[position].places, cost: 0)
+        }
+        var pairEdges: [(Pair, Int)] = []
+        for (offset, pairs) in candidates.enumerated() {
+            for pair in pairs.prefix(kept[offset]) + extra[offset] {
+                let from = needNode[pair.need] ?? 0
+                let to = volunteerNode[pair.volunteer] ?? 0
+                pairEdges.append((pair, flow.addEdge(from: from, to: to, capacity: 1, cost: -pair.score)))
+                potential[to] = min(potential[to], -pair.score)
+            }
+        }
+        var sinkPotential: Int64 = 0
+        for volunteer in volunteersInOrder {
+            let node = volunteerNode[volunteer] ?? 0
+            flow.addEdge(from: node, to: sink, capacity: capacity[Int(volunteer)], cost: 0)
+            sinkPotential = min(sinkPotential, potential[node])
+        }
+        potential[sink] = sinkPotential
+        _ = flow.solve(source: source, sink: sink, initialPotential: potential)
+        var needPlaces: [Int32: Int] = [:]
+        for position in selected { needPlaces[Int32(position)] = index.needs[position].places }
+        return Solution(
+            flow: flow, pairEdges: pairEdges, needNode: needNode, volunteerNode: volunteerNode, needPlaces: needPlaces, source: source,
+            sink: sink)
+    }
+
+    /// Dropped pairs that could improve the solution. The solution is optimal over every
+    /// candidate pair when (a) no dropped pair opens an augmenting path (a way to fill one more
+    /// place) and (b) no dropped pair has a negative reduced cost under the final potentials (so
+    /// no exchange of volunteers raises the total). Returns the pairs that break either.
+    private func dualViolations(_ solution: Solution, candidates: [[Pair]], kept: [Int], extra: [[Pair]], capacity: [Int])
+        -> [(Int, Pair)]
+    {
+        var violations: [(Int, Pair)] = []
+        var load: [Int32: Int] = [:]
+        var assignedTo: [Int32: [Int]] = [:]  // volunteer → offsets of the needs they are assigned to
+        var filled: [Int] = Array(repeating: 0, count: candidates.count)
+        var offsetOfNeed: [Int32: Int] = [:]
+        for (offset, pairs) in candidates.enumerated() { if let need = pairs.first?.need { offsetOfNeed[need] = offset } }
+        var assignedPairs = Set<Int64>()
+        for (pair, edge) in solution.pairEdges where solution.flow.flow(on: edge) > 0 {
+            load[pair.volunteer, default: 0] += 1
+            if let offset = offsetOfNeed[pair.need] {
+                assignedTo[pair.volunteer, default: []].append(offset)
+                filled[offset] += 1
+            }
+            assignedPairs.insert(Int64(pair.need) << 32 | Int64(pair.volunteer))
+        }
+        func isDropped(_ offset: Int, _ pair: Pair, at position: Int) -> Bool {
+            position >= kept[offset] && !extra[offset].contains { $0.volunteer == pair.volunteer }
+        }
+
+        // (b) Exchanges: negative reduced cost. A volunteer outside the graph is free, so their
+        // edge leads straight to the sink.
+        for (offset, pairs) in candidates.enumerated() where pairs.count > kept[offset] {
+            for position in kept[offset]..<pairs.count {
+                let pair = pairs[position]
+                guard isDropped(offset, pair, at: position), let from = solution.needNode[pair.need] else { continue }
+                let to = solution.volunteerNode[pair.volunteer] ?? solution.sink
+                if solution.flow.reducedCost(from: from, to: to, cost: -pair.score) < 0 { violations.append((offset, pair)) }
+            }
+        }
+
+        // (a) One more place: alternating paths from needs with empty places, over every candidate pair.
+        var queue: [Int] = []
+        var seenNeed = [Bool](repeating: false, count: candidates.count)
+        var seenVolunteer = Set<Int32>()
+        var cameFrom: [Int: (volunteer: Int32, need: Int)] = [:]  // need offset → (volunteer, previous need offset)
+        for (offset, pairs) in candidates.enumerated() {
+            guard let need = pairs.first?.need else { continue }
+            if filled[offset] < solution.places(of: need) {
+                queue.append(offset)
+                seenNeed[offset] = true
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let offset = queue[head]
+            head += 1
+            for (position, pair) in candidates[offset].enumerated() {
+                guard !assignedPairs.contains(Int64(pair.need) << 32 | Int64(pair.volunteer)), !seenVolunteer.contains(pair.volunteer) else {
+                    continue
+                }
+                seenVolunteer.insert(pair.volunteer)
+                if (load[pair.volunteer] ?? 0) < capacity[Int(pair.volunteer)] {
+                    // An augmenting path: record the dropped pairs on it.
+                    var volunteer = pair.volunteer
+                    var current = offset
+                    var currentPosition: Int? = position
+                    while true {
+                        if let index = currentPosition ?? candidates[current].firstIndex(where: { $0.volunteer == volunteer }) {
+                            let step = candidates[current][index]
+                            if isDropped(current, step, at: index) { violations.append((current, step)) }
+                        }
+                        guard let back = cameFrom[current] else { break }
+                        volunteer = back.volunteer
+                        current = back.need
+                        currentPosition = nil
+                    }
+                    continue
+                }
+                for next in assignedTo[pair.volunteer] ?? [] where !seenNeed[next] {
+                    seenNeed[next] = true
+                    cameFrom[next] = (pair.volunteer, offset)
+                    queue.append(next)
+                }
+            }
+        }
+        // Keep each pair once, in a stable order.
+        var unique = Set<Int64>()
+        return violations.filter { unique.insert(Int64($0.1.need) << 32 | Int64($0.1.volunteer)).inserted }
+    }
+
+    // MARK: - Result
+
+    private func assemble(
+        _ index: MatchIndex, selected: [Int], candidates: [[Pair]], kept: [Int], extra: [[Pair]], solution: Solution,
+        considered: Int, pruned: Bool
+    ) -> MatchResult {
+        var assignments: [MatchResult.Assignment] = []
+        var assignedPlaces = [Int32: Int]()
+        var total: Int64 = 0
+        for (pair, edge) in solution.pairEdges where solution.flow.flow(on: edge) > 0 {
+            let need = index.needs[Int(pair.need)]
+            let volunteer = index.volunteers[Int(pair.volunteer)]
+            assignedPlaces[pair.need, default: 0] += 1
+            total += pair.score
+            let reasons = RequirementReasons.met(by: volunteer, record: index.records[Int(pair.volunteer)], for: need, record: index.needRecords[Int(pair.need)])
+                + criteria.reasons(volunteer, need, in: index)
+            assignments.append(
+                MatchResult.Assignment(need: need.id, volunteer: volunteer.id, score: Double(pair.score) / Self.scale, reasons: reasons))
+        }
+        assignments.sort { ($0.need, -$0.score, $0.volunteer) < ($1.need, -$1.score, $1.volunteer) }
+
+        var listed: [MatchResult.Candidate] = []
+        for (offset, pairs) in candidates.enumerated() {
+            var chosen = Array(pairs.prefix(kept[offset])) + extra[offset]
+            chosen.sort { $0.score != $1.score ? $0.score > $1.score : $0.volunteer < $1.volunteer }
+            listed += chosen.map {
+                MatchResult.Candidate(
+                    need: index.needs[Int($0.need)].id, volunteer: index.volunteers[Int($0.volunteer)].id, score: Double($0.score) / Self.scale)
+            }
+        }
+
+        let explainer = UnfilledExplainer(index: index)
+        var unfilled: [MatchResult.Unfilled] = []
+        for (offset, position) in selected.enumerated() {
+            let need = index.needs[position]
+            let empty = need.places - (assignedPlaces[Int32(position)] ?? 0)
+            guard empty > 0 else { continue }
+            unfilled.append(
+                MatchResult.Unfilled(
+                    need: need.id, places: empty,
+                    reasons: explainer.reasons(need: position, candidates: candidates[offset].count, assigned: assignedPlaces[Int32(position)] ?? 0)))
+        }
+
+        let pruning =
+            pruned
+            ? MatchResult.Pruning(
+                candidatesConsidered: considered, candidatesListed: listed.count,
+                method: "each need's best \(options.pruningSlack) candidates beyond its places, plus every pair the solution's dual prices showed could improve it; every other candidate pair was checked against those prices (reduced cost ≥ 0) and for a further place it could fill, so the listed pairs hold an optimal matching of all \(considered)")
+            : nil
+        return MatchResult(assignments: assignments, candidates: listed, unfilled: unfilled, totalScore: Double(total) / Self.scale, pruning: pruning)
+    }
+}
