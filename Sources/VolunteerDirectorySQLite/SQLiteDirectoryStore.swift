@@ -11,6 +11,11 @@ import VolunteerDirectory
 public final class SQLiteDirectoryStore: DirectoryStore {
     private let database: any DatabaseWriter
 
+    /// The connection for reads, for this module's extensions.
+    var reader: any DatabaseReader { database }
+    /// The connection for writes, for this module's extensions.
+    var writer: any DatabaseWriter { database }
+
     /// Opens (creating when needed) the directory at `path` and brings its schema up to date.
     public init(path: String) throws {
         do {

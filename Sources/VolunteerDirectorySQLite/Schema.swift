@@ -128,6 +128,22 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v2: placements") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE placement (
+                        id INTEGER PRIMARY KEY,
+                        need_id TEXT NOT NULL REFERENCES need(id) ON DELETE CASCADE,
+                        volunteer_id INTEGER NOT NULL REFERENCES volunteer(id) ON DELETE CASCADE,
+                        score REAL NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('proposed', 'confirmed', 'declined')),
+                        proposed_at DATETIME NOT NULL,
+                        decided_at DATETIME
+                    );
+                    CREATE INDEX placement_volunteer ON placement(volunteer_id);
+                    CREATE INDEX placement_need ON placement(need_id, status);
+                    """)
+        }
         return migrator
     }
 }

@@ -18,7 +18,8 @@ struct Voldir: ParsableCommand {
             """,
         subcommands: [
             ImportCommand.self, SearchCommand.self, ShowCommand.self, NetworksCommand.self, NeedsCommand.self,
-            PluginsCommand.self, ValidateCommand.self, GenerateCommand.self, DemoCommand.self,
+            MatchCommand.self, PlacementsCommand.self, PluginsCommand.self, ValidateCommand.self, GenerateCommand.self,
+            DemoCommand.self,
         ]
     )
 

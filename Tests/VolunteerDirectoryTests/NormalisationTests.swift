@@ -106,3 +106,18 @@ struct NormalisationTests {
         #expect(throws: FieldError.self) { try ItemParsing.dbs("enhanced 31/02/2024") }
     }
 }
+
+@Suite("Slot descriptions")
+struct SlotDescriptionTests {
+    @Test(
+        "slots in words",
+        arguments: [
+            ("weekday mornings", "weekday mornings"), ("weekends", "weekends"), ("Wed afternoon", "Wednesday afternoons"),
+            ("any", "any time"), ("evenings", "evenings"), ("Tue evening; Sat morning", "Tuesday evenings, Saturday mornings"),
+            ("weekday evenings; Sat", "weekday evenings, Saturdays"), ("Saturdays", "Saturdays"),
+        ])
+    func describe(text: String, expected: String) throws {
+        let slots = try #require(ListCell.items(text).flatMap { Slot.parse($0) ?? [] } as [Slot]?)
+        #expect(SlotMask.describe(SlotMask(slots)) == expected)
+    }
+}

@@ -37,7 +37,7 @@ public enum HardConstraints {
             result.append(("holds \(need.dbs == .enhanced ? "an" : "a") \(need.dbs) DBS check", { $0.dbs >= need.dbs }))
         }
         if !need.slots.isEmpty {
-            let when = record.slots.map(\.spokenDescription).joined(separator: " or ")
+            let when = SlotMask.describe(need.slots).replacingOccurrences(of: ", ", with: " or ")
             result.append(("is free \(when)", { !$0.slots.intersection(need.slots).isEmpty }))
         }
         return result

@@ -34,3 +34,32 @@ public struct SlotMask: Sendable, Hashable {
     /// The day-parts both cover.
     public func intersection(_ other: SlotMask) -> SlotMask { SlotMask(bits: bits & other.bits) }
 }
+
+extension SlotMask {
+    /// Words for the day-parts covered: "Wednesday afternoons", "weekday mornings", "Saturdays",
+    /// "any time".
+    public static func describe(_ mask: SlotMask) -> String {
+        let partNames = ["mornings", "afternoons", "evenings"]
+        let partsOfDay = (0..<7).map { day in (0..<3).filter { mask.bits & (1 << UInt32(day * 3 + $0)) != 0 } }
+        if partsOfDay.allSatisfy({ $0.count == 3 }) { return "any time" }
+        func phrase(_ days: String, _ parts: [Int]) -> String {
+            parts.count == 3 ? days : "\(days) " + parts.map { partNames[$0] }.joined(separator: " and ")
+        }
+        var phrases: [String] = []
+        var remaining = Array(0..<7)
+        if partsOfDay[0..<5].allSatisfy({ $0 == partsOfDay[0] && !$0.isEmpty }) && partsOfDay[5] != partsOfDay[0] {
+            phrases.append(phrase(partsOfDay[0].count == 3 ? "weekdays" : "weekday", partsOfDay[0]))
+            remaining = [5, 6]
+        } else if partsOfDay.allSatisfy({ $0 == partsOfDay[0] }) {
+            return phrase("every day,", partsOfDay[0]).replacingOccurrences(of: "every day, ", with: "")
+        }
+        if remaining == [5, 6] || remaining.count == 7, partsOfDay[5] == partsOfDay[6], !partsOfDay[5].isEmpty {
+            phrases.append(phrase(partsOfDay[5].count == 3 ? "weekends" : "weekend", partsOfDay[5]))
+            remaining.removeAll { $0 >= 5 }
+        }
+        for day in remaining where !partsOfDay[day].isEmpty {
+            phrases.append(phrase(partsOfDay[day].count == 3 ? "\(Day.week[day].fullName)s" : Day.week[day].fullName, partsOfDay[day]))
+        }
+        return phrases.joined(separator: ", ")
+    }
+}

@@ -27,6 +27,18 @@ public protocol DirectoryStore: Sendable {
     /// The import of a file with this SHA-256, if one was recorded.
     func batch(sha256: String) throws -> ImportBatch?
 
+    /// Everyone who agreed to be contacted, with everything matching needs: loaded in bulk.
+    func volunteersForMatching() throws -> [Volunteer]
+
+    /// Every placement, proposed, confirmed or declined, newest first.
+    func placements() throws -> [Placement]
+
+    /// Records proposals from a matching run, replacing earlier proposals that were not decided.
+    func propose(_ proposals: [(need: String, volunteer: VolunteerID, score: Double)]) throws -> [Placement]
+
+    /// Confirms or declines a placement.
+    func decide(placement id: Int64, as status: Placement.Status) throws -> Placement?
+
     /// Makes erasures final: removes deleted text from the full-text index segments and the
     /// write-ahead log, so no trace of an erased person stays in the files.
     func compact() throws

@@ -18,20 +18,3 @@ public struct AvailabilityCriterion: MatchCriterion {
         return "available \(SlotMask.describe(common))"
     }
 }
-
-extension SlotMask {
-    /// Words for the day-parts covered: "Wednesday afternoons", "Saturdays".
-    static func describe(_ mask: SlotMask) -> String {
-        let parts = ["mornings", "afternoons", "evenings"]
-        var phrases: [String] = []
-        for (dayIndex, day) in Day.week.enumerated() {
-            let covered = (0..<3).filter { mask.bits & (1 << UInt32(dayIndex * 3 + $0)) != 0 }
-            if covered.count == 3 {
-                phrases.append("\(day.fullName)s")
-            } else if !covered.isEmpty {
-                phrases.append("\(day.fullName) " + covered.map { parts[$0] }.joined(separator: " and "))
-            }
-        }
-        return phrases.count == 7 && mask.count == 21 ? "any time" : phrases.joined(separator: ", ")
-    }
-}

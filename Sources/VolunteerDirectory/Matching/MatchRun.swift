@@ -1,0 +1,41 @@
+/// One matching run against a directory: loads what matching needs from the store, selects the
+/// needs asked for, and matches them.
+public struct MatchRun: Sendable {
+    /// The index the run matched on.
+    public let index: MatchIndex
+    /// The criteria and weights used.
+    public let criteria: MatchCriteria
+    /// The result.
+    public let result: MatchResult
+
+    /// Runs matching.
+    ///
+    /// - Parameters:
+    ///   - needIDs: only these needs (all when empty); each must exist.
+    ///   - partner: only needs from this partner (compared ignoring case and punctuation).
+    public init(
+        store: any DirectoryStore, needIDs: [String] = [], partner: String? = nil, weights: [String: Double] = [:],
+        options: Matcher.Options = Matcher.Options()
+    ) throws {
+        let criteria = try MatchCriteria(weights: weights)
+        let needs = try store.needs()
+        let known = Set(needs.map(\.id))
+        for id in needIDs where !known.contains(id) { throw MatchError.unknownNeed(id) }
+        let confirmed = try store.placements().filter { $0.status == .confirmed && known.contains($0.need) }
+            .map { (need: $0.need, volunteer: $0.volunteer) }
+        let index = MatchIndex(volunteers: try store.volunteersForMatching(), needs: needs, confirmed: confirmed)
+        let wanted = Set(needIDs)
+        let positions = index.needRecords.indices.filter { position in
+            let need = index.needRecords[position]
+            return (wanted.isEmpty || wanted.contains(need.id)) && (partner.map { $0.matchingKey == need.partner.matchingKey } ?? true)
+        }
+        self.index = index
+        self.criteria = criteria
+        result = Matcher(criteria: criteria, options: options).match(index, needPositions: positions)
+    }
+
+    /// The report of this run for an audience.
+    public func report(alternates: Int, audience: MatchReport.Audience) -> MatchReport {
+        MatchReport(result: result, index: index, criteria: criteria, alternates: alternates, audience: audience)
+    }
+}

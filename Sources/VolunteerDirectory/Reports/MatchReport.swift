@@ -1,0 +1,170 @@
+/// A coordinator's matching report: who is proposed for each need and why, alternates, the places
+/// no one can fill and why, language coverage, and skilled volunteers not placed anywhere.
+///
+/// Built once from a ``MatchResult``; rendered as HTML, Markdown, CSV or JSON.
+public struct MatchReport: Sendable {
+    /// Who the report is for.
+    public enum Audience: String, Sendable, CaseIterable {
+        /// The partnership's coordinators: everything, with contact details.
+        case coordinator
+        /// A partner: no contact details, and no one who did not agree to be shared with partners.
+        case partner
+    }
+
+    /// A volunteer in the report, with why they are there.
+    public struct Entry: Sendable {
+        /// The volunteer.
+        public var volunteer: Volunteer
+        /// The pair's score.
+        public var score: Double
+        /// Why, in plain words.
+        public var reasons: [String]
+    }
+
+    /// One need's part of the report.
+    public struct NeedSection: Sendable {
+        /// The need.
+        public var need: Need
+        /// The volunteers proposed.
+        public var proposed: [Entry]
+        /// The next best candidates.
+        public var alternates: [Entry]
+        /// Proposed volunteers left out for this audience.
+        public var withheld: Int
+        /// Empty places and why, if any.
+        public var unfilled: MatchResult.Unfilled?
+    }
+
+    /// Languages asked for against speakers available.
+    public struct LanguageCoverage: Sendable {
+        /// The language's name.
+        public var language: String
+        /// Places on needs that ask for it (required or preferred).
+        public var placesAsking: Int
+        /// Volunteers who may be contacted and speak it.
+        public var speakers: Int
+        /// Of those, how many are proposed for a need in this run.
+        public var proposed: Int
+    }
+
+    /// A skilled volunteer not placed anywhere.
+    public struct Talent: Sendable {
+        /// The volunteer.
+        public var volunteer: Volunteer
+        /// Their professional or qualified skills.
+        public var skills: [Skill]
+    }
+
+    /// The audience.
+    public let audience: Audience
+    /// Per need, by id.
+    public let needs: [NeedSection]
+    /// Language coverage, most asked first.
+    public let coverage: [LanguageCoverage]
+    /// Under-used talent, most skills first (at most ``talentLimit``).
+    public let talent: [Talent]
+    /// How many under-used skilled volunteers there are in all.
+    public let talentTotal: Int
+    /// The result the report is built from (filtered for the audience).
+    public let result: MatchResult
+    /// Places asked for and filled.
+    public let placesAsked: Int
+
+    /// How many under-used volunteers are listed at most.
+    public static let talentLimit = 100
+
+    /// Builds the report.
+    public init(result: MatchResult, index: MatchIndex, criteria: MatchCriteria, alternates: Int, audience: Audience) {
+        self.audience = audience
+        let positionOfVolunteer = Dictionary(uniqueKeysWithValues: index.volunteers.enumerated().map { ($1.id, $0) })
+        let positionOfNeed = Dictionary(uniqueKeysWithValues: index.needs.enumerated().map { ($1.id, $0) })
+        func shown(_ id: VolunteerID) -> Bool {
+            guard audience == .partner else { return true }
+            return positionOfVolunteer[id].map { index.records[$0].consent.share == .partners } ?? false
+        }
+        func entry(_ volunteerID: VolunteerID, need: String, score: Double, reasons: [String]?) -> Entry? {
+            guard let position = positionOfVolunteer[volunteerID], let needPosition = positionOfNeed[need] else { return nil }
+            var volunteer = index.records[position]
+            if audience == .partner {
+                volunteer.email = nil
+                volunteer.phone = nil
+            }
+            let why = reasons ?? criteria.reasons(index.volunteers[position], index.needs[needPosition], in: index)
+            return Entry(volunteer: volunteer, score: score, reasons: why)
+        }
+
+        let involved = Set(result.assignments.map(\.need) + result.unfilled.map(\.need) + result.candidates.map(\.need))
+        var sections: [NeedSection] = []
+        var placesAsked = 0
+        for (position, need) in index.needRecords.enumerated() where involved.contains(need.id) {
+            placesAsked += index.needs[position].places
+            let assigned = result.assignments.filter { $0.need == need.id }
+            let assignedIDs = Set(assigned.map(\.volunteer))
+            let proposed = assigned.filter { shown($0.volunteer) }.compactMap {
+                entry($0.volunteer, need: need.id, score: $0.score, reasons: $0.reasons)
+            }
+            let others = result.candidates.filter { $0.need == need.id && !assignedIDs.contains($0.volunteer) && shown($0.volunteer) }
+            sections.append(
+                NeedSection(
+                    need: need, proposed: proposed,
+                    alternates: others.prefix(alternates).compactMap { entry($0.volunteer, need: need.id, score: $0.score, reasons: nil) },
+                    withheld: assigned.count - proposed.count, unfilled: result.unfilled.first { $0.need == need.id }))
+        }
+        self.needs = sections
+        self.placesAsked = placesAsked
+
+        // Language coverage: what the needs ask for against who speaks it.
+        var asking: [String: Int] = [:]
+        var names: [String: String] = [:]
+        for section in sections {
+            for requirement in section.need.languages {
+                let key = MatchIndex.languageKey(requirement.language)
+                asking[key, default: 0] += section.need.places
+                names[key] = requirement.language.displayName()
+            }
+        }
+        let proposedIDs = Set(result.assignments.map(\.volunteer))
+        var speakers: [String: Int] = [:]
+        var proposedSpeakers: [String: Int] = [:]
+        for volunteer in index.records {
+            for key in Set(volunteer.languages.map { MatchIndex.languageKey($0.language) }) where asking[key] != nil {
+                speakers[key, default: 0] += 1
+                if proposedIDs.contains(volunteer.id) { proposedSpeakers[key, default: 0] += 1 }
+            }
+        }
+        coverage = asking.keys.sorted { (asking[$0] ?? 0, names[$1] ?? "") > (asking[$1] ?? 0, names[$0] ?? "") }.map { key in
+            LanguageCoverage(
+                language: names[key] ?? key, placesAsking: asking[key] ?? 0, speakers: speakers[key] ?? 0,
+                proposed: proposedSpeakers[key] ?? 0)
+        }
+
+        // Under-used talent: professional or foreign-qualified skills, proposed nowhere, placed nowhere.
+        var talent: [Talent] = []
+        for (position, volunteer) in index.records.enumerated()
+        where !proposedIDs.contains(volunteer.id) && index.volunteers[position].placements == 0 && shown(volunteer.id) {
+            let skilled = volunteer.skills.filter { $0.level == .professional || $0.qualifiedIn != nil }
+            guard !skilled.isEmpty else { continue }
+            var shownVolunteer = volunteer
+            if audience == .partner {
+                shownVolunteer.email = nil
+                shownVolunteer.phone = nil
+            }
+            talent.append(Talent(volunteer: shownVolunteer, skills: skilled))
+        }
+        talent.sort { ($1.skills.count, $0.volunteer.name, $0.volunteer.id) < ($0.skills.count, $1.volunteer.name, $1.volunteer.id) }
+        talentTotal = talent.count
+        self.talent = Array(talent.prefix(Self.talentLimit))
+
+        // The result itself, filtered for the audience.
+        self.result =
+            audience == .partner
+            ? MatchResult(
+                assignments: result.assignments.filter { shown($0.volunteer) },
+                candidates: result.candidates.filter { shown($0.volunteer) }, unfilled: result.unfilled,
+                totalScore: result.totalScore, pruning: result.pruning)
+            : result
+    }
+
+    /// Places filled by the proposals.
+    public var placesFilled: Int { needs.reduce(0) { $0 + $1.proposed.count + $1.withheld } }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import VolunteerDirectory
+
+extension SQLiteDirectoryStore {
+    public func volunteersForMatching() throws -> [Volunteer] {
+        try reader.read { db in try VolunteerLoader.everyoneWhoMayBeContacted(in: db) }
+    }
+
+    public func placements() throws -> [Placement] {
+        try reader.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.*, v.name AS volunteer_name FROM placement p JOIN volunteer v ON v.id = p.volunteer_id
+                    ORDER BY p.id DESC
+                    """
+            ).map(Self.placement)
+        }
+    }
+
+    public func propose(_ proposals: [(need: String, volunteer: VolunteerID, score: Double)]) throws -> [Placement] {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM placement WHERE status = 'proposed'")
+            let now = Date()
+            var ids: [Int64] = []
+            for proposal in proposals {
+                try db.execute(
+                    sql: "INSERT INTO placement (need_id, volunteer_id, score, status, proposed_at) VALUES (?, ?, ?, 'proposed', ?)",
+                    arguments: [proposal.need, proposal.volunteer, proposal.score, now])
+                ids.append(db.lastInsertedRowID)
+            }
+            return try ids.compactMap { id in
+                try Row.fetchOne(
+                    db,
+                    sql: "SELECT p.*, v.name AS volunteer_name FROM placement p JOIN volunteer v ON v.id = p.volunteer_id WHERE p.id = ?",
+                    arguments: [id]
+                ).map(Self.placement)
+            }
+        }
+    }
+
+    public func decide(placement id: Int64, as status: Placement.Status) throws -> Placement? {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE placement SET status = ?, decided_at = ? WHERE id = ?", arguments: [status.rawValue, Date(), id])
+            return try Row.fetchOne(
+                db,
+                sql: "SELECT p.*, v.name AS volunteer_name FROM placement p JOIN volunteer v ON v.id = p.volunteer_id WHERE p.id = ?",
+                arguments: [id]
+            ).map(Self.placement)
+        }
+    }
+
+    private static func placement(_ row: Row) -> Placement {
+        let status: String = row["status"]
+        return Placement(
+            id: row["id"], need: row["need_id"], volunteer: row["volunteer_id"], volunteerName: row["volunteer_name"],
+            score: row["score"], status: Placement.Status(rawValue: status) ?? .proposed, proposedAt: row["proposed_at"],
+            decidedAt: row["decided_at"])
+    }
+}

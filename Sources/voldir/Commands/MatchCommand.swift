@@ -1,0 +1,198 @@
+import ArgumentParser
+import Foundation
+import VolunteerDirectory
+
+/// `voldir match`: pairs volunteers with needs and writes the coordinator's report.
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Pair volunteers with partnership needs, explain each pair, and show what cannot be met.",
+        discussion: """
+            A volunteer is a candidate for a need only when they have every required skill and \
+            language (at the minimum proficiency), a DBS check at least the need's level, a slot in \
+            common when the need has slots, consent to be contacted, and room under \
+            --max-per-volunteer after confirmed placements. Among candidates, as many places as \
+            possible are filled, and among those fillings the total score is the highest (solved \
+            exactly). The score is a weighted sum of criteria:
+
+            \(MatchCriteria.all.map { "  \(type(of: $0).key) (default \(Int(type(of: $0).defaultWeight))): \(type(of: $0).summary)" }.joined(separator: "\n"))
+
+            Change weights with --weight name=value (repeatable) or --weights FILE (name = value per \
+            line). --save records the proposals; 'voldir placements' confirms or declines them.
+
+            Examples:
+              voldir match --format html --output report.html
+              voldir match --need N-101 --alternates 5
+              voldir match --partner "Stepping Hill Hospital" --audience partner --format html --output for-hospital.html
+              voldir match --format json --weight fairness=4 --save
+            """
+    )
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case html, md, csv, json
+    }
+
+    @OptionGroup var directory: DirectoryOptions
+
+    @Option(name: .long, help: "Only this need (repeatable).")
+    var need: [String] = []
+
+    @Option(name: .long, help: "Only needs from this partner.")
+    var partner: String?
+
+    @Option(name: .long, help: "How many needs one volunteer may take at once.")
+    var maxPerVolunteer: Int = 1
+
+    @Option(name: .long, help: "How many alternates to list for each need.")
+    var alternates: Int = 3
+
+    @Option(name: .long, help: "html, md, csv or json.")
+    var format: ReportFormat = .md
+
+    @Option(name: .long, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "coordinator (everything) or partner (no contact details; only people who agreed to be shared).")
+    var audience: Audience = .coordinator
+
+    @Option(name: .long, help: ArgumentHelp("A criterion's weight, as name=value. Repeatable.", valueName: "name=value"))
+    var weight: [String] = []
+
+    @Option(name: .long, help: "A file of weights, one 'name = value' per line.")
+    var weights: String?
+
+    @Flag(name: .long, help: "Record the proposals, replacing earlier undecided ones.")
+    var save = false
+
+    enum Audience: String, ExpressibleByArgument, CaseIterable {
+        case coordinator, partner
+    }
+
+    func validate() throws {
+        guard maxPerVolunteer >= 1 else { throw ValidationError("--max-per-volunteer must be at least 1") }
+        guard alternates >= 0 else { throw ValidationError("--alternates cannot be negative") }
+        for entry in weight where entry.split(separator: "=").count != 2 || Double(entry.split(separator: "=")[1]) == nil {
+            throw ValidationError("--weight '\(entry)' needs the form name=number, such as nearness=3")
+        }
+    }
+
+    func run() throws {
+        var chosenWeights: [String: Double] = [:]
+        if let weights {
+            let text: String
+            do {
+                text = try String(contentsOfFile: weights, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot read the weights file '\(weights)'")
+            }
+            chosenWeights = try MatchCriteria.weights(parsing: text, file: weights)
+        }
+        for entry in weight {
+            let parts = entry.split(separator: "=").map { String($0).trimmingWhitespace() }
+            chosenWeights[parts[0]] = Double(parts[1])
+        }
+        let store = try directory.openStore()
+        let started = Date()
+        let run = try MatchRun(
+            store: store, needIDs: need, partner: partner, weights: chosenWeights,
+            options: Matcher.Options(maxPerVolunteer: maxPerVolunteer))
+        let report = run.report(alternates: alternates, audience: audience == .partner ? .partner : .coordinator)
+        let text: String =
+            switch format {
+            case .html: report.html()
+            case .md: report.markdown()
+            case .csv: report.csv()
+            case .json: try report.json() + "\n"
+            }
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            } catch {
+                throw ValidationError("cannot write '\(output)': \(error.localizedDescription)")
+            }
+            note("Wrote the \(format.rawValue) report to \(output) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s).")
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if save {
+            let saved = try store.propose(run.result.assignments.map { ($0.need, $0.volunteer, $0.score) })
+            note("Recorded \(saved.count) proposal\(saved.count == 1 ? "" : "s"); confirm them with 'voldir placements confirm ID'.")
+        }
+    }
+}
+
+/// `voldir placements`: proposals from `match --save`, and what was decided.
+struct PlacementsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "placements",
+        abstract: "List, confirm or decline placements proposed by 'voldir match --save'.",
+        discussion: """
+            Confirmed placements count against a volunteer's capacity and for fairness in later \
+            matching runs.
+
+            Examples:
+              voldir placements
+              voldir placements confirm 12
+              voldir placements decline 13
+            """,
+        subcommands: [List.self, Confirm.self, Decline.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List placements, newest first.")
+
+        @OptionGroup var directory: DirectoryOptions
+        @OptionGroup var output: FormatOptions
+
+        @Option(name: .long, help: "Only placements with this status: proposed, confirmed or declined.")
+        var status: String?
+
+        func run() throws {
+            var placements = try directory.openStore().placements()
+            if let status {
+                guard let wanted = Placement.Status(rawValue: status.lowercased()) else {
+                    throw ValidationError("--status '\(status)': expected proposed, confirmed or declined")
+                }
+                placements = placements.filter { $0.status == wanted }
+            }
+            switch output.format {
+            case .json:
+                emit(try Presentation.json(placements))
+            case .table:
+                emit(TextTable(
+                    headers: ["ID", "NEED", "VOLUNTEER", "NAME", "SCORE", "STATUS"],
+                    rows: placements.map { [String($0.id), $0.need, String($0.volunteer), $0.volunteerName, String($0.score), $0.status.rawValue] }
+                ).rendered())
+            case .csv:
+                emit(CSVWriter.document(
+                    headers: ["id", "need", "volunteer", "name", "score", "status"],
+                    rows: placements.map { [String($0.id), $0.need, String($0.volunteer), $0.volunteerName, String($0.score), $0.status.rawValue] }))
+            }
+        }
+    }
+
+    struct Confirm: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Confirm a proposed placement.")
+        @OptionGroup var directory: DirectoryOptions
+        @Argument(help: "The placement's id.") var id: Int64
+
+        func run() throws { try decide(id, .confirmed, directory) }
+    }
+
+    struct Decline: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "decline", abstract: "Decline a proposed placement.")
+        @OptionGroup var directory: DirectoryOptions
+        @Argument(help: "The placement's id.") var id: Int64
+
+        func run() throws { try decide(id, .declined, directory) }
+    }
+}
+
+private func decide(_ id: Int64, _ status: Placement.Status, _ directory: DirectoryOptions) throws {
+    guard let placement = try directory.openStore().decide(placement: id, as: status) else {
+        note("error: no placement with id \(id); 'voldir placements' lists them")
+        throw ExitCode(1)
+    }
+    emit("Placement \(placement.id): \(placement.volunteerName) for \(placement.need) is \(placement.status.rawValue).")
+}
