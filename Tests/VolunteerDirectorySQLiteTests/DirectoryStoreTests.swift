@@ -189,3 +189,46 @@ struct DirectoryStoreTests {
         #expect(throws: StoreError.self) { try SQLiteDirectoryStore(path: "/nonexistent-folder/x/voldir.sqlite") }
     }
 }
+
+@Suite("Placements")
+struct PlacementStoreTests {
+    let directory: TestDirectory
+
+    init() throws {
+        directory = try TestDirectory(importers: [ScriptedImporter.self])
+        let need = Need(id: "N-1", partner: "Schools", title: "Reading", places: 2)
+        try directory.service.importFile(
+            at: try directory.file(
+                "a.jsonl",
+                try ScriptedImporter.script([
+                    DirectoryStoreTests.person("Amina", id: "1", skills: [Skill(written: "Teaching")]),
+                    DirectoryStoreTests.person("Tariq", id: "2", consent: Consent(contact: false)), .need(need),
+                ])), request: ImportRequest())
+    }
+
+    @Test("only people who agreed to be contacted are loaded for matching, fully")
+    func volunteersForMatching() throws {
+        let people = try directory.store.volunteersForMatching()
+        #expect(people.map(\.name) == ["Amina"])
+        #expect(people.first?.skills.map(\.written) == ["Teaching"])
+        #expect(people.first?.memberships.map(\.networkName) == ["Network A"])
+    }
+
+    @Test("proposals replace undecided ones; decisions stick; erasure removes them")
+    func lifecycle() throws {
+        let amina = try #require(try directory.store.volunteersForMatching().first)
+        let first = try directory.store.propose([("N-1", amina.id, 5)])
+        #expect(first.map(\.status) == [.proposed])
+        _ = try directory.store.propose([("N-1", amina.id, 6)])
+        #expect(try directory.store.placements().count == 1)
+        let placement = try #require(try directory.store.placements().first)
+        #expect(try directory.store.decide(placement: placement.id, as: .confirmed)?.status == .confirmed)
+        _ = try directory.store.propose([])
+        #expect(try directory.store.placements().map(\.status) == [.confirmed])
+        #expect(try directory.store.decide(placement: 999, as: .declined) == nil)
+        try directory.service.importFile(
+            at: try directory.file("w.jsonl", try ScriptedImporter.script([.withdrawal(Withdrawal(source: "feed:test", volunteerRef: "1"))])),
+            request: ImportRequest())
+        #expect(try directory.store.placements().isEmpty)
+    }
+}

@@ -159,5 +159,64 @@ struct CommandLineTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("Zoë Nowak"))
         #expect(result.stdout.contains("One person in 3 networks"))
+        #expect(result.stdout.contains("# Matching report"))
+        #expect(result.stdout.contains("## Skilled volunteers not placed anywhere"))
+    }
+}
+
+@Suite("voldir match")
+struct MatchCommandTests {
+    let cli: CommandLineTests
+
+    init() throws {
+        cli = try CommandLineTests()
+    }
+
+    @Test("match prints the documented JSON, saves proposals, and confirmed placements count next time")
+    func matchAndPlacements() throws {
+        let roster = try cli.write(
+            "r.csv",
+            "Name,Email,Skills,Languages,Availability,DBS,Consent\nZoe,zoe@example.org,Teaching (professional),Polish (native),any,enhanced,yes\nJan,jan@example.org,Teaching,Polish (fluent),any,enhanced,yes\n")
+        let needs = try cli.write("n.csv", "ID,Partner,Title,Required Skills,Required Languages,Places,DBS\nN-1,Schools,Reading,Teaching,Polish (fluent),1,enhanced\nN-2,Schools,Homework club,Teaching,,1,\n")
+        #expect(try cli.voldir("import", roster, "--network", "A").status == 0)
+        #expect(try cli.voldir("import", needs).status == 0)
+
+        let json = try cli.voldir("match", "--format", "json", "--save")
+        #expect(json.status == 0)
+        let object = try #require(try cli.json(json.stdout) as? [String: Any])
+        let assignments = try #require(object["assignments"] as? [[String: Any]])
+        #expect(assignments.map { $0["need"] as? String } == ["N-1", "N-2"])
+        #expect(assignments.first?["volunteer"] as? Int == 1)
+        #expect((assignments.first?["reasons"] as? [String])?.first == "speaks Polish (native) — required")
+        #expect((object["candidates"] as? [[String: Any]])?.count == 4)
+        #expect((object["unfilled"] as? [Any])?.isEmpty == true)
+        #expect(object["totalScore"] is Double)
+
+        let placements = try #require(try cli.json(try cli.voldir("placements", "--format", "json").stdout) as? [[String: Any]])
+        #expect(placements.count == 2)
+        let zoe = try #require(placements.first { $0["volunteer"] as? Int == 1 })
+        let id = try #require(zoe["id"] as? Int)
+        #expect(try cli.voldir("placements", "confirm", String(id)).status == 0)
+        #expect(try cli.voldir("placements", "confirm", "999").status == 1)
+
+        // Zoe is placed on N-1: with one need each, only Jan is left for N-2.
+        let again = try #require(try cli.json(try cli.voldir("match", "--need", "N-2", "--format", "json").stdout) as? [String: Any])
+        #expect((again["assignments"] as? [[String: Any]])?.map { $0["volunteer"] as? Int } == [2])
+        #expect(try cli.voldir("match", "--need", "NOPE").status != 0)
+    }
+
+    @Test("every report format writes to a file")
+    func formats() throws {
+        let roster = try cli.write("r.csv", "Name,Skills,Consent\nZoe,Teaching,yes\n")
+        let needs = try cli.write("n.csv", "ID,Partner,Title,Required Skills,Required Languages,Places\nN-1,Schools,Reading,Teaching,Tigrinya,2\n")
+        #expect(try cli.voldir("import", roster, "--network", "A").status == 0)
+        #expect(try cli.voldir("import", needs).status == 0)
+        for format in ["html", "md", "csv", "json"] {
+            #expect(try cli.voldir("match", "--format", format, "--output", "report.\(format)").status == 0)
+            let text = try String(contentsOf: cli.folder.appendingPathComponent("report.\(format)"), encoding: .utf8)
+            #expect(text.contains("N-1"))
+        }
+        let markdown = try String(contentsOf: cli.folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("no volunteer who may be contacted speaks Tigrinya"))
     }
 }

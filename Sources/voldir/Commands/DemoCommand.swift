@@ -72,6 +72,10 @@ struct DemoCommand: ParsableCommand {
 
         section("Partnership needs")
         emit(try Presentation.needs(store.needs(), as: .table))
+
+        section("Matching report (voldir match)")
+        let run = try MatchRun(store: store)
+        emit(run.report(alternates: 2, audience: .coordinator).markdown())
         if keep || db != nil { emit("\nThe demo directory is in \(databasePath); try: voldir search --db \(databasePath) --language Tigrinya") }
     }
 
