@@ -79,6 +79,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// Benchmarks that print figures (Benchmarks/README.md); never run by `swift test`.
+        .executableTarget(
+            name: "voldir-benchmarks",
+            dependencies: ["VolunteerDirectory", "VolunteerDirectorySQLite"],
+            path: "Benchmarks/Sources/voldir-benchmarks",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
 
         /// Helpers every test target shares: a temporary directory, a recording sink.

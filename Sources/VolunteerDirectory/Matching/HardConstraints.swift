@@ -15,30 +15,41 @@ public enum HardConstraints {
         return true
     }
 
-    /// Each hard requirement of a need on its own, named for a coordinator, to explain why places
-    /// stay empty.
-    static func requirements(of need: MatchNeed, record: Need, vocabulary: MatchIndex.Vocabulary)
-        -> [(name: String, holds: (MatchVolunteer) -> Bool)]
-    {
-        var result: [(String, (MatchVolunteer) -> Bool)] = []
+    /// One hard requirement on its own, to count who meets it when explaining empty places.
+    enum Requirement {
+        case language(Int32, minimum: Int)
+        case skill(SkillRequirementMatch)
+        case dbs(DBSLevel)
+        case slots(SlotMask)
+
+        func holds(_ volunteer: MatchVolunteer) -> Bool {
+            switch self {
+            case .language(let language, let minimum): (volunteer.proficiency(in: language)?.level ?? -1) >= minimum
+            case .skill(let skill): skill.match(volunteer).strength > 0
+            case .dbs(let level): volunteer.dbs >= level
+            case .slots(let slots): !volunteer.slots.intersection(slots).isEmpty
+            }
+        }
+    }
+
+    /// Each hard requirement of a need, named for a coordinator.
+    static func requirements(of need: MatchNeed, record: Need) -> [(name: String, requirement: Requirement)] {
+        var result: [(String, Requirement)] = []
+        let required = record.languages.filter(\.isRequired)
         for (index, language) in need.requiredLanguages.enumerated() {
-            let requirement = record.languages.filter(\.isRequired)[index]
-            let name = requirement.language.displayName()
-            let minimum = requirement.minimumProficiency.map { " (\($0))" } ?? ""
-            result.append((
-                "speaks \(name)\(minimum)",
-                { volunteer in (volunteer.proficiency(in: language.language)?.level ?? -1) >= language.minimum }
-            ))
+            let name = required[index].language.displayName()
+            let minimum = required[index].minimumProficiency.map { " (\($0))" } ?? ""
+            result.append(("speaks \(name)\(minimum)", .language(language.language, minimum: language.minimum)))
         }
         for skill in need.requiredSkills {
-            result.append(("has \(skill.written)", { skill.match($0).strength > 0 }))
+            result.append(("has \(skill.written)", .skill(skill)))
         }
         if need.dbs > .none {
-            result.append(("holds \(need.dbs == .enhanced ? "an" : "a") \(need.dbs) DBS check", { $0.dbs >= need.dbs }))
+            result.append(("holds \(need.dbs == .enhanced ? "an" : "a") \(need.dbs) DBS check", .dbs(need.dbs)))
         }
         if !need.slots.isEmpty {
             let when = SlotMask.describe(need.slots).replacingOccurrences(of: ", ", with: " or ")
-            result.append(("is free \(when)", { !$0.slots.intersection(need.slots).isEmpty }))
+            result.append(("is free \(when)", .slots(need.slots)))
         }
         return result
     }

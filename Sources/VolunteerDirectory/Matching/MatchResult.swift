@@ -38,6 +38,8 @@ public struct MatchResult: Sendable, Codable, Equatable {
         public var candidatesConsidered: Int
         /// Candidate pairs listed in ``MatchResult/candidates``.
         public var candidatesListed: Int
+        /// How many times the solver ran before the dual check found nothing to add.
+        public var rounds: Int
         /// How the listed set was chosen and why it keeps the optimum.
         public var method: String
     }

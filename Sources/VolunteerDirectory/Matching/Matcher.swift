@@ -53,12 +53,17 @@ public struct Matcher: Sendable {
             var pairs: [Pair] = []
             if need.places > 0 {
                 let shortlist = index.shortlist(for: need, requirements: index.needRecords[position])
-                let consider: AnySequence<Int32> = shortlist.map { AnySequence($0) } ?? AnySequence((0..<Int32(index.volunteers.count)))
-                for volunteer in consider where capacity[Int(volunteer)] > 0 {
-                    let candidate = index.volunteers[Int(volunteer)]
-                    guard HardConstraints.allow(candidate, need) else { continue }
-                    let score = Int64((criteria.score(candidate, need, in: index) * Self.scale).rounded())
-                    pairs.append(Pair(need: Int32(position), volunteer: volunteer, score: score))
+                index.volunteers.withUnsafeBufferPointer { volunteers in
+                    func consider(_ volunteer: Int32) {
+                        guard capacity[Int(volunteer)] > 0, HardConstraints.allow(volunteers[Int(volunteer)], need) else { return }
+                        let score = Int64((criteria.score(volunteers[Int(volunteer)], need, in: index) * Self.scale).rounded())
+                        pairs.append(Pair(need: Int32(position), volunteer: volunteer, score: score))
+                    }
+                    if let shortlist {
+                        for volunteer in shortlist { consider(volunteer) }
+                    } else {
+                        for volunteer in 0..<Int32(volunteers.count) { consider(volunteer) }
+                    }
                 }
             }
             pairs.sort { $0.score != $1.score ? $0.score > $1.score : $0.volunteer < $1.volunteer }
@@ -74,7 +79,9 @@ public struct Matcher: Sendable {
         }
         var extra: [[Pair]] = Array(repeating: [], count: selected.count)
         var solution: Solution
+        var rounds = 0
         while true {
+            rounds += 1
             solution = solve(index, selected: selected, candidates: candidates, kept: kept, extra: extra, capacity: capacity)
             guard prune else { break }
             let violations = dualViolations(solution, candidates: candidates, kept: kept, extra: extra, capacity: capacity)
@@ -82,7 +89,9 @@ public struct Matcher: Sendable {
             for (need, pair) in violations { extra[need].append(pair) }
         }
 
-        return assemble(index, selected: selected, candidates: candidates, kept: kept, extra: extra, solution: solution, considered: considered, pruned: prune)
+        return assemble(
+            index, selected: selected, candidates: candidates, kept: kept, extra: extra, solution: solution, considered: considered,
+            pruned: prune, rounds: rounds)
     }
 
     // MARK: - Solving
@@ -91,7 +100,8 @@ public struct Matcher: Sendable {
         var flow: MinCostFlow
         var pairEdges: [(pair: Pair, edge: Int)]
         var needNode: [Int32: Int]
-        var volunteerNode: [Int32: Int]
+        /// The graph node of each volunteer (by position in the index), or -1 when not in the graph.
+        var volunteerNode: [Int32]
         var needPlaces: [Int32: Int]
         var source: Int
         var sink: Int
@@ -102,12 +112,12 @@ public struct Matcher: Sendable {
     private func solve(
         _ index: MatchIndex, selected: [Int], candidates: [[Pair]], kept: [Int], extra: [[Pair]], capacity: [Int]
     ) -> Solution {
-        var volunteerNode: [Int32: Int] = [:]
+        var volunteerNode = [Int32](repeating: -1, count: index.volunteers.count)
         var needNode: [Int32: Int] = [:]
         var volunteersInOrder: [Int32] = []
         for (offset, pairs) in candidates.enumerated() {
-            for pair in pairs.prefix(kept[offset]) + extra[offset] where volunteerNode[pair.volunteer] == nil {
-                volunteerNode[pair.volunteer] = -1
+            for pair in pairs.prefix(kept[offset]) + extra[offset] where volunteerNode[Int(pair.volunteer)] == -1 {
+                volunteerNode[Int(pair.volunteer)] = -2
                 volunteersInOrder.append(pair.volunteer)
             }
         }
@@ -120,7 +130,7 @@ public struct Matcher: Sendable {
             nodes += 1
         }
         for volunteer in volunteersInOrder {
-            volunteerNode[volunteer] = nodes
+            volunteerNode[Int(volunteer)] = Int32(nodes)
             nodes += 1
         }
         var flow = MinCostFlow(nodes: nodes)
@@ -132,14 +142,14 @@ public struct Matcher: Sendable {
         for (offset, pairs) in candidates.enumerated() {
             for pair in pairs.prefix(kept[offset]) + extra[offset] {
                 let from = needNode[pair.need] ?? 0
-                let to = volunteerNode[pair.volunteer] ?? 0
+                let to = Int(volunteerNode[Int(pair.volunteer)])
                 pairEdges.append((pair, flow.addEdge(from: from, to: to, capacity: 1, cost: -pair.score)))
                 potential[to] = min(potential[to], -pair.score)
             }
         }
         var sinkPotential: Int64 = 0
         for volunteer in volunteersInOrder {
-            let node = volunteerNode[volunteer] ?? 0
+            let node = Int(volunteerNode[Int(volunteer)])
             flow.addEdge(from: node, to: sink, capacity: capacity[Int(volunteer)], cost: 0)
             sinkPotential = min(sinkPotential, potential[node])
         }
@@ -184,7 +194,8 @@ public struct Matcher: Sendable {
             for position in kept[offset]..<pairs.count {
                 let pair = pairs[position]
                 guard isDropped(offset, pair, at: position), let from = solution.needNode[pair.need] else { continue }
-                let to = solution.volunteerNode[pair.volunteer] ?? solution.sink
+                let node = Int(solution.volunteerNode[Int(pair.volunteer)])
+                let to = node >= 0 ? node : solution.sink
                 if solution.flow.reducedCost(from: from, to: to, cost: -pair.score) < 0 { violations.append((offset, pair)) }
             }
         }
@@ -243,7 +254,7 @@ public struct Matcher: Sendable {
 
     private func assemble(
         _ index: MatchIndex, selected: [Int], candidates: [[Pair]], kept: [Int], extra: [[Pair]], solution: Solution,
-        considered: Int, pruned: Bool
+        considered: Int, pruned: Bool, rounds: Int
     ) -> MatchResult {
         var assignments: [MatchResult.Assignment] = []
         var assignedPlaces = [Int32: Int]()
@@ -285,7 +296,7 @@ public struct Matcher: Sendable {
         let pruning =
             pruned
             ? MatchResult.Pruning(
-                candidatesConsidered: considered, candidatesListed: listed.count,
+                candidatesConsidered: considered, candidatesListed: listed.count, rounds: rounds,
                 method: "each need's best \(options.pruningSlack) candidates beyond its places, plus every pair the solution's dual prices showed could improve it; every other candidate pair was checked against those prices (reduced cost ≥ 0) and for a further place it could fill, so the listed pairs hold an optimal matching of all \(considered)")
             : nil
         return MatchResult(assignments: assignments, candidates: listed, unfilled: unfilled, totalScore: Double(total) / Self.scale, pruning: pruning)

@@ -8,6 +8,7 @@
 struct MinCostFlow {
     private(set) var nodeCount: Int
     private var head: [Int32]
+    private var tail: [Int32]
     private var next: [Int32] = []
     private var to: [Int32] = []
     private var capacity: [Int32] = []
@@ -18,16 +19,27 @@ struct MinCostFlow {
     init(nodes: Int) {
         nodeCount = nodes
         head = [Int32](repeating: -1, count: nodes)
+        tail = [Int32](repeating: -1, count: nodes)
         potential = [Int64](repeating: 0, count: nodes)
     }
 
-    /// Adds an edge and its reverse; returns the edge's index.
+    /// Adds an edge and its reverse; returns the edge's index. Each node's edges are visited in
+    /// the order they were added, so callers decide how ties are broken.
     @discardableResult
     mutating func addEdge(from: Int, to target: Int, capacity cap: Int, cost edgeCost: Int64) -> Int {
         let index = to.count
-        to.append(Int32(target)); capacity.append(Int32(cap)); cost.append(edgeCost); next.append(head[from]); head[from] = Int32(index)
-        to.append(Int32(from)); capacity.append(0); cost.append(-edgeCost); next.append(head[target]); head[target] = Int32(index + 1)
+        append(Int32(index), at: from, to: target, capacity: Int32(cap), cost: edgeCost)
+        append(Int32(index + 1), at: target, to: from, capacity: 0, cost: -edgeCost)
         return index
+    }
+
+    private mutating func append(_ edge: Int32, at node: Int, to target: Int, capacity cap: Int32, cost edgeCost: Int64) {
+        to.append(Int32(target))
+        capacity.append(cap)
+        cost.append(edgeCost)
+        next.append(-1)
+        if tail[node] >= 0 { next[Int(tail[node])] = edge } else { head[node] = edge }
+        tail[node] = edge
     }
 
     /// The flow on an edge added by ``addEdge(from:to:capacity:cost:)``.
@@ -91,25 +103,81 @@ struct MinCostFlow {
             for node in settledOrder {
                 potential[Int(node)] -= sinkDistance - distance[Int(node)]
             }
-            var push = Int32.max
-            var node = sink
-            while node != source {
-                let e = Int(previousEdge[node])
-                push = min(push, capacity[e])
-                node = Int(to[e ^ 1])
+            // Push along every shortest path at once: a blocking flow on the edges whose reduced
+            // cost is now zero (Dinic's levels keep the search from looping on zero-cost cycles).
+            while let levels = admissibleLevels(source: source, sink: sink) {
+                var arc = head
+                while true {
+                    let (pushed, pathCost) = augment(from: source, to: sink, limit: Int32.max, levels: levels, arc: &arc)
+                    if pushed == 0 { break }
+                    totalFlow += Int(pushed)
+                    totalCost += pathCost
+                }
             }
-            node = sink
-            while node != source {
-                let e = Int(previousEdge[node])
-                capacity[e] -= push
-                capacity[e ^ 1] += push
-                totalCost += Int64(push) * cost[e]
-                node = Int(to[e ^ 1])
-            }
-            totalFlow += Int(push)
         }
         settlePotentials(source: source)
         return (totalFlow, totalCost)
+    }
+
+    /// Levels (hop counts) from the source over admissible edges (residual, zero reduced cost),
+    /// or `nil` when the sink cannot be reached over them.
+    private func admissibleLevels(source: Int, sink: Int) -> [Int32]? {
+        var level = [Int32](repeating: -1, count: nodeCount)
+        var queue = [Int32(source)]
+        level[source] = 0
+        var head = 0
+        while head < queue.count {
+            let node = Int(queue[head])
+            head += 1
+            var edge = self.head[node]
+            while edge >= 0 {
+                let e = Int(edge)
+                let target = Int(to[e])
+                if capacity[e] > 0, level[target] < 0, cost[e] + potential[node] - potential[target] == 0 {
+                    level[target] = level[node] + 1
+                    queue.append(Int32(target))
+                }
+                edge = next[e]
+            }
+        }
+        return level[sink] >= 0 ? level : nil
+    }
+
+    /// Finds one admissible path along increasing levels (iteratively, so long alternating paths
+    /// cannot overflow the stack) and pushes flow on it; returns the amount and its cost.
+    private mutating func augment(from source: Int, to sink: Int, limit: Int32, levels: [Int32], arc: inout [Int32]) -> (Int32, Int64) {
+        var path: [Int32] = []  // edges
+        var node = source
+        while true {
+            if node == sink {
+                var push = limit
+                for e in path { push = min(push, capacity[Int(e)]) }
+                var pathCost: Int64 = 0
+                for e in path {
+                    capacity[Int(e)] -= push
+                    capacity[Int(e) ^ 1] += push
+                    pathCost += Int64(push) * cost[Int(e)]
+                }
+                return (push, pathCost)
+            }
+            var advanced = false
+            while arc[node] >= 0 {
+                let e = Int(arc[node])
+                let target = Int(to[e])
+                if capacity[e] > 0, levels[target] == levels[node] + 1, cost[e] + potential[node] - potential[target] == 0 {
+                    path.append(Int32(e))
+                    node = target
+                    advanced = true
+                    break
+                }
+                arc[node] = next[e]
+            }
+            if advanced { continue }
+            // Dead end: retreat and skip the edge that led here.
+            guard let last = path.popLast() else { return (0, 0) }
+            node = Int(to[Int(last) ^ 1])
+            arc[node] = next[Int(last)]
+        }
     }
 
     /// Replaces the potentials by exact shortest distances in the final residual graph (nodes it

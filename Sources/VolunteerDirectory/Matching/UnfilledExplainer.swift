@@ -6,7 +6,7 @@ struct UnfilledExplainer {
     func reasons(need position: Int, candidates: Int, assigned: Int) -> [String] {
         let need = index.needs[position]
         let record = index.needRecords[position]
-        let requirements = HardConstraints.requirements(of: need, record: record, vocabulary: index.vocabulary)
+        let requirements = HardConstraints.requirements(of: need, record: record)
         if candidates > 0 {
             let busy = candidates - assigned
             return [
@@ -19,18 +19,21 @@ struct UnfilledExplainer {
         }
         var alone = [Int](repeating: 0, count: requirements.count)
         var nearMiss = [Int](repeating: 0, count: requirements.count)
-        for volunteer in index.volunteers {
-            var failed = -1
-            var failures = 0
-            for (offset, requirement) in requirements.enumerated() {
-                if requirement.holds(volunteer) {
-                    alone[offset] += 1
-                } else {
-                    failures += 1
-                    failed = offset
+        // Borrow each volunteer from the buffer rather than copying it (a copy retains its arrays).
+        index.volunteers.withUnsafeBufferPointer { volunteers in
+            for position in volunteers.indices {
+                var failed = -1
+                var failures = 0
+                for offset in requirements.indices {
+                    if requirements[offset].requirement.holds(volunteers[position]) {
+                        alone[offset] += 1
+                    } else {
+                        failures += 1
+                        failed = offset
+                    }
                 }
+                if failures == 1 { nearMiss[failed] += 1 }
             }
-            if failures == 1 { nearMiss[failed] += 1 }
         }
         var reasons: [String] = []
         let names = requirements.map(\.name)
