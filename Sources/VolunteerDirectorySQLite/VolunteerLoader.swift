@@ -90,71 +90,74 @@ enum VolunteerLoader {
         }
     }
 
-    /// Everyone who agreed to be contacted, loaded with five queries rather than five per person.
+    /// Everyone who agreed to be contacted, loaded with five streamed queries rather than five per
+    /// person: matching reads the whole directory.
     static func everyoneWhoMayBeContacted(in db: Database) throws -> [Volunteer] {
-        var people: [VolunteerID: Volunteer] = [:]
-        var order: [VolunteerID] = []
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM volunteer WHERE consent_contact = 1 ORDER BY id") {
-            let id: VolunteerID = row["id"]
-            let level = DBSLevel(rawValue: row["dbs_level"]) ?? DBSLevel.none
-            let issued: String? = row["dbs_issued"]
-            let ageBand: String? = row["age_band"]
-            let share: Int? = row["consent_share"]
-            people[id] = Volunteer(
-                id: id, name: row["name"], email: row["email"], phone: row["phone"], postcode: row["postcode"], area: row["area"],
-                ageBand: ageBand.flatMap(AgeBand.init(rawValue:)),
-                dbs: level == .none && issued == nil ? nil : DBSCheck(level: level, issued: issued.flatMap(CalendarDate.init(parsing:))),
-                consent: Consent(contact: true, share: share.flatMap(ShareScope.init(rawValue:))), notes: row["notes"])
-            order.append(id)
+        var people: [Volunteer] = []
+        var position: [VolunteerID: Int] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, name, email, phone, postcode, area, age_band, notes, dbs_level, dbs_issued, consent_share
+                FROM volunteer WHERE consent_contact = 1 ORDER BY id
+                """)
+        while let row = try rows.next() {
+            let id: VolunteerID = row[0]
+            let level = DBSLevel(rawValue: row[8]) ?? DBSLevel.none
+            let issued: String? = row[9]
+            let ageBand: String? = row[6]
+            let share: Int? = row[10]
+            position[id] = people.count
+            people.append(
+                Volunteer(
+                    id: id, name: row[1], email: row[2], phone: row[3], postcode: row[4], area: row[5],
+                    ageBand: ageBand.flatMap(AgeBand.init(rawValue:)),
+                    dbs: level == .none && issued == nil ? nil : DBSCheck(level: level, issued: issued.flatMap(CalendarDate.init(parsing:))),
+                    consent: Consent(contact: true, share: share.flatMap(ShareScope.init(rawValue:))), notes: row[7]))
         }
-        let consenting = "volunteer_id IN (SELECT id FROM volunteer WHERE consent_contact = 1)"
-        var seenSkills: [VolunteerID: Set<String>] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM volunteer_skill WHERE \(consenting) ORDER BY volunteer_id, source, position") {
-            let id: VolunteerID = row["volunteer_id"]
-            let level: Int? = row["level"]
-            let skill = Skill(written: row["written"], level: level.flatMap(SkillLevel.init(rawValue:)), qualifiedIn: row["qualified_in"])
-            guard seenSkills[id, default: []].insert(skill.key).inserted else {
-                if let index = people[id]?.skills.firstIndex(where: { $0.key == skill.key }), let new = skill.level,
-                    (people[id]?.skills[index].level).map({ $0 < new }) ?? true
-                {
-                    people[id]?.skills[index].level = new
+        let skills = try Row.fetchCursor(
+            db, sql: "SELECT volunteer_id, written, level, qualified_in FROM volunteer_skill ORDER BY volunteer_id, source, position")
+        while let row = try skills.next() {
+            guard let at = position[row[0]] else { continue }
+            let level: Int? = row[2]
+            let skill = Skill(written: row[1], level: level.flatMap(SkillLevel.init(rawValue:)), qualifiedIn: row[3])
+            if let existing = people[at].skills.firstIndex(where: { $0.key == skill.key }) {
+                if let new = skill.level, (people[at].skills[existing].level.map { $0 < new } ?? true) {
+                    people[at].skills[existing].level = new
                 }
-                continue
+            } else {
+                people[at].skills.append(skill)
             }
-            people[id]?.skills.append(skill)
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM volunteer_language WHERE \(consenting) ORDER BY volunteer_id, source, position") {
-            let id: VolunteerID = row["volunteer_id"]
-            let proficiency: Int? = row["proficiency"]
-            people[id]?.languages.append(
+        let languages = try Row.fetchCursor(
+            db,
+            sql: "SELECT volunteer_id, written, code, script, proficiency, interprets FROM volunteer_language ORDER BY volunteer_id, source, position")
+        while let row = try languages.next() {
+            guard let at = position[row[0]] else { continue }
+            let proficiency: Int? = row[4]
+            people[at].languages.append(
                 SpokenLanguage(
-                    language: LanguageReference(written: row["written"], code: row["code"], script: row["script"]),
-                    proficiency: proficiency.flatMap(Proficiency.init(rawValue:)), interprets: row["interprets"]))
+                    language: LanguageReference(written: row[1], code: row[2], script: row[3]),
+                    proficiency: proficiency.flatMap(Proficiency.init(rawValue:)), interprets: row[5]))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT volunteer_id, day, part FROM volunteer_slot WHERE \(consenting)") {
-            let id: VolunteerID = row["volunteer_id"]
-            if let day = Day(rawValue: row["day"]), let part = PartOfDay(rawValue: row["part"]) {
-                people[id]?.availability.append(Slot(day: day, part: part))
-            }
+        let slots = try Row.fetchCursor(db, sql: "SELECT DISTINCT volunteer_id, day, part FROM volunteer_slot")
+        while let row = try slots.next() {
+            guard let at = position[row[0]], let day = Day(rawValue: row[1]), let part = PartOfDay(rawValue: row[2]) else { continue }
+            people[at].availability.append(Slot(day: day, part: part))
         }
-        for row in try Row.fetchAll(
+        let memberships = try Row.fetchCursor(
             db,
             sql: """
                 SELECT m.volunteer_id, n.id, n.name, m.role, m.since FROM membership m JOIN network n ON n.id = m.network_id
-                WHERE m.\(consenting) ORDER BY m.volunteer_id, n.name_key
+                ORDER BY m.volunteer_id, n.name_key
                 """)
-        {
-            let id: VolunteerID = row["volunteer_id"]
-            let since: String? = row["since"]
-            people[id]?.memberships.append(
-                Membership(networkID: row["id"], networkName: row["name"], role: row["role"], since: since.flatMap(CalendarDate.init(parsing:))))
+        while let row = try memberships.next() {
+            guard let at = position[row[0]] else { continue }
+            let since: String? = row[4]
+            people[at].memberships.append(
+                Membership(networkID: row[1], networkName: row[2], role: row[3], since: since.flatMap(CalendarDate.init(parsing:))))
         }
-        return order.compactMap { id in
-            people[id].map { person in
-                var sorted = person
-                sorted.availability.sort()
-                return sorted
-            }
-        }
+        for index in people.indices { people[index].availability.sort() }
+        return people
     }
 }

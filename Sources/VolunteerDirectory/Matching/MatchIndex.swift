@@ -53,10 +53,12 @@ public struct MatchIndex: Sendable {
         var compact: [MatchVolunteer] = []
         compact.reserveCapacity(sortedVolunteers.count)
         var byLanguage: [Int32: [Int32]] = [:]
-        var skillKeys: Set<String> = []
+        var skillIDs: [String: Int32] = [:]  // dense ids for the bit sets of SkillRequirementMatch
         for (position, volunteer) in sortedVolunteers.enumerated() {
-            let skills = volunteer.skills.map { (key: vocabulary.intern("skill:" + $0.key), level: $0.level?.rawValue ?? 0) }
-            skillKeys.formUnion(volunteer.skills.map(\.key))
+            let skills = volunteer.skills.map { skill in
+                if skillIDs[skill.key] == nil { skillIDs[skill.key] = Int32(skillIDs.count) }
+                return (key: skillIDs[skill.key] ?? 0, level: skill.level?.rawValue ?? 0)
+            }
             let languages = volunteer.languages.map { spoken in
                 (
                     language: vocabulary.intern(Self.languageKey(spoken.language)), proficiency: spoken.proficiency?.rawValue ?? 0,
@@ -87,14 +89,14 @@ public struct MatchIndex: Sendable {
                 if let known = skillMatches[skill.key] {
                     return SkillRequirementMatch(written: skill.written, exact: known.exact, words: known.words)
                 }
-                var exact: Set<Int32> = []
-                var words: Set<Int32> = []
+                var exact = SkillSet()
+                var words = SkillSet()
                 let padded = " \(skill.key) "
-                for key in skillKeys {
+                for (key, id) in skillIDs {
                     if key == skill.key {
-                        exact.insert(vocabulary.intern("skill:" + key))
+                        exact.insert(id)
                     } else if (" \(key) ").contains(padded) {
-                        words.insert(vocabulary.intern("skill:" + key))
+                        words.insert(id)
                     }
                 }
                 let match = SkillRequirementMatch(written: skill.written, exact: exact, words: words)

@@ -54,29 +54,53 @@ public struct MatchNeed: Sendable {
     public let places: Int
 }
 
-/// The volunteer skill keys that satisfy one skill a need asks for.
+/// The volunteer skill keys that satisfy one skill a need asks for, as bit sets over the
+/// index's skill ids, so checking a volunteer costs a few bit tests.
 public struct SkillRequirementMatch: Sendable {
     /// The need's skill as written.
     public let written: String
-    /// Interned keys that match exactly.
-    public let exact: Set<Int32>
-    /// Interned keys that contain it as whole words (a narrower or longer skill).
-    public let words: Set<Int32>
+    /// Skill ids that match exactly.
+    let exact: SkillSet
+    /// Skill ids that contain it as whole words (a narrower or longer skill).
+    let words: SkillSet
+
+    init(written: String, exact: SkillSet, words: SkillSet) {
+        self.written = written
+        self.exact = exact
+        self.words = words
+    }
 
     /// How well a volunteer meets it: 2 exact, 1 by words, 0 not at all; and the level held.
     public func match(_ volunteer: MatchVolunteer) -> (strength: Int, level: Int) {
-        var best = (0, 0)
+        var strength = 0
+        var level = 0
         for skill in volunteer.skills {
-            if exact.contains(skill.key) {
-                best = max(best, (2, skill.level), by: <)
-            } else if words.contains(skill.key) {
-                best = max(best, (1, skill.level), by: <)
+            let found = exact.contains(skill.key) ? 2 : words.contains(skill.key) ? 1 : 0
+            if found > strength || (found == strength && found > 0 && skill.level > level) {
+                strength = found
+                level = skill.level
             }
         }
-        return best
+        return (strength, level)
     }
 }
 
-private func max(_ a: (Int, Int), _ b: (Int, Int), by less: ((Int, Int), (Int, Int)) -> Bool) -> (Int, Int) {
-    less(a, b) ? b : a
+/// A set of small non-negative integers as bits.
+struct SkillSet: Sendable {
+    private var words: [UInt64] = []
+
+    init() {}
+
+    mutating func insert(_ member: Int32) {
+        let word = Int(member) >> 6
+        if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
+        words[word] |= 1 << UInt64(member & 63)
+    }
+
+    func contains(_ member: Int32) -> Bool {
+        let word = Int(member) >> 6
+        return word < words.count && words[word] & (1 << UInt64(member & 63)) != 0
+    }
+
+    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Pairs volunteers with needs: as many places filled as possible, and among those fillings the
 /// highest total score, solved exactly as a minimum-cost flow. Pure and synchronous: the same
 /// index and options give the same result, byte for byte.
@@ -47,27 +49,13 @@ public struct Matcher: Sendable {
         let capacity = index.volunteers.map { max(0, options.maxPerVolunteer - $0.placements) }
 
         // Candidates: every pair that meets the hard requirements, best first within each need.
-        var candidates: [[Pair]] = []
-        for position in selected {
-            let need = index.needs[position]
-            var pairs: [Pair] = []
-            if need.places > 0 {
-                let shortlist = index.shortlist(for: need, requirements: index.needRecords[position])
-                index.volunteers.withUnsafeBufferPointer { volunteers in
-                    func consider(_ volunteer: Int32) {
-                        guard capacity[Int(volunteer)] > 0, HardConstraints.allow(volunteers[Int(volunteer)], need) else { return }
-                        let score = Int64((criteria.score(volunteers[Int(volunteer)], need, in: index) * Self.scale).rounded())
-                        pairs.append(Pair(need: Int32(position), volunteer: volunteer, score: score))
-                    }
-                    if let shortlist {
-                        for volunteer in shortlist { consider(volunteer) }
-                    } else {
-                        for volunteer in 0..<Int32(volunteers.count) { consider(volunteer) }
-                    }
-                }
+        // Needs are independent, so they are scored in parallel; each writes only its own slot.
+        var candidates = [[Pair]](repeating: [], count: selected.count)
+        candidates.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: selected.count) { offset in
+                output[offset] = candidatePairs(for: selected[offset], in: index, capacity: capacity)
             }
-            pairs.sort { $0.score != $1.score ? $0.score > $1.score : $0.volunteer < $1.volunteer }
-            candidates.append(pairs)
         }
         let considered = candidates.reduce(0) { $0 + $1.count }
         let prune = considered > options.pruneAbove
@@ -92,6 +80,28 @@ public struct Matcher: Sendable {
         return assemble(
             index, selected: selected, candidates: candidates, kept: kept, extra: extra, solution: solution, considered: considered,
             pruned: prune, rounds: rounds)
+    }
+
+    /// Every volunteer who meets the need's hard requirements and has room, scored, best first.
+    private func candidatePairs(for position: Int, in index: MatchIndex, capacity: [Int]) -> [Pair] {
+        let need = index.needs[position]
+        guard need.places > 0 else { return [] }
+        var pairs: [Pair] = []
+        let shortlist = index.shortlist(for: need, requirements: index.needRecords[position])
+        index.volunteers.withUnsafeBufferPointer { volunteers in
+            func consider(_ volunteer: Int32) {
+                guard capacity[Int(volunteer)] > 0, HardConstraints.allow(volunteers[Int(volunteer)], need) else { return }
+                let score = Int64((criteria.score(volunteers[Int(volunteer)], need, in: index) * Self.scale).rounded())
+                pairs.append(Pair(need: Int32(position), volunteer: volunteer, score: score))
+            }
+            if let shortlist {
+                for volunteer in shortlist { consider(volunteer) }
+            } else {
+                for volunteer in 0..<Int32(volunteers.count) { consider(volunteer) }
+            }
+        }
+        pairs.sort { $0.score != $1.score ? $0.score > $1.score : $0.volunteer < $1.volunteer }
+        return pairs
     }
 
     // MARK: - Solving
@@ -281,7 +291,7 @@ public struct Matcher: Sendable {
             }
         }
 
-        let explainer = UnfilledExplainer(index: index)
+        var explainer = UnfilledExplainer(index: index)
         var unfilled: [MatchResult.Unfilled] = []
         for (offset, position) in selected.enumerated() {
             let need = index.needs[position]

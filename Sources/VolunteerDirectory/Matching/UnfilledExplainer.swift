@@ -2,8 +2,14 @@
 /// meets, and who nearly qualifies.
 struct UnfilledExplainer {
     let index: MatchIndex
+    /// How many volunteers meet each requirement on its own, by its name: many needs share them.
+    private var meeting: [String: Int] = [:]
 
-    func reasons(need position: Int, candidates: Int, assigned: Int) -> [String] {
+    init(index: MatchIndex) {
+        self.index = index
+    }
+
+    mutating func reasons(need position: Int, candidates: Int, assigned: Int) -> [String] {
         let need = index.needs[position]
         let record = index.needRecords[position]
         let requirements = HardConstraints.requirements(of: need, record: record)
@@ -17,20 +23,31 @@ struct UnfilledExplainer {
         guard !requirements.isEmpty else {
             return ["every volunteer who may be contacted is already placed or at capacity"]
         }
-        var alone = [Int](repeating: 0, count: requirements.count)
+        // Who meets each requirement alone (remembered across needs), and who misses exactly one:
+        // requirements are tried rarest first, and a volunteer is dropped at their second miss.
+        var alone: [Int] = []
+        for (name, requirement) in requirements {
+            if let known = meeting[name] {
+                alone.append(known)
+                continue
+            }
+            var count = 0
+            index.volunteers.withUnsafeBufferPointer { volunteers in
+                for position in volunteers.indices where requirement.holds(volunteers[position]) { count += 1 }
+            }
+            meeting[name] = count
+            alone.append(count)
+        }
+        let order = requirements.indices.sorted { alone[$0] < alone[$1] }
         var nearMiss = [Int](repeating: 0, count: requirements.count)
-        // Borrow each volunteer from the buffer rather than copying it (a copy retains its arrays).
         index.volunteers.withUnsafeBufferPointer { volunteers in
             for position in volunteers.indices {
                 var failed = -1
                 var failures = 0
-                for offset in requirements.indices {
-                    if requirements[offset].requirement.holds(volunteers[position]) {
-                        alone[offset] += 1
-                    } else {
-                        failures += 1
-                        failed = offset
-                    }
+                for offset in order where !requirements[offset].requirement.holds(volunteers[position]) {
+                    failures += 1
+                    failed = offset
+                    if failures > 1 { break }
                 }
                 if failures == 1 { nearMiss[failed] += 1 }
             }

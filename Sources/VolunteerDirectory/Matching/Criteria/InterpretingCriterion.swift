@@ -7,7 +7,9 @@ public struct InterpretingCriterion: MatchCriterion {
     public init() {}
 
     public func value(of volunteer: MatchVolunteer, for need: MatchNeed, in index: MatchIndex) -> Double {
-        interpreted(volunteer, need).isEmpty ? 0 : 1
+        for language in need.requiredLanguages where volunteer.proficiency(in: language.language)?.interprets == true { return 1 }
+        for language in need.preferredLanguages where volunteer.proficiency(in: language.language)?.interprets == true { return 1 }
+        return 0
     }
 
     public func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? {

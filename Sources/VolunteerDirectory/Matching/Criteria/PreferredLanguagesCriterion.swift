@@ -8,7 +8,8 @@ public struct PreferredLanguagesCriterion: MatchCriterion {
 
     public func value(of volunteer: MatchVolunteer, for need: MatchNeed, in index: MatchIndex) -> Double {
         guard !need.preferredLanguages.isEmpty else { return 0 }
-        let held = need.preferredLanguages.filter { speaks(volunteer, $0) }.count
+        var held = 0
+        for language in need.preferredLanguages where speaks(volunteer, language) { held += 1 }
         return Double(held) / Double(need.preferredLanguages.count)
     }
 

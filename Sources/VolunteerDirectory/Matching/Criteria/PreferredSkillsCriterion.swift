@@ -8,7 +8,8 @@ public struct PreferredSkillsCriterion: MatchCriterion {
 
     public func value(of volunteer: MatchVolunteer, for need: MatchNeed, in index: MatchIndex) -> Double {
         guard !need.preferredSkills.isEmpty else { return 0 }
-        let held = need.preferredSkills.filter { $0.match(volunteer).strength > 0 }.count
+        var held = 0
+        for skill in need.preferredSkills where skill.match(volunteer).strength > 0 { held += 1 }
         return Double(held) / Double(need.preferredSkills.count)
     }
 
