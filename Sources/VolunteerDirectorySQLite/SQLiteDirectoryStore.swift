@@ -10,6 +10,7 @@ import VolunteerDirectory
 /// ```
 public final class SQLiteDirectoryStore: DirectoryStore {
     private let database: any DatabaseWriter
+    private let facets = FacetCache()
 
     /// The connection for reads, for this module's extensions.
     var reader: any DatabaseReader { database }
@@ -70,10 +71,10 @@ public final class SQLiteDirectoryStore: DirectoryStore {
 
     public func search(_ query: VolunteerQuery) throws -> [VolunteerMatch] {
         try database.read { db in
-            let ranked = try VolunteerSearch(query: query).run(db)
-            return try ranked.compactMap { id, score in
-                try VolunteerLoader.volunteer(id: id, in: db).map { VolunteerMatch(volunteer: $0, score: score) }
-            }
+            let ranked = try VolunteerSearch(query: query, facets: facets).run(db)
+            let people = Dictionary(
+                try VolunteerLoader.volunteers(ids: ranked.map(\.0), in: db).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return ranked.compactMap { id, score in people[id].map { VolunteerMatch(volunteer: $0, score: score) } }
         }
     }
 

@@ -5,6 +5,7 @@ import VolunteerDirectorySQLite
 /// Benchmarks that print figures; see Benchmarks/README.md. Timed here, never in unit tests.
 ///
 ///   voldir-benchmarks matching --db PATH      time each phase of a matching run on a directory
+///   voldir-benchmarks search --db PATH [--queries N] [--write-queries FILE]   search latency p50/p99
 
 func seconds(_ start: DispatchTime) -> String {
     String(format: "%.2f s", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
@@ -30,8 +31,56 @@ func matching(database: String) throws {
     print("report     \(seconds(start))  \(html.utf8.count / 1024) KB of HTML")
 }
 
+/// Runs `count` mixed searches (skill + language + postcode district) in process and prints
+/// p50/p99 latency; writes the queries as JSON so the Python baseline asks the same ones.
+func search(database: String, count: Int, queriesFile: String?) throws {
+    let store = try SQLiteDirectoryStore(path: database)
+    var random = SeededRandom(seed: 99)
+    let skills = ["befriending", "driving", "first aid", "cooking", "mentoring", "gardening", "it support", "teaching"]
+    let languages = ["urd", "pol", "ben", "ara", "pan", "ron", "som", "tir", "yue", "fas", "eng", "ukr"]
+    struct Query: Encodable {
+        var skill: String
+        var language: String
+        var district: String
+    }
+    let queries = (0..<count).map { _ in
+        Query(skill: random.element(skills), language: random.element(languages), district: "SK\(1 + random.index(8))")
+    }
+    if let queriesFile {
+        try JSONEncoder().encode(queries).write(to: URL(fileURLWithPath: queriesFile))
+    }
+    // Warm the page cache as a long-running session would be.
+    _ = try store.search(VolunteerQuery(skills: ["befriending"], limit: 20))
+    var times: [Double] = []
+    var found = 0
+    for query in queries {
+        let start = DispatchTime.now()
+        let results = try store.search(
+            VolunteerQuery(
+                skills: [query.skill], languages: [LanguageReference(written: query.language, code: query.language)], area: query.district,
+                limit: 20))
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+        found += results.count
+    }
+    times.sort()
+    let p50 = times[times.count / 2]
+    let p99 = times[min(times.count - 1, Int(Double(times.count) * 0.99))]
+    print("{\"queries\": \(times.count), \"p50_ms\": \(String(format: "%.3f", p50)), \"p99_ms\": \(String(format: "%.3f", p99)), \"rows\": \(found)}")
+}
+
+func option(_ name: String, in arguments: ArraySlice<String>) -> String? {
+    guard let index = arguments.firstIndex(of: name), arguments.index(after: index) < arguments.endIndex else { return nil }
+    return arguments[arguments.index(after: index)]
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
+case "search":
+    guard let database = option("--db", in: arguments) else {
+        FileHandle.standardError.write(Data("usage: voldir-benchmarks search --db PATH [--queries N] [--write-queries FILE]\n".utf8))
+        exit(64)
+    }
+    try search(database: database, count: Int(option("--queries", in: arguments) ?? "") ?? 2_000, queriesFile: option("--write-queries", in: arguments))
 case "matching":
     guard let index = arguments.firstIndex(of: "--db"), arguments.index(after: index) < arguments.endIndex else {
         FileHandle.standardError.write(Data("usage: voldir-benchmarks matching --db PATH\n".utf8))

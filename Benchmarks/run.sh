@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Runs the whole benchmark suite and prints one table, each figure beside its baseline measured
+# in the same run (machines here are noisy, so ratios are what to compare).
+#
+#   Benchmarks/run.sh                 # 1,000,000 volunteers (about 15 minutes on 2 cores)
+#   VOLUNTEERS=100000 Benchmarks/run.sh   # a quicker look
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VOLUNTEERS=${VOLUNTEERS:-1000000}
+MATCH_VOLUNTEERS=${MATCH_VOLUNTEERS:-100000}
+NEEDS=${NEEDS:-2000}
+QUERIES=${QUERIES:-2000}
+WORK=${WORK:-.build-bench}
+mkdir -p "$WORK"
+
+# What the baselines need, installed when missing (root on these machines).
+need_apt=()
+command -v xmllint >/dev/null || need_apt+=(libxml2-utils)
+command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
+[ -x /usr/bin/time ] || need_apt+=(time)
+pkg-config --exists libxml-2.0 || need_apt+=(libxml2-dev)
+pkg-config --exists sqlite3 || need_apt+=(libsqlite3-dev)
+if [ ${#need_apt[@]} -gt 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+python3 -c "import scipy" 2>/dev/null || pip install -q scipy
+
+echo "Building (release)..." >&2
+swift build -c release --product voldir >&2
+swift build -c release --product voldir-benchmarks >&2
+VOLDIR=.build/release/voldir
+BENCH=.build/release/voldir-benchmarks
+
+# measure NAME COMMAND...: wall seconds and peak resident MB into $WORK/NAME.time
+measure() {
+    local name=$1
+    shift
+    /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || true
+}
+seconds() { tail -n 1 "$WORK/$1.time" | awk '{print $1}'; }
+megabytes() { tail -n 1 "$WORK/$1.time" | awk '{printf "%.0f", $2/1024}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+echo "Generating $VOLUNTEERS volunteers (roster and feed) and $MATCH_VOLUNTEERS x $NEEDS for matching..." >&2
+[ -f "$WORK/roster-$VOLUNTEERS.csv" ] || $VOLDIR generate --volunteers "$VOLUNTEERS" --seed 7 --output "$WORK/roster-$VOLUNTEERS.csv" 2>/dev/null
+[ -f "$WORK/feed-$VOLUNTEERS.xml" ] || $VOLDIR generate --volunteers "$VOLUNTEERS" --needs "$NEEDS" --seed 7 --format sector3 --output "$WORK/feed-$VOLUNTEERS.xml" 2>/dev/null
+[ -f "$WORK/match-$MATCH_VOLUNTEERS.csv" ] || $VOLDIR generate --volunteers "$MATCH_VOLUNTEERS" --needs "$NEEDS" --seed 42 --output "$WORK/match-$MATCH_VOLUNTEERS.csv" 2>/dev/null
+
+echo "CSV import..." >&2
+rm -f "$WORK"/csv-*.sqlite*
+measure csv-voldir $VOLDIR import "$WORK/roster-$VOLUNTEERS.csv" --db "$WORK/csv-voldir.sqlite"
+measure csv-python python3 Benchmarks/python_loader.py "$WORK/roster-$VOLUNTEERS.csv" "$WORK/csv-python.sqlite"
+measure csv-floor sqlite3 "$WORK/csv-floor.sqlite" ".mode csv" ".import $WORK/roster-$VOLUNTEERS.csv volunteer"
+
+echo "Feed import..." >&2
+rm -f "$WORK"/feed-voldir.sqlite*
+measure feed-xmllint xmllint --stream --noout "$WORK/feed-$VOLUNTEERS.xml"
+measure feed-voldir $VOLDIR import "$WORK/feed-$VOLUNTEERS.xml" --db "$WORK/feed-voldir.sqlite"
+
+echo "Search..." >&2
+$BENCH search --db "$WORK/csv-voldir.sqlite" --queries "$QUERIES" --write-queries "$WORK/queries.json" >"$WORK/search-voldir.json"
+python3 Benchmarks/python_search.py "$WORK/csv-voldir.sqlite" "$WORK/queries.json" >"$WORK/search-python.json"
+field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
+
+echo "Matching..." >&2
+rm -f "$WORK"/match.sqlite*
+$VOLDIR import "$WORK/match-$MATCH_VOLUNTEERS.csv" "$WORK/match-$MATCH_VOLUNTEERS-needs.csv" --db "$WORK/match.sqlite" >/dev/null 2>&1 || true
+measure match-voldir $VOLDIR match --db "$WORK/match.sqlite" --format json --output "$WORK/match.json"
+$VOLDIR needs --db "$WORK/match.sqlite" --format json >"$WORK/needs.json"
+measure match-scipy python3 Benchmarks/verify_matching.py "$WORK/match.json" "$WORK/needs.json"
+optimal=$(grep -q "optimal: yes" "$WORK/match-scipy.out" && echo "same objective" || echo "DIFFERENT objective")
+
+machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo
+echo "voldir benchmarks: $VOLUNTEERS volunteers ($machine), $(date -u +%Y-%m-%d)"
+echo
+printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "benchmark" "voldir" "baseline" "ratio" "target"
+printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "---" "---" "---" "---" "---"
+printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "CSV import, $VOLUNTEERS rows, end to end" "$(seconds csv-voldir) s, $(megabytes csv-voldir) MB" "Python csv+sqlite3 $(seconds csv-python) s, $(megabytes csv-python) MB" "$(ratio "$(seconds csv-voldir)" "$(seconds csv-python)")" "≤ 1.00, < 200 MB"
+printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "  (floor: sqlite3 .import, no parsing)" "" "$(seconds csv-floor) s, $(megabytes csv-floor) MB" "$(ratio "$(seconds csv-voldir)" "$(seconds csv-floor)")" ""
+printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Sector 3 feed, $VOLUNTEERS volunteers" "$(seconds feed-voldir) s, $(megabytes feed-voldir) MB" "xmllint --stream $(seconds feed-xmllint) s, $(megabytes feed-xmllint) MB" "$(ratio "$(seconds feed-voldir)" "$(seconds feed-xmllint)")" "≤ 2.00, < 200 MB"
+printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Search p50, skill+language+area, $QUERIES queries" "$(field "$WORK/search-voldir.json" p50_ms) ms" "hand-written SQL (Python) $(field "$WORK/search-python.json" p50_ms) ms" "$(ratio "$(field "$WORK/search-voldir.json" p50_ms)" "$(field "$WORK/search-python.json" p50_ms)")" ""
+printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Search p99" "$(field "$WORK/search-voldir.json" p99_ms) ms" "$(field "$WORK/search-python.json" p99_ms) ms" "$(ratio "$(field "$WORK/search-voldir.json" p99_ms)" "$(field "$WORK/search-python.json" p99_ms)")" "< 5 ms"
+printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Matching $MATCH_VOLUNTEERS x $NEEDS needs (voldir match)" "$(seconds match-voldir) s, $(megabytes match-voldir) MB" "SciPy HiGHS on its candidates $(seconds match-scipy) s" "$optimal" "< 5 s, optimal"

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import VolunteerDirectory
+
+/// The volunteers behind each search filter ("speaks Urdu", "in SK4", "has first aid") as bit
+/// sets, kept for the life of the store, so a search intersects a few bit sets instead of probing
+/// indexes row by row. Valid for one state of the directory: every import records a batch, so the
+/// newest batch id (and the count of volunteers) tells when the sets must be rebuilt.
+final class FacetCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var version: [Int64] = []
+    private var sets: [String: VolunteerSet] = [:]
+
+    /// The set for `key`, from the cache or computed by `load` and remembered.
+    func set(_ key: String, in db: Database, load: () throws -> VolunteerSet) throws -> VolunteerSet {
+        let current = try Self.version(of: db)
+        lock.lock()
+        if current != version {
+            version = current
+            sets.removeAll()
+        }
+        if let cached = sets[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let loaded = try load()
+        lock.lock()
+        if current == version { sets[key] = loaded }
+        lock.unlock()
+        return loaded
+    }
+
+    private static func version(of db: Database) throws -> [Int64] {
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT (SELECT COALESCE(MAX(id), 0) FROM import_batch), (SELECT COALESCE(MAX(id), 0) FROM volunteer)"))
+        return [row?[0] ?? 0, row?[1] ?? 0]
+    }
+}
+
+/// Volunteer ids as a bit set.
+struct VolunteerSet: Sendable {
+    private(set) var words: [UInt64]
+
+    init(capacity: Int64) {
+        words = [UInt64](repeating: 0, count: Int(capacity / 64) + 1)
+    }
+
+    /// The ids a query returns in its first column.
+    init(capacity: Int64, db: Database, sql: String, arguments: StatementArguments = []) throws {
+        self.init(capacity: capacity)
+        let ids = try Int64.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let id = try ids.next() { insert(id) }
+    }
+
+    mutating func insert(_ id: Int64) {
+        let word = Int(id >> 6)
+        if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
+        words[word] |= 1 << UInt64(id & 63)
+    }
+
+    mutating func formIntersection(_ other: VolunteerSet) {
+        for index in words.indices { words[index] &= index < other.words.count ? other.words[index] : 0 }
+    }
+
+    /// The ids, ascending.
+    var ids: [Int64] {
+        var result: [Int64] = []
+        for (index, word) in words.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                let bit = bits.trailingZeroBitCount
+                result.append(Int64(index * 64 + bit))
+                bits &= bits - 1
+            }
+        }
+        return result
+    }
+
+    var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+}
