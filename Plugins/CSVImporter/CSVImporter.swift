@@ -79,26 +79,25 @@ public struct CSVImporter: DirectoryImporter {
         }
         let rows = VolunteerRowReader(
             layout: layout, defaultNetwork: options.network?.nonEmpty, fileName: input.displayName, catalogue: options.catalogue)
-        while let row = try reader.next() {
-            guard !row.isBlank else { continue }
-            let location = SourceLocation(line: row.line)
-            do {
-                let record = try rows.record(from: row) { sink.warn(at: location, $0) }
-                try sink.receive(.volunteer(record), at: location)
-            } catch let error as FieldError {
-                try sink.reject(at: location, reason: error.reason)
-            }
-        }
+        try forEachRow(of: reader, into: sink) { (row, warn) throws(FieldError) in .volunteer(try rows.record(from: row, warn: warn)) }
     }
 
     private func readNeeds(_ reader: CSVReader, layout: HeaderLayout, options: ImportOptions, into sink: any ImportSink) throws {
         let rows = NeedRowReader(layout: layout, catalogue: options.catalogue)
+        try forEachRow(of: reader, into: sink) { (row, warn) throws(FieldError) in .need(try rows.need(from: row, warn: warn)) }
+    }
+
+    /// Reads every non-blank row into a record, rejecting with its line the rows that cannot be read.
+    private func forEachRow(
+        of reader: CSVReader, into sink: any ImportSink,
+        _ read: (CSVRow, (String) -> Void) throws(FieldError) -> ImportRecord
+    ) throws {
         while let row = try reader.next() {
             guard !row.isBlank else { continue }
             let location = SourceLocation(line: row.line)
             do {
-                let need = try rows.need(from: row) { sink.warn(at: location, $0) }
-                try sink.receive(.need(need), at: location)
+                let record = try read(row) { sink.warn(at: location, $0) }
+                try sink.receive(record, at: location)
             } catch let error as FieldError {
                 try sink.reject(at: location, reason: error.reason)
             }

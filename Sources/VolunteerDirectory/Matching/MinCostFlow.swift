@@ -59,47 +59,10 @@ struct MinCostFlow {
         potential = initialPotential
         var totalFlow = 0
         var totalCost: Int64 = 0
-        var distance = [Int64](repeating: .max, count: nodeCount)
-        var previousEdge = [Int32](repeating: -1, count: nodeCount)
-        var settled = [Bool](repeating: false, count: nodeCount)
-        var touched: [Int32] = []
-        var heap = MinHeap()
         while true {
-            for node in touched {
-                distance[Int(node)] = .max
-                previousEdge[Int(node)] = -1
-                settled[Int(node)] = false
-            }
-            touched.removeAll(keepingCapacity: true)
-            heap.removeAll()
-            distance[source] = 0
-            touched.append(Int32(source))
-            heap.push(0, Int32(source))
-            var settledOrder: [Int32] = []
-            while let (d, node32) = heap.pop() {
-                let node = Int(node32)
-                if settled[node] || d > distance[node] { continue }
-                settled[node] = true
-                settledOrder.append(node32)
-                if node == sink { break }
-                var edge = head[node]
-                while edge >= 0 {
-                    let e = Int(edge)
-                    if capacity[e] > 0 {
-                        let target = Int(to[e])
-                        let candidate = d + cost[e] + potential[node] - potential[target]
-                        if !settled[target], candidate < distance[target] {
-                            if distance[target] == .max { touched.append(Int32(target)) }
-                            distance[target] = candidate
-                            previousEdge[target] = edge
-                            heap.push(candidate, Int32(target))
-                        }
-                    }
-                    edge = next[e]
-                }
-            }
-            guard settled[sink] else { break }
+            let (distance, settledOrder) = shortestPaths(from: source, stoppingAt: sink)
             let sinkDistance = distance[sink]
+            guard sinkDistance != .max else { break }
             for node in settledOrder {
                 potential[Int(node)] -= sinkDistance - distance[Int(node)]
             }
@@ -115,8 +78,47 @@ struct MinCostFlow {
                 }
             }
         }
-        settlePotentials(source: source)
+        // Exact distances in the final residual graph make every residual edge's reduced cost
+        // non-negative (nodes it cannot reach get the largest distance found): the certificate
+        // that the flow is cheapest, which the caller checks dropped edges against.
+        let (distance, _) = shortestPaths(from: source, stoppingAt: nil)
+        let largest = distance.filter { $0 != .max }.max() ?? 0
+        for node in 0..<nodeCount {
+            potential[node] += distance[node] == .max ? largest : distance[node]
+        }
         return (totalFlow, totalCost)
+    }
+
+    /// Dijkstra on reduced costs over edges with capacity left: distances (`.max` when
+    /// unreachable) and the nodes in the order they were settled, stopping at `sink` if given.
+    private func shortestPaths(from source: Int, stoppingAt sink: Int?) -> (distance: [Int64], settled: [Int32]) {
+        var distance = [Int64](repeating: .max, count: nodeCount)
+        var done = [Bool](repeating: false, count: nodeCount)
+        var order: [Int32] = []
+        var heap = MinHeap()
+        distance[source] = 0
+        heap.push(0, Int32(source))
+        while let (d, node32) = heap.pop() {
+            let node = Int(node32)
+            if done[node] || d > distance[node] { continue }
+            done[node] = true
+            order.append(node32)
+            if node == sink { break }
+            var edge = head[node]
+            while edge >= 0 {
+                let e = Int(edge)
+                if capacity[e] > 0 {
+                    let target = Int(to[e])
+                    let candidate = d + cost[e] + potential[node] - potential[target]
+                    if !done[target], candidate < distance[target] {
+                        distance[target] = candidate
+                        heap.push(candidate, Int32(target))
+                    }
+                }
+                edge = next[e]
+            }
+        }
+        return (distance, order)
     }
 
     /// Levels (hop counts) from the source over admissible edges (residual, zero reduced cost),
@@ -177,37 +179,6 @@ struct MinCostFlow {
             guard let last = path.popLast() else { return (0, 0) }
             node = Int(to[Int(last) ^ 1])
             arc[node] = next[Int(last)]
-        }
-    }
-
-    /// Replaces the potentials by exact shortest distances in the final residual graph (nodes it
-    /// cannot reach get the largest distance found), so that every residual edge's reduced cost
-    /// is non-negative: the certificate that the flow is cheapest.
-    private mutating func settlePotentials(source: Int) {
-        var distance = [Int64](repeating: .max, count: nodeCount)
-        var heap = MinHeap()
-        distance[source] = 0
-        heap.push(0, Int32(source))
-        while let (d, node32) = heap.pop() {
-            let node = Int(node32)
-            if d > distance[node] { continue }
-            var edge = head[node]
-            while edge >= 0 {
-                let e = Int(edge)
-                if capacity[e] > 0 {
-                    let target = Int(to[e])
-                    let candidate = d + cost[e] + potential[node] - potential[target]
-                    if candidate < distance[target] {
-                        distance[target] = candidate
-                        heap.push(candidate, Int32(target))
-                    }
-                }
-                edge = next[e]
-            }
-        }
-        let largest = distance.filter { $0 != .max }.max() ?? 0
-        for node in 0..<nodeCount {
-            potential[node] += distance[node] == .max ? largest : distance[node]
         }
     }
 }
