@@ -4,6 +4,7 @@
 #
 #   Benchmarks/run.sh                 # 1,000,000 volunteers (about 15 minutes on 2 cores)
 #   VOLUNTEERS=100000 Benchmarks/run.sh   # a quicker look
+#   REUSE=1 Benchmarks/run.sh          # keep import figures already measured in $WORK
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,16 +48,19 @@ echo "Generating $VOLUNTEERS volunteers (roster and feed) and $MATCH_VOLUNTEERS 
 [ -f "$WORK/feed-$VOLUNTEERS.xml" ] || $VOLDIR generate --volunteers "$VOLUNTEERS" --needs "$NEEDS" --seed 7 --format sector3 --output "$WORK/feed-$VOLUNTEERS.xml" 2>/dev/null
 [ -f "$WORK/match-$MATCH_VOLUNTEERS.csv" ] || $VOLDIR generate --volunteers "$MATCH_VOLUNTEERS" --needs "$NEEDS" --seed 42 --output "$WORK/match-$MATCH_VOLUNTEERS.csv" 2>/dev/null
 
+REUSE=${REUSE:-0}
+done_before() { [ "$REUSE" = 1 ] && [ -s "$WORK/$1.time" ]; }
+
 echo "CSV import..." >&2
-rm -f "$WORK"/csv-*.sqlite*
-measure csv-voldir $VOLDIR import "$WORK/roster-$VOLUNTEERS.csv" --db "$WORK/csv-voldir.sqlite"
-measure csv-python python3 Benchmarks/python_loader.py "$WORK/roster-$VOLUNTEERS.csv" "$WORK/csv-python.sqlite"
-measure csv-floor sqlite3 "$WORK/csv-floor.sqlite" ".mode csv" ".import $WORK/roster-$VOLUNTEERS.csv volunteer"
+done_before csv-python || rm -f "$WORK"/csv-*.sqlite*
+done_before csv-voldir || measure csv-voldir $VOLDIR import "$WORK/roster-$VOLUNTEERS.csv" --db "$WORK/csv-voldir.sqlite"
+done_before csv-python || measure csv-python python3 Benchmarks/python_loader.py "$WORK/roster-$VOLUNTEERS.csv" "$WORK/csv-python.sqlite"
+done_before csv-floor || measure csv-floor sqlite3 "$WORK/csv-floor.sqlite" ".mode csv" ".import $WORK/roster-$VOLUNTEERS.csv volunteer"
 
 echo "Feed import..." >&2
-rm -f "$WORK"/feed-voldir.sqlite*
-measure feed-xmllint xmllint --stream --noout "$WORK/feed-$VOLUNTEERS.xml"
-measure feed-voldir $VOLDIR import "$WORK/feed-$VOLUNTEERS.xml" --db "$WORK/feed-voldir.sqlite"
+done_before feed-voldir || rm -f "$WORK"/feed-voldir.sqlite*
+done_before feed-xmllint || measure feed-xmllint xmllint --stream --noout "$WORK/feed-$VOLUNTEERS.xml"
+done_before feed-voldir || measure feed-voldir $VOLDIR import "$WORK/feed-$VOLUNTEERS.xml" --db "$WORK/feed-voldir.sqlite"
 
 echo "Search..." >&2
 $BENCH search --db "$WORK/csv-voldir.sqlite" --queries "$QUERIES" --write-queries "$WORK/queries.json" >"$WORK/search-voldir.json"

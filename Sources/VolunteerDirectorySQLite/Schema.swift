@@ -144,6 +144,16 @@ enum Schema {
                     CREATE INDEX placement_need ON placement(need_id, status);
                     """)
         }
+        migrator.registerMigration("v3: covering indexes for search filters") { db in
+            // A search turns each filter into the set of volunteers it admits; these indexes give
+            // those sets without a table lookup per row.
+            try db.execute(
+                sql: """
+                    CREATE INDEX volunteer_skill_key_owner ON volunteer_skill(key, volunteer_id);
+                    CREATE INDEX volunteer_language_code_owner ON volunteer_language(code, proficiency, volunteer_id);
+                    CREATE INDEX volunteer_contactable ON volunteer(id) WHERE consent_contact = 1;
+                    """)
+        }
         return migrator
     }
 }

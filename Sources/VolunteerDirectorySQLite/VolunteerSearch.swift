@@ -80,20 +80,23 @@ struct VolunteerSearch {
     func run(_ db: Database) throws -> [(VolunteerID, Double)] {
         let narrowed = try candidates(db)
         if let narrowed, narrowed.isEmpty { return [] }
+        // Scores probe each candidate's own rows: INDEXED BY keeps the planner from scanning a whole
+        // skill or language instead (it has no statistics to know better).
         var scores: [String] = []
         var scoreArguments: [(any DatabaseValueConvertible)?] = []
         for key in query.skillKeys {
             // An exact skill counts more than words within a longer one; a stated level adds a little.
             scores.append(
                 "(SELECT MAX((CASE WHEN s.key = ? THEN 3 ELSE 2 END) + COALESCE(s.level, 0) * 0.1) "
-                    + "FROM volunteer_skill s WHERE s.volunteer_id = v.id AND (s.key = ? OR ' ' || s.key || ' ' LIKE ?))")
+                    + "FROM volunteer_skill s INDEXED BY volunteer_skill_owner "
+                    + "WHERE s.volunteer_id = v.id AND (s.key = ? OR ' ' || s.key || ' ' LIKE ?))")
             scoreArguments += [key, key, "% \(key) %"]
         }
         for language in query.languages {
             let matches = language.code != nil ? "l.code = ?" : "l.written_key = ?"
             scores.append(
                 "(SELECT MAX(COALESCE(l.proficiency, 1) + l.interprets * 0.5) FROM volunteer_language l "
-                    + "WHERE l.volunteer_id = v.id AND \(matches))")
+                    + "INDEXED BY volunteer_language_owner WHERE l.volunteer_id = v.id AND \(matches))")
             scoreArguments.append(language.code ?? language.written.matchingKey)
         }
         let terms = query.textTerms
