@@ -116,6 +116,10 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         try database.read { db in try SQLiteDirectoryWriter(db).batch(sha256: sha256) }
     }
 
+    public func refreshStatistics() throws {
+        try database.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
+    }
+
     public func compact() throws {
         try database.writeWithoutTransaction { db in
             try db.execute(sql: "INSERT INTO volunteer_text(volunteer_text) VALUES('optimize')")

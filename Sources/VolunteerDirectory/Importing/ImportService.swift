@@ -110,6 +110,9 @@ public struct ImportService: Sendable {
     /// The installed plugins.
     public let registry: ImporterRegistry
 
+    /// Imports that change at least this many records refresh the planner's statistics.
+    static let statisticsThreshold = 1_000
+
     /// Creates a service.
     public init(store: any DirectoryStore, registry: ImporterRegistry) {
         self.store = store
@@ -172,6 +175,10 @@ public struct ImportService: Sendable {
         }
         let report = try request.dryRun ? store.rehearse(body) : store.write(body)
         if report.counts.erased > 0, !request.dryRun { try store.compact() }
+        if !request.dryRun, report.counts.created + report.counts.updated >= Self.statisticsThreshold {
+            // Without statistics SQLite can pick a whole-language index for a per-person probe.
+            try store.refreshStatistics()
+        }
         return report
     }
 

@@ -39,6 +39,10 @@ public protocol DirectoryStore: Sendable {
     /// Confirms or declines a placement.
     func decide(placement id: Int64, as status: Placement.Status) throws -> Placement?
 
+    /// Refreshes the statistics the query planner chooses indexes by, after imports that
+    /// changed the directory's shape.
+    func refreshStatistics() throws
+
     /// Makes erasures final: removes deleted text from the full-text index segments and the
     /// write-ahead log, so no trace of an erased person stays in the files.
     func compact() throws
