@@ -117,7 +117,9 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     }
 
     public func refreshStatistics() throws {
-        try database.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
+        // A sampled analysis: enough for the planner to tell a per-person index from a
+        // whole-language one, in a fraction of a full ANALYZE's time on a large directory.
+        try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE") }
     }
 
     public func compact() throws {
