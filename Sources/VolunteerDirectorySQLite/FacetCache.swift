@@ -10,6 +10,7 @@ final class FacetCache: @unchecked Sendable {
     private let lock = NSLock()
     private var version: [Int64] = []
     private var sets: [String: VolunteerSet] = [:]
+    private var ranks: [Int32]?
 
     /// The set for `key`, from the cache or computed by `load` and remembered.
     func set(_ key: String, in db: Database, load: () throws -> VolunteerSet) throws -> VolunteerSet {
@@ -18,6 +19,7 @@ final class FacetCache: @unchecked Sendable {
         if current != version {
             version = current
             sets.removeAll()
+            ranks = nil
         }
         if let cached = sets[key] {
             lock.unlock()
@@ -27,6 +29,30 @@ final class FacetCache: @unchecked Sendable {
         let loaded = try load()
         lock.lock()
         if current == version { sets[key] = loaded }
+        lock.unlock()
+        return loaded
+    }
+
+    /// Each volunteer's place in name order (by id), to break ties in ranking without asking the
+    /// database for the names of every tied candidate.
+    func nameRanks(in db: Database) throws -> [Int32] {
+        let current = try Self.version(of: db)
+        lock.lock()
+        if current == version, let ranks {
+            lock.unlock()
+            return ranks
+        }
+        lock.unlock()
+        let capacity = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM volunteer") ?? 0
+        var loaded = [Int32](repeating: .max, count: Int(capacity) + 1)
+        let ids = try Int64.fetchCursor(db, sql: "SELECT id FROM volunteer ORDER BY name_key, id")
+        var rank: Int32 = 0
+        while let id = try ids.next() {
+            loaded[Int(id)] = rank
+            rank += 1
+        }
+        lock.lock()
+        if current == version { ranks = loaded }
         lock.unlock()
         return loaded
     }
@@ -41,6 +67,8 @@ final class FacetCache: @unchecked Sendable {
 /// Volunteer ids as a bit set.
 struct VolunteerSet: Sendable {
     private(set) var words: [UInt64]
+    /// For filters that also rank (a skill, a language): each member's part of the score.
+    var scores: [Int64: Double] = [:]
 
     init(capacity: Int64) {
         words = [UInt64](repeating: 0, count: Int(capacity / 64) + 1)

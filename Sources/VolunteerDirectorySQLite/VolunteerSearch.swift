@@ -8,8 +8,9 @@ struct VolunteerSearch {
     let query: VolunteerQuery
     let facets: FacetCache
 
-    /// The volunteers who pass every filter, or `nil` when the query has no filter to narrow by.
-    private func candidates(_ db: Database) throws -> [Int64]? {
+    /// The volunteers who pass every filter, or `nil` when the query has no filter to narrow by;
+    /// and the filters that carry a part of the score.
+    private func candidates(_ db: Database) throws -> (ids: [Int64], scored: [VolunteerSet])? {
         let capacity = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM volunteer") ?? 0
         var sets: [VolunteerSet] = []
         func facet(_ key: String, _ sql: String, _ arguments: StatementArguments = []) throws {
@@ -19,27 +20,58 @@ struct VolunteerSearch {
             try facet("consent", "SELECT id FROM volunteer WHERE consent_contact = 1")
         }
         for key in query.skillKeys {
-            try facet(
-                "skill:\(key)",
-                """
-                SELECT volunteer_id FROM volunteer_skill WHERE key = ?1
-                UNION SELECT s.volunteer_id FROM volunteer_skill s
-                  WHERE s.volunteer_id IN (SELECT rowid FROM volunteer_text WHERE volunteer_text MATCH ?2)
-                  AND ' ' || s.key || ' ' LIKE ?3
-                """, [key, "skills : \"\(key)\"", "% \(key) %"])
+            sets.append(
+                try facets.set("skill:\(key)", in: db) {
+                    // The skills that hold the words (the distinct keys come from the index, one
+                    // seek each), then their holders from the covering (key, volunteer) index.
+                    var set = VolunteerSet(capacity: capacity)
+                    let padded = " \(key) "
+                    let keys = try String.fetchAll(
+                        db,
+                        sql: """
+                            WITH RECURSIVE k(key) AS (
+                              SELECT MIN(key) FROM volunteer_skill
+                              UNION ALL SELECT (SELECT MIN(key) FROM volunteer_skill WHERE key > k.key) FROM k WHERE k.key IS NOT NULL)
+                            SELECT key FROM k WHERE key IS NOT NULL
+                            """)
+                    for held in keys where held == key || " \(held) ".contains(padded) {
+                        // An exact skill counts more than words within a longer one; a stated level adds a little.
+                        let rows = try Row.fetchCursor(
+                            db.cachedStatement(sql: "SELECT volunteer_id, level FROM volunteer_skill WHERE key = ?"), arguments: [held])
+                        while let row = try rows.next() {
+                            let id: Int64 = row[0]
+                            let level: Int? = row[1]
+                            set.insert(id)
+                            let score = (held == key ? 3.0 : 2.0) + Double(level ?? 0) * 0.1
+                            set.scores[id] = max(set.scores[id] ?? 0, score)
+                        }
+                    }
+                    return set
+                })
         }
         let minimum = query.minimumProficiency?.rawValue ?? 0
         for language in query.languages {
-            if let code = language.code {
-                try facet(
-                    "language:\(code):\(minimum)",
-                    "SELECT volunteer_id FROM volunteer_language WHERE code = ? AND COALESCE(proficiency, 0) >= ?", [code, minimum])
-            } else {
-                let written = language.written.matchingKey
-                try facet(
-                    "written:\(written):\(minimum)",
-                    "SELECT volunteer_id FROM volunteer_language WHERE written_key = ? AND COALESCE(proficiency, 0) >= ?", [written, minimum])
-            }
+            let column = language.code != nil ? "code" : "written_key"
+            let value = language.code ?? language.written.matchingKey
+            sets.append(
+                try facets.set("\(column):\(value):\(minimum)", in: db) {
+                    // Higher proficiency ranks higher; interpreting adds half a step.
+                    var set = VolunteerSet(capacity: capacity)
+                    let rows = try Row.fetchCursor(
+                        db.cachedStatement(
+                            sql: """
+                                SELECT volunteer_id, proficiency, interprets FROM volunteer_language
+                                WHERE \(column) = ? AND COALESCE(proficiency, 0) >= ?
+                                """), arguments: [value, minimum])
+                    while let row = try rows.next() {
+                        let id: Int64 = row[0]
+                        let proficiency: Int? = row[1]
+                        let interprets: Bool = row[2]
+                        set.insert(id)
+                        set.scores[id] = max(set.scores[id] ?? 0, Double(proficiency ?? 1) + (interprets ? 0.5 : 0))
+                    }
+                    return set
+                })
         }
         if let network = query.network {
             try facet(
@@ -74,12 +106,24 @@ struct VolunteerSearch {
         }
         guard var result = sets.first else { return nil }
         for set in sets.dropFirst() { result.formIntersection(set) }
-        return result.ids
+        return (result.ids, sets.filter { !$0.scores.isEmpty })
     }
 
     func run(_ db: Database) throws -> [(VolunteerID, Double)] {
-        let narrowed = try candidates(db)
-        if let narrowed, narrowed.isEmpty { return [] }
+        let filtered = try candidates(db)
+        if let filtered, filtered.ids.isEmpty { return [] }
+        if let filtered, query.textTerms.isEmpty {
+            // Every part of the score is in the filters' sets: rank in memory, ties by name.
+            let ranks = try facets.nameRanks(in: db)
+            var ranked = filtered.ids.map { id -> (id: Int64, score: Double, rank: Int32) in
+                var score = 0.0
+                for set in filtered.scored { score += set.scores[id] ?? 0 }
+                return (id, score, Int(id) < ranks.count ? ranks[Int(id)] : .max)
+            }
+            ranked.sort { ($0.score, $1.rank, $1.id) > ($1.score, $0.rank, $0.id) }
+            return ranked.prefix(max(0, query.limit)).map { ($0.id, $0.score) }
+        }
+        let narrowed = filtered?.ids
         // Scores probe each candidate's own rows: INDEXED BY keeps the planner from scanning a whole
         // skill or language instead (it has no statistics to know better).
         var scores: [String] = []
