@@ -4,7 +4,6 @@ import Foundation
 /// one import: recognises people already held, counts what changed, and collects rejections.
 final class ImportApplier: ImportSink {
     private let writer: any DirectoryWriter
-    private let fileName: String
     private let force: Bool
     private(set) var counts = ImportCounts()
     private(set) var rejections: [Rejection] = []
@@ -14,9 +13,8 @@ final class ImportApplier: ImportSink {
     private var networksByName: [String: NetworkID] = [:]
     private var withoutConsent = 0
 
-    init(writer: any DirectoryWriter, fileName: String, force: Bool) {
+    init(writer: any DirectoryWriter, force: Bool) {
         self.writer = writer
-        self.fileName = fileName
         self.force = force
     }
 

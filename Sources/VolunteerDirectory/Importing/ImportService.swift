@@ -159,7 +159,7 @@ public struct ImportService: Sendable {
         }
         let input = ImportInput(url: url, displayName: name, size: size) { progress($0, size) }
         let body = { (writer: any DirectoryWriter) throws -> FileImportReport in
-            let applier = ImportApplier(writer: writer, fileName: name, force: request.force)
+            let applier = ImportApplier(writer: writer, force: request.force)
             try importerType.init().read(input, options: request.options, into: applier)
             try applier.finish()
             if request.strict, !applier.rejections.isEmpty {
