@@ -3,7 +3,7 @@ import GRDB
 import VolunteerDirectory
 
 /// Answers a ``VolunteerQuery``: the filters become cached bit sets that are intersected, and
-/// only the volunteers left are scored, in one SQL query.
+/// the volunteers left are ranked in memory from the parts of the score the sets carry.
 struct VolunteerSearch {
     let query: VolunteerQuery
     let facets: FacetCache
@@ -98,11 +98,19 @@ struct VolunteerSearch {
             try facet("dbs:\(dbs.rawValue)", "SELECT id FROM volunteer WHERE dbs_level >= ?", [dbs.rawValue])
         }
         if !query.textTerms.isEmpty {
-            // Words vary too much to cache: asked of the full-text index each time.
-            sets.append(
-                try VolunteerSet(
-                    capacity: capacity, db: db, sql: "SELECT rowid FROM volunteer_text WHERE volunteer_text MATCH ?",
-                    arguments: [query.textTerms.joined(separator: " ")]))
+            // Words vary too much to cache: asked of the full-text index each time, with relevance
+            // (bm25 is lower for better matches, so its negation is the score).
+            var set = VolunteerSet(capacity: capacity)
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT rowid, bm25(volunteer_text) FROM volunteer_text WHERE volunteer_text MATCH ?",
+                arguments: [query.textTerms.joined(separator: " ")])
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                let rank: Double = row[1]
+                set.insert(id)
+                set.scores[id] = -rank
+            }
+            sets.append(set)
         }
         guard var result = sets.first else { return nil }
         for set in sets.dropFirst() { result.formIntersection(set) }
@@ -110,59 +118,18 @@ struct VolunteerSearch {
     }
 
     func run(_ db: Database) throws -> [(VolunteerID, Double)] {
-        let filtered = try candidates(db)
-        if let filtered, filtered.ids.isEmpty { return [] }
-        if let filtered, query.textTerms.isEmpty {
-            // Every part of the score is in the filters' sets: rank in memory, ties by name.
-            let ranks = try facets.nameRanks(in: db)
-            var ranked = filtered.ids.map { id -> (id: Int64, score: Double, rank: Int32) in
-                var score = 0.0
-                for set in filtered.scored { score += set.scores[id] ?? 0 }
-                return (id, score, Int(id) < ranks.count ? ranks[Int(id)] : .max)
-            }
-            ranked.sort { ($0.score, $1.rank, $1.id) > ($1.score, $0.rank, $0.id) }
-            return ranked.prefix(max(0, query.limit)).map { ($0.id, $0.score) }
+        let ranks = try facets.nameRanks(in: db)
+        // With no filter at all (everyone, consent or not), every volunteer is a candidate.
+        let filtered =
+            try candidates(db)
+            ?? (ids: ranks.indices.filter { ranks[$0] != .max }.map { Int64($0) }, scored: [])
+        // Rank by score, ties by name then id.
+        var ranked = filtered.ids.map { id -> (id: Int64, score: Double, rank: Int32) in
+            var score = 0.0
+            for set in filtered.scored { score += set.scores[id] ?? 0 }
+            return (id, score, Int(id) < ranks.count ? ranks[Int(id)] : .max)
         }
-        let narrowed = filtered?.ids
-        // Scores probe each candidate's own rows: INDEXED BY keeps the planner from scanning a whole
-        // skill or language instead (it has no statistics to know better).
-        var scores: [String] = []
-        var scoreArguments: [(any DatabaseValueConvertible)?] = []
-        for key in query.skillKeys {
-            // An exact skill counts more than words within a longer one; a stated level adds a little.
-            scores.append(
-                "(SELECT MAX((CASE WHEN s.key = ? THEN 3 ELSE 2 END) + COALESCE(s.level, 0) * 0.1) "
-                    + "FROM volunteer_skill s INDEXED BY volunteer_skill_owner "
-                    + "WHERE s.volunteer_id = v.id AND (s.key = ? OR ' ' || s.key || ' ' LIKE ?))")
-            scoreArguments += [key, key, "% \(key) %"]
-        }
-        for language in query.languages {
-            let matches = language.code != nil ? "l.code = ?" : "l.written_key = ?"
-            scores.append(
-                "(SELECT MAX(COALESCE(l.proficiency, 1) + l.interprets * 0.5) FROM volunteer_language l "
-                    + "INDEXED BY volunteer_language_owner WHERE l.volunteer_id = v.id AND \(matches))")
-            scoreArguments.append(language.code ?? language.written.matchingKey)
-        }
-        let terms = query.textTerms
-        if !terms.isEmpty {
-            scores.append("-(SELECT bm25(volunteer_text) FROM volunteer_text WHERE volunteer_text MATCH ? AND rowid = v.id)")
-            scoreArguments.append(terms.joined(separator: " "))
-        }
-        let score = scores.isEmpty ? "0.0" : scores.map { "COALESCE(\($0), 0)" }.joined(separator: " + ")
-        var filter = ""
-        var filterArguments: [(any DatabaseValueConvertible)?] = []
-        if let narrowed {
-            filter = "WHERE v.id IN (SELECT value FROM json_each(?))"
-            filterArguments = [String(decoding: try JSONEncoder().encode(narrowed), as: UTF8.self)]
-        }
-        let sql = """
-            SELECT v.id, \(score) AS score FROM volunteer v \(filter)
-            ORDER BY score DESC, v.name_key, v.id
-            LIMIT ?
-            """
-        let all = scoreArguments + filterArguments + [max(0, query.limit)]
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(all)).map { row in
-            (row["id"], row["score"])
-        }
+        ranked.sort { ($0.score, $1.rank, $1.id) > ($1.score, $0.rank, $0.id) }
+        return ranked.prefix(max(0, query.limit)).map { ($0.id, $0.score) }
     }
 }

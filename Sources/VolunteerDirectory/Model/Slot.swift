@@ -11,8 +11,7 @@ public enum Day: String, Sendable, Codable, CaseIterable, Comparable {
         if key == "any" || key == "any day" || key == "anytime" { self = .any; return }
         guard key.count >= 2 else { return nil }
         let plain = key.hasSuffix("s") && key.count > 3 ? String(key.dropLast()) : key
-        for day in Day.week where day.fullName.lowercased().hasPrefix(plain) || plain == day.fullName.lowercased() {
-            guard plain.count >= 2 else { continue }
+        for day in Day.week where plain.count >= 2 && day.fullName.lowercased().hasPrefix(plain) {
             self = day
             return
         }
