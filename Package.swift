@@ -100,6 +100,7 @@ let package = Package(
         .testTarget(
             name: "VolunteerDirectoryTests",
             dependencies: ["VolunteerDirectory"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -198,7 +198,7 @@ struct FeedElementReader {
 
     private func languageReference(code: String?, text: String) throws(FieldError) -> LanguageReference {
         if let code = code?.nonEmpty {
-            let reference = LanguageReference.resolving(code, catalogue: catalogue)
+            let reference = LanguageReference.resolving(code: code, catalogue: catalogue)
             return LanguageReference(written: text.nonEmpty ?? code, code: reference.code, script: reference.script)
         }
         guard let text = text.nonEmpty else { throw FieldError("a language has neither a code nor a name") }

@@ -15,8 +15,8 @@ struct LanguageCatalogueTests {
             ("Kurdish", "kur", .name), ("Central Kurdish", "ckb", .name), ("Kurdish, Central", "ckb", .name),
             ("Malay", "msa", .name), ("Panjabi", "pan", .name), ("Yue Chinese", "yue", .name), ("Persian", "fas", .name),
             ("Punjabi", "pan", .alias), ("Farsi", "fas", .alias), ("Cantonese", "yue", .alias), ("BSL", "bfi", .alias),
-            ("bsl", "bfi", .alias), ("British Sign Language", "bfi", .alias), ("Sorani", "ckb", .alias), ("Kurmanji", "kmr", .alias),
-            ("Pashto", "pus", .alias), ("Greek", "ell", .alias), ("Swahili", "swa", .alias),
+            ("bsl", "bfi", .alias), ("British Sign Language", "bfi", .name), ("Sorani", "ckb", .alias), ("Kurmanji", "kmr", .alias),
+            ("Pashto", "pus", .alias), ("Greek", "ell", .alias), ("Swahili", "swa", .name), ("Swahilli", "swa", .misspelling),
             ("Polski", "pol", .endonym), ("اردو", "urd", .endonym), ("বাংলা", "ben", .endonym), ("Türkçe", "tur", .endonym),
             ("Română", "ron", .endonym), ("ትግርኛ", "tir", .endonym), ("Soomaali", "som", .endonym), ("中文", "zho", .endonym),
             ("pa-Arab", "pan", .tag), ("pa-Guru", "pan", .tag), ("en-GB", "eng", .tag), ("zh_Hant_HK", "zho", .tag),
@@ -35,7 +35,7 @@ struct LanguageCatalogueTests {
         #expect(try #require(catalogue.resolve("en-GB")).script == nil)
     }
 
-    @Test("text that names no language stays unresolved", arguments: ["Iranian", "Swahilli", "xx", "", "  ", "-", "fluent", "xx-YY", "Klingonese"])
+    @Test("text that names no language stays unresolved", arguments: ["Iranian", "Makaton", "xx", "", "  ", "-", "fluent", "xx-YY", "Klingonese"])
     func unresolved(text: String) {
         #expect(catalogue.resolve(text) == nil)
     }
@@ -63,9 +63,54 @@ struct LanguageCatalogueTests {
         let cantonese = ItemParsing.language("Chinese (Cantonese)")
         #expect(cantonese.language.code == "yue")
 
-        let unknown = ItemParsing.language("Swahilli (fluent)")
+        let unknown = ItemParsing.language("Makaton (fluent)")
         #expect(unknown.language.code == nil)
-        #expect(unknown.language.written == "Swahilli")
+        #expect(unknown.language.written == "Makaton")
         #expect(unknown.proficiency == .fluent)
+    }
+
+    @Test("macrolanguages find their members; the reverse and close varieties are related")
+    func relations() {
+        #expect(catalogue.relation(of: "yue", to: "zho") == .narrower)
+        #expect(catalogue.relation(of: "cmn", to: "zho") == .narrower)
+        #expect(catalogue.relation(of: "zho", to: "yue") == .related)
+        #expect(catalogue.relation(of: "cmn", to: "yue") == nil)
+        #expect(catalogue.relation(of: "arz", to: "ara") == .narrower)
+        #expect(catalogue.relation(of: "prs", to: "fas") == .narrower)
+        #expect(catalogue.relation(of: "pes", to: "fas") == .narrower)
+        #expect(catalogue.relation(of: "ckb", to: "kur") == .narrower)
+        #expect(catalogue.relation(of: "kmr", to: "kur") == .narrower)
+        #expect(catalogue.relation(of: "kmr", to: "ckb") == nil)
+        #expect(catalogue.relation(of: "pnb", to: "pan") == .related)
+        #expect(catalogue.relation(of: "pan", to: "pnb") == .related)
+        #expect(catalogue.relation(of: "zsm", to: "msa") == .narrower)
+        #expect(catalogue.relation(of: "aln", to: "sqi") == .narrower)
+        #expect(catalogue.relation(of: "urd", to: "urd") == .exact)
+        #expect(catalogue.relation(of: "pol", to: "urd") == nil)
+        let kurdish = catalogue.languages(relatedTo: "kur")
+        #expect(kurdish.first?.code == "kur" && kurdish.first?.relation == .exact)
+        #expect(Set(kurdish.filter { $0.relation == .narrower }.map(\.code)) == ["ckb", "kmr", "sdh"])
+        #expect(catalogue.languages(relatedTo: "pan").contains { $0.code == "pnb" && $0.relation == .related })
+    }
+
+    @Test("sign languages are languages")
+    func signLanguages() {
+        #expect(catalogue.resolve("BSL")?.language.code == "bfi")
+        #expect(catalogue.resolve("ISL")?.language.code == "isg")
+        #expect(catalogue.resolve("ASL")?.language.code == "ase")
+        // As a feed's code attribute, isl is Icelandic.
+        #expect(catalogue.resolve(code: "isl")?.language.code == "isl")
+        #expect(catalogue.resolve(code: "pa-Arab")?.script == "Arab")
+        #expect(catalogue.resolve(code: "Punjabi") == nil)
+    }
+
+    @Test("at least 120 common languages have curated names and an endonym")
+    func curatedCoverage() {
+        let withEndonym = catalogue.languages.filter { catalogue.endonym(of: $0.code) != nil }
+        #expect(withEndonym.count >= 120)
+        #expect(catalogue.endonym(of: "pol") == "Polski")
+        #expect(catalogue.endonym(of: "urd") == "اردو")
+        #expect(catalogue.endonym(of: "tir") == "ትግርኛ")
+        #expect(catalogue.endonym(of: "zho") == "中文")
     }
 }

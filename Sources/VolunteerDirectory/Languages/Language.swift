@@ -31,6 +31,8 @@ public enum LanguageMatch: String, Sendable, Codable {
     case alias
     /// A BCP 47 tag, by its language subtag (`pa-Arab`, `en-GB`).
     case tag
+    /// A near miss of a well-known name, corrected (`Portugese`, `Swahilli`).
+    case misspelling
 }
 
 /// A written language resolved against the catalogue.
@@ -41,4 +43,11 @@ public struct LanguageResolution: Sendable, Hashable {
     public let match: LanguageMatch
     /// The ISO 15924 script from a BCP 47 tag (`Arab` in `pa-Arab`), when one was given.
     public let script: String?
+
+    /// Creates a resolution.
+    public init(language: Language, match: LanguageMatch, script: String? = nil) {
+        self.language = language
+        self.match = match
+        self.script = script
+    }
 }

@@ -20,6 +20,12 @@ public struct LanguageReference: Sendable, Hashable, Codable {
         return LanguageReference(written: text, code: resolution?.language.code, script: resolution?.script)
     }
 
+    /// Resolves a code given as a code (a feed's `code` attribute): an ISO 639 code or a BCP 47 tag.
+    public static func resolving(code: String, catalogue: LanguageCatalogue = .shared) -> LanguageReference {
+        let resolution = catalogue.resolve(code: code)
+        return LanguageReference(written: code, code: resolution?.language.code, script: resolution?.script)
+    }
+
     /// The English name when understood, else the text as written.
     public func displayName(catalogue: LanguageCatalogue = .shared) -> String {
         code.flatMap { catalogue.language(code: $0)?.name } ?? written
