@@ -17,14 +17,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: Core
 
-        /// The model, normalisation, the language catalogue, the importer plugin interface, the store
-        /// interface and search. Imports no storage engine and no plugin.
+        /// The model, normalisation, the language catalogue, the skills taxonomy, the importer plugin
+        /// interface, the store interface, search and matching. Imports no storage engine and no plugin.
         .target(
             name: "VolunteerDirectory",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/skills-taxonomy.yaml")],
             swiftSettings: swiftSettings
         ),
 
