@@ -12,25 +12,34 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     private let database: any DatabaseWriter
     private let facets = FacetCache()
 
+    /// The skills taxonomy skills are mapped and searched with.
+    public let taxonomy: SkillTaxonomy
+
     /// The connection for reads, for this module's extensions.
     var reader: any DatabaseReader { database }
     /// The connection for writes, for this module's extensions.
     var writer: any DatabaseWriter { database }
 
     /// Opens (creating when needed) the directory at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// Skills are mapped with `taxonomy` (the shipped one when `nil`); when it differs from the
+    /// taxonomy the directory was last mapped with, every written skill is mapped again.
+    public init(path: String, taxonomy: SkillTaxonomy? = nil) throws {
+        self.taxonomy = try taxonomy ?? SkillTaxonomy.standard()
         do {
             database = try DatabasePool(path: path, configuration: Self.configuration())
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
         try migrate()
+        try mapSkillsIfTaxonomyChanged()
     }
 
     /// Opens a private directory in memory: for tests and rehearsals.
-    public init() throws {
+    public init(taxonomy: SkillTaxonomy? = nil) throws {
+        self.taxonomy = try taxonomy ?? SkillTaxonomy.standard()
         database = try DatabaseQueue(configuration: Self.configuration())
         try migrate()
+        try mapSkillsIfTaxonomyChanged()
     }
 
     private static func configuration() -> Configuration {
@@ -51,17 +60,32 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         }
     }
 
+    private func mapSkillsIfTaxonomyChanged() throws {
+        let fingerprint = taxonomy.fingerprint
+        let current = try database.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM directory_setting WHERE name = 'skill-taxonomy'")
+        }
+        guard current != fingerprint else { return }
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM skill_mapping")
+            let keys = try String.fetchCursor(db, sql: "SELECT DISTINCT key FROM volunteer_skill")
+            while let key = try keys.next() { try SQLiteDirectoryWriter.insertMappings(of: key, taxonomy: taxonomy, in: db) }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO directory_setting (name, value) VALUES ('skill-taxonomy', ?)", arguments: [fingerprint])
+        }
+    }
+
     // MARK: - DirectoryStore
 
     public func write<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
-        try database.write { db in try body(SQLiteDirectoryWriter(db)) }
+        try database.write { db in try body(SQLiteDirectoryWriter(db, taxonomy: taxonomy)) }
     }
 
     public func rehearse<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction {
-                result = try body(SQLiteDirectoryWriter(db))
+                result = try body(SQLiteDirectoryWriter(db, taxonomy: taxonomy))
                 return .rollback
             }
             guard let result else { throw StoreError.rehearsalProducedNothing }
@@ -71,10 +95,13 @@ public final class SQLiteDirectoryStore: DirectoryStore {
 
     public func search(_ query: VolunteerQuery) throws -> [VolunteerMatch] {
         try database.read { db in
-            let ranked = try VolunteerSearch(query: query, facets: facets).run(db)
+            let ranked = try VolunteerSearch(query: query, facets: facets, taxonomy: taxonomy).run(db)
             let people = Dictionary(
                 try VolunteerLoader.volunteers(ids: ranked.map(\.0), in: db).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            return ranked.compactMap { id, score in people[id].map { VolunteerMatch(volunteer: $0, score: score) } }
+            let understanding = QueryUnderstanding(query, taxonomy: taxonomy)
+            return ranked.compactMap { id, score in
+                people[id].map { VolunteerMatch(volunteer: $0, score: score, matched: understanding.explain($0)) }
+            }
         }
     }
 
@@ -113,7 +140,7 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     }
 
     public func batch(sha256: String) throws -> ImportBatch? {
-        try database.read { db in try SQLiteDirectoryWriter(db).batch(sha256: sha256) }
+        try database.read { db in try SQLiteDirectoryWriter(db, taxonomy: taxonomy).batch(sha256: sha256) }
     }
 
     public func refreshStatistics() throws {

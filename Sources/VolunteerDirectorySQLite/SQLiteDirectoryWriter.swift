@@ -5,9 +5,13 @@ import VolunteerDirectory
 /// The writes of one import, on the connection of its transaction.
 final class SQLiteDirectoryWriter: DirectoryWriter {
     private let db: Database
+    private let taxonomy: SkillTaxonomy
+    /// Skill keys known to be mapped in this transaction: most records repeat skills already seen.
+    private var mappedKeys: Set<String> = []
 
-    init(_ db: Database) {
+    init(_ db: Database, taxonomy: SkillTaxonomy) {
         self.db = db
+        self.taxonomy = taxonomy
     }
 
     /// Runs a statement from the connection's cache: an import runs the same few statements
@@ -181,9 +185,34 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func erase(volunteer id: VolunteerID) throws {
+        let keys = try String.fetchAll(db, sql: "SELECT DISTINCT key FROM volunteer_skill WHERE volunteer_id = ?", arguments: [id])
         try run(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
         // Listings, memberships, skills, languages and slots go by ON DELETE CASCADE.
         try run(sql: "DELETE FROM volunteer WHERE id = ?", arguments: [id])
+        // A skill written by this person alone is their data too: its mapping goes with them.
+        for key in keys {
+            try run(
+                sql: "DELETE FROM skill_mapping WHERE key = ?1 AND NOT EXISTS (SELECT 1 FROM volunteer_skill WHERE key = ?1)",
+                arguments: [key])
+            mappedKeys.remove(key)
+        }
+    }
+
+    /// Records what the taxonomy makes of a written skill, once per distinct key.
+    func mapSkill(key: String) throws {
+        guard mappedKeys.insert(key).inserted else { return }
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM skill_mapping WHERE key = ?"), arguments: [key]) == nil else { return }
+        try Self.insertMappings(of: key, taxonomy: taxonomy, in: db)
+    }
+
+    /// Writes the mapping rows of one key: one per concept, or one empty row when none.
+    static func insertMappings(of key: String, taxonomy: SkillTaxonomy, in db: Database) throws {
+        let mappings = taxonomy.understand(key)
+        let rows = mappings.isEmpty ? [("", "")] : mappings.map { ($0.concept, $0.kind.rawValue) }
+        for (concept, kind) in rows {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO skill_mapping (key, concept, kind) VALUES (?, ?, ?)")
+                .execute(arguments: [key, concept, kind])
+        }
     }
 
     // MARK: - Needs
@@ -208,6 +237,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [id, record.source, position, skill.written, skill.key, skill.level?.rawValue, skill.qualifiedIn])
+            try mapSkill(key: skill.key)
         }
         for (position, spoken) in record.languages.enumerated() {
             try run(

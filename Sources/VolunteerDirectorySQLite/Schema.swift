@@ -154,6 +154,25 @@ enum Schema {
                     CREATE INDEX volunteer_contactable ON volunteer(id) WHERE consent_contact = 1;
                     """)
         }
+        migrator.registerMigration("v4: skills mapped to the taxonomy") { db in
+            // Each distinct written skill (by matching key) mapped to taxonomy skills, made at import;
+            // a key that maps to nothing has one row with an empty concept, so `skills --unmapped`
+            // can list it. The taxonomy's fingerprint says which taxonomy made the rows.
+            try db.execute(
+                sql: """
+                    CREATE TABLE skill_mapping (
+                        key TEXT NOT NULL,
+                        concept TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        PRIMARY KEY (key, concept)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX skill_mapping_concept ON skill_mapping(concept, key);
+                    CREATE TABLE directory_setting (
+                        name TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -7,6 +7,8 @@ import VolunteerDirectory
 struct VolunteerSearch {
     let query: VolunteerQuery
     let facets: FacetCache
+    let taxonomy: SkillTaxonomy
+    var catalogue: LanguageCatalogue = .shared
 
     /// The volunteers who pass every filter, or `nil` when the query has no filter to narrow by;
     /// and the filters that carry a part of the score.
@@ -19,58 +21,18 @@ struct VolunteerSearch {
         if !query.includeWithoutConsent {
             try facet("consent", "SELECT id FROM volunteer WHERE consent_contact = 1")
         }
-        for key in query.skillKeys {
+        for skill in query.skills where !skill.matchingKey.isEmpty {
+            let expansion = taxonomy.expansion(of: skill)
             sets.append(
-                try facets.set("skill:\(key)", in: db) {
-                    // The skills that hold the words (the distinct keys come from the index, one
-                    // seek each), then their holders from the covering (key, volunteer) index.
-                    var set = VolunteerSet(capacity: capacity)
-                    let padded = " \(key) "
-                    let keys = try String.fetchAll(
-                        db,
-                        sql: """
-                            WITH RECURSIVE k(key) AS (
-                              SELECT MIN(key) FROM volunteer_skill
-                              UNION ALL SELECT (SELECT MIN(key) FROM volunteer_skill WHERE key > k.key) FROM k WHERE k.key IS NOT NULL)
-                            SELECT key FROM k WHERE key IS NOT NULL
-                            """)
-                    for held in keys where held == key || " \(held) ".contains(padded) {
-                        // An exact skill counts more than words within a longer one; a stated level adds a little.
-                        let rows = try Row.fetchCursor(
-                            db.cachedStatement(sql: "SELECT volunteer_id, level FROM volunteer_skill WHERE key = ?"), arguments: [held])
-                        while let row = try rows.next() {
-                            let id: Int64 = row[0]
-                            let level: Int? = row[1]
-                            set.insert(id)
-                            let score = (held == key ? 3.0 : 2.0) + Double(level ?? 0) * 0.1
-                            set.scores[id] = max(set.scores[id] ?? 0, score)
-                        }
-                    }
-                    return set
+                try facets.set("skill:\(expansion.key):\(taxonomy.fingerprint)", in: db) {
+                    try skillSet(expansion, capacity: capacity, db: db)
                 })
         }
         let minimum = query.minimumProficiency?.rawValue ?? 0
         for language in query.languages {
-            let column = language.code != nil ? "code" : "written_key"
-            let value = language.code ?? language.written.matchingKey
             sets.append(
-                try facets.set("\(column):\(value):\(minimum)", in: db) {
-                    // Higher proficiency ranks higher; interpreting adds half a step.
-                    var set = VolunteerSet(capacity: capacity)
-                    let rows = try Row.fetchCursor(
-                        db.cachedStatement(
-                            sql: """
-                                SELECT volunteer_id, proficiency, interprets FROM volunteer_language
-                                WHERE \(column) = ? AND COALESCE(proficiency, 0) >= ?
-                                """), arguments: [value, minimum])
-                    while let row = try rows.next() {
-                        let id: Int64 = row[0]
-                        let proficiency: Int? = row[1]
-                        let interprets: Bool = row[2]
-                        set.insert(id)
-                        set.scores[id] = max(set.scores[id] ?? 0, Double(proficiency ?? 1) + (interprets ? 0.5 : 0))
-                    }
-                    return set
+                try facets.set("language:\(language.code ?? "?" + language.written.matchingKey):\(minimum)", in: db) {
+                    try languageSet(language, minimum: minimum, capacity: capacity, db: db)
                 })
         }
         if let network = query.network {
@@ -115,6 +77,86 @@ struct VolunteerSearch {
         guard var result = sets.first else { return nil }
         for set in sets.dropFirst() { result.formIntersection(set) }
         return (result.ids, sets.filter { !$0.scores.isEmpty })
+    }
+
+    /// Holders of a skill, scored by how they hold it (exact, synonym, narrower, related) and the
+    /// level they state.
+    private func skillSet(_ expansion: SkillExpansion, capacity: Int64, db: Database) throws -> VolunteerSet {
+        var set = VolunteerSet(capacity: capacity)
+        func add(key: String, kind: SkillMatchKind, bonus: Double = 0) throws {
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT volunteer_id, level FROM volunteer_skill WHERE key = ?"), arguments: [key])
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                let level: Int? = row[1]
+                set.insert(id)
+                set.scores[id] = max(set.scores[id] ?? 0, kind.weight * 10 + bonus + Double(level ?? 0) * 0.1)
+            }
+        }
+        // The text itself, as written by someone: the most exact of all.
+        try add(key: expansion.key, kind: .exact, bonus: 1)
+        if expansion.isUnderstood {
+            // Every written skill mapped to a concept that counts, from the mappings made at import.
+            for (concept, _) in expansion.concepts {
+                let rows = try Row.fetchAll(
+                    db.cachedStatement(sql: "SELECT key, kind FROM skill_mapping WHERE concept = ?"), arguments: [concept])
+                for row in rows {
+                    let key: String = row[0]
+                    guard key != expansion.key, let named = SkillMatchKind(rawValue: row[1]),
+                        let kind = expansion.kind(ofConcept: concept, namedAs: named)
+                    else { continue }
+                    try add(key: key, kind: kind)
+                }
+            }
+        } else {
+            // Text the taxonomy does not know: longer skills that hold its words (the distinct keys
+            // come from the index, one seek each).
+            let keys = try String.fetchAll(
+                db,
+                sql: """
+                    WITH RECURSIVE k(key) AS (
+                      SELECT MIN(key) FROM volunteer_skill
+                      UNION ALL SELECT (SELECT MIN(key) FROM volunteer_skill WHERE key > k.key) FROM k WHERE k.key IS NOT NULL)
+                    SELECT key FROM k WHERE key IS NOT NULL
+                    """)
+            for held in keys where held != expansion.key {
+                if let kind = expansion.kind(ofKey: held, mappings: []) { try add(key: held, kind: kind) }
+            }
+        }
+        if let kind = expansion.interpreting {
+            let ids = try Int64.fetchCursor(db, sql: "SELECT DISTINCT volunteer_id FROM volunteer_language WHERE interprets = 1")
+            while let id = try ids.next() {
+                set.insert(id)
+                set.scores[id] = max(set.scores[id] ?? 0, kind.weight * 10)
+            }
+        }
+        return set
+    }
+
+    /// Speakers of a language and of the languages that count for it, scored by relation (exact,
+    /// narrower, related), then proficiency, then interpreting.
+    private func languageSet(_ language: LanguageReference, minimum: Int, capacity: Int64, db: Database) throws -> VolunteerSet {
+        var set = VolunteerSet(capacity: capacity)
+        let targets: [(column: String, value: String, relation: LanguageRelation)] =
+            language.code.map { code in catalogue.languages(relatedTo: code).map { ("code", $0.code, $0.relation) } }
+            ?? [("written_key", language.written.matchingKey, .exact)]
+        for target in targets {
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT volunteer_id, proficiency, interprets FROM volunteer_language
+                        WHERE \(target.column) = ? AND COALESCE(proficiency, 0) >= ?
+                        """), arguments: [target.value, minimum])
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                let proficiency: Int? = row[1]
+                let interprets: Bool = row[2]
+                set.insert(id)
+                let score = target.relation.weight * 10 + Double(proficiency ?? 1) + (interprets ? 0.5 : 0)
+                set.scores[id] = max(set.scores[id] ?? 0, score)
+            }
+        }
+        return set
     }
 
     func run(_ db: Database) throws -> [(VolunteerID, Double)] {

@@ -52,7 +52,44 @@ struct MatcherTests {
         #expect(result.candidates.map(\.volunteer) == [1])
         #expect(result.assignments.map(\.volunteer) == [1])
         #expect(result.assignments.first?.reasons.contains("speaks Polish (native) — required") == true)
-        #expect(result.assignments.first?.reasons.contains("has Primary teaching — required") == true)
+        #expect(result.assignments.first?.reasons.contains("has Primary teaching for teaching (narrower) — required") == true)
+    }
+
+    @Test("skills meet a need exactly, by synonym or as narrower, never as related; macrolanguages by their members")
+    func taxonomyAndLanguageFamilies() throws {
+        let taxonomy = try SkillTaxonomy.standard()
+        let criteria = try MatchCriteria()
+        func candidates(_ need: Need, _ volunteers: [Volunteer]) -> [VolunteerID] {
+            let index = MatchIndex(volunteers: volunteers, needs: [need], taxonomy: taxonomy)
+            return Matcher(criteria: criteria).match(index).candidates.map(\.volunteer).sorted()
+        }
+        let legal = Self.need("L", skills: ["Legal advice"])
+        #expect(
+            candidates(
+                legal,
+                [
+                    Self.volunteer(1, skills: ["Solicitor"]), Self.volunteer(2, skills: ["CILEx"]), Self.volunteer(3, skills: ["Advocacy"]),
+                    Self.volunteer(4, skills: ["Law"]), Self.volunteer(5, skills: ["Cooking"]),
+                ]) == [1, 2, 4])
+        let accounts = Self.need("A", skills: ["Accountancy"])
+        #expect(
+            candidates(accounts, [Self.volunteer(1, skills: ["ACCA qualified"]), Self.volunteer(2, skills: ["Bookkeeping"])]) == [1])
+        let interpreting = Self.need("I", skills: ["Interpreting"])
+        #expect(candidates(interpreting, [Self.volunteer(1, languages: [("Urdu", .native)], interprets: true), Self.volunteer(2)]) == [1])
+
+        let kurdish = Self.need("K", languages: [("Kurdish", nil)])
+        let speakers = [
+            Self.volunteer(1, languages: [("Sorani", .fluent)]), Self.volunteer(2, languages: [("Kurmanji", .native)]),
+            Self.volunteer(3, languages: [("Arabic", .native)]),
+        ]
+        #expect(candidates(kurdish, speakers) == [1, 2])
+        let cantonese = Self.need("C", languages: [("Cantonese", nil)])
+        #expect(candidates(cantonese, [Self.volunteer(1, languages: [("Chinese", .native)]), Self.volunteer(2, languages: [("粵語", nil)])]) == [2])
+
+        // The report says how the skill was met.
+        let index = MatchIndex(volunteers: [Self.volunteer(1, skills: ["ACCA qualified"])], needs: [accounts], taxonomy: taxonomy)
+        let result = Matcher(criteria: try MatchCriteria()).match(index)
+        #expect(result.assignments.first?.reasons.contains("has ACCA qualified for Accountancy (synonym) — required") == true)
     }
 
     @Test("capacity: one need at a time by default, confirmed placements count against it")

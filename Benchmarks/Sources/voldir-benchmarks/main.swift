@@ -18,7 +18,7 @@ func matching(database: String) throws {
     let needs = try store.needs()
     print("load       \(seconds(start))  \(volunteers.count) volunteers, \(needs.count) needs")
     start = .now()
-    let index = MatchIndex(volunteers: volunteers, needs: needs)
+    let index = MatchIndex(volunteers: volunteers, needs: needs, taxonomy: store.taxonomy)
     print("index      \(seconds(start))")
     start = .now()
     let criteria = try MatchCriteria()

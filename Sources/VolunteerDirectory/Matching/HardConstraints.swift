@@ -6,26 +6,22 @@ public enum HardConstraints {
     public static func allow(_ volunteer: MatchVolunteer, _ need: MatchNeed) -> Bool {
         guard volunteer.dbs >= need.dbs else { return false }
         if !need.slots.isEmpty, volunteer.slots.intersection(need.slots).isEmpty { return false }
-        for language in need.requiredLanguages {
-            guard let held = volunteer.proficiency(in: language.language), held.level >= language.minimum else { return false }
-        }
-        for skill in need.requiredSkills where skill.match(volunteer).strength == 0 {
-            return false
-        }
+        for language in need.requiredLanguages where !language.isMet(by: volunteer) { return false }
+        for skill in need.requiredSkills where !skill.isMet(by: volunteer) { return false }
         return true
     }
 
     /// One hard requirement on its own, to count who meets it when explaining empty places.
     enum Requirement {
-        case language(Int32, minimum: Int)
+        case language(LanguageRequirementMatch)
         case skill(SkillRequirementMatch)
         case dbs(DBSLevel)
         case slots(SlotMask)
 
         func holds(_ volunteer: MatchVolunteer) -> Bool {
             switch self {
-            case .language(let language, let minimum): (volunteer.proficiency(in: language)?.level ?? -1) >= minimum
-            case .skill(let skill): skill.match(volunteer).strength > 0
+            case .language(let language): language.isMet(by: volunteer)
+            case .skill(let skill): skill.isMet(by: volunteer)
             case .dbs(let level): volunteer.dbs >= level
             case .slots(let slots): !volunteer.slots.intersection(slots).isEmpty
             }
@@ -39,7 +35,7 @@ public enum HardConstraints {
         for (index, language) in need.requiredLanguages.enumerated() {
             let name = required[index].language.displayName()
             let minimum = required[index].minimumProficiency.map { " (\($0))" } ?? ""
-            result.append(("speaks \(name)\(minimum)", .language(language.language, minimum: language.minimum)))
+            result.append(("speaks \(name)\(minimum)", .language(language)))
         }
         for skill in need.requiredSkills {
             result.append(("has \(skill.written)", .skill(skill)))

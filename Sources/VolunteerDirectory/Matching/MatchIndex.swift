@@ -14,7 +14,8 @@ public struct MatchIndex: Sendable {
     public let vocabulary: Vocabulary
 
     private let byLanguage: [Int32: [Int32]]
-    private let bySkill: [Int32: [Int32]]
+    /// Dense skill ids by matching key, for the bit sets of ``SkillRequirementMatch``.
+    private let skillIDs: [String: Int32]
 
     /// Interned strings both ways.
     public struct Vocabulary: Sendable {
@@ -41,7 +42,12 @@ public struct MatchIndex: Sendable {
     ///   - volunteers: everyone who may be contacted.
     ///   - needs: the open needs.
     ///   - confirmed: confirmed placements on open needs, as (need id, volunteer id).
-    public init(volunteers: [Volunteer], needs: [Need], confirmed: [(need: String, volunteer: VolunteerID)] = []) {
+    ///   - taxonomy: how written skills are understood (synonyms, narrower and related skills).
+    ///   - catalogue: how languages relate (a macrolanguage is met by its members).
+    public init(
+        volunteers: [Volunteer], needs: [Need], confirmed: [(need: String, volunteer: VolunteerID)] = [],
+        taxonomy: SkillTaxonomy = .empty, catalogue: LanguageCatalogue = .shared
+    ) {
         var vocabulary = Vocabulary()
         var placementsByVolunteer: [VolunteerID: Int] = [:]
         var placementsByNeed: [String: Int] = [:]
@@ -73,13 +79,13 @@ public struct MatchIndex: Sendable {
                     area: volunteer.area.map { vocabulary.intern("area:" + $0.matchingKey) } ?? -1,
                     placements: placementsByVolunteer[volunteer.id] ?? 0))
         }
-        // Each word of each skill key points at the volunteers whose skills contain it.
-        var bySkill: [Int32: [Int32]] = [:]
-        for (position, volunteer) in sortedVolunteers.enumerated() {
-            var words: Set<String> = []
-            for skill in volunteer.skills { words.formUnion(skill.key.split(separator: " ").map(String.init)) }
-            for word in words { bySkill[vocabulary.intern("word:" + word), default: []].append(Int32(position)) }
+        // Who holds each skill id, and what the taxonomy makes of each, once per distinct key.
+        var holders = [[Int32]](repeating: [], count: skillIDs.count)
+        for (position, volunteer) in compact.enumerated() {
+            for id in Set(volunteer.skills.map(\.key)) { holders[Int(id)].append(Int32(position)) }
         }
+        let interpreters = compact.indices.filter { compact[$0].interpretsAny }.map { Int32($0) }
+        let mappings = skillIDs.map { key, id in (key: key, id: id, mappings: taxonomy.understand(key)) }
 
         let sortedNeeds = needs.sorted { $0.id < $1.id }
         var compactNeeds: [MatchNeed] = []
@@ -87,24 +93,32 @@ public struct MatchIndex: Sendable {
         for need in sortedNeeds {
             func skillMatch(_ skill: Skill) -> SkillRequirementMatch {
                 if let known = skillMatches[skill.key] {
-                    return SkillRequirementMatch(written: skill.written, exact: known.exact, words: known.words)
+                    return SkillRequirementMatch(
+                        written: skill.written, byKind: known.byKind, interpreting: known.interpreting, candidates: known.candidates)
                 }
-                var exact = SkillSet()
-                var words = SkillSet()
-                let padded = " \(skill.key) "
-                for (key, id) in skillIDs {
-                    if key == skill.key {
-                        exact.insert(id)
-                    } else if (" \(key) ").contains(padded) {
-                        words.insert(id)
-                    }
+                let expansion = taxonomy.expansion(of: skill.written)
+                var byKind = [SkillSet](repeating: SkillSet(), count: SkillMatchKind.allCases.count)
+                var meeting: Set<Int32> = []
+                for held in mappings {
+                    guard let kind = expansion.kind(ofKey: held.key, mappings: held.mappings),
+                        let offset = SkillMatchKind.allCases.firstIndex(of: kind)
+                    else { continue }
+                    byKind[offset].insert(held.id)
+                    if kind.meetsRequirement { meeting.formUnion(holders[Int(held.id)]) }
                 }
-                let match = SkillRequirementMatch(written: skill.written, exact: exact, words: words)
+                if expansion.interpreting?.meetsRequirement == true { meeting.formUnion(interpreters) }
+                let match = SkillRequirementMatch(
+                    written: skill.written, byKind: byKind, interpreting: expansion.interpreting, candidates: meeting.sorted())
                 skillMatches[skill.key] = match
                 return match
             }
-            func languageRequirement(_ requirement: LanguageRequirement) -> (language: Int32, minimum: Int) {
-                (vocabulary.intern(Self.languageKey(requirement.language)), requirement.minimumProficiency?.rawValue ?? 0)
+            func languageRequirement(_ requirement: LanguageRequirement) -> LanguageRequirementMatch {
+                let asked = vocabulary.intern(Self.languageKey(requirement.language))
+                let accepted =
+                    requirement.language.code.map { code in
+                        catalogue.languages(relatedTo: code).filter { $0.relation != .related }.map { vocabulary.intern("language:" + $0.code) }
+                    } ?? [asked]
+                return LanguageRequirementMatch(language: asked, accepted: accepted, minimum: requirement.minimumProficiency?.rawValue ?? 0)
             }
             compactNeeds.append(
                 MatchNeed(
@@ -122,8 +136,11 @@ public struct MatchIndex: Sendable {
         self.needRecords = sortedNeeds
         self.vocabulary = vocabulary
         self.byLanguage = byLanguage
-        self.bySkill = bySkill
+        self.skillIDs = skillIDs
     }
+
+    /// The dense id of a written skill's matching key, or -1 when no volunteer holds it.
+    func skillID(_ key: String) -> Int32 { skillIDs[key] ?? -1 }
 
     /// How a language is keyed: its ISO 639-3 code, or its written form when not understood.
     static func languageKey(_ reference: LanguageReference) -> String {
@@ -131,13 +148,12 @@ public struct MatchIndex: Sendable {
     }
 
     /// The volunteers (positions) who might meet the need's required languages and skills: the
-    /// smallest index list among its requirements, to be checked in full by ``HardConstraints``.
-    func shortlist(for need: MatchNeed, requirements: Need) -> [Int32]? {
-        var lists: [[Int32]] = []
-        for language in need.requiredLanguages { lists.append(byLanguage[language.language] ?? []) }
-        for skill in requirements.requiredSkills {
-            guard let word = skill.key.split(separator: " ").first else { continue }
-            lists.append(bySkill[vocabulary.id("word:" + word)] ?? [])
+    /// smallest list among its requirements, to be checked in full by ``HardConstraints``.
+    func shortlist(for need: MatchNeed) -> [Int32]? {
+        var lists: [[Int32]] = need.requiredSkills.map(\.candidates)
+        for language in need.requiredLanguages {
+            let speakers = language.accepted.map { byLanguage[$0] ?? [] }
+            lists.append(speakers.count == 1 ? speakers[0] : Array(Set(speakers.joined())).sorted())
         }
         return lists.min { $0.count < $1.count }
     }

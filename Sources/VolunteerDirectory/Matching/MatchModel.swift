@@ -19,14 +19,48 @@ public struct MatchVolunteer: Sendable {
     /// Confirmed placements on open needs: counts against capacity and for fairness.
     public let placements: Int
 
-    /// The best proficiency (and interpreting) they have in a language, or `nil`.
-    public func proficiency(in language: Int32) -> (level: Int, interprets: Bool)? {
+    /// The best proficiency (and interpreting) they have in any of these languages, or `nil`.
+    public func proficiency(inAnyOf accepted: [Int32]) -> (level: Int, interprets: Bool)? {
         var best: (Int, Bool)?
-        for entry in languages where entry.language == language {
+        for entry in languages where accepted.contains(entry.language) {
             best = (max(best?.0 ?? 0, entry.proficiency), (best?.1 ?? false) || entry.interprets)
         }
         return best
     }
+
+    /// Whether they interpret any language.
+    public var interpretsAny: Bool { languages.contains { $0.interprets } }
+}
+
+/// A language a need asks for, with the languages that meet it: itself and, for a
+/// macrolanguage, its members (Kurmanji and Sorani for Kurdish). Related languages (Chinese for
+/// Cantonese) do not meet it: a wrong language is worse than an empty place.
+public struct LanguageRequirementMatch: Sendable {
+    /// The interned language asked for.
+    public let language: Int32
+    /// The interned languages that meet it.
+    let accepted: [Int32]
+    /// The lowest proficiency that will do (0 when none).
+    public let minimum: Int
+
+    init(language: Int32, accepted: [Int32], minimum: Int) {
+        self.language = language
+        self.accepted = accepted
+        self.minimum = minimum
+    }
+
+    /// Whether the volunteer speaks it well enough.
+    public func isMet(by volunteer: MatchVolunteer) -> Bool {
+        (volunteer.proficiency(inAnyOf: accepted)?.level ?? -1) >= minimum
+    }
+
+    /// The best proficiency the volunteer has in it, or `nil`.
+    public func held(by volunteer: MatchVolunteer) -> (level: Int, interprets: Bool)? {
+        volunteer.proficiency(inAnyOf: accepted)
+    }
+
+    /// Whether an interned language meets it.
+    func accepts(_ language: Int32) -> Bool { accepted.contains(language) }
 }
 
 /// A need as the matcher sees it.
@@ -38,10 +72,10 @@ public struct MatchNeed: Sendable {
     public let requiredSkills: [SkillRequirementMatch]
     /// Preferred skills, likewise.
     public let preferredSkills: [SkillRequirementMatch]
-    /// Required languages with their minimum proficiency (0 when none).
-    public let requiredLanguages: [(language: Int32, minimum: Int)]
+    /// Required languages with their minimum proficiency.
+    public let requiredLanguages: [LanguageRequirementMatch]
     /// Preferred languages with their minimum proficiency.
-    public let preferredLanguages: [(language: Int32, minimum: Int)]
+    public let preferredLanguages: [LanguageRequirementMatch]
     /// When the work is; empty means any time.
     public let slots: SlotMask
     /// The lowest DBS level.
@@ -54,34 +88,53 @@ public struct MatchNeed: Sendable {
     public let places: Int
 }
 
-/// The volunteer skill keys that satisfy one skill a need asks for, as bit sets over the
-/// index's skill ids, so checking a volunteer costs a few bit tests.
+/// The volunteer skills that meet one skill a need asks for, by how they meet it (exact,
+/// synonym, narrower, related), as bit sets over the index's skill ids, so checking a volunteer
+/// costs a few bit tests.
 public struct SkillRequirementMatch: Sendable {
     /// The need's skill as written.
     public let written: String
-    /// Skill ids that match exactly.
-    let exact: SkillSet
-    /// Skill ids that contain it as whole words (a narrower or longer skill).
-    let words: SkillSet
+    /// Skill ids by kind, in ``SkillMatchKind/allCases`` order.
+    let byKind: [SkillSet]
+    /// How interpreting a language counts for it, when it is (or is near) interpreting.
+    let interpreting: SkillMatchKind?
+    /// The volunteers (positions) who hold it well enough to meet it as a requirement.
+    let candidates: [Int32]
 
-    init(written: String, exact: SkillSet, words: SkillSet) {
+    init(written: String, byKind: [SkillSet], interpreting: SkillMatchKind?, candidates: [Int32]) {
         self.written = written
-        self.exact = exact
-        self.words = words
+        self.byKind = byKind
+        self.interpreting = interpreting
+        self.candidates = candidates
     }
 
-    /// How well a volunteer meets it: 2 exact, 1 by words, 0 not at all; and the level held.
-    public func match(_ volunteer: MatchVolunteer) -> (strength: Int, level: Int) {
-        var strength = 0
+    /// How a skill id meets it, if at all.
+    func kind(of skill: Int32) -> SkillMatchKind? {
+        for (offset, set) in byKind.enumerated() where set.contains(skill) { return SkillMatchKind.allCases[offset] }
+        return nil
+    }
+
+    /// How well a volunteer meets it: the best kind among their skills (`nil`: not at all), and
+    /// the level held in that skill.
+    public func match(_ volunteer: MatchVolunteer) -> (kind: SkillMatchKind?, level: Int) {
+        var best: SkillMatchKind?
         var level = 0
         for skill in volunteer.skills {
-            let found = exact.contains(skill.key) ? 2 : words.contains(skill.key) ? 1 : 0
-            if found > strength || (found == strength && found > 0 && skill.level > level) {
-                strength = found
+            guard let found = kind(of: skill.key) else { continue }
+            if best == nil || found > (best ?? .related) || (found == best && skill.level > level) {
+                best = found
                 level = skill.level
             }
         }
-        return (strength, level)
+        if let interpreting, best == nil || interpreting > (best ?? .related), volunteer.interpretsAny {
+            return (interpreting, 0)
+        }
+        return (best, level)
+    }
+
+    /// Whether the volunteer meets it as a requirement (related skills do not).
+    public func isMet(by volunteer: MatchVolunteer) -> Bool {
+        match(volunteer).kind?.meetsRequirement ?? false
     }
 }
 

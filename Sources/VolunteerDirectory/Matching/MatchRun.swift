@@ -23,7 +23,8 @@ public struct MatchRun: Sendable {
         for id in needIDs where !known.contains(id) { throw MatchError.unknownNeed(id) }
         let confirmed = try store.placements().filter { $0.status == .confirmed && known.contains($0.need) }
             .map { (need: $0.need, volunteer: $0.volunteer) }
-        let index = MatchIndex(volunteers: try store.volunteersForMatching(), needs: needs, confirmed: confirmed)
+        let index = MatchIndex(
+            volunteers: try store.volunteersForMatching(), needs: needs, confirmed: confirmed, taxonomy: store.taxonomy)
         let wanted = Set(needIDs)
         let positions = index.needRecords.indices.filter { position in
             let need = index.needRecords[position]

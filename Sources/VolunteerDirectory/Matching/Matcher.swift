@@ -87,7 +87,7 @@ public struct Matcher: Sendable {
         let need = index.needs[position]
         guard need.places > 0 else { return [] }
         var pairs: [Pair] = []
-        let shortlist = index.shortlist(for: need, requirements: index.needRecords[position])
+        let shortlist = index.shortlist(for: need)
         index.volunteers.withUnsafeBufferPointer { volunteers in
             func consider(_ volunteer: Int32) {
                 guard capacity[Int(volunteer)] > 0, HardConstraints.allow(volunteers[Int(volunteer)], need) else { return }
@@ -274,7 +274,8 @@ public struct Matcher: Sendable {
             let volunteer = index.volunteers[Int(pair.volunteer)]
             assignedPlaces[pair.need, default: 0] += 1
             total += pair.score
-            let reasons = RequirementReasons.met(by: volunteer, record: index.records[Int(pair.volunteer)], for: need, record: index.needRecords[Int(pair.need)])
+            let reasons = RequirementReasons.met(
+                by: volunteer, record: index.records[Int(pair.volunteer)], for: need, record: index.needRecords[Int(pair.need)], in: index)
                 + criteria.reasons(volunteer, need, in: index)
             assignments.append(
                 MatchResult.Assignment(need: need.id, volunteer: volunteer.id, score: Double(pair.score) / Self.scale, reasons: reasons))

@@ -11,6 +11,7 @@ public enum Presentation {
         public struct SkillJSON: Codable, Sendable, Equatable {
             public var name: String
             public var level: String?
+            public var qualifiedIn: String?
         }
         public struct LanguageJSON: Codable, Sendable, Equatable {
             public var code: String?
@@ -37,9 +38,14 @@ public enum Presentation {
         public var networks: [String]
         public var notes: String?
         public var score: Double?
+        /// For search results: the weakest way the skills and languages asked for are met
+        /// (`exact`, `synonym`, `narrower`, `related`).
+        public var match: String?
+        /// For search results: how each skill and language asked for is met.
+        public var matched: [MatchedTerm]?
 
         /// The JSON form of a volunteer.
-        public init(_ volunteer: Volunteer, score: Double? = nil, catalogue: LanguageCatalogue = .shared) {
+        public init(_ volunteer: Volunteer, score: Double? = nil, matched: [MatchedTerm]? = nil, catalogue: LanguageCatalogue = .shared) {
             id = volunteer.id
             name = volunteer.name
             email = volunteer.email
@@ -47,7 +53,7 @@ public enum Presentation {
             postcode = volunteer.postcode
             area = volunteer.area
             ageBand = volunteer.ageBand?.rawValue
-            skills = volunteer.skills.map { SkillJSON(name: $0.written, level: $0.level?.description) }
+            skills = volunteer.skills.map { SkillJSON(name: $0.written, level: $0.level?.description, qualifiedIn: $0.qualifiedIn) }
             languages = volunteer.languages.map {
                 LanguageJSON(
                     code: $0.language.code, name: $0.language.displayName(catalogue: catalogue), written: $0.language.written,
@@ -61,6 +67,10 @@ public enum Presentation {
             networks = volunteer.memberships.map(\.networkName)
             notes = volunteer.notes
             self.score = score
+            if let matched, !matched.isEmpty {
+                self.matched = matched
+                self.match = VolunteerMatch(volunteer: volunteer, score: 0, matched: matched).match
+            }
         }
     }
 
@@ -68,21 +78,23 @@ public enum Presentation {
     public static func volunteers(_ matches: [VolunteerMatch], as format: OutputFormat) throws -> String {
         switch format {
         case .json:
-            return try json(matches.map { VolunteerJSON($0.volunteer, score: ($0.score * 1000).rounded() / 1000) })
+            return try json(matches.map { VolunteerJSON($0.volunteer, score: ($0.score * 1000).rounded() / 1000, matched: $0.matched) })
         case .table:
+            let explained = matches.contains { !$0.matched.isEmpty }
             return TextTable(
-                headers: ["ID", "NAME", "NETWORKS", "SKILLS", "LANGUAGES", "POSTCODE", "DBS"],
-                rows: matches.map { volunteerCells($0.volunteer) }
+                headers: ["ID", "NAME", "NETWORKS", "SKILLS", "LANGUAGES", "POSTCODE", "DBS"] + (explained ? ["MATCH"] : []),
+                rows: matches.map { volunteerCells($0.volunteer) + (explained ? [matchText($0.matched)] : []) }
             ).rendered(maximumWidth: 40)
         case .csv:
             return CSVWriter.document(
-                headers: ["id", "name", "email", "phone", "postcode", "area", "networks", "skills", "languages", "availability", "dbs"],
+                headers: ["id", "name", "email", "phone", "postcode", "area", "networks", "skills", "languages", "availability", "dbs", "match"],
                 rows: matches.map { match in
                     let v = match.volunteer
                     return [
                         String(v.id), v.name, v.email ?? "", v.phone ?? "", v.postcode ?? "", v.area ?? "",
                         v.memberships.map(\.networkName).joined(separator: "; "), skillsText(v), languagesText(v),
                         v.availability.map(\.description).joined(separator: "; "), v.dbs?.level.description ?? "",
+                        matchText(match.matched),
                     ]
                 })
         }
@@ -122,7 +134,15 @@ public enum Presentation {
     }
 
     private static func skillsText(_ v: Volunteer) -> String {
-        v.skills.map { s in s.level.map { "\(s.written) (\($0))" } ?? s.written }.joined(separator: "; ")
+        v.skills.map { s in
+            let details = [s.level?.description, s.qualifiedIn.map { "qualified in \($0)" }].compactMap { $0 }
+            return details.isEmpty ? s.written : "\(s.written) (\(details.joined(separator: ", ")))"
+        }.joined(separator: "; ")
+    }
+
+    /// `accountancy: synonym (ACCA qualified); Kurdish: narrower (Sorani)`.
+    private static func matchText(_ terms: [MatchedTerm]) -> String {
+        terms.map { "\($0.asked): \($0.match)" + ($0.match == "exact" ? "" : " (\($0.written))") }.joined(separator: "; ")
     }
 
     private static func languagesText(_ v: Volunteer) -> String {

@@ -39,25 +39,33 @@ public struct VolunteerQuery: Sendable, Hashable {
         self.limit = limit
     }
 
-    /// The skill keys to match (``Swift/String/matchingKey`` of each skill).
-    public var skillKeys: [String] { skills.map(\.matchingKey).filter { !$0.isEmpty } }
-
     /// The full-text words, each quoted so user input cannot inject FTS5 syntax.
     public var textTerms: [String] {
         (text ?? "").matchingKey.split(separator: " ").map { "\"\($0)\"" }
     }
 }
 
-/// A volunteer found by a search, with the score they were ranked by.
+/// A volunteer found by a search, with the score they were ranked by and how they meet it.
 public struct VolunteerMatch: Sendable, Hashable {
     /// The volunteer.
     public var volunteer: Volunteer
-    /// Higher is closer: exact skill names over words within a skill, higher proficiency, text relevance.
+    /// Higher is closer: exact skills over synonyms, narrower and related ones; the same language
+    /// over a member of it or a related one; then levels, proficiency and text relevance.
     public var score: Double
+    /// How each skill and language asked for is met.
+    public var matched: [MatchedTerm]
 
     /// Creates a match.
-    public init(volunteer: Volunteer, score: Double) {
+    public init(volunteer: Volunteer, score: Double, matched: [MatchedTerm] = []) {
         self.volunteer = volunteer
         self.score = score
+        self.matched = matched
+    }
+
+    /// The weakest way any skill or language asked for is met (`exact` when all are exact), or
+    /// `nil` when the search asked for none.
+    public var match: String? {
+        let order = ["exact", "synonym", "narrower", "related"]
+        return matched.map(\.match).max { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) }
     }
 }

@@ -1,6 +1,9 @@
 /// Where the directory is kept. The core speaks only to this interface; the embedded SQLite store
 /// implements it today, a shared PostgreSQL deployment can implement it later.
 public protocol DirectoryStore: Sendable {
+    /// The skills taxonomy the directory maps and searches skills with.
+    var taxonomy: SkillTaxonomy { get }
+
     /// Runs `body` in one transaction: everything it writes lands together, or, when it throws,
     /// nothing does.
     func write<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T
@@ -42,6 +45,17 @@ public protocol DirectoryStore: Sendable {
     /// Refreshes the statistics the query planner chooses indexes by, after imports that
     /// changed the directory's shape.
     func refreshStatistics() throws
+
+    /// Written skills the taxonomy does not understand, with how many volunteers wrote each, most
+    /// first: what a coordinator adds to their taxonomy file next.
+    func unmappedSkills(limit: Int) throws -> [UnmappedSkill]
+
+    /// How many volunteers hold each taxonomy skill (as exact or synonym), by key.
+    func skillHolders() throws -> [String: Int]
+
+    /// The languages held in the directory, with how many volunteers speak each at each
+    /// proficiency: the language-coverage view.
+    func languageCoverage() throws -> [LanguageCoverage]
 
     /// Makes erasures final: removes deleted text from the full-text index segments and the
     /// write-ahead log, so no trace of an erased person stays in the files.
@@ -101,4 +115,44 @@ public protocol DirectoryWriter: AnyObject {
     func fingerprint(ofNeed id: String) throws -> String?
     /// Saves a need over the one held with the same id, or creates it.
     func saveNeed(_ need: Need, fingerprint: String) throws
+}
+
+/// A written skill the taxonomy does not understand.
+public struct UnmappedSkill: Sendable, Hashable, Codable {
+    /// One way it was written.
+    public var written: String
+    /// Its matching key.
+    public var key: String
+    /// How many volunteers wrote it.
+    public var volunteers: Int
+
+    /// Creates an entry.
+    public init(written: String, key: String, volunteers: Int) {
+        self.written = written
+        self.key = key
+        self.volunteers = volunteers
+    }
+}
+
+/// How many volunteers speak one language, by proficiency.
+public struct LanguageCoverage: Sendable, Hashable {
+    /// The ISO 639-3 code, or `nil` for a language the catalogue did not understand.
+    public var code: String?
+    /// The language as written, when it was not understood (one spelling of it).
+    public var written: String
+    /// Volunteers by proficiency (`nil`: not stated), each counted once at their best.
+    public var byProficiency: [Proficiency?: Int]
+    /// Volunteers who interpret it.
+    public var interpreters: Int
+
+    /// Everyone who speaks it.
+    public var total: Int { byProficiency.values.reduce(0, +) }
+
+    /// Creates an entry.
+    public init(code: String?, written: String, byProficiency: [Proficiency?: Int], interpreters: Int) {
+        self.code = code
+        self.written = written
+        self.byProficiency = byProficiency
+        self.interpreters = interpreters
+    }
 }

@@ -7,9 +7,7 @@ public struct InterpretingCriterion: MatchCriterion {
     public init() {}
 
     public func value(of volunteer: MatchVolunteer, for need: MatchNeed, in index: MatchIndex) -> Double {
-        for language in need.requiredLanguages where volunteer.proficiency(in: language.language)?.interprets == true { return 1 }
-        for language in need.preferredLanguages where volunteer.proficiency(in: language.language)?.interprets == true { return 1 }
-        return 0
+        interpreted(volunteer, need).isEmpty ? 0 : 1
     }
 
     public func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? {
@@ -18,8 +16,6 @@ public struct InterpretingCriterion: MatchCriterion {
     }
 
     private func interpreted(_ volunteer: MatchVolunteer, _ need: MatchNeed) -> [Int32] {
-        (need.requiredLanguages + need.preferredLanguages).map(\.language).filter {
-            volunteer.proficiency(in: $0)?.interprets == true
-        }
+        (need.requiredLanguages + need.preferredLanguages).filter { $0.held(by: volunteer)?.interprets == true }.map(\.language)
     }
 }

@@ -9,17 +9,14 @@ public struct PreferredLanguagesCriterion: MatchCriterion {
     public func value(of volunteer: MatchVolunteer, for need: MatchNeed, in index: MatchIndex) -> Double {
         guard !need.preferredLanguages.isEmpty else { return 0 }
         var held = 0
-        for language in need.preferredLanguages where speaks(volunteer, language) { held += 1 }
+        for language in need.preferredLanguages where language.isMet(by: volunteer) { held += 1 }
         return Double(held) / Double(need.preferredLanguages.count)
     }
 
     public func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? {
-        let held = need.preferredLanguages.filter { speaks(volunteer, $0) }
+        let held = need.preferredLanguages.filter { $0.isMet(by: volunteer) }
             .map { LanguageNames.name(index.vocabulary.name($0.language)) }
         return held.isEmpty ? nil : "speaks \(held.joined(separator: ", ")) — preferred"
     }
 
-    private func speaks(_ volunteer: MatchVolunteer, _ language: (language: Int32, minimum: Int)) -> Bool {
-        (volunteer.proficiency(in: language.language)?.level ?? -1) >= language.minimum
-    }
 }

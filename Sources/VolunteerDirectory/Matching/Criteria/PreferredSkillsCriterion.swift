@@ -8,13 +8,16 @@ public struct PreferredSkillsCriterion: MatchCriterion {
 
     public func value(of volunteer: MatchVolunteer, for need: MatchNeed, in index: MatchIndex) -> Double {
         guard !need.preferredSkills.isEmpty else { return 0 }
-        var held = 0
-        for skill in need.preferredSkills where skill.match(volunteer).strength > 0 { held += 1 }
-        return Double(held) / Double(need.preferredSkills.count)
+        // Each preferred skill counts by how it is held: fully when exact, a quarter when related.
+        var held = 0.0
+        for skill in need.preferredSkills { held += (skill.match(volunteer).kind?.weight ?? 0) / SkillMatchKind.exact.weight }
+        return held / Double(need.preferredSkills.count)
     }
 
     public func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? {
-        let held = need.preferredSkills.filter { $0.match(volunteer).strength > 0 }.map(\.written)
+        let held = need.preferredSkills.compactMap { skill in
+            skill.match(volunteer).kind.map { $0 == .exact ? skill.written : "\(skill.written) (\($0))" }
+        }
         return held.isEmpty ? nil : "has \(held.joined(separator: ", ")) — preferred"
     }
 }

@@ -1,5 +1,5 @@
-/// Rewards the level at which a volunteer holds the required skills, and an exact skill over a
-/// longer one that contains it.
+/// Rewards the level at which a volunteer holds the required skills, and the skill by its own
+/// name or another name for it over a narrower one. Where a qualification was gained plays no part.
 public struct SkillLevelCriterion: MatchCriterion {
     public static let key = "skill-level"
     public static let summary = "holds the required skills at a higher level"
@@ -12,7 +12,7 @@ public struct SkillLevelCriterion: MatchCriterion {
         var total = 0.0
         for skill in need.requiredSkills {
             let match = skill.match(volunteer)
-            total += (Double(match.level) / Double(SkillLevel.professional.rawValue)) * 0.75 + (match.strength == 2 ? 0.25 : 0)
+            total += (Double(match.level) / Double(SkillLevel.professional.rawValue)) * 0.75 + (match.kind.map { $0 == .exact || $0 == .synonym } == true ? 0.25 : 0)
         }
         return total / Double(need.requiredSkills.count)
     }
