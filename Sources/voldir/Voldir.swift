@@ -18,6 +18,7 @@ struct Voldir: ParsableCommand {
             """,
         subcommands: [
             ImportCommand.self, SearchCommand.self, ShowCommand.self, NetworksCommand.self, NeedsCommand.self,
+            LanguagesCommand.self, SkillsCommand.self,
             MatchCommand.self, PlacementsCommand.self, PluginsCommand.self, ValidateCommand.self, GenerateCommand.self,
             DemoCommand.self,
         ]

@@ -93,7 +93,7 @@ struct FeedImportTests {
 
     @Test("members named before their volunteers are linked, in either namespace style")
     func interleavedMembers() throws {
-        try directory.service.importFile(
+        _ = try directory.service.importFile(
             at: fixturesFolder().appendingPathComponent("default-namespace-interleaved.xml"), request: ImportRequest())
         let networks = try directory.store.networks()
         #expect(networks.map(\.name) == ["Deaf Community", "Second Network"])

@@ -129,7 +129,8 @@ public struct ImportService: Sendable {
             throw ImportError.unreadable(file: folder.path, reason: "the folder cannot be listed (\(error.localizedDescription))")
         }
         var pending: [URL] = []
-        for name in names.sorted() where !name.hasPrefix(".") && !name.lowercased().hasPrefix("readme") {
+        for name in names.sorted()
+        where !name.hasPrefix(".") && !name.lowercased().hasPrefix("readme") && !SkillTaxonomy.isExtensionFile(named: name) {
             let url = folder.appendingPathComponent(name)
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }

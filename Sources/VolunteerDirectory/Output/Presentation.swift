@@ -309,8 +309,42 @@ public enum Presentation {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
-        // Foundation on Linux pretty-prints an empty array across lines.
-        return text.filter { !$0.isWhitespace } == "[]" ? "[]" : text
+        return collapsingEmptyArrays(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Foundation on Linux pretty-prints an empty array across lines (`[\n\n  ]`): written `[]`
+    /// here, as on every other platform. Text inside JSON strings is left alone.
+    static func collapsingEmptyArrays(_ text: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var inString = false
+        var escaped = false
+        var pendingOpen: [UInt8]?  // a `[` and the white space after it, not yet known to be empty
+        for byte in text.utf8 {
+            if var pending = pendingOpen {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t") {
+                    pending.append(byte)
+                    pendingOpen = pending
+                    continue
+                }
+                output += byte == UInt8(ascii: "]") ? [UInt8(ascii: "[")] : pending
+                pendingOpen = nil
+                if byte == UInt8(ascii: "]") {
+                    output.append(byte)
+                    continue
+                }
+            }
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "[") {
+                pendingOpen = [byte]
+                continue
+            }
+            output.append(byte)
+        }
+        if let pending = pendingOpen { output += pending }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -209,3 +209,24 @@ private struct TaxonomyEntry {
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }
+
+extension SkillTaxonomy {
+    /// Whether a file in the imports folder extends the taxonomy (`*.taxonomy.yaml`) rather than
+    /// holding records to import.
+    public static func isExtensionFile(named name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".taxonomy.yaml") || lower.hasSuffix(".taxonomy.yml")
+    }
+
+    /// The shipped taxonomy extended by every `*.taxonomy.yaml` in `folder` (when it exists), in
+    /// name order, then by `files` in the order given.
+    public static func loading(extensionsIn folder: URL?, files: [URL] = []) throws(TaxonomyError) -> SkillTaxonomy {
+        var taxonomy = try standard()
+        var urls: [URL] = []
+        if let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            urls = names.filter(isExtensionFile(named:)).sorted().map { folder.appendingPathComponent($0) }
+        }
+        for url in urls + files { taxonomy = try taxonomy.extended(withContentsOf: url) }
+        return taxonomy
+    }
+}

@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { if !keep { try? FileManager.default.removeItem(at: workspace) } }
         let databasePath = db ?? workspace.appendingPathComponent("voldir.sqlite").path
-        let store = try SQLiteDirectoryStore(path: databasePath)
+        let store = try SQLiteDirectoryStore(path: databasePath, taxonomy: try SkillTaxonomy.loading(extensionsIn: samples))
         let service = ImportService(store: store, registry: Voldir.importers)
 
         section("Importing the samples in \(samples.path)")
@@ -54,7 +54,13 @@ struct DemoCommand: ParsableCommand {
              VolunteerQuery(languages: [.resolving("Punjabi")])),
             ("Fluent Urdu speakers who can help on a Tuesday evening",
              VolunteerQuery(languages: [.resolving("ur")], minimumProficiency: .fluent, availability: [Slot(day: .tue, part: .evening)])),
-            ("Accountancy skills anywhere", VolunteerQuery(skills: ["accountancy"])),
+            ("Accountancy skills anywhere (exact first, then other names, narrower and related skills)",
+             VolunteerQuery(skills: ["accountancy"])),
+            ("Kurdish speakers (Kurmanji and Sorani are members of the Kurdish macrolanguage)",
+             VolunteerQuery(languages: [.resolving("Kurdish")])),
+            ("Cantonese speakers, asked for as '粵語'",
+             VolunteerQuery(languages: [.resolving("粵語")])),
+            ("Interpreters (a skill written down, or a language marked 'interprets')", VolunteerQuery(skills: ["interpreting"])),
             ("British Sign Language users", VolunteerQuery(languages: [.resolving("BSL")])),
             ("Anyone in postcode district SK4", VolunteerQuery(area: "SK4")),
             ("Full text: 'interpreter'", VolunteerQuery(text: "interpreter")),
@@ -64,6 +70,27 @@ struct DemoCommand: ParsableCommand {
             let matches = try store.search(query)
             emit(matches.isEmpty ? "(no one)" : try Presentation.volunteers(matches, as: .table))
         }
+
+        section("How languages are read as people write them (voldir languages QUERY)")
+        let written = ["Polski", "ਪੰਜਾਬੀ", "pa-Arab", "Shahmukhi", "Farsi", "Portugese", "B.S.L.", "Chinese (Mandarin)", "Iranian"]
+        emit(
+            TextTable(
+                headers: ["WRITTEN", "CODE", "LANGUAGE", "HOW"],
+                rows: written.map { text in
+                    let understood = Presentation.LanguageQueryJSON(text)
+                    return [text, understood.code ?? "-", understood.name ?? "not a language: left as written", understood.match ?? ""]
+                }
+            ).rendered())
+
+        section("How a skill is read: voldir skills \"ACCA qualified\"")
+        emit(try Presentation.skill(query: "ACCA qualified", taxonomy: store.taxonomy, as: .table))
+
+        section("Skills the taxonomy does not understand yet (voldir skills --unmapped)")
+        let unmapped = try store.unmappedSkills(limit: 10)
+        emit(unmapped.isEmpty ? "(none)" : try Presentation.unmappedSkills(unmapped, as: .table))
+
+        section("Language coverage (voldir languages)")
+        emit(try Presentation.languageCoverage(store.languageCoverage(), as: .table))
 
         if let amina = try store.search(VolunteerQuery(text: "Amina Rahman")).first?.volunteer {
             section("One person in \(amina.memberships.count) networks, from rosters and the feed: voldir show \(amina.id)")

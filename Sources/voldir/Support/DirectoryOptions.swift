@@ -3,18 +3,31 @@ import Foundation
 import VolunteerDirectory
 import VolunteerDirectorySQLite
 
-/// The `--db` option every subcommand takes.
+/// The `--db` and `--taxonomy` options every subcommand that opens the directory takes.
 struct DirectoryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The directory database file; created on first use.", discussion: "Defaults to $VOLDIR_DB, else ./voldir.sqlite.", valueName: "path"))
     var db: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A skills taxonomy file (YAML) that adds to the shipped one. Repeatable.",
+            discussion: "Files named *.taxonomy.yaml in ./Imports are always read too. See 'voldir skills --help'.",
+            valueName: "file"))
+    var taxonomy: [String] = []
 
     /// The path in force: `--db`, else `$VOLDIR_DB`, else `./voldir.sqlite`.
     var path: String {
         db ?? ProcessInfo.processInfo.environment["VOLDIR_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "voldir.sqlite"
     }
 
+    /// The skills taxonomy in force: the shipped one, extended by ./Imports/*.taxonomy.yaml and --taxonomy.
+    func loadTaxonomy() throws -> SkillTaxonomy {
+        try SkillTaxonomy.loading(extensionsIn: URL(fileURLWithPath: "Imports"), files: taxonomy.map { URL(fileURLWithPath: $0) })
+    }
+
     func openStore() throws -> SQLiteDirectoryStore {
-        try SQLiteDirectoryStore(path: path)
+        try SQLiteDirectoryStore(path: path, taxonomy: try loadTaxonomy())
     }
 }
 
