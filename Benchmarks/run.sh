@@ -67,6 +67,10 @@ $BENCH search --db "$WORK/csv-voldir.sqlite" --queries "$QUERIES" --write-querie
 python3 Benchmarks/python_search.py "$WORK/csv-voldir.sqlite" "$WORK/queries.json" >"$WORK/search-python.json"
 field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
 
+echo "Look-ups..." >&2
+$BENCH lookup >"$WORK/lookup.out"
+lookup_worst=$(tail -n 1 "$WORK/lookup.out" | python3 -c "import json,sys; print(json.load(sys.stdin)['lookup_worst_us'])")
+
 echo "Matching..." >&2
 rm -f "$WORK"/match.sqlite*
 $VOLDIR import "$WORK/match-$MATCH_VOLUNTEERS.csv" "$WORK/match-$MATCH_VOLUNTEERS-needs.csv" --db "$WORK/match.sqlite" >/dev/null 2>&1 || true
@@ -87,3 +91,7 @@ printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Sector 3 feed, $VOLUNTEERS 
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Search p50, skill+language+area, $QUERIES queries" "$(field "$WORK/search-voldir.json" p50_ms) ms" "hand-written SQL (Python) $(field "$WORK/search-python.json" p50_ms) ms" "$(ratio "$(field "$WORK/search-voldir.json" p50_ms)" "$(field "$WORK/search-python.json" p50_ms)")" ""
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Search p99" "$(field "$WORK/search-voldir.json" p99_ms) ms" "$(field "$WORK/search-python.json" p99_ms) ms" "$(ratio "$(field "$WORK/search-voldir.json" p99_ms)" "$(field "$WORK/search-python.json" p99_ms)")" "< 5 ms"
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Matching $MATCH_VOLUNTEERS x $NEEDS needs (voldir match)" "$(seconds match-voldir) s, $(megabytes match-voldir) MB" "SciPy HiGHS on its candidates $(seconds match-scipy) s" "$optimal" "< 5 s, optimal"
+printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Understanding a written language or skill" "≤ $lookup_worst µs (worst route)" "" "" "µs, not ms"
+echo
+echo "Look-ups by route (voldir-benchmarks lookup):"
+cat "$WORK/lookup.out" | sed '$d'

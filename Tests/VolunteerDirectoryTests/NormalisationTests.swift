@@ -83,6 +83,24 @@ struct NormalisationTests {
         #expect(ItemParsing.skill("First-Aid  (St John)").key == "first aid st john")
     }
 
+    @Test("a bracketed country is where the qualification was gained, shown and kept apart from the text")
+    func qualifiedAbroad() {
+        let accountant = ItemParsing.skill("Chartered accountant (Pakistan)")
+        #expect(accountant.written == "Chartered accountant")
+        #expect(accountant.qualifiedIn == "PK")
+        let doctor = ItemParsing.skill("Doctor (professional, qualified in Nigeria)")
+        #expect(doctor.level == .professional)
+        #expect(doctor.qualifiedIn == "NG")
+        #expect(ItemParsing.skill("Engineer (trained in IR)").qualifiedIn == "IR")
+        #expect(ItemParsing.skill("Nursing (Democratic Republic of the Congo)").qualifiedIn == "CD")
+        #expect(ItemParsing.skill("Teaching (Côte d’Ivoire)").qualifiedIn == "CI")
+        // Two letters alone are a subject more often than a country: Accountancy (IT) is not Italy.
+        let subject = ItemParsing.skill("Support (IT)")
+        #expect(subject.qualifiedIn == nil)
+        #expect(subject.written == "Support (IT)")
+        #expect(ItemParsing.skill("Legal advice (immigration)").qualifiedIn == nil)
+    }
+
     @Test("availability as people write it")
     func availability() throws {
         #expect(Slot.parse("Tue evening") == [Slot(day: .tue, part: .evening)])

@@ -6,6 +6,7 @@ import VolunteerDirectorySQLite
 ///
 ///   voldir-benchmarks matching --db PATH      time each phase of a matching run on a directory
 ///   voldir-benchmarks search --db PATH [--queries N] [--write-queries FILE]   search latency p50/p99
+///   voldir-benchmarks lookup [--rounds N]    microseconds to understand a written language or skill
 
 func seconds(_ start: DispatchTime) -> String {
     String(format: "%.2f s", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
@@ -81,6 +82,8 @@ case "search":
         exit(64)
     }
     try search(database: database, count: Int(option("--queries", in: arguments) ?? "") ?? 2_000, queriesFile: option("--write-queries", in: arguments))
+case "lookup":
+    try lookup(rounds: Int(option("--rounds", in: arguments) ?? "") ?? 2_000)
 case "matching":
     guard let index = arguments.firstIndex(of: "--db"), arguments.index(after: index) < arguments.endIndex else {
         FileHandle.standardError.write(Data("usage: voldir-benchmarks matching --db PATH\n".utf8))
@@ -88,6 +91,6 @@ case "matching":
     }
     try matching(database: arguments[arguments.index(after: index)])
 default:
-    FileHandle.standardError.write(Data("usage: voldir-benchmarks matching --db PATH\n".utf8))
+    FileHandle.standardError.write(Data("usage: voldir-benchmarks matching|search|lookup (see Benchmarks/README.md)\n".utf8))
     exit(64)
 }

@@ -1,16 +1,34 @@
 /// Reads the list items of rosters and feeds into model values, the same way for every importer.
 public enum ItemParsing {
-    /// A skill item such as `Accountancy (professional)` or `Interpreting (Urdu)`: a bracketed level
-    /// becomes the ``Skill/level``; other details stay in the written text.
+    /// A skill item such as `Accountancy (professional)`, `Chartered accountant (Pakistan)` or
+    /// `Interpreting (Urdu)`: a bracketed level becomes the ``Skill/level``, a bracketed country
+    /// (or `qualified in Iran`) the ``Skill/qualifiedIn``; other details stay in the written text.
     public static func skill(_ raw: String) -> Skill {
         let item = BracketedItem(parsing: raw)
         var level: SkillLevel?
+        var country: String?
         var others: [String] = []
         for detail in item.details {
-            if level == nil, let parsed = SkillLevel(name: detail) { level = parsed } else { others.append(detail) }
+            if level == nil, let parsed = SkillLevel(name: detail) {
+                level = parsed
+            } else if country == nil, let code = qualifiedIn(detail) {
+                country = code
+            } else {
+                others.append(detail)
+            }
         }
         let written = others.isEmpty ? item.text : "\(item.text) (\(others.joined(separator: ", ")))"
-        return Skill(written: written.isEmpty ? raw.trimmingWhitespace() : written, level: level)
+        return Skill(written: written.isEmpty ? raw.trimmingWhitespace() : written, level: level, qualifiedIn: country)
+    }
+
+    /// `Pakistan`, `qualified in Iran`, `trained in PK`: the country a qualification was gained in.
+    private static func qualifiedIn(_ detail: String) -> String? {
+        let words = detail.matchingKey.split(separator: " ")
+        for prefix in [["qualified", "in"], ["trained", "in"], ["qualification", "from"], ["gained", "in"], ["from"]]
+        where words.count > prefix.count && words.prefix(prefix.count).elementsEqual(prefix.map { Substring($0) }) {
+            return Countries.code(named: words.dropFirst(prefix.count).joined(separator: " "), acceptingCodes: true)
+        }
+        return Countries.code(named: detail)
     }
 
     /// A language item such as `Urdu (native)`, `pa-Arab (fluent, interpreter)` or `Polski`.
