@@ -80,3 +80,17 @@ extension CommandLineTests {
         #expect(result.stderr.contains("lower case words joined by hyphens"))
     }
 }
+
+extension CommandLineTests {
+    @Test("a corrected misspelling is imported and reported, so the roster can be fixed")
+    func misspellingWarning() throws {
+        _ = try write("roster.csv", "Name,Email,Network,Languages,Consent\nAna Silva,ana@example.org,SREP,Portugese (fluent),yes\n")
+        let result = try voldir("import", "roster.csv", "--format", "json")
+        #expect(result.status == 0)
+        #expect((result.stdout + result.stderr).contains("language 'Portugese' read as Portuguese"))
+        let found = try voldir("search", "--language", "Portuguese", "--format", "json")
+        #expect((try json(found.stdout) as? [[String: Any]])?.first?["name"] as? String == "Ana Silva")
+        let typed = try voldir("search", "--language", "Portugese")
+        #expect(typed.stderr.contains("read as Portuguese (por)"))
+    }
+}

@@ -78,8 +78,13 @@ final class ImportApplier: ImportSink {
         if existing == nil, let emailKey { existing = try writer.volunteer(emailKey: emailKey) }
         if existing == nil, let phoneKey { existing = try writer.volunteer(phoneKey: phoneKey) }
 
-        for language in record.languages where language.language.code == nil {
-            warn(at: location, "language '\(language.language.written)' is not recognised; kept as written")
+        for language in record.languages {
+            if language.language.code == nil {
+                warn(at: location, "language '\(language.language.written)' is not recognised; kept as written")
+            } else if let corrected = LanguageCatalogue.shared.resolve(language.language.written), corrected.match == .misspelling {
+                // A correction is a guess, however careful: say so, so the roster can be fixed.
+                warn(at: location, "language '\(language.language.written)' read as \(corrected.language.name), a near miss of its name")
+            }
         }
         if record.consent.contact == nil { withoutConsent += 1 }
 

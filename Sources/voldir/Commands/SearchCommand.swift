@@ -8,8 +8,15 @@ struct SearchCommand: ParsableCommand {
         abstract: "Find volunteers by skill, language, network, area, availability or DBS check.",
         discussion: """
             Every filter given must hold. Languages can be written as a code (ur, urd), a name \
-            (Urdu, Farsi), an endonym (Polski) or a BCP 47 tag (pa-Arab). Only volunteers who agreed \
-            to be contacted are listed unless --include-no-consent.
+            (Urdu, Farsi), an endonym (Polski), a BCP 47 tag (pa-Arab) or with a small misspelling \
+            (Portugese); a macrolanguage also finds its members (Kurdish: Sorani, Kurmanji) and a \
+            variety shows related ones. Skills are understood through the skills taxonomy: \
+            accountancy also finds "ACCA qualified" (synonym), "Tax returns" (narrower) and \
+            "Bookkeeping" (related). Results rank exact first, then synonym, narrower and related, \
+            and say which in the MATCH column (JSON: "match" and "matched"). See 'voldir languages' \
+            and 'voldir skills' to check how a word is read.
+
+            Only volunteers who agreed to be contacted are listed unless --include-no-consent.
 
             Examples:
               voldir search --language Polish --dbs enhanced
@@ -21,7 +28,7 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var directory: DirectoryOptions
     @OptionGroup var output: FormatOptions
 
-    @Option(name: .long, help: "A skill the volunteer must have. Repeatable: all must hold.")
+    @Option(name: .long, help: "A skill the volunteer must have (or a synonym, narrower or related one). Repeatable: all must hold.")
     var skill: [String] = []
 
     @Option(name: .long, help: "A language the volunteer must use. Repeatable: all must hold.")
@@ -61,8 +68,12 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let store = try directory.openStore()
         let languages = language.map { LanguageReference.resolving($0) }
-        for reference in languages where reference.code == nil {
-            note("warning: '\(reference.written)' is not a language the catalogue knows; matching it as written")
+        for reference in languages {
+            if reference.code == nil {
+                note("warning: '\(reference.written)' is not a language the catalogue knows; matching it as written")
+            } else if let resolution = LanguageCatalogue.shared.resolve(reference.written), resolution.match == .misspelling {
+                note("note: '\(reference.written)' read as \(resolution.language.name) (\(resolution.language.code))")
+            }
         }
         let query = VolunteerQuery(
             skills: skill, languages: languages, minimumProficiency: minProficiency, network: network, area: area,
