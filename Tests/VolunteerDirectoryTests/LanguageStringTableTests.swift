@@ -14,18 +14,11 @@ struct LanguageStringTableTests {
         var testDescription: String { "line \(line): '\(text)'" }
     }
 
-    static let rows: [Row] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/language-strings.tsv")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
-            guard !line.isEmpty, !line.hasPrefix("#") else { return nil }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 2 else { return nil }
-            return Row(
-                line: index + 1, text: fields[0], code: fields[1] == "-" ? nil : fields[1],
-                match: fields.count > 2 ? LanguageMatch(rawValue: fields[2]) : nil)
-        }
-    }()
+    static let rows: [Row] = FixtureTable.rows("language-strings.tsv").map { line, fields in
+        Row(
+            line: line, text: fields[0], code: fields[1] == "-" ? nil : fields[1],
+            match: fields.count > 2 ? LanguageMatch(rawValue: fields[2]) : nil)
+    }
 
     @Test("the table is large enough to mean something")
     func tableSize() {

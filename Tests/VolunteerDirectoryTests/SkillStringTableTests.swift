@@ -14,18 +14,11 @@ struct SkillStringTableTests {
         var testDescription: String { "line \(line): '\(text)'" }
     }
 
-    static let rows: [Row] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/skill-strings.tsv")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
-            guard !line.isEmpty, !line.hasPrefix("#") else { return nil }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 2 else { return nil }
-            let concepts = fields[1] == "-" ? [] : fields[1].split(separator: ",").map(String.init)
-            let kinds = fields.count > 2 ? fields[2].split(separator: ",").compactMap { SkillMatchKind(rawValue: String($0)) } : []
-            return Row(line: index + 1, text: fields[0], concepts: concepts, kinds: kinds)
-        }
-    }()
+    static let rows: [Row] = FixtureTable.rows("skill-strings.tsv").map { line, fields in
+        Row(
+            line: line, text: fields[0], concepts: fields[1] == "-" ? [] : fields[1].split(separator: ",").map(String.init),
+            kinds: fields.count > 2 ? fields[2].split(separator: ",").compactMap { SkillMatchKind(rawValue: String($0)) } : [])
+    }
 
     @Test("the table is large enough to mean something")
     func tableSize() {
