@@ -64,13 +64,17 @@ final class FacetCache: @unchecked Sendable {
     }
 }
 
-/// Volunteer ids as a bit set.
+/// Volunteer ids as a bit set, with each member's part of the score when the filter also ranks
+/// (a skill, a language, free text).
 struct VolunteerSet: Sendable {
     private(set) var words: [UInt64]
-    /// For filters that also rank (a skill, a language): each member's part of the score.
-    var scores: [Int64: Double] = [:]
+    /// Scores in hundredths of a point, dense by id: no hashing on the hot path, two bytes a
+    /// volunteer. Empty when the filter does not rank.
+    private var centipoints: [UInt16] = []
+    private let capacity: Int64
 
     init(capacity: Int64) {
+        self.capacity = capacity
         words = [UInt64](repeating: 0, count: Int(capacity / 64) + 1)
     }
 
@@ -85,6 +89,23 @@ struct VolunteerSet: Sendable {
         let word = Int(id >> 6)
         if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
         words[word] |= 1 << UInt64(id & 63)
+    }
+
+    /// Adds `id`, keeping the higher of its scores.
+    mutating func insert(_ id: Int64, score: Double) {
+        insert(id)
+        if centipoints.isEmpty { centipoints = [UInt16](repeating: 0, count: Int(max(capacity, id)) + 1) }
+        if Int(id) >= centipoints.count { centipoints.append(contentsOf: repeatElement(0, count: Int(id) - centipoints.count + 1)) }
+        let value = UInt16(clamping: Int((max(0, score) * 100).rounded()))
+        if value > centipoints[Int(id)] { centipoints[Int(id)] = value }
+    }
+
+    /// Whether the filter ranks as well as narrows.
+    var ranks: Bool { !centipoints.isEmpty }
+
+    /// A member's part of the score (0 when none).
+    func score(of id: Int64) -> Double {
+        Int(id) < centipoints.count ? Double(centipoints[Int(id)]) / 100 : 0
     }
 
     mutating func formIntersection(_ other: VolunteerSet) {

@@ -173,6 +173,17 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v5: search filter indexes carry what they rank by") { db in
+            // A skill's holders are ranked by level and a language's speakers by proficiency and
+            // interpreting: with those in the index, building a filter reads no table rows.
+            try db.execute(
+                sql: """
+                    DROP INDEX volunteer_skill_key_owner;
+                    CREATE INDEX volunteer_skill_key_owner ON volunteer_skill(key, volunteer_id, level);
+                    DROP INDEX volunteer_language_code_owner;
+                    CREATE INDEX volunteer_language_code_owner ON volunteer_language(code, proficiency, volunteer_id, interprets);
+                    """)
+        }
         return migrator
     }
 }

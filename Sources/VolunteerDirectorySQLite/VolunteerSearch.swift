@@ -69,14 +69,13 @@ struct VolunteerSearch {
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 let rank: Double = row[1]
-                set.insert(id)
-                set.scores[id] = -rank
+                set.insert(id, score: -rank)
             }
             sets.append(set)
         }
         guard var result = sets.first else { return nil }
         for set in sets.dropFirst() { result.formIntersection(set) }
-        return (result.ids, sets.filter { !$0.scores.isEmpty })
+        return (result.ids, sets.filter(\.ranks))
     }
 
     /// Holders of a skill, scored by how they hold it (exact, synonym, narrower, related) and the
@@ -89,8 +88,7 @@ struct VolunteerSearch {
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 let level: Int? = row[1]
-                set.insert(id)
-                set.scores[id] = max(set.scores[id] ?? 0, kind.weight * 10 + bonus + Double(level ?? 0) * 0.1)
+                set.insert(id, score: kind.weight * 10 + bonus + Double(level ?? 0) * 0.1)
             }
         }
         // The text itself, as written by someone: the most exact of all.
@@ -126,8 +124,7 @@ struct VolunteerSearch {
         if let kind = expansion.interpreting {
             let ids = try Int64.fetchCursor(db, sql: "SELECT DISTINCT volunteer_id FROM volunteer_language WHERE interprets = 1")
             while let id = try ids.next() {
-                set.insert(id)
-                set.scores[id] = max(set.scores[id] ?? 0, kind.weight * 10)
+                set.insert(id, score: kind.weight * 10)
             }
         }
         return set
@@ -151,9 +148,7 @@ struct VolunteerSearch {
                 let id: Int64 = row[0]
                 let proficiency: Int? = row[1]
                 let interprets: Bool = row[2]
-                set.insert(id)
-                let score = target.relation.weight * 10 + Double(proficiency ?? 1) + (interprets ? 0.5 : 0)
-                set.scores[id] = max(set.scores[id] ?? 0, score)
+                set.insert(id, score: target.relation.weight * 10 + Double(proficiency ?? 1) + (interprets ? 0.5 : 0))
             }
         }
         return set
@@ -165,13 +160,61 @@ struct VolunteerSearch {
         let filtered =
             try candidates(db)
             ?? (ids: ranks.indices.filter { ranks[$0] != .max }.map { Int64($0) }, scored: [])
-        // Rank by score, ties by name then id.
-        var ranked = filtered.ids.map { id -> (id: Int64, score: Double, rank: Int32) in
+        // Rank by score, ties by name then id; only the best `limit` are kept in order, so a
+        // filter that admits half the directory costs one pass, not a sort of everyone.
+        var best = TopRanked(limit: max(0, query.limit))
+        for id in filtered.ids {
             var score = 0.0
-            for set in filtered.scored { score += set.scores[id] ?? 0 }
-            return (id, score, Int(id) < ranks.count ? ranks[Int(id)] : .max)
+            for set in filtered.scored { score += set.score(of: id) }
+            best.offer(id: id, score: score, rank: Int(id) < ranks.count ? ranks[Int(id)] : .max)
         }
-        ranked.sort { ($0.score, $1.rank, $1.id) > ($1.score, $0.rank, $0.id) }
-        return ranked.prefix(max(0, query.limit)).map { ($0.id, $0.score) }
+        return best.ranked.map { ($0.id, $0.score) }
     }
+}
+
+/// The best few of many candidates, by score, then name rank, then id: a bounded heap whose root
+/// is the worst kept, so each further candidate costs a comparison and, rarely, a sift.
+struct TopRanked {
+    typealias Entry = (id: Int64, score: Double, rank: Int32)
+    let limit: Int
+    private var heap: [Entry] = []
+
+    init(limit: Int) {
+        self.limit = limit
+        heap.reserveCapacity(limit)
+    }
+
+    /// Whether `a` ranks above `b`.
+    static func above(_ a: Entry, _ b: Entry) -> Bool { (a.score, b.rank, b.id) > (b.score, a.rank, a.id) }
+
+    mutating func offer(id: Int64, score: Double, rank: Int32) {
+        guard limit > 0 else { return }
+        let entry = (id, score, rank)
+        if heap.count < limit {
+            heap.append(entry)
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard Self.above(heap[parent], heap[child]) else { break }
+                heap.swapAt(parent, child)
+                child = parent
+            }
+        } else if let worst = heap.first, Self.above(entry, worst) {
+            heap[0] = entry
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                let right = left + 1
+                var lowest = parent
+                if left < heap.count, Self.above(heap[lowest], heap[left]) { lowest = left }
+                if right < heap.count, Self.above(heap[lowest], heap[right]) { lowest = right }
+                guard lowest != parent else { break }
+                heap.swapAt(parent, lowest)
+                parent = lowest
+            }
+        }
+    }
+
+    /// The entries kept, best first.
+    var ranked: [Entry] { heap.sorted(by: Self.above) }
 }

@@ -62,6 +62,16 @@ struct UnderstandingSearchTests {
         #expect(match.matched == [MatchedTerm(kind: "skill", asked: "accountancy", written: "ACCA qualified", match: "synonym")])
     }
 
+    @Test("a limit keeps the best, in order, however many qualify")
+    func limitKeepsTheBest() throws {
+        for limit in 1...5 {
+            let names = try directory.store.search(VolunteerQuery(skills: ["accountancy"], limit: limit)).map(\.volunteer.name)
+            #expect(names == Array(["Amir", "Bushra", "Chen", "Dorota", "Efua"].prefix(limit)))
+        }
+        let everyone = try directory.store.search(VolunteerQuery(limit: 3)).map(\.volunteer.name)
+        #expect(everyone == ["Amir", "Bushra", "Chen"])
+    }
+
     @Test("a language finds its own speakers, members of a macrolanguage, and related varieties, each labelled")
     func languageRelations() throws {
         #expect(try found(language: "Kurdish") == ["Goran:exact", "Farid:narrower"])
