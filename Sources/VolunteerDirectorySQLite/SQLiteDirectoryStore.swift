@@ -48,9 +48,15 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         configuration.prepareDatabase { db in
             // Freed pages are zeroed, so an erased person's bytes do not linger in the file.
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            // Read the file through memory mapping rather than a copy per page read: searches and
-            // imports of a large directory read many pages.
-            try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+            // Searches read the file through memory mapping rather than a copy per page read. Not
+            // the writer: an import touches every page, and mapped pages would count as its memory.
+            if db.configuration.readonly {
+                try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+            } else {
+                // An import's transaction touches many index pages: with room for them, SQLite
+                // does not spill half-written pages to the log and read them back.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+            }
         }
         return configuration
     }

@@ -142,7 +142,7 @@ struct VolunteerSearch {
                 db.cachedStatement(
                     sql: """
                         SELECT volunteer_id, proficiency, interprets FROM volunteer_language
-                        WHERE \(target.column) = ? AND COALESCE(proficiency, 0) >= ?
+                        WHERE \(target.column) = ? AND COALESCE(proficiency, 0) >= ?\(target.column == "written_key" ? " AND code IS NULL" : "")
                         """), arguments: [target.value, minimum])
             while let row = try rows.next() {
                 let id: Int64 = row[0]

@@ -101,6 +101,24 @@ struct NormalisationTests {
         #expect(ItemParsing.skill("Legal advice (immigration)").qualifiedIn == nil)
     }
 
+    @Test("age bands as people write them")
+    func ageBands() {
+        #expect(AgeBand(text: "65+") == .age65plus)
+        #expect(AgeBand(text: "65 +") == .age65plus)
+        #expect(AgeBand(text: "18–24") == .age18to24)
+        #expect(AgeBand(text: "18 to 24") == .age18to24)
+        #expect(AgeBand(text: "Over 65") == .age65plus)
+        #expect(AgeBand(text: "adult") == nil)
+    }
+
+    @Test("a list splits on the separator it uses most strongly, at the top level only")
+    func listSeparators() {
+        #expect(ListCell.items("Urdu, Punjabi / Hindi") == ["Urdu", "Punjabi / Hindi"])
+        #expect(ListCell.items("Urdu/Punjabi") == ["Urdu", "Punjabi"])
+        #expect(ListCell.items("Teaching (maths; science), Driving") == ["Teaching (maths; science)", "Driving"])
+        #expect(ListCell.items("First aid\nDriving") == ["First aid", "Driving"])
+    }
+
     @Test("availability as people write it")
     func availability() throws {
         #expect(Slot.parse("Tue evening") == [Slot(day: .tue, part: .evening)])

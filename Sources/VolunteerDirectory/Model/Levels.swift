@@ -96,8 +96,9 @@ public enum AgeBand: String, Sendable, Codable, CaseIterable, CustomStringConver
 
     /// Reads a band as written, forgiving spaces and dash styles (`65 +`, `18–24`).
     public init?(text: String) {
-        let compact = text.filter { !$0.isWhitespace }.replacingOccurrences(of: "–", with: "-")
-            .replacingOccurrences(of: "—", with: "-").replacingOccurrences(of: " to ", with: "-")
+        if let band = AgeBand(rawValue: text) { self = band; return }
+        let compact = text.filter { !$0.isWhitespace }.lowercased().replacingOccurrences(of: "–", with: "-")
+            .replacingOccurrences(of: "—", with: "-").replacingOccurrences(of: "to", with: "-")
         if let band = AgeBand(rawValue: compact) { self = band; return }
         if compact.lowercased() == "65andover" || compact.lowercased() == "over65" { self = .age65plus; return }
         return nil

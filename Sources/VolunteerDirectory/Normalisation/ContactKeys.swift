@@ -5,7 +5,8 @@ public enum ContactKeys {
         guard let trimmed = email?.trimmingWhitespace(), !trimmed.isEmpty else { return nil }
         let lower = trimmed.lowercased()
         let parts = lower.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !lower.contains(" ") else { return nil }
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].utf8.contains(UInt8(ascii: ".")), !lower.utf8.contains(UInt8(ascii: " "))
+        else { return nil }
         return lower
     }
 
@@ -14,8 +15,14 @@ public enum ContactKeys {
     /// Returns `nil` when the text is not a plausible number.
     public static func phoneKey(_ phone: String?) -> String? {
         guard let phone, !phone.isEmpty else { return nil }
-        var text = phone.replacingOccurrences(of: "(0)", with: "")
-        if let ext = text.range(of: "ext", options: .caseInsensitive) { text = String(text[..<ext.lowerBound]) }
+        var text = phone
+        // Foundation's searches are costly per row: look for the bytes first.
+        if text.utf8.contains(UInt8(ascii: "(")) { text = text.replacingOccurrences(of: "(0)", with: "") }
+        if text.utf8.contains(where: { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") }),
+            let ext = text.range(of: "ext", options: .caseInsensitive)
+        {
+            text = String(text[..<ext.lowerBound])
+        }
         let plus = text.trimmingWhitespace().hasPrefix("+")
         let digits = text.filter(\.isASCII).filter(\.isNumber)
         guard !digits.isEmpty else { return nil }

@@ -31,7 +31,8 @@ public struct BracketedItem: Sendable, Hashable {
         }
         if depth > 0, let unclosed = current.nonEmpty { details.append(unclosed) }
         text = text.trimmingWhitespace()
-        if details.isEmpty {
+        // Foundation's search is costly per item: only when a dash or colon is there at all.
+        if details.isEmpty, text.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == 0xE2 }) {
             for separator in [" - ", ": ", " – "] {
                 if let range = text.range(of: separator, options: .backwards) {
                     let tail = String(text[range.upperBound...]).trimmingWhitespace()
@@ -54,8 +55,7 @@ public enum ListCell {
     /// inside brackets: `Accountancy (ACCA, CIMA); Driving` is two items.
     public static func items(_ cell: String) -> [String] {
         let separators: [Character] = ["\n", "\r", "|"]
-        let topLevel = topLevelCharacters(cell)
-        let chosen: Character? = [";", ",", "/"].first { topLevel.contains($0) }
+        let chosen = separator(of: cell)
         var items: [String] = []
         var current = ""
         var depth = 0
@@ -73,14 +73,20 @@ public enum ListCell {
         return items
     }
 
-    private static func topLevelCharacters(_ cell: String) -> Set<Character> {
+    /// `;` when the cell has one outside brackets, else `,`, else `/`, else none.
+    private static func separator(of cell: String) -> Character? {
         var depth = 0
-        var seen = Set<Character>()
-        for character in cell {
-            if character == "(" || character == "[" { depth += 1 }
-            if character == ")" || character == "]" { depth = max(0, depth - 1) }
-            if depth == 0 { seen.insert(character) }
+        var found: (semicolon: Bool, comma: Bool, slash: Bool) = (false, false, false)
+        for byte in cell.utf8 {
+            switch byte {
+            case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
+            case UInt8(ascii: ";") where depth == 0: found.semicolon = true
+            case UInt8(ascii: ",") where depth == 0: found.comma = true
+            case UInt8(ascii: "/") where depth == 0: found.slash = true
+            default: break
+            }
         }
-        return seen
+        return found.semicolon ? ";" : found.comma ? "," : found.slash ? "/" : nil
     }
 }

@@ -1,6 +1,16 @@
 extension String {
     /// The string without leading and trailing white space (including no-break spaces).
     public func trimmingWhitespace() -> String {
+        // Most fields are ASCII at both ends: trim by bytes without asking Unicode.
+        let bytes = utf8
+        if let first = bytes.first, let last = bytes.last, first < 0x80, last < 0x80 {
+            if !Self.isASCIISpace(first), !Self.isASCIISpace(last) { return self }
+            if let start = bytes.firstIndex(where: { !Self.isASCIISpace($0) }), bytes[start] < 0x80,
+                let end = bytes.lastIndex(where: { !Self.isASCIISpace($0) }), bytes[end] < 0x80
+            {
+                return String(self[start...end])
+            }
+        }
         guard let first = firstIndex(where: { !$0.isWhitespace }),
             let last = lastIndex(where: { !$0.isWhitespace })
         else { return "" }
@@ -10,6 +20,7 @@ extension String {
     /// A matching key: lower case, diacritics kept, every run of punctuation and space turned
     /// into one space, trimmed. `"First-Aid  (St John)"` becomes `"first aid st john"`.
     public var matchingKey: String {
+        if let ascii = asciiMatchingKey { return ascii }
         var out = ""
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
@@ -23,6 +34,34 @@ extension String {
             }
         }
         return out
+    }
+
+    /// ``matchingKey`` for ASCII text, by bytes; `nil` when the text is not all ASCII.
+    private var asciiMatchingKey: String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingSpace && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingSpace && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                bytes.append(byte + 32)
+            case 0x80...:
+                return nil
+            default:
+                pendingSpace = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    fileprivate static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// The string with nothing but its letters and digits, lower case: how headers are compared.
