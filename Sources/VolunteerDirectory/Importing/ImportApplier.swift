@@ -12,6 +12,7 @@ final class ImportApplier: ImportSink {
     private var pendingMembers: [(source: String, network: NetworkID, member: MemberReference, at: SourceLocation)] = []
     private var networksByName: [String: NetworkID] = [:]
     private var withoutConsent = 0
+    private var corrections: [String: String?] = [:]
 
     init(writer: any DirectoryWriter, force: Bool) {
         self.writer = writer
@@ -81,14 +82,14 @@ final class ImportApplier: ImportSink {
         for language in record.languages {
             if language.language.code == nil {
                 warn(at: location, "language '\(language.language.written)' is not recognised; kept as written")
-            } else if let corrected = LanguageCatalogue.shared.resolve(language.language.written), corrected.match == .misspelling {
+            } else if let corrected = correction(of: language.language.written) {
                 // A correction is a guess, however careful: say so, so the roster can be fixed.
-                warn(at: location, "language '\(language.language.written)' read as \(corrected.language.name), a near miss of its name")
+                warn(at: location, "language '\(language.language.written)' read as \(corrected), a near miss of its name")
             }
         }
         if record.consent.contact == nil { withoutConsent += 1 }
 
-        let fingerprint = try self.fingerprint(of: record)
+        let fingerprint = Fingerprint.of(volunteer: record)
         let id: VolunteerID
         if let existing, try writer.fingerprint(ofVolunteer: existing, listedBy: record.source) == fingerprint {
             counts.unchanged += 1
@@ -158,6 +159,15 @@ final class ImportApplier: ImportSink {
         let id = try writer.network(named: name) ?? writer.createNetwork(named: name)
         networksByName[key] = id
         return id
+    }
+
+    /// The language name a misspelt language was corrected to, or `nil`: asked once per spelling,
+    /// since a roster writes the same few spellings thousands of times.
+    private func correction(of written: String) -> String? {
+        if let known = corrections[written] { return known }
+        let corrected = LanguageCatalogue.shared.resolve(written).flatMap { $0.match == .misspelling ? $0.language.name : nil }
+        corrections[written] = .some(corrected)
+        return corrected
     }
 
     private func fingerprint(of value: some Encodable) throws -> String {
