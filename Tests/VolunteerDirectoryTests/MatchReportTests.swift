@@ -42,6 +42,24 @@ struct MatchReportTests {
         return MatchReport(result: result, index: index, criteria: criteria, alternates: alternates, audience: audience)
     }
 
+    @Test("coverage counts the members of a macrolanguage as speakers of it, as matching does")
+    func coverageOfMacrolanguages() throws {
+        let volunteers = [
+            Self.person(1, "Rezan", skills: [], languages: [("Kurmanji", .native)]),
+            Self.person(2, "Soran", skills: [], languages: [("Sorani", .fluent)]),
+            Self.person(3, "Layla", skills: [], languages: [("Arabic", .native)]),
+        ]
+        let need = Need(
+            id: "K", partner: "Homes", title: "Tenants' meetings",
+            languages: [LanguageRequirement(language: .resolving("Kurdish"), isRequired: true)], places: 1)
+        let index = MatchIndex(volunteers: volunteers, needs: [need])
+        let criteria = try MatchCriteria()
+        let report = MatchReport(result: Matcher(criteria: criteria).match(index), index: index, criteria: criteria, alternates: 0, audience: .coordinator)
+        #expect(report.coverage.map(\.language) == ["Kurdish"])
+        #expect(report.coverage.map(\.speakers) == [2])
+        #expect(report.coverage.map(\.proposed) == [1])
+    }
+
     @Test("proposals with reasons, unfilled places with reasons, coverage and under-used talent")
     func contents() throws {
         let report = try report(.coordinator)

@@ -94,21 +94,21 @@ public struct MatchIndex: Sendable {
             func skillMatch(_ skill: Skill) -> SkillRequirementMatch {
                 if let known = skillMatches[skill.key] {
                     return SkillRequirementMatch(
-                        written: skill.written, byKind: known.byKind, interpreting: known.interpreting, candidates: known.candidates)
+                        written: skill.written, kinds: known.kinds, interpreting: known.interpreting, candidates: known.candidates)
                 }
                 let expansion = taxonomy.expansion(of: skill.written)
-                var byKind = [SkillSet](repeating: SkillSet(), count: SkillMatchKind.allCases.count)
+                var kinds = [UInt8](repeating: 0, count: skillIDs.count)
                 var meeting: Set<Int32> = []
                 for held in mappings {
                     guard let kind = expansion.kind(ofKey: held.key, mappings: held.mappings),
                         let offset = SkillMatchKind.allCases.firstIndex(of: kind)
                     else { continue }
-                    byKind[offset].insert(held.id)
+                    kinds[Int(held.id)] = UInt8(offset + 1)
                     if kind.meetsRequirement { meeting.formUnion(holders[Int(held.id)]) }
                 }
                 if expansion.interpreting?.meetsRequirement == true { meeting.formUnion(interpreters) }
                 let match = SkillRequirementMatch(
-                    written: skill.written, byKind: byKind, interpreting: expansion.interpreting, candidates: meeting.sorted())
+                    written: skill.written, kinds: kinds, interpreting: expansion.interpreting, candidates: meeting.sorted())
                 skillMatches[skill.key] = match
                 return match
             }

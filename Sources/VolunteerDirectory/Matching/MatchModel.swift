@@ -39,7 +39,7 @@ public struct LanguageRequirementMatch: Sendable {
     /// The interned language asked for.
     public let language: Int32
     /// The interned languages that meet it.
-    let accepted: [Int32]
+    public let accepted: [Int32]
     /// The lowest proficiency that will do (0 when none).
     public let minimum: Int
 
@@ -64,11 +64,12 @@ public struct LanguageRequirementMatch: Sendable {
 }
 
 /// A need as the matcher sees it.
-public struct MatchNeed: Sendable {
+/// A need as the matcher sees it. A class, so handing it to each criterion for each of millions
+/// of candidate pairs costs one reference count, not one per list it holds.
+public final class MatchNeed: Sendable {
     /// The need's id as the source gave it.
     public let id: String
-    /// Required skills: for each, the interned volunteer skill keys that satisfy it, and which of
-    /// those are exact.
+    /// Required skills: for each, the volunteer skills that meet it and how.
     public let requiredSkills: [SkillRequirementMatch]
     /// Preferred skills, likewise.
     public let preferredSkills: [SkillRequirementMatch]
@@ -86,32 +87,50 @@ public struct MatchNeed: Sendable {
     public let area: Int32
     /// Places still open (places less confirmed placements).
     public let places: Int
+
+    init(
+        id: String, requiredSkills: [SkillRequirementMatch], preferredSkills: [SkillRequirementMatch],
+        requiredLanguages: [LanguageRequirementMatch], preferredLanguages: [LanguageRequirementMatch], slots: SlotMask, dbs: DBSLevel,
+        district: Int32, area: Int32, places: Int
+    ) {
+        self.id = id
+        self.requiredSkills = requiredSkills
+        self.preferredSkills = preferredSkills
+        self.requiredLanguages = requiredLanguages
+        self.preferredLanguages = preferredLanguages
+        self.slots = slots
+        self.dbs = dbs
+        self.district = district
+        self.area = area
+        self.places = places
+    }
 }
 
 /// The volunteer skills that meet one skill a need asks for, by how they meet it (exact,
-/// synonym, narrower, related), as bit sets over the index's skill ids, so checking a volunteer
-/// costs a few bit tests.
+/// synonym, narrower, related), as one byte per skill id of the index, so checking a volunteer
+/// costs one array read per skill they hold.
 public struct SkillRequirementMatch: Sendable {
     /// The need's skill as written.
     public let written: String
-    /// Skill ids by kind, in ``SkillMatchKind/allCases`` order.
-    let byKind: [SkillSet]
+    /// Per skill id: 0 when it does not meet the skill, else 1 + the offset of its kind in
+    /// ``SkillMatchKind/allCases``.
+    let kinds: [UInt8]
     /// How interpreting a language counts for it, when it is (or is near) interpreting.
     let interpreting: SkillMatchKind?
     /// The volunteers (positions) who hold it well enough to meet it as a requirement.
     let candidates: [Int32]
 
-    init(written: String, byKind: [SkillSet], interpreting: SkillMatchKind?, candidates: [Int32]) {
+    init(written: String, kinds: [UInt8], interpreting: SkillMatchKind?, candidates: [Int32]) {
         self.written = written
-        self.byKind = byKind
+        self.kinds = kinds
         self.interpreting = interpreting
         self.candidates = candidates
     }
 
     /// How a skill id meets it, if at all.
     func kind(of skill: Int32) -> SkillMatchKind? {
-        for (offset, set) in byKind.enumerated() where set.contains(skill) { return SkillMatchKind.allCases[offset] }
-        return nil
+        guard skill >= 0, Int(skill) < kinds.count, kinds[Int(skill)] > 0 else { return nil }
+        return SkillMatchKind.allCases[Int(kinds[Int(skill)]) - 1]
     }
 
     /// How well a volunteer meets it: the best kind among their skills (`nil`: not at all), and
@@ -136,24 +155,4 @@ public struct SkillRequirementMatch: Sendable {
     public func isMet(by volunteer: MatchVolunteer) -> Bool {
         match(volunteer).kind?.meetsRequirement ?? false
     }
-}
-
-/// A set of small non-negative integers as bits.
-struct SkillSet: Sendable {
-    private var words: [UInt64] = []
-
-    init() {}
-
-    mutating func insert(_ member: Int32) {
-        let word = Int(member) >> 6
-        if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
-        words[word] |= 1 << UInt64(member & 63)
-    }
-
-    func contains(_ member: Int32) -> Bool {
-        let word = Int(member) >> 6
-        return word < words.count && words[word] & (1 << UInt64(member & 63)) != 0
-    }
-
-    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 }

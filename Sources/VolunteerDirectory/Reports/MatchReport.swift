@@ -124,10 +124,19 @@ public struct MatchReport: Sendable {
             }
         }
         let proposedIDs = Set(result.assignments.map(\.volunteer))
+        // A speaker counts as matching counts them: the language itself, or a member of it
+        // when it is a macrolanguage (Kurmanji for Kurdish).
+        var accepted: [String: Set<Int32>] = [:]
+        for need in index.needs {
+            for language in need.requiredLanguages + need.preferredLanguages {
+                accepted[index.vocabulary.name(language.language), default: []].formUnion(language.accepted)
+            }
+        }
         var speakers: [String: Int] = [:]
         var proposedSpeakers: [String: Int] = [:]
-        for volunteer in index.records {
-            for key in Set(volunteer.languages.map { MatchIndex.languageKey($0.language) }) where asking[key] != nil {
+        for (position, volunteer) in index.records.enumerated() {
+            let spoken = Set(index.volunteers[position].languages.map(\.language))
+            for key in asking.keys where !(accepted[key] ?? []).isDisjoint(with: spoken) {
                 speakers[key, default: 0] += 1
                 if proposedIDs.contains(volunteer.id) { proposedSpeakers[key, default: 0] += 1 }
             }
