@@ -10,7 +10,9 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             With no file, imports every file in the imports folder (./Imports) that has not been \
             imported yet. Each file is one transaction: it lands whole or not at all. A row that \
-            cannot be read is rejected with its line and reason and the rest import, unless --strict.
+            cannot be read is rejected with its line and reason and the rest import, unless --strict. \
+            Skills taxonomy files (*.taxonomy.yaml) are not imported: every command reads them from \
+            ./Imports (see 'voldir skills --help').
 
             The same person in several rosters (same email ignoring case, or the same phone number) \
             becomes one volunteer with several memberships.
@@ -77,6 +79,15 @@ struct ImportCommand: ParsableCommand {
         if files.isEmpty {
             let folderURL = URL(fileURLWithPath: folder)
             targets = try service.pendingFiles(in: folderURL).map { ($0, "\(folder)/\($0.lastPathComponent)") }
+            // Every command reads taxonomy files from ./Imports, so that all see the same skills.
+            if folderURL.standardizedFileURL.path != URL(fileURLWithPath: "Imports").standardizedFileURL.path {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+                for name in names.sorted() where SkillTaxonomy.isExtensionFile(named: name) && !directory.taxonomy.contains(where: {
+                    URL(fileURLWithPath: $0).lastPathComponent == name
+                }) {
+                    note("warning: \(folder)/\(name) is not read from --folder; move it to ./Imports or pass --taxonomy \(folder)/\(name)")
+                }
+            }
             if targets.isEmpty { note("Nothing new to import in \(folder)/.") }
         } else {
             targets = files.map { (URL(fileURLWithPath: $0), $0) }
