@@ -29,8 +29,13 @@ final class ImportApplier: ImportSink {
     }
 
     func receive(_ record: ImportRecord, at location: SourceLocation) throws {
+        try receive(record, at: location, fingerprint: nil)
+    }
+
+    /// Applies a record whose fingerprint may have been worked out already (on the reading thread).
+    func receive(_ record: ImportRecord, at location: SourceLocation, fingerprint: String?) throws {
         switch record {
-        case .volunteer(let volunteer): try apply(volunteer, at: location)
+        case .volunteer(let volunteer): try apply(volunteer, at: location, fingerprint: fingerprint)
         case .network(let network): try apply(network, at: location)
         case .need(let need): try apply(need)
         case .withdrawal(let withdrawal): try apply(withdrawal, at: location)
@@ -70,7 +75,7 @@ final class ImportApplier: ImportSink {
 
     // MARK: - Records
 
-    private func apply(_ record: VolunteerRecord, at location: SourceLocation) throws {
+    private func apply(_ record: VolunteerRecord, at location: SourceLocation, fingerprint known: String?) throws {
         let emailKey = ContactKeys.emailKey(record.email)
         let phoneKey = ContactKeys.phoneKey(record.phone)
         let listingID = record.externalID.map { "id:\($0)" } ?? emailKey.map { "email:\($0)" }
@@ -89,7 +94,7 @@ final class ImportApplier: ImportSink {
         }
         if record.consent.contact == nil { withoutConsent += 1 }
 
-        let fingerprint = Fingerprint.of(volunteer: record)
+        let fingerprint = known ?? Fingerprint.of(volunteer: record)
         let id: VolunteerID
         if let existing, try writer.fingerprint(ofVolunteer: existing, listedBy: record.source) == fingerprint {
             counts.unchanged += 1

@@ -161,7 +161,7 @@ public struct ImportService: Sendable {
         let input = ImportInput(url: url, displayName: name, size: size) { progress($0, size) }
         let body = { (writer: any DirectoryWriter) throws -> FileImportReport in
             let applier = ImportApplier(writer: writer, force: request.force)
-            try importerType.init().read(input, options: request.options, into: applier)
+            try ImportPipeline.run(importerType, input: input, options: request.options, into: applier)
             try applier.finish()
             if request.strict, !applier.rejections.isEmpty {
                 throw ImportError.rejectedInStrictMode(file: name, rejections: applier.rejections)

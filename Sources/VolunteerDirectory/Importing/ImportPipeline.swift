@@ -1,0 +1,158 @@
+import Foundation
+
+/// Reads a file on a thread of its own while the import's transaction applies what has been
+/// read, so that parsing, normalising and fingerprinting (one core) overlap with writing (the
+/// other). What the importer says reaches the directory in the order it said it; the queue
+/// between them is bounded, so memory stays flat however large the file.
+///
+/// If applying fails, the reader is stopped at its next record and joined before the error
+/// leaves the transaction; if reading fails, the error is thrown where it would have been
+/// without the pipeline, after what was read before it, so the transaction rolls back whole.
+enum ImportPipeline {
+    /// Runs `importer` over `input` on a reading thread and hands everything it reports to
+    /// `applier`, on the calling thread.
+    static func run(
+        _ importer: any DirectoryImporter.Type, input: ImportInput, options: ImportOptions, into applier: ImportApplier
+    ) throws {
+        let channel = Channel()
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .userInitiated).async {
+            let sink = ChannelSink(channel: channel)
+            do {
+                try importer.init().read(input, options: options, into: sink)
+                try sink.flush()
+                channel.close(failure: nil)
+            } catch {
+                channel.close(failure: error)
+            }
+            finished.signal()
+        }
+        defer {
+            channel.cancel()
+            finished.wait()
+        }
+        while let events = channel.next() {
+            for event in events {
+                switch event {
+                case .sequence(let number, let source): try applier.beginSequence(number, of: source)
+                case .record(let record, let location, let fingerprint): try applier.receive(record, at: location, fingerprint: fingerprint)
+                case .reject(let location, let reason): try applier.reject(at: location, reason: reason)
+                case .warn(let location, let message): applier.warn(at: location, message)
+                }
+            }
+        }
+        if let failure = channel.failure { throw failure }
+    }
+
+    /// What an importer reports, in order.
+    enum Event: Sendable {
+        case sequence(Int, String)
+        case record(ImportRecord, SourceLocation, fingerprint: String?)
+        case reject(SourceLocation, String)
+        case warn(SourceLocation?, String)
+    }
+
+    /// Thrown to the reading thread when applying has stopped.
+    struct Stopped: Error {}
+
+    /// A bounded queue of event batches between the two threads.
+    final class Channel: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var batches: [[Event]] = []
+        private var head = 0
+        private var closed = false
+        private var stopped = false
+        private var readFailure: (any Error)?
+        /// Batches in flight at most: with 256 records a batch, a few thousand records.
+        private let capacity = 16
+
+        /// Hands a batch over, waiting while the queue is full; throws once applying has stopped.
+        func send(_ batch: [Event]) throws {
+            condition.lock()
+            defer { condition.unlock() }
+            while batches.count - head >= capacity, !stopped { condition.wait() }
+            if stopped { throw Stopped() }
+            batches.append(batch)
+            condition.broadcast()
+        }
+
+        /// Marks the end of reading, with the error that ended it if any.
+        func close(failure: (any Error)?) {
+            condition.lock()
+            closed = true
+            if !(failure is Stopped) { readFailure = failure }
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Tells the reader to stop (applying failed, or is done).
+        func cancel() {
+            condition.lock()
+            stopped = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The next batch, waiting for one; `nil` once reading has ended and every batch is taken.
+        func next() -> [Event]? {
+            condition.lock()
+            defer { condition.unlock() }
+            while head == batches.count, !closed { condition.wait() }
+            guard head < batches.count else { return nil }
+            let batch = batches[head]
+            batches[head] = []
+            head += 1
+            if head > 64, head * 2 > batches.count {
+                batches.removeFirst(head)
+                head = 0
+            }
+            condition.broadcast()
+            return batch
+        }
+
+        /// The error reading ended with, once closed.
+        var failure: (any Error)? {
+            condition.lock()
+            defer { condition.unlock() }
+            return readFailure
+        }
+    }
+
+    /// The importer's sink on the reading thread: batches what it is told, and fingerprints
+    /// volunteer records there, off the writing thread.
+    final class ChannelSink: ImportSink {
+        private let channel: Channel
+        private var batch: [Event] = []
+
+        init(channel: Channel) {
+            self.channel = channel
+            batch.reserveCapacity(256)
+        }
+
+        func beginSequence(_ sequence: Int, of source: String) throws {
+            batch.append(.sequence(sequence, source))
+            try flush()  // a stale feed is refused before the rest is read
+        }
+
+        func receive(_ record: ImportRecord, at location: SourceLocation) throws {
+            var fingerprint: String?
+            if case .volunteer(let volunteer) = record { fingerprint = Fingerprint.of(volunteer: volunteer) }
+            batch.append(.record(record, location, fingerprint: fingerprint))
+            if batch.count >= 256 { try flush() }
+        }
+
+        func reject(at location: SourceLocation, reason: String) throws {
+            batch.append(.reject(location, reason))
+        }
+
+        func warn(at location: SourceLocation?, _ message: String) {
+            batch.append(.warn(location, message))
+        }
+
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            try channel.send(batch)
+            batch.removeAll(keepingCapacity: true)
+        }
+    }
+}
