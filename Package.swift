@@ -108,7 +108,10 @@ let package = Package(
         ),
         .testTarget(
             name: "VolunteerDirectorySQLiteTests",
-            dependencies: ["VolunteerDirectory", "VolunteerDirectorySQLite", "VolunteerDirectoryTestSupport"],
+            dependencies: [
+                "VolunteerDirectory", "VolunteerDirectorySQLite", "VolunteerDirectoryTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -4,7 +4,7 @@ import VolunteerDirectory
 
 /// The writes of one import, on the connection of its transaction.
 final class SQLiteDirectoryWriter: DirectoryWriter {
-    private let db: Database
+    let db: Database
     private let taxonomy: SkillTaxonomy
     /// Skill keys known to be mapped in this transaction: most records repeat skills already seen.
     private var mappedKeys: Set<String> = []
@@ -107,14 +107,12 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             arguments: [id, source])
     }
 
-    func saveListing(_ record: VolunteerRecord, listingID: String, fingerprint: String, volunteer existing: VolunteerID?)
-        throws -> VolunteerID
-    {
-        let postcode = record.postcode.map(Postcode.normalised)
+    func saveListing(
+        _ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String, volunteer existing: VolunteerID?
+    ) throws -> VolunteerID {
         let profile: StatementArguments = [
-            record.name, record.name.matchingKey, record.email, ContactKeys.emailKey(record.email), record.phone,
-            ContactKeys.phoneKey(record.phone), postcode, Postcode.district(postcode), record.area,
-            record.area?.matchingKey, record.ageBand?.rawValue, record.notes,
+            record.name, keys.name, record.email, keys.email, record.phone, keys.phone, keys.postcode, keys.district, record.area,
+            keys.area, record.ageBand?.rawValue, record.notes,
         ]
         let listing: StatementArguments = [
             record.source, listingID, fingerprint, record.consent.contact, record.consent.share?.rawValue,
@@ -140,10 +138,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: listing + [id])
-            try insertDetails(of: id, from: record)
+            try insertDetails(of: id, from: record, keys: keys)
             try run(
                 sql: "INSERT INTO volunteer_text (rowid, name, skills, notes) VALUES (?, ?, ?, ?)",
-                arguments: [id, record.name, record.skills.map(\.written).joined(separator: " ; "), record.notes])
+                arguments: [id, record.name, keys.skillText, record.notes])
             return id
         }
         // The latest source's values win; what it leaves out, earlier sources keep.
@@ -166,7 +164,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         for table in ["volunteer_skill", "volunteer_language", "volunteer_slot"] {
             try run(sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source = ?", arguments: [existing, record.source])
         }
-        try insertDetails(of: existing, from: record)
+        try insertDetails(of: existing, from: record, keys: keys)
         try refreshMergedFields(of: existing)
         try refreshText(of: existing)
         return existing
@@ -196,6 +194,26 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 arguments: [key])
             mappedKeys.remove(key)
         }
+    }
+
+    // MARK: - Bulk loads
+
+    /// Whether this transaction set the search indexes aside.
+    private var searchIndexesSetAside = false
+
+    func beginBulkLoad(expectedRecords: Int) throws {
+        // Worth it only when the file is large and at least as large as the directory: building
+        // an index sorts every row, not just the new ones.
+        let held = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM volunteer") ?? 0
+        guard expectedRecords >= Schema.bulkLoadThreshold, expectedRecords >= held else { return }
+        for index in Schema.searchIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+        searchIndexesSetAside = true
+    }
+
+    func endBulkLoad() throws {
+        guard searchIndexesSetAside else { return }
+        for index in Schema.searchIndexes { try db.execute(sql: index.definition) }
+        searchIndexesSetAside = false
     }
 
     /// Records what the taxonomy makes of a written skill, once per distinct key.
@@ -229,7 +247,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     // MARK: - Helpers
 
-    private func insertDetails(of id: VolunteerID, from record: VolunteerRecord) throws {
+    private func insertDetails(of id: VolunteerID, from record: VolunteerRecord, keys: VolunteerKeys) throws {
         for (position, skill) in record.skills.enumerated() {
             try run(
                 sql: """
@@ -247,7 +265,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    id, record.source, position, spoken.language.written, spoken.language.written.matchingKey,
+                    id, record.source, position, spoken.language.written, keys.languages[position],
                     spoken.language.code, spoken.language.script, spoken.proficiency?.rawValue, spoken.interprets,
                 ])
         }

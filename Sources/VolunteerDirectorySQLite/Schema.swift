@@ -200,6 +200,31 @@ enum Schema {
     }
 }
 
+extension Schema {
+    /// The indexes only searches use (none of them is read while importing), as the migrations
+    /// above leave them: a large import sets them aside and builds them again at its end. A test
+    /// checks these definitions against a freshly migrated database.
+    static let searchIndexes: [(name: String, definition: String)] = [
+        ("volunteer_district", "CREATE INDEX volunteer_district ON volunteer(postcode_district)"),
+        ("volunteer_area", "CREATE INDEX volunteer_area ON volunteer(area_key)"),
+        ("volunteer_name", "CREATE INDEX volunteer_name ON volunteer(name_key, id)"),
+        ("volunteer_contactable", "CREATE INDEX volunteer_contactable ON volunteer(id) WHERE consent_contact = 1"),
+        ("volunteer_skill_key_owner", "CREATE INDEX volunteer_skill_key_owner ON volunteer_skill(key, volunteer_id, level)"),
+        (
+            "volunteer_language_code_owner",
+            "CREATE INDEX volunteer_language_code_owner ON volunteer_language(code, proficiency, volunteer_id, interprets)"
+        ),
+        (
+            "volunteer_language_unrecognised",
+            "CREATE INDEX volunteer_language_unrecognised ON volunteer_language(written_key) WHERE code IS NULL"
+        ),
+        ("membership_network", "CREATE INDEX membership_network ON membership(network_id)"),
+    ]
+
+    /// The fewest records a file must hold for its import to set the search indexes aside.
+    static let bulkLoadThreshold = 20_000
+}
+
 /// JSON stored in a text column.
 enum JSONColumn {
     static func encode(_ value: some Encodable) throws -> String {

@@ -29,13 +29,14 @@ final class ImportApplier: ImportSink {
     }
 
     func receive(_ record: ImportRecord, at location: SourceLocation) throws {
-        try receive(record, at: location, fingerprint: nil)
+        try receive(record, at: location, prepared: nil)
     }
 
-    /// Applies a record whose fingerprint may have been worked out already (on the reading thread).
-    func receive(_ record: ImportRecord, at location: SourceLocation, fingerprint: String?) throws {
+    /// Applies a record whose fingerprint and keys may have been worked out already (on the
+    /// reading thread).
+    func receive(_ record: ImportRecord, at location: SourceLocation, prepared: (fingerprint: String, keys: VolunteerKeys)?) throws {
         switch record {
-        case .volunteer(let volunteer): try apply(volunteer, at: location, fingerprint: fingerprint)
+        case .volunteer(let volunteer): try apply(volunteer, at: location, prepared: prepared)
         case .network(let network): try apply(network, at: location)
         case .need(let need): try apply(need)
         case .withdrawal(let withdrawal): try apply(withdrawal, at: location)
@@ -75,9 +76,12 @@ final class ImportApplier: ImportSink {
 
     // MARK: - Records
 
-    private func apply(_ record: VolunteerRecord, at location: SourceLocation, fingerprint known: String?) throws {
-        let emailKey = ContactKeys.emailKey(record.email)
-        let phoneKey = ContactKeys.phoneKey(record.phone)
+    private func apply(
+        _ record: VolunteerRecord, at location: SourceLocation, prepared: (fingerprint: String, keys: VolunteerKeys)?
+    ) throws {
+        let keys = prepared?.keys ?? VolunteerKeys(record)
+        let emailKey = keys.email
+        let phoneKey = keys.phone
         let listingID = record.externalID.map { "id:\($0)" } ?? emailKey.map { "email:\($0)" }
             ?? phoneKey.map { "phone:\($0)" } ?? "name:\(record.name.matchingKey)"
         var existing = try writer.volunteer(listedBy: record.source, externalID: listingID)
@@ -94,13 +98,13 @@ final class ImportApplier: ImportSink {
         }
         if record.consent.contact == nil { withoutConsent += 1 }
 
-        let fingerprint = known ?? Fingerprint.of(volunteer: record)
+        let fingerprint = prepared?.fingerprint ?? Fingerprint.of(volunteer: record)
         let id: VolunteerID
         if let existing, try writer.fingerprint(ofVolunteer: existing, listedBy: record.source) == fingerprint {
             counts.unchanged += 1
             id = existing
         } else {
-            id = try writer.saveListing(record, listingID: listingID, fingerprint: fingerprint, volunteer: existing)
+            id = try writer.saveListing(record, keys: keys, listingID: listingID, fingerprint: fingerprint, volunteer: existing)
             if existing == nil { counts.created += 1 } else { counts.updated += 1 }
         }
         for membership in record.memberships {

@@ -35,7 +35,7 @@ enum ImportPipeline {
             for event in events {
                 switch event {
                 case .sequence(let number, let source): try applier.beginSequence(number, of: source)
-                case .record(let record, let location, let fingerprint): try applier.receive(record, at: location, fingerprint: fingerprint)
+                case .record(let record, let location, let prepared): try applier.receive(record, at: location, prepared: prepared)
                 case .reject(let location, let reason): try applier.reject(at: location, reason: reason)
                 case .warn(let location, let message): applier.warn(at: location, message)
                 }
@@ -47,7 +47,7 @@ enum ImportPipeline {
     /// What an importer reports, in order.
     enum Event: Sendable {
         case sequence(Int, String)
-        case record(ImportRecord, SourceLocation, fingerprint: String?)
+        case record(ImportRecord, SourceLocation, prepared: (fingerprint: String, keys: VolunteerKeys)?)
         case reject(SourceLocation, String)
         case warn(SourceLocation?, String)
     }
@@ -118,8 +118,8 @@ enum ImportPipeline {
         }
     }
 
-    /// The importer's sink on the reading thread: batches what it is told, and fingerprints
-    /// volunteer records there, off the writing thread.
+    /// The importer's sink on the reading thread: batches what it is told, and fingerprints and
+    /// normalises volunteer records there, off the writing thread.
     final class ChannelSink: ImportSink {
         private let channel: Channel
         private var batch: [Event] = []
@@ -135,9 +135,9 @@ enum ImportPipeline {
         }
 
         func receive(_ record: ImportRecord, at location: SourceLocation) throws {
-            var fingerprint: String?
-            if case .volunteer(let volunteer) = record { fingerprint = Fingerprint.of(volunteer: volunteer) }
-            batch.append(.record(record, location, fingerprint: fingerprint))
+            var prepared: (fingerprint: String, keys: VolunteerKeys)?
+            if case .volunteer(let volunteer) = record { prepared = (Fingerprint.of(volunteer: volunteer), VolunteerKeys(volunteer)) }
+            batch.append(.record(record, location, prepared: prepared))
             if batch.count >= 256 { try flush() }
         }
 

@@ -66,6 +66,16 @@ public protocol DirectoryStore: Sendable {
 ///
 /// Implementations are not shared across threads: the transaction owns them.
 public protocol DirectoryWriter: AnyObject {
+    // MARK: Bulk loads
+
+    /// Told before a file of about `expectedRecords` records is applied. When that is large
+    /// against what the directory holds, a store may set aside the indexes only searches use and
+    /// build them once in ``endBulkLoad()``, which costs far less than keeping them up to date
+    /// row by row. Both happen inside the import's transaction.
+    func beginBulkLoad(expectedRecords: Int) throws
+    /// Told after the file is applied: rebuilds whatever ``beginBulkLoad(expectedRecords:)`` set aside.
+    func endBulkLoad() throws
+
     // MARK: Batches
 
     /// The import of a file with this SHA-256, if one was recorded.
@@ -100,8 +110,8 @@ public protocol DirectoryWriter: AnyObject {
     func fingerprint(ofVolunteer id: VolunteerID, listedBy source: String) throws -> String?
     /// Saves what one source says of a person: creates the volunteer when `id` is `nil`, else
     /// replaces that source's skills, languages, availability and consent for them and merges the
-    /// profile. Keeps the full-text index in step.
-    func saveListing(_ record: VolunteerRecord, listingID: String, fingerprint: String, volunteer id: VolunteerID?)
+    /// profile. Keeps the full-text index in step. `keys` are the record's normalised forms.
+    func saveListing(_ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String, volunteer id: VolunteerID?)
         throws -> VolunteerID
     /// Adds (or updates the role and date of) a membership; returns whether anything changed.
     func addMembership(volunteer: VolunteerID, network: NetworkID, role: String?, since: CalendarDate?) throws -> Bool
