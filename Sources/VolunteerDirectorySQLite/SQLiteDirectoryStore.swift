@@ -55,7 +55,7 @@ public final class SQLiteDirectoryStore: DirectoryStore {
             } else {
                 // An import's transaction touches many index pages: with room for them, SQLite
                 // does not spill half-written pages to the log and read them back.
-                try db.execute(sql: "PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA cache_size = -32768")
             }
         }
         return configuration
