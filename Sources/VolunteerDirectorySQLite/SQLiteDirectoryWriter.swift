@@ -91,15 +91,18 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     // MARK: - Volunteers
 
     func volunteer(listedBy source: String, externalID: String) throws -> VolunteerID? {
-        try VolunteerID.fetchOne(db.cachedStatement(sql: "SELECT volunteer_id FROM listing WHERE source = ? AND listing_id = ?"), arguments: [source, externalID])
+        try DirectStatement.firstInteger("SELECT volunteer_id FROM listing WHERE source = ? AND listing_id = ?", in: db) { bind in
+            bind.text(source)
+            bind.text(externalID)
+        }
     }
 
     func volunteer(emailKey: String) throws -> VolunteerID? {
-        try VolunteerID.fetchOne(db.cachedStatement(sql: "SELECT id FROM volunteer WHERE email_key = ? ORDER BY id LIMIT 1"), arguments: [emailKey])
+        try DirectStatement.firstInteger("SELECT id FROM volunteer WHERE email_key = ? ORDER BY id LIMIT 1", in: db) { $0.text(emailKey) }
     }
 
     func volunteer(phoneKey: String) throws -> VolunteerID? {
-        try VolunteerID.fetchOne(db.cachedStatement(sql: "SELECT id FROM volunteer WHERE phone_key = ? ORDER BY id LIMIT 1"), arguments: [phoneKey])
+        try DirectStatement.firstInteger("SELECT id FROM volunteer WHERE phone_key = ? ORDER BY id LIMIT 1", in: db) { $0.text(phoneKey) }
     }
 
     func fingerprint(ofVolunteer id: VolunteerID, listedBy source: String) throws -> String? {
@@ -110,6 +113,51 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     func saveListing(
         _ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String, volunteer existing: VolunteerID?
     ) throws -> VolunteerID {
+        guard let existing else {
+            // A new person has one listing, so the merged fields are this record's own. The
+            // common case of every import, so its values are bound directly.
+            try DirectStatement.run(
+                """
+                INSERT INTO volunteer (name, name_key, email, email_key, phone, phone_key, postcode, postcode_district,
+                  area, area_key, age_band, notes, consent_contact, consent_share, consent_recorded, dbs_level, dbs_issued)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, in: db
+            ) { bind in
+                for text in [record.name, keys.name, record.email, keys.email, record.phone, keys.phone, keys.postcode, keys.district,
+                             record.area, keys.area, record.ageBand?.rawValue, record.notes] { bind.text(text) }
+                bind.flag(record.consent.contact)
+                bind.integer(record.consent.share?.rawValue)
+                bind.text(record.consent.recorded?.description)
+                bind.integer(record.dbs?.level.rawValue ?? 0)
+                bind.text(record.dbs?.issued?.description)
+            }
+            let id = db.lastInsertedRowID
+            try DirectStatement.run(
+                """
+                INSERT INTO listing (source, listing_id, fingerprint, consent_contact, consent_share, consent_recorded,
+                  dbs_level, dbs_issued, volunteer_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, in: db
+            ) { bind in
+                bind.text(record.source)
+                bind.text(listingID)
+                bind.text(fingerprint)
+                bind.flag(record.consent.contact)
+                bind.integer(record.consent.share?.rawValue)
+                bind.text(record.consent.recorded?.description)
+                bind.integer(record.dbs?.level.rawValue)
+                bind.text(record.dbs?.issued?.description)
+                bind.integer(id)
+            }
+            try insertDetails(of: id, from: record, keys: keys)
+            try DirectStatement.run("INSERT INTO volunteer_text (rowid, name, skills, notes) VALUES (?, ?, ?, ?)", in: db) { bind in
+                bind.integer(id)
+                bind.text(record.name)
+                bind.text(keys.skillText)
+                bind.text(record.notes)
+            }
+            return id
+        }
         let profile: StatementArguments = [
             record.name, keys.name, record.email, keys.email, record.phone, keys.phone, keys.postcode, keys.district, record.area,
             keys.area, record.ageBand?.rawValue, record.notes,
@@ -118,32 +166,6 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             record.source, listingID, fingerprint, record.consent.contact, record.consent.share?.rawValue,
             record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
         ]
-        guard let existing else {
-            // A new person has one listing, so the merged fields are this record's own.
-            try run(
-                sql: """
-                    INSERT INTO volunteer (name, name_key, email, email_key, phone, phone_key, postcode, postcode_district,
-                      area, area_key, age_band, notes, consent_contact, consent_share, consent_recorded, dbs_level, dbs_issued)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: profile + [
-                    record.consent.contact, record.consent.share?.rawValue, record.consent.recorded?.description,
-                    record.dbs?.level.rawValue ?? 0, record.dbs?.issued?.description,
-                ])
-            let id = db.lastInsertedRowID
-            try run(
-                sql: """
-                    INSERT INTO listing (source, listing_id, fingerprint, consent_contact, consent_share, consent_recorded,
-                      dbs_level, dbs_issued, volunteer_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: listing + [id])
-            try insertDetails(of: id, from: record, keys: keys)
-            try run(
-                sql: "INSERT INTO volunteer_text (rowid, name, skills, notes) VALUES (?, ?, ?, ?)",
-                arguments: [id, record.name, keys.skillText, record.notes])
-            return id
-        }
         // The latest source's values win; what it leaves out, earlier sources keep.
         try run(
             sql: """
@@ -171,14 +193,19 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func addMembership(volunteer: VolunteerID, network: NetworkID, role: String?, since: CalendarDate?) throws -> Bool {
-        try run(
-            sql: """
-                INSERT INTO membership (volunteer_id, network_id, role, since) VALUES (?, ?, ?, ?)
-                ON CONFLICT (volunteer_id, network_id) DO UPDATE SET
-                  role = COALESCE(excluded.role, role), since = COALESCE(excluded.since, since)
-                WHERE COALESCE(excluded.role, role) IS NOT role OR COALESCE(excluded.since, since) IS NOT since
-                """,
-            arguments: [volunteer, network, role, since?.description])
+        try DirectStatement.run(
+            """
+            INSERT INTO membership (volunteer_id, network_id, role, since) VALUES (?, ?, ?, ?)
+            ON CONFLICT (volunteer_id, network_id) DO UPDATE SET
+              role = COALESCE(excluded.role, role), since = COALESCE(excluded.since, since)
+            WHERE COALESCE(excluded.role, role) IS NOT role OR COALESCE(excluded.since, since) IS NOT since
+            """, in: db
+        ) { bind in
+            bind.integer(volunteer)
+            bind.integer(network)
+            bind.text(role)
+            bind.text(since?.description)
+        }
         return db.changesCount > 0
     }
 
@@ -249,30 +276,46 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     private func insertDetails(of id: VolunteerID, from record: VolunteerRecord, keys: VolunteerKeys) throws {
         for (position, skill) in record.skills.enumerated() {
-            try run(
-                sql: """
-                    INSERT INTO volunteer_skill (volunteer_id, source, position, written, key, level, qualified_in)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [id, record.source, position, skill.written, skill.key, skill.level?.rawValue, skill.qualifiedIn])
+            try DirectStatement.run(
+                "INSERT INTO volunteer_skill (volunteer_id, source, position, written, key, level, qualified_in) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                in: db
+            ) { bind in
+                bind.integer(id)
+                bind.text(record.source)
+                bind.integer(position)
+                bind.text(skill.written)
+                bind.text(skill.key)
+                bind.integer(skill.level?.rawValue)
+                bind.text(skill.qualifiedIn)
+            }
             try mapSkill(key: skill.key)
         }
         for (position, spoken) in record.languages.enumerated() {
-            try run(
-                sql: """
-                    INSERT INTO volunteer_language
-                      (volunteer_id, source, position, written, written_key, code, script, proficiency, interprets)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, record.source, position, spoken.language.written, keys.languages[position],
-                    spoken.language.code, spoken.language.script, spoken.proficiency?.rawValue, spoken.interprets,
-                ])
+            try DirectStatement.run(
+                """
+                INSERT INTO volunteer_language
+                  (volunteer_id, source, position, written, written_key, code, script, proficiency, interprets)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, in: db
+            ) { bind in
+                bind.integer(id)
+                bind.text(record.source)
+                bind.integer(position)
+                bind.text(spoken.language.written)
+                bind.text(keys.languages[position])
+                bind.text(spoken.language.code)
+                bind.text(spoken.language.script)
+                bind.integer(spoken.proficiency?.rawValue)
+                bind.flag(spoken.interprets)
+            }
         }
         for slot in Set(record.availability) {
-            try run(
-                sql: "INSERT INTO volunteer_slot (volunteer_id, source, day, part) VALUES (?, ?, ?, ?)",
-                arguments: [id, record.source, slot.day.rawValue, slot.part.rawValue])
+            try DirectStatement.run("INSERT INTO volunteer_slot (volunteer_id, source, day, part) VALUES (?, ?, ?, ?)", in: db) { bind in
+                bind.integer(id)
+                bind.text(record.source)
+                bind.text(slot.day.rawValue)
+                bind.text(slot.part.rawValue)
+            }
         }
     }
 
