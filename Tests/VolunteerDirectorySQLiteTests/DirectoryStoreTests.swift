@@ -40,6 +40,16 @@ struct DirectoryStoreTests {
         try directory.store.search(query).map(\.volunteer.name)
     }
 
+    @Test("a file listed as pending and then changed is hashed afresh when imported")
+    func changedAfterListing() throws {
+        let url = try directory.file("roster.jsonl", try ScriptedImporter.script([Self.person("Amina", id: "1")]))
+        #expect(try directory.service.pendingFiles(in: directory.folder).map(\.lastPathComponent).contains("roster.jsonl"))
+        try Data(try ScriptedImporter.script([Self.person("Amina", id: "1"), Self.person("Tariq", id: "2")]).utf8).write(to: url)
+        _ = try directory.service.importFile(at: url, request: ImportRequest())
+        #expect(try directory.store.batches().last?.sha256 == ImportService.sha256(of: url, displayName: "roster.jsonl"))
+        #expect(try directory.everyone().count == 2)
+    }
+
     @Test("a failed import leaves the directory exactly as it was")
     func failedImportWritesNothing() throws {
         try load("first.jsonl", [Self.person("Amina", id: "1")])

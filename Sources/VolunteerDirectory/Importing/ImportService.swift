@@ -109,6 +109,8 @@ public struct ImportService: Sendable {
     public let store: any DirectoryStore
     /// The installed plugins.
     public let registry: ImporterRegistry
+    /// Hashes worked out while listing a folder, so the import that follows reads each file once.
+    private let knownHashes = FileHashes()
 
     /// Imports that change at least this many records refresh the planner's statistics.
     static let statisticsThreshold = 1_000
@@ -134,7 +136,7 @@ public struct ImportService: Sendable {
             let url = folder.appendingPathComponent(name)
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            if try store.batch(sha256: try Self.sha256(of: url, displayName: name)) == nil { pending.append(url) }
+            if try store.batch(sha256: try hash(of: url, displayName: name)) == nil { pending.append(url) }
         }
         return pending
     }
@@ -150,7 +152,7 @@ public struct ImportService: Sendable {
         let sample = try Self.sample(of: url, displayName: name)
         let importerType = try request.plugin.map { try registry.importer(id: $0) }
             ?? registry.importer(for: sample)
-        let hash = try Self.sha256(of: url, displayName: name)
+        let hash = try self.hash(of: url, displayName: name)
         if let previous = try store.batch(sha256: hash) {
             var counts = ImportCounts()
             counts.unchanged = previous.counts.created + previous.counts.updated + previous.counts.unchanged
@@ -191,6 +193,19 @@ public struct ImportService: Sendable {
 
     // MARK: - File helpers
 
+    /// The file's SHA-256, from the hashes already worked out when the file has not changed since
+    /// (same size and modification time), else read afresh.
+    private func hash(of url: URL, displayName: String) throws(ImportError) -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        let identity = FileHashes.Identity(
+            path: url.standardizedFileURL.path, size: (attributes?[.size] as? NSNumber)?.int64Value ?? -1,
+            modified: (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1)
+        if let known = knownHashes[identity] { return known }
+        let hash = try Self.sha256(of: url, displayName: displayName)
+        knownHashes[identity] = hash
+        return hash
+    }
+
     private static func size(of url: URL, displayName: String) throws(ImportError) -> Int64 {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
@@ -223,6 +238,31 @@ public struct ImportService: Sendable {
             return digest.finalize()
         } catch {
             throw .unreadable(file: displayName, reason: "it cannot be read (\(error.localizedDescription))")
+        }
+    }
+}
+
+/// File hashes by path, size and modification time, shared by copies of an ``ImportService``.
+final class FileHashes: @unchecked Sendable {
+    struct Identity: Hashable {
+        let path: String
+        let size: Int64
+        let modified: Double
+    }
+
+    private let lock = NSLock()
+    private var hashes: [Identity: String] = [:]
+
+    subscript(identity: Identity) -> String? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return hashes[identity]
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            hashes[identity] = newValue
         }
     }
 }
