@@ -33,10 +33,7 @@ enum DirectStatement {
     /// The first column of the first row `sql` returns as an integer, or `nil` when there is no
     /// row (or it is NULL).
     static func firstInteger(_ sql: String, in db: Database, bind: (inout Binder) -> Void) throws -> Int64? {
-        let statement = try db.cachedStatement(sql: sql)
-        let handle = statement.sqliteStatement
-        var binder = Binder(handle: handle)
-        bind(&binder)
+        let handle = try prepared(sql, in: db, bind: bind)
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
@@ -54,15 +51,22 @@ enum DirectStatement {
 
     /// Runs `sql` (a statement from the connection's cache) once, with the values `bind` gives.
     static func run(_ sql: String, in db: Database, bind: (inout Binder) -> Void) throws {
-        let statement = try db.cachedStatement(sql: sql)
-        let handle = statement.sqliteStatement
-        var binder = Binder(handle: handle)
-        bind(&binder)
+        let handle = try prepared(sql, in: db, bind: bind)
         let code = sqlite3_step(handle)
         let message = code == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         if let message { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql) }
+    }
+}
+
+extension DirectStatement {
+    /// The cached statement for `sql`, with the values `bind` gives bound to it.
+    fileprivate static func prepared(_ sql: String, in db: Database, bind: (inout Binder) -> Void) throws -> OpaquePointer {
+        let handle = try db.cachedStatement(sql: sql).sqliteStatement
+        var binder = Binder(handle: handle)
+        bind(&binder)
+        return handle
     }
 }
 

@@ -104,10 +104,10 @@ public final class SQLiteDirectoryStore: DirectoryStore {
 
     public func search(_ query: VolunteerQuery) throws -> [VolunteerMatch] {
         try database.read { db in
-            let ranked = try VolunteerSearch(query: query, facets: facets, taxonomy: taxonomy).run(db)
+            let understanding = QueryUnderstanding(query, taxonomy: taxonomy)
+            let ranked = try VolunteerSearch(query: query, understanding: understanding, facets: facets, taxonomy: taxonomy).run(db)
             let people = Dictionary(
                 try VolunteerLoader.volunteers(ids: ranked.map(\.0), in: db).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let understanding = QueryUnderstanding(query, taxonomy: taxonomy)
             return ranked.compactMap { id, score in
                 people[id].map { VolunteerMatch(volunteer: $0, score: score, matched: understanding.explain($0)) }
             }

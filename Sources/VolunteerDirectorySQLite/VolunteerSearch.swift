@@ -6,6 +6,8 @@ import VolunteerDirectory
 /// the volunteers left are ranked in memory from the parts of the score the sets carry.
 struct VolunteerSearch {
     let query: VolunteerQuery
+    /// The query's skills and languages, understood once for both searching and explaining.
+    let understanding: QueryUnderstanding
     let facets: FacetCache
     let taxonomy: SkillTaxonomy
     var catalogue: LanguageCatalogue = .shared
@@ -21,8 +23,7 @@ struct VolunteerSearch {
         if !query.includeWithoutConsent {
             try facet("consent", "SELECT id FROM volunteer WHERE consent_contact = 1")
         }
-        for skill in query.skills where !skill.matchingKey.isEmpty {
-            let expansion = taxonomy.expansion(of: skill)
+        for expansion in understanding.skills {
             sets.append(
                 try facets.set("skill:\(expansion.key):\(taxonomy.fingerprint)", in: db) {
                     try skillSet(expansion, capacity: capacity, db: db)

@@ -12,7 +12,6 @@ final class ImportApplier: ImportSink {
     private var pendingMembers: [(source: String, network: NetworkID, member: MemberReference, at: SourceLocation)] = []
     private var networksByName: [String: NetworkID] = [:]
     private var withoutConsent = 0
-    private var corrections: [String: String?] = [:]
 
     init(writer: any DirectoryWriter, force: Bool) {
         self.writer = writer
@@ -91,9 +90,9 @@ final class ImportApplier: ImportSink {
         for language in record.languages {
             if language.language.code == nil {
                 warn(at: location, "language '\(language.language.written)' is not recognised; kept as written")
-            } else if let corrected = correction(of: language.language.written) {
+            } else if language.language.isCorrection {
                 // A correction is a guess, however careful: say so, so the roster can be fixed.
-                warn(at: location, "language '\(language.language.written)' read as \(corrected), a near miss of its name")
+                warn(at: location, "language '\(language.language.written)' read as \(language.language.displayName()), a near miss of its name")
             }
         }
         if record.consent.contact == nil { withoutConsent += 1 }
@@ -168,15 +167,6 @@ final class ImportApplier: ImportSink {
         let id = try writer.network(named: name) ?? writer.createNetwork(named: name)
         networksByName[key] = id
         return id
-    }
-
-    /// The language name a misspelt language was corrected to, or `nil`: asked once per spelling,
-    /// since a roster writes the same few spellings thousands of times.
-    private func correction(of written: String) -> String? {
-        if let known = corrections[written] { return known }
-        let corrected = LanguageCatalogue.shared.resolve(written).flatMap { $0.match == .misspelling ? $0.language.name : nil }
-        corrections[written] = .some(corrected)
-        return corrected
     }
 
     private func fingerprint(of value: some Encodable) throws -> String {

@@ -18,6 +18,14 @@ public struct Skill: Sendable, Hashable, Codable {
     }
 }
 
+extension Skill {
+    /// The skill as shown to coordinators: `Accountancy (professional, qualified in PK)`.
+    public var displayText: String {
+        let details = [level?.description, qualifiedIn.map { "qualified in \($0)" }].compactMap { $0 }
+        return details.isEmpty ? written : "\(written) (\(details.joined(separator: ", ")))"
+    }
+}
+
 /// A skill a need asks for.
 public struct SkillRequirement: Sendable, Hashable, Codable {
     /// The skill as the partner wrote it.

@@ -6,18 +6,32 @@ public struct LanguageReference: Sendable, Hashable, Codable {
     public var code: String?
     /// The ISO 15924 script from a BCP 47 tag, such as `Arab`.
     public var script: String?
+    /// Whether the code was read from a near miss of a language's name (`Portugese`): a careful
+    /// guess that the coordinator should be told about. Not stored; known when resolving.
+    public var isCorrection: Bool
+
+    private enum CodingKeys: String, CodingKey { case written, code, script }
 
     /// Creates a reference; see ``LanguageReference/resolving(_:catalogue:)`` to understand text.
-    public init(written: String, code: String?, script: String? = nil) {
+    public init(written: String, code: String?, script: String? = nil, isCorrection: Bool = false) {
         self.written = written
         self.code = code
         self.script = script
+        self.isCorrection = isCorrection
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            written: try container.decode(String.self, forKey: .written), code: try container.decodeIfPresent(String.self, forKey: .code),
+            script: try container.decodeIfPresent(String.self, forKey: .script))
     }
 
     /// Resolves `text` against the catalogue, keeping it as written whether or not it is understood.
     public static func resolving(_ text: String, catalogue: LanguageCatalogue = .shared) -> LanguageReference {
         let resolution = catalogue.resolve(text)
-        return LanguageReference(written: text, code: resolution?.language.code, script: resolution?.script)
+        return LanguageReference(
+            written: text, code: resolution?.language.code, script: resolution?.script, isCorrection: resolution?.match == .misspelling)
     }
 
     /// Resolves a code given as a code (a feed's `code` attribute): an ISO 639 code or a BCP 47 tag.

@@ -6,12 +6,19 @@ extension Presentation {
     /// How a language string is understood: `{"query","code","name","match","related":[codes]}`,
     /// with `code`, `name` and `match` `null` when it is not understood.
     public struct LanguageQueryJSON: Encodable, Sendable, Equatable {
+        /// The string as asked.
         public var query: String
+        /// The ISO 639-3 code, or `null` when not understood.
         public var code: String?
+        /// The English name coordinators know.
         public var name: String?
+        /// What the language calls itself, in its own script where it has one.
         public var endonym: String?
+        /// How it was understood: `code`, `name`, `endonym`, `alias`, `misspelling` or `tag`.
         public var match: String?
+        /// The ISO 15924 script from a BCP 47 tag.
         public var script: String?
+        /// The codes a search for it also finds: members, macrolanguage, close varieties.
         public var related: [String]
 
         /// Understands `query` against the catalogue.
@@ -82,9 +89,13 @@ extension Presentation {
 
     /// A row of the language-coverage view.
     public struct LanguageCoverageJSON: Codable, Sendable, Equatable {
+        /// The ISO 639-3 code, or `null` for a language not understood.
         public var code: String?
+        /// The English name, or the text as written when not understood.
         public var name: String
+        /// What the language calls itself.
         public var endonym: String?
+        /// Speakers at each proficiency (each counted once, at their best), and in all.
         public var native: Int
         public var fluent: Int
         public var conversational: Int
@@ -123,12 +134,18 @@ extension Presentation {
     /// How a skill string is understood: `{"query","skills":[{"key","label","match"}]}`, the skills
     /// it names (`exact` or `synonym`) first, then those a search for it also finds.
     public struct SkillQueryJSON: Codable, Sendable, Equatable {
+        /// One taxonomy skill and how it counts for the query.
         public struct Entry: Codable, Sendable, Equatable {
+            /// The skill's key (`accountancy`).
             public var key: String
+            /// Its label (`Accountancy`).
             public var label: String
+            /// `exact` or `synonym` for a skill the query names; `narrower` or `related` for one a search also finds.
             public var match: String
         }
+        /// The string as asked.
         public var query: String
+        /// The skills it names first, then the ones a search for it also finds.
         public var skills: [Entry]
 
         /// Understands `query` against the taxonomy.
@@ -157,8 +174,11 @@ extension Presentation {
 
     /// A row of the skills view: a taxonomy skill and how many volunteers hold it.
     public struct SkillHoldersJSON: Codable, Sendable, Equatable {
+        /// The skill's key.
         public var key: String
+        /// Its label.
         public var label: String
+        /// How many volunteers hold it (written as exact or synonym, or interpreting a language).
         public var volunteers: Int
     }
 

@@ -8,9 +8,13 @@ public enum Presentation {
     /// A volunteer as JSON: `id`, `name`, `email`, `phone`, `postcode`, `skills` `[{name, level}]`,
     /// `languages` `[{code, name, proficiency, interprets}]`, `networks` `[names]`, and more.
     public struct VolunteerJSON: Codable, Sendable, Equatable {
+        /// A skill as written, with its level and where it was gained.
         public struct SkillJSON: Codable, Sendable, Equatable {
+            /// The skill as written.
             public var name: String
+            /// `basic`, `experienced` or `professional`, when stated.
             public var level: String?
+            /// The ISO 3166 country the qualification was gained in.
             public var qualifiedIn: String?
         }
         public struct LanguageJSON: Codable, Sendable, Equatable {
@@ -134,10 +138,7 @@ public enum Presentation {
     }
 
     private static func skillsText(_ v: Volunteer) -> String {
-        v.skills.map { s in
-            let details = [s.level?.description, s.qualifiedIn.map { "qualified in \($0)" }].compactMap { $0 }
-            return details.isEmpty ? s.written : "\(s.written) (\(details.joined(separator: ", ")))"
-        }.joined(separator: "; ")
+        v.skills.map(\.displayText).joined(separator: "; ")
     }
 
     /// `accountancy: synonym (ACCA qualified); Kurdish: narrower (Sorani)`.

@@ -104,11 +104,7 @@ extension MatchReport {
     }
 
     func skillsText(_ skills: [Skill]) -> String {
-        skills.map { skill in
-            var details = [skill.level?.description].compactMap { $0 }
-            if let country = skill.qualifiedIn { details.append("qualified in \(country)") }
-            return details.isEmpty ? skill.written : "\(skill.written) (\(details.joined(separator: ", ")))"
-        }.joined(separator: "; ")
+        skills.map(\.displayText).joined(separator: "; ")
     }
 
     func languagesText(_ volunteer: Volunteer) -> String? {

@@ -20,9 +20,10 @@ public struct MatchedTerm: Sendable, Hashable, Codable {
 }
 
 /// A search's skills and languages, understood once against the taxonomy and the language
-/// catalogue, to say for each volunteer found how they meet each.
+/// catalogue: what a store searches by, and how each volunteer found meets each.
 public struct QueryUnderstanding: Sendable {
-    private let skills: [SkillExpansion]
+    /// Each skill asked for, expanded through the taxonomy, in the query's order.
+    public let skills: [SkillExpansion]
     private let languages: [LanguageReference]
     private let taxonomy: SkillTaxonomy
     private let catalogue: LanguageCatalogue
@@ -39,21 +40,17 @@ public struct QueryUnderstanding: Sendable {
     public func explain(_ volunteer: Volunteer) -> [MatchedTerm] {
         var terms: [MatchedTerm] = []
         for expansion in skills {
-            var best: (kind: SkillMatchKind, written: String)?
-            for skill in volunteer.skills {
-                guard let kind = expansion.kind(ofKey: skill.key, mappings: taxonomy.understand(skill.written)) else { continue }
-                if best == nil || kind > (best?.kind ?? .related) { best = (kind, skill.written) }
+            var held = volunteer.skills.compactMap { skill in
+                expansion.kind(ofKey: skill.key, mappings: taxonomy.understand(skill.written)).map { (kind: $0, written: skill.written) }
             }
-            if let kind = expansion.interpreting, best == nil || kind > (best?.kind ?? .related),
-                let spoken = volunteer.languages.first(where: \.interprets)
-            {
-                best = (kind, "interprets \(spoken.language.displayName(catalogue: catalogue))")
+            if let kind = expansion.interpreting, let spoken = volunteer.languages.first(where: \.interprets) {
+                held.append((kind, "interprets \(spoken.language.displayName(catalogue: catalogue))"))
             }
+            let best = Self.best(held, by: \.kind)
             if let best { terms.append(MatchedTerm(kind: "skill", asked: expansion.text, written: best.written, match: best.kind.rawValue)) }
         }
         for asked in languages {
-            var best: (relation: LanguageRelation, written: String)?
-            for spoken in volunteer.languages {
+            let held = volunteer.languages.compactMap { spoken -> (relation: LanguageRelation, written: String)? in
                 let relation: LanguageRelation? =
                     if let code = asked.code, let held = spoken.language.code {
                         catalogue.relation(of: held, to: code)
@@ -62,13 +59,19 @@ public struct QueryUnderstanding: Sendable {
                     } else {
                         nil
                     }
-                guard let relation else { continue }
-                if best == nil || relation > (best?.relation ?? .related) { best = (relation, spoken.language.written) }
+                return relation.map { ($0, spoken.language.written) }
             }
-            if let best {
+            if let best = Self.best(held, by: \.relation) {
                 terms.append(MatchedTerm(kind: "language", asked: asked.written, written: best.written, match: best.relation.rawValue))
             }
         }
         return terms
+    }
+
+    /// The highest-ranked item, the first among equals (the volunteer's own order).
+    private static func best<Item, Rank: Comparable>(_ items: [Item], by rank: (Item) -> Rank) -> Item? {
+        var best: Item?
+        for item in items where best.map({ rank(item) > rank($0) }) ?? true { best = item }
+        return best
     }
 }

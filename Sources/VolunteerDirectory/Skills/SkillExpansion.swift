@@ -33,13 +33,7 @@ public struct SkillExpansion: Sendable, Hashable {
     public func kind(ofKey heldKey: String, mappings: [SkillMapping]) -> SkillMatchKind? {
         guard !key.isEmpty else { return nil }
         if heldKey == key { return .exact }
-        var best: SkillMatchKind?
-        for mapping in mappings {
-            if let kind = kind(ofConcept: mapping.concept, namedAs: mapping.kind), kind > (best ?? .related) || best == nil {
-                best = kind
-            }
-        }
-        if let best { return best }
+        if let best = mappings.compactMap({ kind(ofConcept: $0.concept, namedAs: $0.kind) }).max() { return best }
         return " \(heldKey) ".contains(" \(key) ") ? .narrower : nil
     }
 

@@ -8,7 +8,7 @@ extension SkillTaxonomy {
     private static let standardResult: Result<SkillTaxonomy, TaxonomyError> = {
         guard let url = Bundle.module.url(forResource: "skills-taxonomy", withExtension: "yaml"),
             let yaml = try? String(contentsOf: url, encoding: .utf8)
-        else { return .failure(TaxonomyError(file: standardFileName, reason: "the taxonomy shipped with voldir is missing")) }
+        else { return .failure(TaxonomyError(file: standardFileName, reason: "the skills taxonomy shipped with voldir is missing or unreadable; reinstall voldir, or run it from the folder it was built in")) }
         return Result { () throws(TaxonomyError) in try SkillTaxonomy.empty.extended(withYAML: yaml, file: standardFileName) }
     }()
 

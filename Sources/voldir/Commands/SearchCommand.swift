@@ -71,8 +71,8 @@ struct SearchCommand: ParsableCommand {
         for reference in languages {
             if reference.code == nil {
                 note("warning: '\(reference.written)' is not a language the catalogue knows; matching it as written")
-            } else if let resolution = LanguageCatalogue.shared.resolve(reference.written), resolution.match == .misspelling {
-                note("note: '\(reference.written)' read as \(resolution.language.name) (\(resolution.language.code))")
+            } else if reference.isCorrection, let code = reference.code {
+                note("note: '\(reference.written)' read as \(reference.displayName()) (\(code))")
             }
         }
         let query = VolunteerQuery(
