@@ -87,14 +87,21 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     // MARK: - DirectoryStore
 
     public func write<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
-        try database.write { db in try body(SQLiteDirectoryWriter(db, taxonomy: taxonomy)) }
+        try database.write { db in
+            let writer = SQLiteDirectoryWriter(db, taxonomy: taxonomy)
+            let result = try body(writer)
+            try writer.finish()
+            return result
+        }
     }
 
     public func rehearse<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction {
-                result = try body(SQLiteDirectoryWriter(db, taxonomy: taxonomy))
+                let writer = SQLiteDirectoryWriter(db, taxonomy: taxonomy)
+                result = try body(writer)
+                try writer.finish()
                 return .rollback
             }
             guard let result else { throw StoreError.rehearsalProducedNothing }

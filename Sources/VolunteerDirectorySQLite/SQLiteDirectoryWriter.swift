@@ -8,6 +8,13 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     private let taxonomy: SkillTaxonomy
     /// Skill keys known to be mapped in this transaction: most records repeat skills already seen.
     private var mappedKeys: Set<String> = []
+    /// The numbers of the sources seen in this transaction: every record names its source.
+    private var sourceIDs: [String: Int64] = [:]
+    /// The first volunteer this transaction created. Full-text rows for this one and everyone
+    /// after are written together by ``finish()``: SQLite opens a statement savepoint for most
+    /// statements in a transaction, and FTS5 writes out its pending terms at every savepoint, so a
+    /// row per record interleaved with other writes makes a tiny index segment per person.
+    private var firstCreated: VolunteerID?
 
     init(_ db: Database, taxonomy: SkillTaxonomy) {
         self.db = db
@@ -91,8 +98,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     // MARK: - Volunteers
 
     func volunteer(listedBy source: String, externalID: String) throws -> VolunteerID? {
-        try DirectStatement.firstInteger("SELECT volunteer_id FROM listing WHERE source = ? AND listing_id = ?", in: db) { bind in
-            bind.text(source)
+        let source = try sourceID(source)
+        return try DirectStatement.firstInteger("SELECT volunteer_id FROM listing WHERE source_id = ? AND listing_id = ?", in: db) { bind in
+            bind.integer(source)
             bind.text(externalID)
         }
     }
@@ -106,13 +114,15 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func fingerprint(ofVolunteer id: VolunteerID, listedBy source: String) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT fingerprint FROM listing WHERE volunteer_id = ? AND source = ? ORDER BY rowid DESC LIMIT 1"),
-            arguments: [id, source])
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT fingerprint FROM listing WHERE volunteer_id = ? AND source_id = ? ORDER BY rowid DESC LIMIT 1"),
+            arguments: [id, try sourceID(source)])
     }
 
     func saveListing(
         _ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String, volunteer existing: VolunteerID?
     ) throws -> VolunteerID {
+        let source = try sourceID(record.source)
         guard let existing else {
             // A new person has one listing, so the merged fields are this record's own. The
             // common case of every import, so its values are bound directly.
@@ -134,12 +144,12 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             let id = db.lastInsertedRowID
             try DirectStatement.run(
                 """
-                INSERT INTO listing (source, listing_id, fingerprint, consent_contact, consent_share, consent_recorded,
+                INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share, consent_recorded,
                   dbs_level, dbs_issued, volunteer_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, in: db
             ) { bind in
-                bind.text(record.source)
+                bind.integer(source)
                 bind.text(listingID)
                 bind.text(fingerprint)
                 bind.flag(record.consent.contact)
@@ -149,12 +159,12 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.text(record.dbs?.issued?.description)
                 bind.integer(id)
             }
-            try insertDetails(of: id, from: record, keys: keys)
-            try DirectStatement.run("INSERT INTO volunteer_text (rowid, name, skills, notes) VALUES (?, ?, ?, ?)", in: db) { bind in
-                bind.integer(id)
-                bind.text(record.name)
-                bind.text(keys.skillText)
-                bind.text(record.notes)
+            try insertDetails(of: id, source: source, from: record, keys: keys)
+            if let firstCreated, id < firstCreated {
+                // An id given again after erasures in this transaction: not in the range `finish` writes.
+                try refreshText(of: id)
+            } else if firstCreated == nil {
+                firstCreated = id
             }
             return id
         }
@@ -163,7 +173,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             keys.area, record.ageBand?.rawValue, record.notes,
         ]
         let listing: StatementArguments = [
-            record.source, listingID, fingerprint, record.consent.contact, record.consent.share?.rawValue,
+            source, listingID, fingerprint, record.consent.contact, record.consent.share?.rawValue,
             record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
         ]
         // The latest source's values win; what it leaves out, earlier sources keep.
@@ -178,15 +188,15 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             arguments: profile + [existing])
         try run(
             sql: """
-                INSERT OR REPLACE INTO listing (source, listing_id, fingerprint, consent_contact, consent_share,
+                INSERT OR REPLACE INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share,
                   consent_recorded, dbs_level, dbs_issued, volunteer_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: listing + [existing])
-        for table in ["volunteer_skill", "volunteer_language", "volunteer_slot"] {
-            try run(sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source = ?", arguments: [existing, record.source])
+        for table in ["volunteer_skill", "volunteer_language", "volunteer_availability"] {
+            try run(sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source_id = ?", arguments: [existing, source])
         }
-        try insertDetails(of: existing, from: record, keys: keys)
+        try insertDetails(of: existing, source: source, from: record, keys: keys)
         try refreshMergedFields(of: existing)
         try refreshText(of: existing)
         return existing
@@ -274,14 +284,28 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     // MARK: - Helpers
 
-    private func insertDetails(of id: VolunteerID, from record: VolunteerRecord, keys: VolunteerKeys) throws {
+    /// The number standing for a source's name in the detail tables, made on first use.
+    private func sourceID(_ name: String) throws -> Int64 {
+        if let id = sourceIDs[name] { return id }
+        let id: Int64
+        if let known = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM source WHERE name = ?"), arguments: [name]) {
+            id = known
+        } else {
+            try run(sql: "INSERT INTO source (name) VALUES (?)", arguments: [name])
+            id = db.lastInsertedRowID
+        }
+        sourceIDs[name] = id
+        return id
+    }
+
+    private func insertDetails(of id: VolunteerID, source: Int64, from record: VolunteerRecord, keys: VolunteerKeys) throws {
         for (position, skill) in record.skills.enumerated() {
             try DirectStatement.run(
-                "INSERT INTO volunteer_skill (volunteer_id, source, position, written, key, level, qualified_in) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO volunteer_skill (volunteer_id, source_id, position, written, key, level, qualified_in) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 in: db
             ) { bind in
                 bind.integer(id)
-                bind.text(record.source)
+                bind.integer(source)
                 bind.integer(position)
                 bind.text(skill.written)
                 bind.text(skill.key)
@@ -294,12 +318,12 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             try DirectStatement.run(
                 """
                 INSERT INTO volunteer_language
-                  (volunteer_id, source, position, written, written_key, code, script, proficiency, interprets)
+                  (volunteer_id, source_id, position, written, written_key, code, script, proficiency, interprets)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, in: db
             ) { bind in
                 bind.integer(id)
-                bind.text(record.source)
+                bind.integer(source)
                 bind.integer(position)
                 bind.text(spoken.language.written)
                 bind.text(keys.languages[position])
@@ -309,12 +333,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.flag(spoken.interprets)
             }
         }
-        for slot in Set(record.availability) {
-            try DirectStatement.run("INSERT INTO volunteer_slot (volunteer_id, source, day, part) VALUES (?, ?, ?, ?)", in: db) { bind in
+        if !record.availability.isEmpty {
+            try DirectStatement.run("INSERT INTO volunteer_availability (volunteer_id, source_id, slots) VALUES (?, ?, ?)", in: db) { bind in
                 bind.integer(id)
-                bind.text(record.source)
-                bind.text(slot.day.rawValue)
-                bind.text(slot.part.rawValue)
+                bind.integer(source)
+                bind.integer(StoredSlots.bits(of: record.availability))
             }
         }
     }
@@ -338,7 +361,23 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             arguments: [id])
     }
 
+    /// Writes the full-text rows of the volunteers this transaction created, in one statement.
+    /// The store calls it after the import's body, inside the transaction.
+    func finish() throws {
+        guard let firstCreated else { return }
+        try db.execute(
+            sql: """
+                INSERT INTO volunteer_text (rowid, name, skills, notes)
+                SELECT id, name, (SELECT group_concat(written, ' ; ') FROM volunteer_skill WHERE volunteer_id = volunteer.id), notes
+                FROM volunteer WHERE id >= ?
+                """,
+            arguments: [firstCreated])
+        self.firstCreated = nil
+    }
+
     private func refreshText(of id: VolunteerID) throws {
+        // Created in this transaction: `finish` writes its row, as it then stands.
+        if let firstCreated, id >= firstCreated { return }
         try run(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
         try run(
             sql: """

@@ -61,7 +61,7 @@ enum VolunteerLoader {
         }
         let skills = try Row.fetchCursor(
             db,
-            sql: "SELECT volunteer_id, written, level, qualified_in FROM volunteer_skill WHERE \(owned) ORDER BY volunteer_id, source, position",
+            sql: "SELECT volunteer_id, written, level, qualified_in FROM volunteer_skill WHERE \(owned) ORDER BY volunteer_id, source_id, position",
             arguments: arguments)
         while let row = try skills.next() {
             guard let at = position[row[0]] else { continue }
@@ -79,7 +79,7 @@ enum VolunteerLoader {
             db,
             sql: """
                 SELECT volunteer_id, written, code, script, proficiency, interprets FROM volunteer_language WHERE \(owned)
-                ORDER BY volunteer_id, source, position
+                ORDER BY volunteer_id, source_id, position
                 """, arguments: arguments)
         while let row = try languages.next() {
             guard let at = position[row[0]] else { continue }
@@ -98,11 +98,17 @@ enum VolunteerLoader {
                 people[at].languages.append(spoken)
             }
         }
-        let slots = try Row.fetchCursor(
-            db, sql: "SELECT DISTINCT volunteer_id, day, part FROM volunteer_slot WHERE \(owned)", arguments: arguments)
-        while let row = try slots.next() {
-            guard let at = position[row[0]], let day = Day(rawValue: row[1]), let part = PartOfDay(rawValue: row[2]) else { continue }
-            people[at].availability.append(Slot(day: day, part: part))
+        let availability = try Row.fetchCursor(
+            db, sql: "SELECT volunteer_id, slots FROM volunteer_availability WHERE \(owned)", arguments: arguments)
+        var slots: [VolunteerID: Int64] = [:]
+        while let row = try availability.next() {
+            let id: VolunteerID = row[0]
+            let bits: Int64 = row[1]
+            slots[id, default: 0] |= bits
+        }
+        for (id, bits) in slots {
+            guard let at = position[id] else { continue }
+            people[at].availability = StoredSlots.slots(in: bits)
         }
         let memberships = try Row.fetchCursor(
             db,
@@ -116,7 +122,6 @@ enum VolunteerLoader {
             people[at].memberships.append(
                 Membership(networkID: row[1], networkName: row[2], role: row[3], since: since.flatMap(CalendarDate.init(parsing:))))
         }
-        for index in people.indices { people[index].availability.sort() }
         return people
     }
 }

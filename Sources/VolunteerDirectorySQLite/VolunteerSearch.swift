@@ -51,11 +51,8 @@ struct VolunteerSearch {
         }
         for slot in query.availability {
             try facet(
-                "slot:\(slot)",
-                """
-                SELECT volunteer_id FROM volunteer_slot WHERE (day = ?1 OR day = 'any' OR ?1 = 'any')
-                AND (part = ?2 OR part = 'any' OR ?2 = 'any')
-                """, [slot.day.rawValue, slot.part.rawValue])
+                "slot:\(slot)", "SELECT volunteer_id FROM volunteer_availability WHERE slots & ? != 0",
+                [StoredSlots.bits(overlapping: slot)])
         }
         if let dbs = query.minimumDBS {
             try facet("dbs:\(dbs.rawValue)", "SELECT id FROM volunteer WHERE dbs_level >= ?", [dbs.rawValue])

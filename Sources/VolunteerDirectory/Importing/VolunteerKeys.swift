@@ -15,8 +15,6 @@ public struct VolunteerKeys: Sendable, Hashable {
     public var area: String?
     /// Each language's written matching key, in the record's order.
     public var languages: [String]
-    /// The text the full-text index holds for the record's skills.
-    public var skillText: String
 
     /// Works the keys out from a record.
     public init(_ record: VolunteerRecord) {
@@ -27,6 +25,5 @@ public struct VolunteerKeys: Sendable, Hashable {
         district = Postcode.district(postcode)
         area = record.area?.matchingKey
         languages = record.languages.map { $0.language.written.matchingKey }
-        skillText = record.skills.map(\.written).joined(separator: " ; ")
     }
 }
