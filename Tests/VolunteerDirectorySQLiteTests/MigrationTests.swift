@@ -78,6 +78,26 @@ struct MigrationTests {
         #expect(unknown == nil)
     }
 
+    @Test("a listing fingerprinted with SHA-256 before the change of hash still counts as unchanged, once recomputed")
+    func legacyFingerprintsStillMatch() throws {
+        let record = VolunteerRecord(
+            source: "feed:test", externalID: "1", name: "Amina Yusuf", email: "amina@example.org",
+            skills: [Skill(written: "Accountancy")], availability: [Slot(day: .tue, part: .evening)], consent: Consent(contact: true))
+        let first = try directory.file("first.jsonl", try ScriptedImporter.script([.volunteer(record)]))
+        _ = try directory.service.importFile(at: first, request: ImportRequest())
+        try directory.store.write { writer in
+            try (writer as! SQLiteDirectoryWriter).db.execute(
+                sql: "UPDATE listing SET fingerprint = ?", arguments: [Fingerprint.legacy(volunteer: record)])
+        }
+        // The same record in another file (so not skipped by the file's hash), and then changed.
+        let again = try directory.file("again.jsonl", try ScriptedImporter.script([.volunteer(record), .reject("a line that makes this another file")]))
+        #expect(try directory.service.importFile(at: again, request: ImportRequest()).counts.unchanged == 1)
+        var changed = record
+        changed.skills.append(Skill(written: "Driving"))
+        let third = try directory.file("changed.jsonl", try ScriptedImporter.script([.volunteer(changed)]))
+        #expect(try directory.service.importFile(at: third, request: ImportRequest()).counts.updated == 1)
+    }
+
     @Test("stored availability reads back exactly what was written, `any` included")
     func storedSlotsRoundTrip() {
         let every = Day.allCases.flatMap { day in PartOfDay.allCases.map { Slot(day: day, part: $0) } }

@@ -39,3 +39,36 @@ struct VolunteerFingerprintTests {
         #expect(Fingerprint.of(volunteer: shifted) != original)
     }
 }
+
+@Suite("XXH64")
+struct XXH64Tests {
+    /// Reference values from the xxhash package (Python binding of the reference C library).
+    @Test(
+        "matches the reference implementation across the stripe, word, half-word and byte paths",
+        arguments: [
+            ("", UInt64(0), UInt64(0xEF46_DB37_51D8_E999)),
+            ("abc", 0, 0x44BC_2CF5_AD77_0999),
+            ("Nobody inspects the spammish repetition", 0, 0xFBCE_A83C_8A37_8BF1),
+            ("xxhash", 20_141_025, 0xB559_B98D_844E_0635),
+        ])
+    func referenceValues(text: String, seed: UInt64, expected: UInt64) {
+        let hash = Array(text.utf8).withUnsafeBytes { XXH64.hash($0, seed: seed) }
+        #expect(hash == expected)
+    }
+
+    @Test("long input, both seeds the fingerprint uses")
+    func longInput() {
+        let bytes = (0..<3).flatMap { _ in (0...255).map(UInt8.init) }
+        let plain = bytes.withUnsafeBytes { XXH64.hash($0, seed: 0) }
+        let seeded = bytes.withUnsafeBytes { XXH64.hash($0, seed: 0x9E37_79B9_7F4A_7C15) }
+        #expect(plain == 0x8E03_C838_C596_036F)
+        #expect(seeded == 0x919E_1C78_9D52_2E91)
+    }
+
+    @Test("a fingerprint is 32 hex digits")
+    func fingerprintShape() {
+        let fingerprint = Fingerprint.of(volunteer: VolunteerFingerprintTests.base)
+        #expect(fingerprint.count == 32)
+        #expect(fingerprint.allSatisfy { $0.isHexDigit })
+    }
+}

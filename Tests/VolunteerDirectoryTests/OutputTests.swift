@@ -41,7 +41,15 @@ struct FingerprintTests {
             skills: [Skill(written: "Accountancy", level: .professional)],
             languages: [SpokenLanguage(language: .resolving("ur"), proficiency: .native)], consent: Consent(contact: true))
         // Pinned: a change here means every stored listing would look changed after an upgrade.
-        #expect(try Fingerprint.of(record) == "9ed2c221e5d93e3b088f4614bfe8f48ce4778246c41d81b2520d94f433ddf3de")
+        let current = try Fingerprint.of(record)
+        #expect(current == "70c683169146a9082536f7d9c0b5c32f")
+        // Fingerprints stored before the change of hash still recognise the same record.
+        #expect(try Fingerprint.legacy(record) == "9ed2c221e5d93e3b088f4614bfe8f48ce4778246c41d81b2520d94f433ddf3de")
+        let legacy = { try Fingerprint.legacy(record) }
+        #expect(try Fingerprint.matches("9ed2c221e5d93e3b088f4614bfe8f48ce4778246c41d81b2520d94f433ddf3de", current: current, legacy: legacy))
+        #expect(try Fingerprint.matches(current, current: current, legacy: legacy))
+        #expect(try !Fingerprint.matches(String(repeating: "0", count: 64), current: current, legacy: legacy))
+        #expect(try !Fingerprint.matches(nil, current: current, legacy: legacy))
         #expect(try Fingerprint.of(record) == Fingerprint.of(record))
         var changed = record
         changed.skills[0].level = .experienced

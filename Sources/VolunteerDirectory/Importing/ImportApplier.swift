@@ -99,7 +99,11 @@ final class ImportApplier: ImportSink {
 
         let fingerprint = prepared?.fingerprint ?? Fingerprint.of(volunteer: record)
         let id: VolunteerID
-        if let existing, try writer.fingerprint(ofVolunteer: existing, listedBy: record.source) == fingerprint {
+        if let existing,
+            try Fingerprint.matches(
+                writer.fingerprint(ofVolunteer: existing, listedBy: record.source), current: fingerprint,
+                legacy: { Fingerprint.legacy(volunteer: record) })
+        {
             counts.unchanged += 1
             id = existing
         } else {
@@ -117,7 +121,7 @@ final class ImportApplier: ImportSink {
         if existing == nil { existing = try writer.network(named: record.name) }
         let fingerprint = try self.fingerprint(of: record)
         let id: NetworkID
-        if let existing, try writer.fingerprint(ofNetwork: existing) == fingerprint {
+        if let existing, try Fingerprint.matches(writer.fingerprint(ofNetwork: existing), current: fingerprint, legacy: { try Fingerprint.legacy(record) }) {
             counts.unchanged += 1
             id = existing
         } else {
@@ -136,15 +140,12 @@ final class ImportApplier: ImportSink {
 
     private func apply(_ need: Need) throws {
         let fingerprint = try self.fingerprint(of: need)
-        switch try writer.fingerprint(ofNeed: need.id) {
-        case fingerprint?:
+        let stored = try writer.fingerprint(ofNeed: need.id)
+        if try Fingerprint.matches(stored, current: fingerprint, legacy: { try Fingerprint.legacy(need) }) {
             counts.unchanged += 1
-        case nil:
+        } else {
             try writer.saveNeed(need, fingerprint: fingerprint)
-            counts.created += 1
-        case _?:
-            try writer.saveNeed(need, fingerprint: fingerprint)
-            counts.updated += 1
+            if stored == nil { counts.created += 1 } else { counts.updated += 1 }
         }
     }
 

@@ -4,8 +4,17 @@
 /// stored property in turn and checks the fingerprint changes, so a field added later and
 /// forgotten here fails the build's tests.
 extension Fingerprint {
-    /// The fingerprint of a volunteer record, as 64 hex digits.
+    /// The fingerprint of a volunteer record, as 32 hex digits.
     public static func of(volunteer record: VolunteerRecord) -> String {
+        bytes(ofVolunteer: record).finish()
+    }
+
+    /// What the record fingerprinted as before XXH64 replaced SHA-256 (see ``matches(_:current:legacy:)``).
+    public static func legacy(volunteer record: VolunteerRecord) -> String {
+        bytes(ofVolunteer: record).legacyFinish()
+    }
+
+    private static func bytes(ofVolunteer record: VolunteerRecord) -> FingerprintSink {
         let sink = FingerprintSink()
         sink.tag(0x56)  // V: a domain of its own, never equal to a Codable fingerprint
         sink.text(record.source)
@@ -50,8 +59,7 @@ extension Fingerprint {
             sink.text(membership.since?.description)
         }
         sink.text(record.updated?.description)
-        sink.finish()
-        return sink.digest.finalize()
+        return sink
     }
 }
 

@@ -2,48 +2,74 @@
 /// process and on every machine (unlike `Hasher`, which is seeded per process), so the directory
 /// can tell a record it already holds from a changed one.
 ///
-/// Far cheaper than encoding JSON and hashing it: values are fed straight into SHA-256, each
-/// preceded by its key and a type tag so that different shapes cannot collide.
+/// Far cheaper than encoding JSON and hashing it: values are written as bytes, each preceded by
+/// its key and a type tag so that different shapes cannot collide, and the bytes are hashed with
+/// XXH64 under two seeds (128 bits). It only tells changed from unchanged, so it needs no
+/// cryptographic strength; a file's identity is still its SHA-256.
 public enum Fingerprint {
-    /// The fingerprint of `value`, as 64 hex digits.
+    /// The fingerprint of `value`, as 32 hex digits.
     public static func of(_ value: some Encodable) throws -> String {
+        try bytes(of: value).finish()
+    }
+
+    /// What `value` fingerprinted as before XXH64 replaced SHA-256: SHA-256 of the same bytes.
+    public static func legacy(_ value: some Encodable) throws -> String {
+        try bytes(of: value).legacyFinish()
+    }
+
+    /// Whether `stored`, read from the directory, is the fingerprint of the value now
+    /// fingerprinted as `current`. One written before the change of hash (64 hex digits) is
+    /// compared with `legacy()`, so upgrading does not make every record held look changed.
+    public static func matches(_ stored: String?, current: String, legacy: () throws -> String) rethrows -> Bool {
+        guard let stored else { return false }
+        return stored.utf8.count == 64 ? try legacy() == stored : stored == current
+    }
+
+    private static func bytes(of value: some Encodable) throws -> FingerprintSink {
         let encoder = FingerprintEncoder()
         try value.encode(to: encoder)
-        encoder.sink.finish()
-        return encoder.sink.digest.finalize()
+        return encoder.sink
     }
 }
 
-/// The running digest shared by an encoder and its containers.
+/// The bytes of a value being fingerprinted, shared by an encoder and its containers.
 final class FingerprintSink {
-    var digest = SHA256()
     private var scratch: [UInt8] = []
+
+    init() {
+        scratch.reserveCapacity(512)
+    }
 
     func tag(_ byte: UInt8) {
         scratch.append(byte)
-        flushIfLarge()
     }
 
     func bytes(_ text: String) {
-        var count = UInt32(text.utf8.count)
+        var count = UInt32(text.utf8.count).littleEndian
         withUnsafeBytes(of: &count) { scratch.append(contentsOf: $0) }
         scratch.append(contentsOf: text.utf8)
-        flushIfLarge()
     }
 
     func integer(_ value: Int64) {
-        var value = value
+        var value = value.littleEndian
         withUnsafeBytes(of: &value) { scratch.append(contentsOf: $0) }
-        flushIfLarge()
     }
 
-    func finish() {
-        digest.update(scratch)
-        scratch.removeAll(keepingCapacity: true)
+    /// The fingerprint of the bytes written: two XXH64 hashes, as 32 hex digits.
+    func finish() -> String {
+        scratch.withUnsafeBytes { bytes in
+            Self.hex(XXH64.hash(bytes, seed: 0)) + Self.hex(XXH64.hash(bytes, seed: 0x9E37_79B9_7F4A_7C15))
+        }
     }
 
-    private func flushIfLarge() {
-        if scratch.count >= 4_096 { finish() }
+    /// The fingerprint the bytes had before: their SHA-256, as 64 hex digits.
+    func legacyFinish() -> String {
+        SHA256.hex(of: scratch)
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
 
