@@ -7,6 +7,18 @@ struct VolunteerRowReader {
     let defaultNetwork: String?
     let fileName: String
     let catalogue: LanguageCatalogue
+    /// What each distinct cell was read as: the same cells recur on most rows.
+    private let sources = TextMemo<String>()
+    private let skills = TextMemo<[Skill]>()
+    private let languages = TextMemo<[SpokenLanguage]>()
+    private let availability = TextMemo<(slots: [Slot], unread: [String])>()
+
+    init(layout: HeaderLayout, defaultNetwork: String?, fileName: String, catalogue: LanguageCatalogue) {
+        self.layout = layout
+        self.defaultNetwork = defaultNetwork
+        self.fileName = fileName
+        self.catalogue = catalogue
+    }
 
     func record(from row: CSVRow, warn: (String) -> Void) throws(FieldError) -> VolunteerRecord {
         let name = layout.value(.name, in: row)
@@ -15,13 +27,13 @@ struct VolunteerRowReader {
         guard let name else { throw FieldError("no name") }
 
         let networkName = layout.value(.network, in: row) ?? defaultNetwork
-        let source = networkName.map { "roster:\($0.matchingKey)" } ?? "file:\(fileName)"
+        let source = networkName.map { sources.value(for: $0) { "roster:\($0.matchingKey)" } } ?? "file:\(fileName)"
 
         let email = layout.value(.email, in: row)
         if let email, ContactKeys.emailKey(email) == nil {
             warn("email '\(email)' does not look like an address; kept as written")
         }
-        let availability = try slots(layout.value(.availability, in: row), warn: warn)
+        let availability = slots(layout.value(.availability, in: row), warn: warn)
 
         var consent = Consent()
         if let text = layout.value(.consent, in: row) {
@@ -42,23 +54,32 @@ struct VolunteerRowReader {
             source: source, externalID: layout.value(.id, in: row), name: name, email: email,
             phone: layout.value(.phone, in: row), postcode: layout.value(.postcode, in: row),
             area: layout.value(.area, in: row), ageBand: ageBand,
-            skills: ListCell.items(layout.value(.skills, in: row) ?? "").map(ItemParsing.skill),
-            languages: ListCell.items(layout.value(.languages, in: row) ?? "").map { ItemParsing.language($0, catalogue: catalogue) },
+            skills: skills.value(for: layout.value(.skills, in: row) ?? "") { ListCell.items($0).map(ItemParsing.skill) },
+            languages: languages.value(for: layout.value(.languages, in: row) ?? "") { [catalogue] in
+                ListCell.items($0).map { ItemParsing.language($0, catalogue: catalogue) }
+            },
             availability: availability, dbs: try ItemParsing.dbs(layout.value(.dbs, in: row) ?? ""), consent: consent,
             notes: layout.value(.notes, in: row),
             memberships: networkName.map { [MembershipRecord(network: NetworkReference(name: $0), role: layout.value(.role, in: row))] } ?? [])
     }
 
-    private func slots(_ cell: String?, warn: (String) -> Void) throws(FieldError) -> [Slot] {
-        var slots: [Slot] = []
-        for item in ListCell.items(cell ?? "") {
-            if let parsed = Slot.parse(item) {
-                slots += parsed.filter { !slots.contains($0) }
-            } else {
-                warn("availability '\(item)' is not understood; write it like 'Tue evening', 'weekends' or 'any'")
+    private func slots(_ cell: String?, warn: (String) -> Void) -> [Slot] {
+        let read = availability.value(for: cell ?? "") { cell in
+            var slots: [Slot] = []
+            var unread: [String] = []
+            for item in ListCell.items(cell) {
+                if let parsed = Slot.parse(item) {
+                    slots += parsed.filter { !slots.contains($0) }
+                } else {
+                    unread.append(item)
+                }
             }
+            return (slots, unread)
         }
-        return slots
+        for item in read.unread {
+            warn("availability '\(item)' is not understood; write it like 'Tue evening', 'weekends' or 'any'")
+        }
+        return read.slots
     }
 }
 

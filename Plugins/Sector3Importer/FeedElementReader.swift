@@ -9,6 +9,9 @@ struct FeedElementReader {
     let catalogue: LanguageCatalogue
     /// Unknown elements and attributes, as `volunteer/foo` or `volunteer/@bar`, with how often each occurred.
     private(set) var unknown: [String: Int] = [:]
+    /// What each distinct skill and language text was read as: most recur on most volunteers.
+    private let skills = TextMemo<Skill>()
+    private let languages = TextMemo<LanguageReference>()
 
     init(source: String, catalogue: LanguageCatalogue) {
         self.source = source
@@ -165,14 +168,14 @@ struct FeedElementReader {
     // MARK: - Parts
 
     private func personName(_ element: XMLElement) -> String {
-        let parts = element.children.filter { $0.namespaceURI == Feed.namespace && ($0.name == "given" || $0.name == "family") }
+        let parts = element.children.filter { $0.isInNamespace(Feed.namespace) && ($0.name == "given" || $0.name == "family") }
         if parts.isEmpty { return element.text.trimmingWhitespace() }
         return parts.compactMap { $0.text.nonEmpty }.joined(separator: " ")
     }
 
     private mutating func skill(_ element: XMLElement) throws(FieldError) -> Skill {
         let attributes = attributeValues(of: element, known: ["level", "qualified-in"], context: "volunteer/skills/skill")
-        var skill = ItemParsing.skill(element.text)
+        var skill = skills.value(for: element.text, making: ItemParsing.skill)
         if let text = attributes["level"]?.nonEmpty {
             guard let level = SkillLevel(name: text) else {
                 throw FieldError("unknown skill level '\(text)'; expected basic, experienced or professional")
@@ -202,7 +205,7 @@ struct FeedElementReader {
             return LanguageReference(written: text.nonEmpty ?? code, code: reference.code, script: reference.script)
         }
         guard let text = text.nonEmpty else { throw FieldError("a language has neither a code nor a name") }
-        return LanguageReference.resolving(text, catalogue: catalogue)
+        return languages.value(for: text) { [catalogue] in LanguageReference.resolving($0, catalogue: catalogue) }
     }
 
     private mutating func slot(_ element: XMLElement, context: String) throws(FieldError) -> Slot {
@@ -245,7 +248,7 @@ struct FeedElementReader {
     /// The element's child elements in the feed namespace; those in other namespaces are counted as unknown.
     private mutating func children(of element: XMLElement, context: String) -> [XMLElement] {
         element.children.filter { child in
-            if child.namespaceURI == Feed.namespace { return true }
+            if child.isInNamespace(Feed.namespace) { return true }
             count("\(context)/\(child.name)")
             return false
         }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// A read-only view of an element in a subtree the reader expanded. Valid only until the reader
 /// moves on; every string is copied out at once.
@@ -14,6 +15,13 @@ struct XMLElement {
 
     /// The namespace URI, when the element has one.
     var namespaceURI: String? { node.pointee.ns?.pointee.href.map { String(cString: $0) } }
+
+    /// Whether the element is in the namespace `uri`: asked of every element of every record, so
+    /// compared where it lies rather than copied out.
+    func isInNamespace(_ uri: String) -> Bool {
+        guard let href = node.pointee.ns?.pointee.href else { return false }
+        return uri.withCString { strcmp($0, UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)) == 0 }
+    }
 
     /// The line the element starts on.
     var line: Int { Int(xmlGetLineNo(node)) }

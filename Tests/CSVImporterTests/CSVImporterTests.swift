@@ -36,6 +36,23 @@ struct CSVImporterTests {
         #expect(sink.warnings.contains { $0.message.contains("'Favourite colour'") })
     }
 
+    @Test("cells repeated row after row read the same each time, and warn on every row")
+    func repeatedCells() throws {
+        let sink = try read("repeated-cells.csv")
+        #expect(sink.volunteers.count == 3)
+        for volunteer in sink.volunteers {
+            #expect(volunteer.skills.map(\.written) == ["Driving", "Chartered accountant"])
+            #expect(volunteer.skills.last?.qualifiedIn == "PK")
+            #expect(volunteer.languages.map(\.language.code) == ["urd", "por"])
+            #expect(volunteer.languages.first?.proficiency == .fluent)
+            #expect(volunteer.languages.last?.language.isCorrection == true)
+            #expect(volunteer.availability == [Slot(day: .tue, part: .evening)])
+        }
+        #expect(sink.volunteers.map(\.source) == ["roster:srep", "roster:srep", "roster:polish saturday school"])
+        let unread = sink.warnings.filter { $0.message.contains("'whenever'") }
+        #expect(unread.map(\.location?.line) == [2, 3, 4])
+    }
+
     @Test("split name columns are joined; a missing surname is fine")
     func splitNames() throws {
         let sink = try read("split-names.csv", options: ImportOptions(network: "Refugee Support"))
