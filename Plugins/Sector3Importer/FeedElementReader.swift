@@ -255,11 +255,11 @@ struct FeedElementReader {
     }
 
     /// The element's unqualified attributes by name; unknown ones and those in other namespaces are counted.
-    private mutating func attributeValues(of element: XMLElement, known: Set<String>, context: String) -> [String: String] {
-        var values: [String: String] = [:]
+    private mutating func attributeValues(of element: XMLElement, known: [String], context: String) -> AttributeValues {
+        var values = AttributeValues()
         for attribute in element.attributes {
             if attribute.namespace == nil, known.contains(attribute.name) {
-                values[attribute.name] = attribute.value
+                values.pairs.append((attribute.name, attribute.value))
             } else {
                 count("\(context)/@\(attribute.name)")
             }
@@ -269,5 +269,16 @@ struct FeedElementReader {
 
     mutating func count(_ path: String) {
         unknown[path, default: 0] += 1
+    }
+}
+
+/// An element's known attributes by name: a handful at most, so a list searched in order costs
+/// less than building a dictionary for every element.
+struct AttributeValues {
+    fileprivate var pairs: [(name: String, value: String)] = []
+
+    /// The value of the attribute with this name, if the element has it (the last, if repeated).
+    subscript(name: String) -> String? {
+        pairs.last { $0.name == name }?.value
     }
 }

@@ -51,6 +51,17 @@ struct ASCIIKeysTests {
         }
     }
 
+    @Test("compact keys (headers, sharing scopes): letters and digits, lower case")
+    func compactKeys() {
+        for text in Self.texts + ["Sector 3", "E-mail Address", "Phone No.", "DBS (Enhanced)"] {
+            let byScalars = String(
+                String.UnicodeScalarView(
+                    text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+            #expect(text.compactKey == byScalars, "\(text.debugDescription)")
+        }
+        #expect("Zoë's Ünïon ²".compactKey == "zoësünïon²")
+    }
+
     @Test("text with anything beyond ASCII takes the general road")
     func nonASCII() {
         #expect(!ASCIIKeys.isASCII("Zoë@example.org"))

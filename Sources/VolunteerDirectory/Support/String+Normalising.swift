@@ -66,7 +66,17 @@ extension String {
 
     /// The string with nothing but its letters and digits, lower case: how headers are compared.
     public var compactKey: String {
-        String(String.UnicodeScalarView(lowercased().unicodeScalars.filter {
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, by bytes: letters and digits are the only alphabetic and numeric characters there.
+            return String(decoding: utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                default: nil
+                }
+            }, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(lowercased().unicodeScalars.filter {
             $0.properties.isAlphabetic || $0.properties.numericType != nil
         }))
     }
