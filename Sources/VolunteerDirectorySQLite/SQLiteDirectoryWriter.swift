@@ -98,7 +98,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     // MARK: - Volunteers
 
     func volunteer(listedBy source: String, externalID: String) throws -> VolunteerID? {
-        let source = try sourceID(source)
+        guard let source = try knownSourceID(source) else { return nil }
         return try DirectStatement.firstInteger("SELECT volunteer_id FROM listing WHERE source_id = ? AND listing_id = ?", in: db) { bind in
             bind.integer(source)
             bind.text(externalID)
@@ -114,9 +114,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func fingerprint(ofVolunteer id: VolunteerID, listedBy source: String) throws -> String? {
-        try String.fetchOne(
+        guard let source = try knownSourceID(source) else { return nil }
+        return try String.fetchOne(
             db.cachedStatement(sql: "SELECT fingerprint FROM listing WHERE volunteer_id = ? AND source_id = ? ORDER BY rowid DESC LIMIT 1"),
-            arguments: [id, try sourceID(source)])
+            arguments: [id, source])
     }
 
     func saveListing(
@@ -221,6 +222,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     func erase(volunteer id: VolunteerID) throws {
         let keys = try String.fetchAll(db, sql: "SELECT DISTINCT key FROM volunteer_skill WHERE volunteer_id = ?", arguments: [id])
+        let sources = try Int64.fetchAll(db, sql: "SELECT DISTINCT source_id FROM listing WHERE volunteer_id = ?", arguments: [id])
         try run(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
         // Listings, memberships, skills, languages and slots go by ON DELETE CASCADE.
         try run(sql: "DELETE FROM volunteer WHERE id = ?", arguments: [id])
@@ -230,6 +232,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 sql: "DELETE FROM skill_mapping WHERE key = ?1 AND NOT EXISTS (SELECT 1 FROM volunteer_skill WHERE key = ?1)",
                 arguments: [key])
             mappedKeys.remove(key)
+        }
+        // So is a source that listed nobody else (a file named after the person, say).
+        for source in sources {
+            try run(sql: "DELETE FROM source WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM listing WHERE source_id = ?1)", arguments: [source])
+            if db.changesCount > 0 { sourceIDs = sourceIDs.filter { $0.value != source } }
         }
     }
 
@@ -284,17 +291,19 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     // MARK: - Helpers
 
-    /// The number standing for a source's name in the detail tables, made on first use.
+    /// The number standing for a source's name in the listing and detail tables, made on first use.
     private func sourceID(_ name: String) throws -> Int64 {
+        if let known = try knownSourceID(name) { return known }
+        try run(sql: "INSERT INTO source (name) VALUES (?)", arguments: [name])
+        sourceIDs[name] = db.lastInsertedRowID
+        return db.lastInsertedRowID
+    }
+
+    /// The number of a source already held, or `nil` when it has listed nobody.
+    private func knownSourceID(_ name: String) throws -> Int64? {
         if let id = sourceIDs[name] { return id }
-        let id: Int64
-        if let known = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM source WHERE name = ?"), arguments: [name]) {
-            id = known
-        } else {
-            try run(sql: "INSERT INTO source (name) VALUES (?)", arguments: [name])
-            id = db.lastInsertedRowID
-        }
-        sourceIDs[name] = id
+        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM source WHERE name = ?"), arguments: [name])
+        if let id { sourceIDs[name] = id }
         return id
     }
 

@@ -126,7 +126,10 @@ struct DirectoryStoreTests {
                 skills: [Skill(written: "Xylophone tuition")], languages: [Self.speaks("Tigrinya")], notes: "Wonderfully unique note"),
             Self.person("Someone Else", id: "VOL-1"),
         ])
-        try load("roster.jsonl", [Self.person("Zebedee Quartermaine", id: "R1", email: "ZEBEDEE.Q@example.org", network: "Network B", source: "roster:b")])
+        // A source that lists nobody else (a file named after the person) goes with them too.
+        try load(
+            "roster.jsonl",
+            [Self.person("Zebedee Quartermaine", id: "R1", email: "ZEBEDEE.Q@example.org", network: "Network B", source: "file:quartermaine-form.csv")])
         #expect(try directory.everyone().count == 2)
         let report = try load("feed-2.jsonl", [.withdrawal(Withdrawal(source: "feed:test", volunteerRef: "VOL-9"))])
         #expect(report.counts.erased == 1)
@@ -137,6 +140,7 @@ struct DirectoryStoreTests {
         let bytes = try directory.rawBytes()
         for secret in [
             "Quartermaine", "zebedee.q@example.org", "ZEBEDEE", "Xylophone", "xylophone tuition", "Wonderfully unique", "900999",
+            "quartermaine-form",
         ] {
             #expect(bytes.range(of: Data(secret.utf8)) == nil, "'\(secret)' is still in the database files")
         }
