@@ -113,11 +113,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         try DirectStatement.firstInteger("SELECT id FROM volunteer WHERE phone_key = ? ORDER BY id LIMIT 1", in: db) { $0.text(phoneKey) }
     }
 
-    func fingerprint(ofVolunteer id: VolunteerID, listedBy source: String) throws -> String? {
+    func fingerprint(ofListing listingID: String, listedBy source: String) throws -> String? {
         guard let source = try knownSourceID(source) else { return nil }
         return try String.fetchOne(
-            db.cachedStatement(sql: "SELECT fingerprint FROM listing WHERE volunteer_id = ? AND source_id = ? ORDER BY rowid DESC LIMIT 1"),
-            arguments: [id, source])
+            db.cachedStatement(sql: "SELECT fingerprint FROM listing WHERE source_id = ? AND listing_id = ?"), arguments: [source, listingID])
     }
 
     func saveListing(

@@ -50,6 +50,21 @@ struct DirectoryStoreTests {
         #expect(try directory.everyone().count == 2)
     }
 
+    @Test("a person listed twice by one source is unchanged when the source sends both rows again")
+    func listedTwiceBySameSource() throws {
+        let rows = [
+            Self.person("Amina Yusuf", id: "1", email: "amina@example.org", skills: [Skill(written: "Driving")]),
+            Self.person("Amina Yusuf", id: "2", email: "amina@example.org", skills: [Skill(written: "Befriending")]),
+        ]
+        let first = try load("first.jsonl", rows)
+        #expect(first.counts.created == 1 && first.counts.updated == 1)
+        let again = try load("again.jsonl", rows + [Self.person("Tariq Khan", id: "3")])
+        #expect(again.counts.created == 1)
+        #expect(again.counts.unchanged == 2)
+        #expect(again.counts.updated == 0)
+        #expect(try directory.everyone().first?.skills.map(\.written) == ["Befriending"])
+    }
+
     @Test("a failed import leaves the directory exactly as it was")
     func failedImportWritesNothing() throws {
         try load("first.jsonl", [Self.person("Amina", id: "1")])

@@ -69,7 +69,7 @@ struct MigrationTests {
         let (listed, fingerprint, unknown) = try store.write { writer in
             (
                 try writer.volunteer(listedBy: "roster:srep", externalID: "id:S7"),
-                try writer.fingerprint(ofVolunteer: 1, listedBy: "roster:deaf community"),
+                try writer.fingerprint(ofListing: "id:D1", listedBy: "roster:deaf community"),
                 try writer.volunteer(listedBy: "roster:unknown", externalID: "id:S7")
             )
         }

@@ -101,7 +101,7 @@ final class ImportApplier: ImportSink {
         let id: VolunteerID
         if let existing,
             try Fingerprint.matches(
-                writer.fingerprint(ofVolunteer: existing, listedBy: record.source), current: fingerprint,
+                writer.fingerprint(ofListing: listingID, listedBy: record.source), current: fingerprint,
                 legacy: { Fingerprint.legacy(volunteer: record) })
         {
             counts.unchanged += 1

@@ -106,8 +106,10 @@ public protocol DirectoryWriter: AnyObject {
     func volunteer(emailKey: String) throws -> VolunteerID?
     /// The volunteer with this phone key (see ``ContactKeys/phoneKey(_:)``).
     func volunteer(phoneKey: String) throws -> VolunteerID?
-    /// The fingerprint of what `source` last said of the volunteer, if it said anything.
-    func fingerprint(ofVolunteer id: VolunteerID, listedBy source: String) throws -> String?
+    /// The fingerprint of what `source` last said under this listing id, if it said anything.
+    /// Per listing, not per person: a source that lists someone twice sends both rows each time,
+    /// and each row is unchanged against itself, not against the other.
+    func fingerprint(ofListing listingID: String, listedBy source: String) throws -> String?
     /// Saves what one source says of a person: creates the volunteer when `id` is `nil`, else
     /// replaces that source's skills, languages, availability and consent for them and merges the
     /// profile. Keeps the full-text index in step. `keys` are the record's normalised forms.
