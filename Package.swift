@@ -26,10 +26,13 @@ let package = Package(
         /// interface, the store interface, search and matching. Imports no storage engine and no plugin.
         .target(
             name: "VolunteerDirectory",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["CSHA256", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/skills-taxonomy.yaml")],
             swiftSettings: swiftSettings
         ),
+
+        /// SHA-256 block compression with the processor's SHA extensions, where it has them.
+        .target(name: "CSHA256"),
 
         /// The embedded SQLite store (GRDB, WAL, FTS5) behind the core's `DirectoryStore` interface.
         .target(

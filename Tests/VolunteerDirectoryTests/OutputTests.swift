@@ -1,5 +1,6 @@
 import Testing
-import VolunteerDirectory
+
+@testable import VolunteerDirectory
 
 @Suite("Output")
 struct OutputTests {
@@ -29,6 +30,21 @@ struct OutputTests {
         var chunked = SHA256()
         for byte in long { chunked.update([byte]) }
         #expect(chunked.finalize() == SHA256.hex(of: long))
+        var million = SHA256()
+        for _ in 0..<10 { million.update([UInt8](repeating: UInt8(ascii: "a"), count: 100_000)) }
+        #expect(million.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("the SHA extensions, where the processor has them, give the portable code's digests")
+    func hardwareMatchesPortable() {
+        let data = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
+        for length in Array(0...200) + [447, 448, 511, 512, 513, 4_096, 65_536, 70_000] {
+            var hardware = SHA256(usingHardware: true)
+            var portable = SHA256(usingHardware: false)
+            hardware.update(data[0..<length])
+            portable.update(data[0..<length])
+            #expect(hardware.finalize() == portable.finalize(), "\(length) bytes")
+        }
     }
 }
 

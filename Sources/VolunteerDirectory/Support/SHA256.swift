@@ -1,3 +1,5 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), fed in chunks, for recognising a file already imported.
 ///
 /// Foundation on Linux has no CryptoKit; this small implementation avoids a dependency.
@@ -19,8 +21,20 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
+    /// Whether the processor compresses blocks itself (SHA extensions): about eight times faster.
+    static let hasHardware = voldir_sha256_has_hardware() == 1
+
+    private let usesHardware: Bool
+
     /// Starts a new digest.
-    public init() {}
+    public init() {
+        usesHardware = Self.hasHardware
+    }
+
+    /// Starts a digest that uses the SHA extensions or not (tests compare the two).
+    init(usingHardware: Bool) {
+        usesHardware = usingHardware && Self.hasHardware
+    }
 
     /// Adds bytes to the digest.
     public mutating func update<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
@@ -29,6 +43,10 @@ public struct SHA256: Sendable {
         let whole = pending.count / 64 * 64
         guard whole > 0 else { return }
         pending.withUnsafeBufferPointer { buffer in
+            if usesHardware, let base = buffer.baseAddress {
+                state.withUnsafeMutableBufferPointer { voldir_sha256_hardware_blocks($0.baseAddress, base, whole / 64) }
+                return
+            }
             var offset = 0
             while offset < whole {
                 compress(buffer, at: offset)
