@@ -44,7 +44,9 @@ public struct SHA256: Sendable {
         guard whole > 0 else { return }
         pending.withUnsafeBufferPointer { buffer in
             if usesHardware, let base = buffer.baseAddress {
-                state.withUnsafeMutableBufferPointer { voldir_sha256_hardware_blocks($0.baseAddress, base, whole / 64) }
+                state.withUnsafeMutableBufferPointer { state in
+                    SHA256.k.withUnsafeBufferPointer { voldir_sha256_hardware_blocks(state.baseAddress, base, whole / 64, $0.baseAddress) }
+                }
                 return
             }
             var offset = 0
