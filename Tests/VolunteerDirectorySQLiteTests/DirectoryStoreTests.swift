@@ -65,6 +65,17 @@ struct DirectoryStoreTests {
         #expect(try directory.everyone().first?.skills.map(\.written) == ["Befriending"])
     }
 
+    @Test("a source's new availability replaces what it said before; what other sources said stays")
+    func availabilityPerSource() throws {
+        try load("a.jsonl", [Self.person("Amina", id: "1", email: "a@example.org", slots: [Slot(day: .tue, part: .evening)], source: "roster:a")])
+        try load("b.jsonl", [Self.person("Amina", id: "7", email: "a@example.org", slots: [Slot(day: .sat, part: .any)], source: "roster:b")])
+        try load("a2.jsonl", [Self.person("Amina", id: "1", email: "a@example.org", slots: [Slot(day: .wed, part: .morning)], source: "roster:a")])
+        #expect(try directory.everyone().map(\.availability) == [[Slot(day: .wed, part: .morning), Slot(day: .sat, part: .any)]])
+        #expect(try names(VolunteerQuery(availability: [Slot(day: .tue, part: .evening)])).isEmpty)
+        #expect(try names(VolunteerQuery(availability: [Slot(day: .sat, part: .afternoon)])) == ["Amina"])
+        #expect(try names(VolunteerQuery(availability: [Slot(day: .wed, part: .any)])) == ["Amina"])
+    }
+
     @Test("a failed import leaves the directory exactly as it was")
     func failedImportWritesNothing() throws {
         try load("first.jsonl", [Self.person("Amina", id: "1")])
