@@ -24,7 +24,12 @@ final class ProgressReporter: @unchecked Sendable {
         guard percent != lastPercent else { return }
         lastPercent = percent
         let megabytes = { (bytes: Int64) in String(format: "%.1f", Double(bytes) / 1_048_576) }
-        FileHandle.standardError.write(Data("\r\(label): \(percent)% (\(megabytes(done)) of \(megabytes(total)) MB)".utf8))
+        // Reading ends before writing does: a large file then spends a while on the last records
+        // and on building its search indexes, which should not look like a hang at 100%.
+        let line = percent == 100
+            ? "\(label): all \(megabytes(total)) MB read; writing the last records and updating the search indexes..."
+            : "\(label): \(percent)% (\(megabytes(done)) of \(megabytes(total)) MB)"
+        FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
     }
 
     func finish() {
