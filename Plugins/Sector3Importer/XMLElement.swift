@@ -13,9 +13,6 @@ struct XMLElement {
     /// The local name (`volunteer` for `s3:volunteer`).
     var name: String { node.pointee.name.map { String(cString: $0) } ?? "" }
 
-    /// The namespace URI, when the element has one.
-    var namespaceURI: String? { node.pointee.ns?.pointee.href.map { String(cString: $0) } }
-
     /// Whether the element is in the namespace `uri`: asked of every element of every record, so
     /// compared where it lies rather than copied out.
     func isInNamespace(_ uri: String) -> Bool {

@@ -87,26 +87,28 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     // MARK: - DirectoryStore
 
     public func write<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
-        try database.write { db in
-            let writer = SQLiteDirectoryWriter(db, taxonomy: taxonomy)
-            let result = try body(writer)
-            try writer.finish()
-            return result
-        }
+        try database.write { db in try writing(in: db, body) }
     }
 
     public func rehearse<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction {
-                let writer = SQLiteDirectoryWriter(db, taxonomy: taxonomy)
-                result = try body(writer)
-                try writer.finish()
+                result = try writing(in: db, body)
                 return .rollback
             }
             guard let result else { throw StoreError.rehearsalProducedNothing }
             return result
         }
+    }
+
+    /// Runs `body` with a writer on `db`, inside its transaction, and finishes what the writer left
+    /// for the end.
+    private func writing<T>(in db: Database, _ body: (any DirectoryWriter) throws -> T) throws -> T {
+        let writer = SQLiteDirectoryWriter(db, taxonomy: taxonomy)
+        let result = try body(writer)
+        try writer.finish()
+        return result
     }
 
     public func search(_ query: VolunteerQuery) throws -> [VolunteerMatch] {

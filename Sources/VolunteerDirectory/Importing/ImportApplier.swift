@@ -28,14 +28,8 @@ final class ImportApplier: ImportSink {
     }
 
     func receive(_ record: ImportRecord, at location: SourceLocation) throws {
-        try receive(record, at: location, prepared: nil)
-    }
-
-    /// Applies a record whose fingerprint and keys may have been worked out already (on the
-    /// reading thread).
-    func receive(_ record: ImportRecord, at location: SourceLocation, prepared: (fingerprint: String, keys: VolunteerKeys)?) throws {
         switch record {
-        case .volunteer(let volunteer): try apply(volunteer, at: location, prepared: prepared)
+        case .volunteer(let volunteer): try receive(PreparedVolunteer(volunteer), at: location)
         case .network(let network): try apply(network, at: location)
         case .need(let need): try apply(need)
         case .withdrawal(let withdrawal): try apply(withdrawal, at: location)
@@ -75,17 +69,12 @@ final class ImportApplier: ImportSink {
 
     // MARK: - Records
 
-    private func apply(
-        _ record: VolunteerRecord, at location: SourceLocation, prepared: (fingerprint: String, keys: VolunteerKeys)?
-    ) throws {
-        let keys = prepared?.keys ?? VolunteerKeys(record)
-        let emailKey = keys.email
-        let phoneKey = keys.phone
-        let listingID = record.externalID.map { "id:\($0)" } ?? emailKey.map { "email:\($0)" }
-            ?? phoneKey.map { "phone:\($0)" } ?? "name:\(record.name.matchingKey)"
+    /// Applies a volunteer record whose keys and fingerprint were worked out on the reading thread.
+    func receive(_ prepared: PreparedVolunteer, at location: SourceLocation) throws {
+        let (record, keys, listingID) = (prepared.record, prepared.keys, prepared.listingID)
         var existing = try writer.volunteer(listedBy: record.source, externalID: listingID)
-        if existing == nil, let emailKey { existing = try writer.volunteer(emailKey: emailKey) }
-        if existing == nil, let phoneKey { existing = try writer.volunteer(phoneKey: phoneKey) }
+        if existing == nil, let email = keys.email { existing = try writer.volunteer(emailKey: email) }
+        if existing == nil, let phone = keys.phone { existing = try writer.volunteer(phoneKey: phone) }
 
         for language in record.languages {
             if language.language.code == nil {
@@ -97,7 +86,7 @@ final class ImportApplier: ImportSink {
         }
         if record.consent.contact == nil { withoutConsent += 1 }
 
-        let fingerprint = prepared?.fingerprint ?? Fingerprint.of(volunteer: record)
+        let fingerprint = prepared.fingerprint
         let id: VolunteerID
         if let existing,
             try Fingerprint.matches(
@@ -119,7 +108,7 @@ final class ImportApplier: ImportSink {
     private func apply(_ record: NetworkRecord, at location: SourceLocation) throws {
         var existing = try record.externalID.flatMap { try writer.network(externalID: $0) }
         if existing == nil { existing = try writer.network(named: record.name) }
-        let fingerprint = try self.fingerprint(of: record)
+        let fingerprint = try Fingerprint.of(record)
         let id: NetworkID
         if let existing, try Fingerprint.matches(writer.fingerprint(ofNetwork: existing), current: fingerprint, legacy: { try Fingerprint.legacy(record) }) {
             counts.unchanged += 1
@@ -139,7 +128,7 @@ final class ImportApplier: ImportSink {
     }
 
     private func apply(_ need: Need) throws {
-        let fingerprint = try self.fingerprint(of: need)
+        let fingerprint = try Fingerprint.of(need)
         let stored = try writer.fingerprint(ofNeed: need.id)
         if try Fingerprint.matches(stored, current: fingerprint, legacy: { try Fingerprint.legacy(need) }) {
             counts.unchanged += 1
@@ -168,9 +157,5 @@ final class ImportApplier: ImportSink {
         let id = try writer.network(named: name) ?? writer.createNetwork(named: name)
         networksByName[key] = id
         return id
-    }
-
-    private func fingerprint(of value: some Encodable) throws -> String {
-        try Fingerprint.of(value)
     }
 }

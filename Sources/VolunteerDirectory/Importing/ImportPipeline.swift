@@ -35,7 +35,8 @@ enum ImportPipeline {
             for event in events {
                 switch event {
                 case .sequence(let number, let source): try applier.beginSequence(number, of: source)
-                case .record(let record, let location, let prepared): try applier.receive(record, at: location, prepared: prepared)
+                case .volunteer(let volunteer, let location): try applier.receive(volunteer, at: location)
+                case .record(let record, let location): try applier.receive(record, at: location)
                 case .reject(let location, let reason): try applier.reject(at: location, reason: reason)
                 case .warn(let location, let message): applier.warn(at: location, message)
                 }
@@ -47,7 +48,10 @@ enum ImportPipeline {
     /// What an importer reports, in order.
     enum Event: Sendable {
         case sequence(Int, String)
-        case record(ImportRecord, SourceLocation, prepared: (fingerprint: String, keys: VolunteerKeys)?)
+        /// A volunteer, prepared on the reading thread.
+        case volunteer(PreparedVolunteer, SourceLocation)
+        /// Any other record.
+        case record(ImportRecord, SourceLocation)
         case reject(SourceLocation, String)
         case warn(SourceLocation?, String)
     }
@@ -135,9 +139,11 @@ enum ImportPipeline {
         }
 
         func receive(_ record: ImportRecord, at location: SourceLocation) throws {
-            var prepared: (fingerprint: String, keys: VolunteerKeys)?
-            if case .volunteer(let volunteer) = record { prepared = (Fingerprint.of(volunteer: volunteer), VolunteerKeys(volunteer)) }
-            batch.append(.record(record, location, prepared: prepared))
+            if case .volunteer(let volunteer) = record {
+                batch.append(.volunteer(PreparedVolunteer(volunteer), location))
+            } else {
+                batch.append(.record(record, location))
+            }
             if batch.count >= 256 { try flush() }
         }
 

@@ -100,7 +100,7 @@ public enum AgeBand: String, Sendable, Codable, CaseIterable, CustomStringConver
         let compact = text.filter { !$0.isWhitespace }.lowercased().replacingOccurrences(of: "–", with: "-")
             .replacingOccurrences(of: "—", with: "-").replacingOccurrences(of: "to", with: "-")
         if let band = AgeBand(rawValue: compact) { self = band; return }
-        if compact.lowercased() == "65andover" || compact.lowercased() == "over65" { self = .age65plus; return }
+        if compact == "65andover" || compact == "over65" { self = .age65plus; return }
         return nil
     }
 

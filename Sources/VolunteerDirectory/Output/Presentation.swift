@@ -73,7 +73,7 @@ public enum Presentation {
             self.score = score
             if let matched, !matched.isEmpty {
                 self.matched = matched
-                self.match = VolunteerMatch(volunteer: volunteer, score: 0, matched: matched).match
+                self.match = matched.weakestMatch
             }
         }
     }

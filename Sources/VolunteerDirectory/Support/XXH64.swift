@@ -25,7 +25,7 @@ public enum XXH64 {
                 offset += 32
             }
             hash = rotate(lanes.0, 1) &+ rotate(lanes.1, 7) &+ rotate(lanes.2, 12) &+ rotate(lanes.3, 18)
-            for lane in [lanes.0, lanes.1, lanes.2, lanes.3] { hash = (hash ^ round(0, lane)) &* prime1 &+ prime4 }
+            hash = merge(merge(merge(merge(hash, lanes.0), lanes.1), lanes.2), lanes.3)
         } else {
             hash = seed &+ prime5
         }
@@ -49,6 +49,10 @@ public enum XXH64 {
         hash = hash &* prime3
         hash ^= hash >> 32
         return hash
+    }
+
+    private static func merge(_ hash: UInt64, _ lane: UInt64) -> UInt64 {
+        (hash ^ round(0, lane)) &* prime1 &+ prime4
     }
 
     private static func round(_ accumulator: UInt64, _ input: UInt64) -> UInt64 {
