@@ -114,3 +114,38 @@ struct LanguageCatalogueTests {
         #expect(catalogue.endonym(of: "zho") == "中文")
     }
 }
+
+/// Issue 12: rosters and searches are written by people, so a word is a word.
+@Suite("Ordinary words are not languages")
+struct OrdinaryWordsTests {
+    let catalogue = LanguageCatalogue.shared
+
+    @Test(
+        "a bare token in free text is a code only for a curated language, and never an answer or everyday word",
+        arguments: ["Yes", "No", "the", "and", "Any", "Not", "Nil", "Can", "Man", "Mon", "Sat", "It", "nor", "May", "no-one", "not-sure"])
+    func wordsAreWords(text: String) {
+        #expect(catalogue.resolve(text) == nil, "'\(text)' read as \(catalogue.resolve(text)?.language.name ?? "")")
+        #expect(LanguageReference.resolving(text).code == nil)
+    }
+
+    @Test("a source that declares codes, like the feed's code attribute, may still name any ISO 639 language")
+    func declaredCodes() {
+        #expect(LanguageReference.resolving(code: "yes").code == "yes")
+        #expect(LanguageReference.resolving(code: "sat").code == "sat")
+        #expect(LanguageReference.resolving(code: "no").code == "nor")
+        #expect(LanguageReference.resolving(code: "man-Latn").code == "man")
+        // In free text a tag on an obscure language counts only when written as tags are.
+        #expect(catalogue.resolve("man-Latn")?.language.code == "man")
+        #expect(catalogue.resolve("man-latn") == nil)
+    }
+
+    @Test("answers are recognised as answers; only the negative ones mean there is no language")
+    func answers() {
+        for answer in ["Yes", "no", "NONE", "N/A", "nil", "any", "all", "other", "some", "not", "maybe", "basic", "good", "fluent"] {
+            #expect(LanguageCatalogue.isAnswer(answer), "\(answer)")
+        }
+        #expect(LanguageCatalogue.meansNoLanguage("N/A") && LanguageCatalogue.meansNoLanguage("None"))
+        #expect(!LanguageCatalogue.meansNoLanguage("Yes"))
+        #expect(!LanguageCatalogue.isAnswer("Norwegian") && !LanguageCatalogue.isAnswer("Polish"))
+    }
+}

@@ -231,6 +231,41 @@ enum CommonLanguages {
         "nigerian", "ghanaian", "egyptian", "syrian", "iraqi", "moroccan", "algerian", "somalian", "eritrean", "ethiopian", "sudanese", "kenyan", "ugandan", "congolese", "zimbabwean",
         "sri lankan", "yugoslav", "yugoslavian", "hindu", "sikh", "muslim", "islamic", "christian", "jewish",
         "arab", "arabian", "persian script", "cyrillic", "latin script", "arabic script", "makaton", "creole",
-        "pidgin", "sign", "sign language", "signing", "other", "none", "n a", "various", "mother tongue", "first language",
+        "pidgin", "sign", "sign language", "signing", "various", "mother tongue", "first language",
+    ]
+
+    /// Words that answer a question ("Any other languages?", "How well?") rather than name a
+    /// language. On their own they are never a language, whatever ISO code they spell (`yes` is
+    /// Nyankpa's, `no` Norwegian's); in a bracket or beside a name they are read as notes.
+    static let answers: Set<String> = [
+        "yes", "y", "no", "n", "none", "n a", "na", "nil", "null", "nothing", "nope", "not applicable", "not known",
+        "unknown", "tbc", "any", "all", "other", "others", "some", "not", "maybe", "ok", "true", "false",
+        "basic", "good", "fluent",
+    ]
+
+    /// The answers that say there is no language to record (`No`, `None`, `N/A`): a roster cell
+    /// holding one records nothing and needs no warning.
+    static let noLanguage: Set<String> = [
+        "no", "n", "none", "n a", "na", "nil", "null", "nothing", "nope", "not applicable",
+    ]
+
+    /// Codes of the languages above that are also everyday English words, read as the word when
+    /// written alone: a person who writes `It`, `Nor` or `May` means the word, not Italian,
+    /// Norwegian or Malay. These are the curated codes among the few thousand most frequent
+    /// English words (a Zipf frequency of 4.5 or more), and the day and month abbreviations
+    /// (`Mon`, `Mar`). `so` (Somali) and `per` (Persian) stay codes: rosters use them so.
+    static let englishWords: Set<String> = [
+        "to", "is", "it", "be", "as", "he", "my", "no", "nor", "may", "am", "men", "run", "ice", "hi", "fat", "cat",
+        "arm", "ms", "id", "ha", "hat", "mon", "mar",
+    ]
+
+    /// ISO 639 names of languages not listed above that are also everyday English words (`Even`,
+    /// `Male`, `Day`, `Mon`, `Bench`): in a roster they are the word. The ISO names with a Zipf
+    /// frequency of 3.5 or more in English, less `Fur` (a language of Darfur people write).
+    static let englishNames: Set<String> = [
+        "anal", "are", "as", "bats", "beaver", "bench", "bit", "bum", "bun", "carrier", "col", "con", "creek", "crow", "day",
+        "dime", "ding", "doe", "duke", "e", "even", "fore", "gal", "gen", "gimme", "gun", "ha", "ho", "hung", "label", "lame",
+        "logo", "ma", "male", "mama", "mango", "maria", "mayo", "median", "mon", "mono", "mum", "noon", "pal", "poke", "rang",
+        "reel", "sake", "she", "slave", "so", "tee", "tho", "titan", "to", "u", "vale", "wan",
     ]
 }

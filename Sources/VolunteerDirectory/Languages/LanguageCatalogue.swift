@@ -23,6 +23,9 @@ public final class LanguageCatalogue: Sendable {
     private let macrolanguageOf: [String: String]
     private let membersOf: [String: [String]]
     private let closeVarieties: [String: Set<String>]
+    /// The ISO 639-3 codes of ``CommonLanguages``: the only languages a bare code in free text
+    /// (a roster cell, a search) may name.
+    private let curatedCodes: Set<String>
 
     /// Every language the catalogue knows, by ISO 639-3 code.
     public var languages: some Collection<Language> { byCode.values }
@@ -109,6 +112,7 @@ public final class LanguageCatalogue: Sendable {
         self.macrolanguageOf = macrolanguageOf
         self.membersOf = membersOf
         self.closeVarieties = close
+        self.curatedCodes = Set(curated.keys.filter { byCode[$0] != nil })
     }
 
     /// The language with this ISO 639-3 code (or 639-1 or 639-2/B code), if the catalogue knows it.
@@ -118,6 +122,9 @@ public final class LanguageCatalogue: Sendable {
         return codeAliases[key].flatMap { byCode[$0] }
     }
 
+    /// Whether the language is one of the curated, well-known languages of ``CommonLanguages``.
+    func isCurated(_ code: String) -> Bool { curatedCodes.contains(code) }
+
     /// What the language calls itself, in its own script where it has one (`Polski`, `اردو`).
     public func endonym(of code: String) -> String? { endonyms[code] }
 
@@ -126,16 +133,22 @@ public final class LanguageCatalogue: Sendable {
     /// Returns `nil` when the text names no language, or names a people or a place rather than a
     /// language (`Iranian`); callers keep such text as written and warn.
     public func resolve(_ text: String) -> LanguageResolution? {
+        resolve(text, correctingMisspellings: true)
+    }
+
+    /// ``resolve(_:)``, or without trying near misses where a guess would do harm (a skills cell:
+    /// `Cooking` is no misspelling).
+    func resolve(_ text: String, correctingMisspellings: Bool) -> LanguageResolution? {
         let trimmed = text.trimmingCharacters(in: " \t\r\n.,;:*\"'`-_/?!")
         guard !trimmed.isEmpty else { return nil }
         var key = trimmed.matchingKey
-        guard !CommonLanguages.notLanguages.contains(key) else { return nil }
+        guard !CommonLanguages.notLanguages.contains(key), !CommonLanguages.answers.contains(key) else { return nil }
         // `B.S.L.`, `B S L`: an acronym written with stops or spaces.
         let letters = key.split(separator: " ")
         if letters.count >= 3, letters.allSatisfy({ $0.count == 1 }) { key = letters.joined() }
         if let exact = resolveExactly(trimmed, key: key) { return exact }
         if let bracketed = resolveBracketed(trimmed) { return bracketed }
-        return resolveNearMiss(key)
+        return correctingMisspellings ? resolveNearMiss(key) : nil
     }
 
     /// Understands a code given as a code, as the Sector 3 feed's `code` attribute is: an ISO 639
@@ -145,7 +158,29 @@ public final class LanguageCatalogue: Sendable {
         if let language = language(code: trimmed), trimmed.allSatisfy(\.isLetter) {
             return LanguageResolution(language: language, match: .code)
         }
-        return resolveTag(trimmed)
+        return resolveTag(trimmed, declared: true)
+    }
+
+    /// Whether `text` answers a question (`Yes`, `No`, `None`, `N/A`, `Any`, `Fluent`) rather than
+    /// names a language: never read as one, whatever ISO code it spells.
+    public static func isAnswer(_ text: String) -> Bool {
+        CommonLanguages.answers.contains(text.matchingKey)
+    }
+
+    /// Whether `text` says there is no language to record (`No`, `None`, `N/A`, `Nil`).
+    public static func meansNoLanguage(_ text: String) -> Bool {
+        CommonLanguages.noLanguage.contains(text.matchingKey)
+    }
+
+    /// The language a bare two- or three-letter token written by a person names: only a code of a
+    /// curated language (`ur`, `urd`, `pol`, `rum`), and never one that is also an everyday English
+    /// word (`it`, `nor`, `may`). Rosters are written by people: `the`, `can` and `sat` are words.
+    private func writtenCode(_ token: String) -> Language? {
+        let key = token.lowercased()
+        guard !CommonLanguages.englishWords.contains(key), !CommonLanguages.answers.contains(key),
+            let language = language(code: key), curatedCodes.contains(language.code)
+        else { return nil }
+        return language
     }
 
     /// How a language someone speaks (`held`) stands to one asked for, both as ISO 639-3 codes;
@@ -174,13 +209,15 @@ public final class LanguageCatalogue: Sendable {
             return LanguageResolution(language: language, match: match)
         }
         let letters = trimmed.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
-        if letters, (2...3).contains(trimmed.count), let language = language(code: trimmed) {
+        if letters, (2...3).contains(trimmed.count), let language = writtenCode(trimmed) {
             return LanguageResolution(language: language, match: .code)
         }
-        if let (code, match) = byName[key], let language = byCode[code] {
+        if let (code, match) = byName[key], let language = byCode[code],
+            !(match == .name && CommonLanguages.englishNames.contains(key) && !curatedCodes.contains(code))
+        {
             return LanguageResolution(language: language, match: match)
         }
-        return resolveTag(trimmed)
+        return resolveTag(trimmed, declared: false)
     }
 
     /// `Chinese (Mandarin)`, `Kurdish - Sorani`, `Arabic/Darija`: the more exact of the two parts
@@ -250,12 +287,18 @@ public final class LanguageCatalogue: Sendable {
 
     /// A BCP 47 tag such as `pa-Arab`, `en-GB` or `zh_Hant_HK`: the language subtag names the
     /// language and a four-letter subtag the script.
-    private func resolveTag(_ text: String) -> LanguageResolution? {
+    ///
+    /// A tag `declared` as one (a feed's `code` attribute) may name any ISO 639 language. In free
+    /// text, `no-one` and `not-sure` are words: there the language subtag must not be an English
+    /// word or an answer, and one that is not a curated language's code counts only when the tag
+    /// is written as tags are (`sgn-GB`, `yue-Hant`: a lower-case language, a title-case script,
+    /// an upper-case region).
+    private func resolveTag(_ text: String, declared: Bool) -> LanguageResolution? {
         let subtags = text.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
         guard subtags.count >= 2,
             subtags.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) } }),
             (2...3).contains(subtags[0].count), subtags.dropFirst().allSatisfy({ (2...8).contains($0.count) }),
-            let language = language(code: subtags[0])
+            let language = declared ? language(code: subtags[0]) : taggedLanguage(subtags)
         else { return nil }
         let script = subtags.dropFirst().first { $0.count == 4 && $0.allSatisfy(\.isLetter) }
             .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
@@ -263,7 +306,31 @@ public final class LanguageCatalogue: Sendable {
     }
 }
 
+extension LanguageCatalogue {
+    /// The language of a BCP 47 tag found in free text (see ``resolveTag(_:declared:)``).
+    fileprivate func taggedLanguage(_ subtags: [String]) -> Language? {
+        let first = subtags[0]
+        if let language = writtenCode(first) { return language }
+        let key = first.lowercased()
+        guard first == key, !CommonLanguages.englishWords.contains(key), !CommonLanguages.answers.contains(key),
+            subtags.dropFirst().allSatisfy(\.isCanonicalSubtag)
+        else { return nil }
+        return language(code: first)
+    }
+}
+
 extension String {
+    /// A BCP 47 subtag after the language written in its canonical case: a script `Arab`, a region
+    /// `GB` or `419`, a variant `fonipa`.
+    fileprivate var isCanonicalSubtag: Bool {
+        switch count {
+        case 2: allSatisfy { $0.isASCII && $0.isUppercase }
+        case 3: allSatisfy(\.isNumber)
+        case 4: first?.isUppercase == true && dropFirst().allSatisfy { $0.isASCII && $0.isLowercase }
+        default: allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+        }
+    }
+
     fileprivate var removingMacrolanguageNote: String {
         replacingOccurrences(of: " (macrolanguage)", with: "")
     }
