@@ -9,8 +9,8 @@ struct VolunteerRowReader {
     let catalogue: LanguageCatalogue
     /// What each distinct cell was read as: the same cells recur on most rows.
     private let sources = TextMemo<String>()
-    private let skills = TextMemo<[Skill]>()
-    private let languages = TextMemo<[SpokenLanguage]>()
+    /// The skills and languages cells, read together: a language may be written in either.
+    private let skillsAndLanguages = TextMemo<RosterSkillsAndLanguages>()
     private let availability = TextMemo<(slots: [Slot], unread: [String])>()
 
     init(layout: HeaderLayout, defaultNetwork: String?, fileName: String, catalogue: LanguageCatalogue) {
@@ -34,6 +34,13 @@ struct VolunteerRowReader {
             warn("email '\(email)' does not look like an address; kept as written")
         }
         let availability = slots(layout.value(.availability, in: row), warn: warn)
+        let skillsCell = layout.value(.skills, in: row) ?? ""
+        let languagesCell = layout.value(.languages, in: row) ?? ""
+        // A unit separator cannot be typed into a cell: the pair of cells as one memo key.
+        let lists = skillsAndLanguages.value(for: skillsCell + "\u{1F}" + languagesCell) { [catalogue] _ in
+            RosterSkillsAndLanguages(skills: skillsCell, languages: languagesCell, catalogue: catalogue)
+        }
+        for warning in lists.warnings { warn(warning) }
 
         var consent = Consent()
         if let text = layout.value(.consent, in: row) {
@@ -54,10 +61,7 @@ struct VolunteerRowReader {
             source: source, externalID: layout.value(.id, in: row), name: name, email: email,
             phone: layout.value(.phone, in: row), postcode: layout.value(.postcode, in: row),
             area: layout.value(.area, in: row), ageBand: ageBand,
-            skills: skills.value(for: layout.value(.skills, in: row) ?? "") { ListCell.items($0).map(ItemParsing.skill) },
-            languages: languages.value(for: layout.value(.languages, in: row) ?? "") { [catalogue] in
-                ListCell.items($0).map { ItemParsing.language($0, catalogue: catalogue) }
-            },
+            skills: lists.skills, languages: lists.languages,
             availability: availability, dbs: try ItemParsing.dbs(layout.value(.dbs, in: row) ?? ""), consent: consent,
             notes: layout.value(.notes, in: row),
             memberships: networkName.map { [MembershipRecord(network: NetworkReference(name: $0), role: layout.value(.role, in: row))] } ?? [])

@@ -33,8 +33,9 @@ struct RosterImportTests {
         let amina = try #require(everyone.first { $0.email?.lowercased() == "amina.rahman@example.org" })
         #expect(amina.memberships.map(\.networkName) == ["Deaf Community", "Mosque Welfare Group", "Race Equality Partnership"])
         #expect(amina.memberships.first { $0.networkName == "Race Equality Partnership" }?.role == "coordinator")
-        #expect(Set(amina.skills.map(\.written)) == ["Accountancy", "Bookkeeping", "BSL"])
-        #expect(Set(amina.languages.map(\.language.code)) == ["urd", "pan"])
+        // The Deaf Community roster wrote BSL under skills: it is a language she speaks (issue 12).
+        #expect(Set(amina.skills.map(\.written)) == ["Accountancy", "Bookkeeping"])
+        #expect(Set(amina.languages.map(\.language.code)) == ["urd", "pan", "bfi"])
         let tariq = try #require(everyone.first { $0.name.contains("Mahmood") })
         #expect(tariq.memberships.count == 2)
         #expect(Set(tariq.languages.compactMap(\.language.code)) == ["pus", "bfi"])
@@ -139,5 +140,40 @@ struct RosterImportTests {
         let amina = try #require(try directory.store.search(VolunteerQuery(text: "Amina")).first?.volunteer)
         #expect(amina.memberships.count == 3)
         #expect(try directory.store.needs().count == 6)
+    }
+
+    @Test("a roster whose languages column says No records no Norwegian speaker, and languages in the skills column are languages")
+    func answersAndLanguagesInSkills() throws {
+        let roster = try directory.file(
+            "answers.csv",
+            """
+            Name,Email,Network,Skills,Other languages?,Consent
+            Ola Nordmann,ola@example.org,SREP,Driving,No,yes
+            Amina Rahman,amina@example.org,SREP,"Urdu interpreter; English teaching",Urdu (native),yes
+            Piotr Zielinski,piotr@example.org,SREP,Polish,None,yes
+
+            """)
+        let report = try directory.service.importFile(at: roster, request: ImportRequest())
+        #expect(report.rejected.isEmpty)
+        let everyone = try directory.everyone()
+        let ola = try #require(everyone.first { $0.name == "Ola Nordmann" })
+        #expect(ola.languages.isEmpty)
+        #expect(try directory.store.search(VolunteerQuery(languages: [.resolving(code: "nor")])).isEmpty)
+
+        let amina = try #require(everyone.first { $0.name == "Amina Rahman" })
+        #expect(Set(amina.skills.map(\.written)) == ["Urdu interpreter", "English teaching"])
+        #expect(amina.languages.map(\.language.code) == ["urd"])
+        #expect(amina.languages.first?.interprets == true)
+        #expect(amina.languages.first?.proficiency == .native)
+        let piotr = try #require(everyone.first { $0.name == "Piotr Zielinski" })
+        #expect(piotr.skills.isEmpty)
+        #expect(piotr.languages.map(\.language.written) == ["Polish"])
+        #expect(piotr.languages.map(\.language.code) == ["pol"])
+        // Each is reported with its line, so the roster can be fixed.
+        #expect(report.warnings.contains { $0.location?.line == 3 && $0.message.contains("'Urdu interpreter' names a language") })
+        #expect(report.warnings.contains { $0.location?.line == 4 && $0.message.contains("'Polish' is a language") })
+        #expect(!report.warnings.contains { $0.location?.line == 2 })
+        let polish = try directory.store.search(VolunteerQuery(languages: [.resolving("Polish")]))
+        #expect(polish.map(\.volunteer.name) == ["Piotr Zielinski"])
     }
 }
