@@ -78,7 +78,10 @@ struct MatchReportTests {
         #expect(report.talent.map(\.volunteer.name) == ["Amina Rahman"])
         let markdown = report.markdown()
         #expect(markdown.contains("1 place unfilled:"))
-        #expect(markdown.contains("qualified in PK"))
+        // Reports name the country a qualification was gained in.
+        for text in [markdown, report.html(), report.csv()] {
+            #expect(text.contains("qualified in Pakistan") && !text.contains("qualified in PK"))
+        }
         #expect(markdown.contains("zoenowak@example.org"))
     }
 

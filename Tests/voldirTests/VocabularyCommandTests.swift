@@ -94,3 +94,37 @@ extension CommandLineTests {
         #expect(typed.stderr.contains("read as Portuguese (por)"))
     }
 }
+
+extension CommandLineTests {
+    @Test("'languages No' is not understood, and a search for 'no' says so rather than searching Norwegian")
+    func answersAreNotLanguages() throws {
+        let no = try voldir("languages", "No")
+        #expect(no.status == 0)
+        #expect(no.stdout.contains("'No' is not a language the catalogue knows"))
+        let yes = try #require(try json(try voldir("languages", "Yes", "--format", "json").stdout) as? [String: Any])
+        #expect(yes["code"] is NSNull)
+
+        _ = try write("roster.csv", "Name,Email,Network,Languages,Consent\nOla Nordmann,ola@example.org,SREP,Norsk,yes\nAmina Rahman,amina@example.org,SREP,No,yes\n")
+        #expect(try voldir("import", "roster.csv").status == 0)
+        let search = try voldir("search", "--language", "no", "--format", "json")
+        #expect(search.status != 0)
+        #expect(search.stderr.contains("'no' is not a language but an answer"))
+        #expect(!search.stdout.contains("Ola Nordmann"))
+        let norwegian = try voldir("search", "--language", "Norwegian", "--format", "json")
+        #expect((try json(norwegian.stdout) as? [[String: Any]])?.map { $0["name"] as? String } == ["Ola Nordmann"])
+    }
+
+    @Test("show and tables name the country a qualification was gained in")
+    func qualificationCountry() throws {
+        _ = try write("roster.csv", "Name,Email,Network,Skills,Consent\nSaba Tesfay,saba@example.org,SREP,Nursing (professional; Eritrea),yes\n")
+        #expect(try voldir("import", "roster.csv").status == 0)
+        let table = try voldir("search", "--skill", "Nursing")
+        #expect(table.stdout.contains("qualified in Eri"))  // the column is cut to fit
+        let csv = try voldir("search", "--skill", "Nursing", "--format", "csv")
+        #expect(csv.stdout.contains("qualified in Eritrea"))
+        let shown = try voldir("show", "1")
+        #expect(shown.stdout.contains("Nursing (professional, qualified in Eritrea)"))
+        let json = try voldir("show", "1", "--format", "json")
+        #expect(json.stdout.contains("\"qualifiedIn\" : \"ER\""))
+    }
+}
