@@ -1,7 +1,7 @@
 /// Every ISO 639 language, with the names, codes and tags by which rosters and feeds name them,
 /// and how they relate (macrolanguages, close varieties).
 ///
-/// The ISO table is generated from Debian's `iso-codes` (see `Scripts/generate-language-table.py`)
+/// The ISO table is generated from Debian's `iso-codes` (see `Scripts/generate-iso-tables.py`)
 /// and compiled in, with the curated names of ``CommonLanguages``, so nothing is read from the
 /// system at run time and a look-up costs microseconds.
 ///

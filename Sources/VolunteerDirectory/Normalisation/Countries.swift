@@ -4,7 +4,7 @@ import Foundation
 /// the Congo`) to alpha-2 codes, where a qualification was gained, and back to the name a
 /// coordinator reads (`ER` is shown as Eritrea).
 ///
-/// The table is generated from Debian's `iso-codes` (see `Scripts/generate-country-table.py`) and
+/// The table is generated from Debian's `iso-codes` (see `Scripts/generate-iso-tables.py`) and
 /// compiled in, so names are the same on every system.
 public enum Countries {
     /// The ISO 3166 alpha-2 code for a country's English name (any case, accents optional), or
