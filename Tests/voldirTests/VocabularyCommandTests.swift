@@ -100,7 +100,8 @@ extension CommandLineTests {
     func answersAreNotLanguages() throws {
         let no = try voldir("languages", "No")
         #expect(no.status == 0)
-        #expect(no.stdout.contains("'No' is not a language the catalogue knows"))
+        #expect(no.stdout.contains("'No' is not a language: it answers a question"))
+        #expect(try voldir("languages", "the").stdout.contains("'the' is not a language the catalogue knows"))
         let yes = try #require(try json(try voldir("languages", "Yes", "--format", "json").stdout) as? [String: Any])
         #expect(yes["code"] is NSNull)
 
