@@ -289,10 +289,9 @@ public final class LanguageCatalogue: Sendable {
     /// language and a four-letter subtag the script.
     ///
     /// A tag `declared` as one (a feed's `code` attribute) may name any ISO 639 language. In free
-    /// text, `no-one` and `not-sure` are words: there the language subtag must not be an English
-    /// word or an answer, and one that is not a curated language's code counts only when the tag
-    /// is written as tags are (`sgn-GB`, `yue-Hant`: a lower-case language, a title-case script,
-    /// an upper-case region).
+    /// text, `no-one` and `not-sure` are words: there a tag counts when its language is a curated
+    /// language's code that is no everyday word (`pa-arab`), or when it is written as tags are
+    /// (`it-IT`, `sat-Olck`: a lower-case language, a title-case script, an upper-case region).
     private func resolveTag(_ text: String, declared: Bool) -> LanguageResolution? {
         let subtags = text.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
         guard subtags.count >= 2,
@@ -311,10 +310,10 @@ extension LanguageCatalogue {
     fileprivate func taggedLanguage(_ subtags: [String]) -> Language? {
         let first = subtags[0]
         if let language = writtenCode(first) { return language }
-        let key = first.lowercased()
-        guard first == key, !CommonLanguages.englishWords.contains(key), !CommonLanguages.answers.contains(key),
-            subtags.dropFirst().allSatisfy(\.isCanonicalSubtag)
-        else { return nil }
+        let rest = subtags.dropFirst()
+        guard first == first.lowercased(), rest.allSatisfy(\.isCanonicalSubtag) else { return nil }
+        // An answer only before a region: `no-NO` is Norwegian, `not-Sure` two words.
+        if CommonLanguages.answers.contains(first), rest.first?.count != 2 { return nil }
         return language(code: first)
     }
 }
