@@ -263,9 +263,10 @@ enum CommonLanguages {
     /// `Male`, `Day`, `Mon`, `Bench`): in a roster they are the word. The ISO names with a Zipf
     /// frequency of 3.5 or more in English, less `Fur` (a language of Darfur people write).
     static let englishNames: Set<String> = [
-        "anal", "are", "as", "bats", "beaver", "bench", "bit", "bum", "bun", "carrier", "col", "con", "creek", "crow", "day",
-        "dime", "ding", "doe", "duke", "e", "even", "fore", "gal", "gen", "gimme", "gun", "ha", "ho", "hung", "label", "lame",
-        "logo", "ma", "male", "mama", "mango", "maria", "mayo", "median", "mon", "mono", "mum", "noon", "pal", "poke", "rang",
-        "reel", "sake", "she", "slave", "so", "tee", "tho", "titan", "to", "u", "vale", "wan",
+        "anal", "are", "as", "bats", "beaver", "bench", "bit", "bum", "bun", "carrier", "col", "con", "creek", "crow",
+        "day", "dime", "ding", "doe", "duke", "e", "even", "fore", "gal", "gen", "gimme", "gun", "ha", "ho", "hung",
+        "label", "lame", "logo", "ma", "male", "mama", "mango", "maria", "mayo", "median", "mon", "mono", "mum",
+        "noon", "pal", "poke", "rang", "reel", "sake", "she", "slave", "so", "tee", "tho", "titan", "to", "u", "vale",
+        "wan",
     ]
 }

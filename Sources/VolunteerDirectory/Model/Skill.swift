@@ -22,7 +22,8 @@ extension Skill {
     /// The skill as shown to coordinators: `Accountancy (professional, qualified in Pakistan)`.
     /// The country is named (JSON keeps the code).
     public var displayText: String {
-        let details = [level?.description, qualifiedIn.map { "qualified in \(Countries.name(of: $0) ?? $0)" }].compactMap { $0 }
+        let country = qualifiedIn.map { "qualified in \(Countries.name(of: $0) ?? $0)" }
+        let details = [level?.description, country].compactMap { $0 }
         return details.isEmpty ? written : "\(written) (\(details.joined(separator: ", ")))"
     }
 }

@@ -52,7 +52,8 @@ public enum Countries {
             guard fields.count == 5 else { continue }
             let (code, name, official, common) = (fields[0], fields[2], fields[3], fields[4])
             names[code] = displayNames[code] ?? (common.isEmpty ? name : common)
-            for written in [name, official, official.withoutThe, common, name.withoutBrackets, name.uninverted] where !written.isEmpty {
+            let spellings = [name, official, official.withoutThe, common, name.withoutBrackets, name.uninverted]
+            for written in spellings where !written.isEmpty {
                 codes[written.lookupKey] = code
             }
         }

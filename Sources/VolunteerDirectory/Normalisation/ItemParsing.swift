@@ -41,7 +41,7 @@ public enum ItemParsing {
         var others: [String] = []
         for detail in item.details {
             let key = detail.matchingKey
-            if ["interpreter", "interprets", "interpreting", "can interpret", "interpret"].contains(key) {
+            if interpretingDetails.contains(key) {
                 interprets = true
             } else if proficiency == nil, let parsed = Proficiency(name: detail) {
                 proficiency = parsed
@@ -58,6 +58,9 @@ public enum ItemParsing {
         }
         return SpokenLanguage(language: reference, proficiency: proficiency, interprets: interprets)
     }
+
+    /// Bracketed details that say someone interprets the language: `Urdu (interpreter)`.
+    static let interpretingDetails: Set<String> = ["interpreter", "interprets", "interpreting", "can interpret", "interpret"]
 
     /// A language requirement item such as `Polish (fluent)`: the bracket is the minimum proficiency.
     public static func languageRequirement(_ raw: String, isRequired: Bool, catalogue: LanguageCatalogue = .shared)

@@ -37,7 +37,8 @@ public struct RosterSkillsAndLanguages: Sendable, Hashable {
         for item in languageItems {
             if LanguageCatalogue.isAnswer(item) {
                 if !LanguageCatalogue.meansNoLanguage(item) {
-                    warnings.append("language '\(item.trimmingWhitespace())' is an answer, not a language; nothing recorded for it")
+                    warnings.append(
+                        "language '\(item.trimmingWhitespace())' is an answer, not a language; nothing recorded for it")
                 }
                 continue
             }
@@ -50,13 +51,13 @@ public struct RosterSkillsAndLanguages: Sendable, Hashable {
                 continue
             }
             if found.isInterpreting { skills.append(ItemParsing.skill(item)) }
+            let written = item.trimmingWhitespace()
             for spoken in found.languages {
-                let name = spoken.language.displayName(catalogue: catalogue)
-                let code = spoken.language.code ?? ""
+                let language = "\(spoken.language.displayName(catalogue: catalogue)) (\(spoken.language.code ?? ""))"
                 warnings.append(
                     found.isInterpreting
-                        ? "skill '\(item.trimmingWhitespace())' names a language: read as interpreting \(name) (\(code))"
-                        : "skill '\(item.trimmingWhitespace())' is a language: read as \(name) (\(code)) spoken; put languages in the languages column"
+                        ? "skill '\(written)' names a language: read as interpreting \(language)"
+                        : "skill '\(written)' is a language: read as \(language) spoken; put languages in the languages column"
                 )
                 Self.add(spoken, to: &languages)
             }
@@ -70,13 +71,15 @@ public struct RosterSkillsAndLanguages: Sendable, Hashable {
 
     /// Words that make an item about a language an interpreting or translation skill.
     private static let interpretingWords: Set<Substring> = [
-        "interpreter", "interpreters", "interpreting", "interpretation", "translator", "translators", "translation", "translating",
-        "and",
+        "interpreter", "interpreters", "interpreting", "interpretation", "translator", "translators", "translation",
+        "translating", "and",
     ]
 
     /// The languages a skills item is wholly about, and whether it is an interpreting item;
     /// `nil` when it is a skill like any other.
-    static func languages(inSkill raw: String, catalogue: LanguageCatalogue) -> (languages: [SpokenLanguage], isInterpreting: Bool)? {
+    static func languages(inSkill raw: String, catalogue: LanguageCatalogue)
+        -> (languages: [SpokenLanguage], isInterpreting: Bool)?
+    {
         let item = BracketedItem(parsing: raw)
         let words = item.text.matchingKey.split(separator: " ")
         guard !words.isEmpty else { return nil }
@@ -95,19 +98,22 @@ public struct RosterSkillsAndLanguages: Sendable, Hashable {
         var proficiency: Proficiency?
         var interprets = isInterpreting
         for detail in item.details {
-            if ["interpreter", "interprets", "interpreting", "can interpret", "interpret"].contains(detail.matchingKey) {
+            if ItemParsing.interpretingDetails.contains(detail.matchingKey) {
                 interprets = true
             } else if proficiency == nil, let parsed = Proficiency(name: detail) {
                 proficiency = parsed
             }
         }
-        return ([SpokenLanguage(language: reference(resolution, written: written), proficiency: proficiency, interprets: interprets)], isInterpreting)
+        let spoken = SpokenLanguage(
+            language: reference(resolution, written: written), proficiency: proficiency, interprets: interprets)
+        return ([spoken], isInterpreting)
     }
 
     /// A language named by one of its names, aliases or endonyms, and a well-known one: in a skills
     /// cell a code or an obscure ISO name (`Bench`, `Male`) is far likelier to be something else.
     private static func wellKnownLanguage(_ text: String, catalogue: LanguageCatalogue) -> LanguageResolution? {
-        guard let resolution = catalogue.resolve(text, correctingMisspellings: false), [.name, .alias, .endonym].contains(resolution.match),
+        guard let resolution = catalogue.resolve(text, correctingMisspellings: false),
+            [.name, .alias, .endonym].contains(resolution.match),
             catalogue.isCurated(resolution.language.code)
         else { return nil }
         return resolution

@@ -65,7 +65,7 @@ extension Presentation {
         case .table:
             guard let code = understood.code, let name = understood.name, let match = understood.match else {
                 if LanguageCatalogue.isAnswer(query) {
-                    return "'\(query)' is not a language: it answers a question (yes, no, none, any), whatever ISO code it spells."
+                    return "'\(query)' is not a language: it answers a question (yes, no, none, any), whatever code it spells."
                 }
                 return "'\(query)' is not a language the catalogue knows (a people, a place or a misspelling too far from any name is never guessed)."
             }

@@ -68,7 +68,8 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         // `--language no` must not search Norwegian, nor the "No" someone wrote: it names nothing.
         if let answer = language.first(where: LanguageCatalogue.isAnswer) {
-            throw ValidationError("--language '\(answer)' is not a language but an answer such as yes or no; give a language's name or code")
+            throw ValidationError(
+                "--language '\(answer)' is not a language but an answer such as yes or no; give a language's name or code")
         }
         let store = try directory.openStore()
         let languages = language.map { LanguageReference.resolving($0) }
