@@ -1,3 +1,5 @@
+import Foundation
+
 extension String {
     /// The string without leading and trailing white space (including no-break spaces).
     public func trimmingWhitespace() -> String {
@@ -35,6 +37,34 @@ extension String {
         }
         return out
     }
+
+    /// The string as full-text search compares it, on both sides (the index's rows and a
+    /// search's words): lower case, accents dropped, and the letters no Unicode decomposition
+    /// takes apart folded to what a UK keyboard types: ł→l, ı→i, ø→o, đ/ð→d, ß→ss, æ→ae, œ→oe,
+    /// þ→th, ħ→h, ŀ→l, ŋ→n, ŧ→t, ĳ→ij, ſ→s (Polish, Turkish, Nordic and Sámi, German,
+    /// Vietnamese, Croatian, Serbian and Bosnian, Maltese, Icelandic, Dutch). "Łukasz" becomes
+    /// "lukasz", "Kılıç" "kilic", "Straße" "strasse". Only the Latin combining accents go;
+    /// the vowel signs of other scripts (Arabic, Devanagari) are kept. Punctuation and spaces are
+    /// kept: ``matchingKey`` splits words after folding.
+    public var searchFolded: String {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        var out = String.UnicodeScalarView()
+        for scalar in lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            if (0x300...0x36F).contains(scalar.value) { continue }
+            if let folded = Self.letterFolds[scalar] {
+                out.append(contentsOf: folded.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out).precomposedStringWithCanonicalMapping
+    }
+
+    /// Lower-case letters with no decomposition, and what a search reads them as.
+    private static let letterFolds: [Unicode.Scalar: String] = [
+        "ł": "l", "ı": "i", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ħ": "h",
+        "ŀ": "l", "ŋ": "n", "ŧ": "t", "ĳ": "ij", "ſ": "s",
+    ]
 
     /// ``matchingKey`` for ASCII text, by bytes; `nil` when the text is not all ASCII.
     private var asciiMatchingKey: String? {
