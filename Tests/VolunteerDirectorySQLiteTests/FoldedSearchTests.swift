@@ -57,17 +57,12 @@ extension DirectoryStoreTests {
 extension MigrationTests {
     @Test("v8 folds the full-text rows of a v7 directory, so Lukasz finds Łukasz there too")
     func version8FoldsFullText() throws {
-        let path = directory.folder.appendingPathComponent("v7.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        try Schema.migrator.migrate(queue, upTo: "v7: compact details clustered by their owner")
-        try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO volunteer (id, name, name_key, consent_contact, notes) VALUES (1, 'Łukasz Wójcik', 'łukasz wójcik', 1, 'Kılıç family');
-                    INSERT INTO volunteer_text (rowid, name, skills, notes) VALUES (1, 'Łukasz Wójcik', NULL, 'Kılıç family');
-                    """)
-        }
-        try queue.close()
+        let path = try database(
+            named: "v7.sqlite", upTo: "v7: compact details clustered by their owner",
+            sql: """
+                INSERT INTO volunteer (id, name, name_key, consent_contact, notes) VALUES (1, 'Łukasz Wójcik', 'łukasz wójcik', 1, 'Kılıç family');
+                INSERT INTO volunteer_text (rowid, name, skills, notes) VALUES (1, 'Łukasz Wójcik', NULL, 'Kılıç family');
+                """)
         let store = try SQLiteDirectoryStore(path: path)
         #expect(try store.search(VolunteerQuery(text: "Lukasz")).map(\.volunteer.name) == ["Łukasz Wójcik"])
         #expect(try store.search(VolunteerQuery(text: "kilic")).map(\.volunteer.name) == ["Łukasz Wójcik"])

@@ -8,11 +8,22 @@ extension CommandLineTests {
     /// Whether the run ended by exiting (not by a signal) with a usage or runtime error.
     static func refused(_ result: Result) -> Bool { result.status != 0 && result.status < 128 }
 
-    @Test("search --limit outside 1 to 10000 is refused, naming the range", arguments: ["9223372036854775807", "10000000000", "0"])
-    func searchLimit(limit: String) throws {
-        let result = try voldir("search", "--limit", limit)
+    @Test("numbers outside their range are refused at the option, naming the range", arguments: [
+        ("search", "--limit", "9223372036854775807", "--limit: '9223372036854775807' is out of range; a search lists from 1 to 10000 volunteers"),
+        ("search", "--limit", "10000000000", "--limit: '10000000000' is out of range; a search lists from 1 to 10000 volunteers"),
+        ("search", "--limit", "0", "--limit: '0' is out of range; a search lists from 1 to 10000 volunteers"),
+        ("match", "--weight", "fairness=nan", "--weight: the weight 'nan' for 'fairness' is out of range; a weight is a number from 0 to 1000"),
+        ("match", "--weight", "fairness=inf", "--weight: the weight 'inf' for 'fairness' is out of range"),
+        ("match", "--weight", "fairness=1e15", "--weight: the weight '1e15' for 'fairness' is out of range"),
+        ("match", "--weight", "fairness=-1", "--weight: the weight '-1' for 'fairness' is out of range"),
+        ("match", "--max-per-volunteer", "2147483648", "--max-per-volunteer '2147483648' is out of range; give a number from 1 to 1000"),
+        ("match", "--max-per-volunteer", "0", "--max-per-volunteer '0' is out of range; give a number from 1 to 1000"),
+        ("match", "--alternates", "9223372036854775807", "--alternates '9223372036854775807' is out of range; give a number from 0 to 100"),
+    ])
+    func numbersOutOfRange(command: String, option: String, value: String, message: String) throws {
+        let result = try voldir(command, option, value)
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--limit: '\(limit)' is out of range; a search lists from 1 to 10000 volunteers"))
+        #expect(result.stderr.contains(message))
     }
 
     @Test("search --text of thousands of words or characters is refused, naming the caps")
@@ -25,30 +36,12 @@ extension CommandLineTests {
         #expect(manyShortWords.stderr.contains("the text has 40 words; a search takes at most 32"))
     }
 
-    @Test("match --weight that is not a finite number from 0 to 1000 is refused", arguments: [
-        "fairness=nan", "fairness=inf", "fairness=1e15", "fairness=-1",
-    ])
-    func matchWeight(entry: String) throws {
-        let result = try voldir("match", "--weight", entry)
-        #expect(result.status == 64)
-        #expect(result.stderr.contains("is out of range; a weight is a number from 0 to 1000"))
-    }
-
     @Test("a --weights file value out of range is refused with its file and line")
     func matchWeightsFile() throws {
         let file = try write("weights.txt", "nearness = 2\nfairness = 1e300\n")
         let result = try voldir("match", "--weights", file)
         #expect(Self.refused(result))
         #expect(result.stderr.contains("weights.txt:2: the weight '1e300' for 'fairness' is out of range"))
-    }
-
-    @Test("match --max-per-volunteer and --alternates outside their ranges are refused", arguments: [
-        ["--max-per-volunteer", "2147483648"], ["--max-per-volunteer", "0"], ["--alternates", "9223372036854775807"],
-    ])
-    func matchCounts(arguments: [String]) throws {
-        let result = try voldir("match", arguments[0], arguments[1])
-        #expect(result.status == 64)
-        #expect(result.stderr.contains("is out of range; give a number from"))
     }
 
     @Test("show and search print a roster's terminal escapes as visible text")
