@@ -19,7 +19,8 @@ enum FullTextRows {
             sql: """
                 INSERT INTO volunteer_text (rowid, name, skills, notes)
                 SELECT id, voldir_search_fold(name),
-                  voldir_search_fold((SELECT group_concat(written, ' ; ') FROM volunteer_skill WHERE volunteer_id = volunteer.id)),
+                  voldir_search_fold(
+                    (SELECT group_concat(written, ' ; ') FROM volunteer_skill WHERE volunteer_id = volunteer.id)),
                   voldir_search_fold(notes)
                 FROM volunteer WHERE \(condition)
                 """

@@ -9,13 +9,19 @@ import VolunteerDirectoryTestSupport
 /// Names typed on a UK keyboard find what was written with other letters; searches that ask
 /// for too much are refused or cost no more than what there is.
 extension DirectoryStoreTests {
-    @Test("free text finds Łukasz as Lukasz, Kılıç as Kilic, Søren as Soren and Straße as Strasse; names display as written")
+    @Test(
+        "free text finds Łukasz as Lukasz, Kılıç as Kilic, Søren as Soren and Straße as Strasse; names display as written"
+    )
     func foldedNames() throws {
-        try load("names.jsonl", [
-            Self.person("Łukasz Wójcik", id: "1"), Self.person("Ayşe Kılıç", id: "2"), Self.person("Søren Østergaard", id: "3"),
-            Self.person("Jonas Strasse", id: "4", notes: "Lives on Hauptstraße"), Self.person("Đorđe Petrović", id: "5"),
-            Self.person("Þóra Æsadóttir", id: "6", skills: [Skill(written: "Ħelu cooking")]),
-        ])
+        try load(
+            "names.jsonl",
+            [
+                Self.person("Łukasz Wójcik", id: "1"), Self.person("Ayşe Kılıç", id: "2"),
+                Self.person("Søren Østergaard", id: "3"),
+                Self.person("Jonas Strasse", id: "4", notes: "Lives on Hauptstraße"),
+                Self.person("Đorđe Petrović", id: "5"),
+                Self.person("Þóra Æsadóttir", id: "6", skills: [Skill(written: "Ħelu cooking")]),
+            ])
         #expect(try names(VolunteerQuery(text: "Lukasz")) == ["Łukasz Wójcik"])
         #expect(try names(VolunteerQuery(text: "lukasz wojcik")) == ["Łukasz Wójcik"])
         #expect(try names(VolunteerQuery(text: "Łukasz")) == ["Łukasz Wójcik"])

@@ -11,7 +11,8 @@ struct ControlCharacterTests {
 
     static func volunteer(name: String = hostile, notes: String? = nil) -> Volunteer {
         Volunteer(
-            id: 7, name: name, skills: [Skill(written: "First aid\u{1B}[5m")], availability: [], consent: Consent(contact: true),
+            id: 7, name: name, skills: [Skill(written: "First aid\u{1B}[5m")], availability: [],
+            consent: Consent(contact: true),
             notes: notes)
     }
 
@@ -26,8 +27,11 @@ struct ControlCharacterTests {
 
     @Test("each kind of control character is written as a visible escape; text around it stays")
     func escapes() {
-        #expect(Self.hostile.escapingControlCharacters() == #"Ann\u{1B}[2J\u{1B}]0;pwned\u{7}\u{1B}[31mRed\u{9B}1m\u{7F}\u{202E}txt.exe\u{2066}x\u{2069}"#)
-        #expect("Łukasz Nowak\tand\nnote".escapingControlCharacters(keeping: ["\n", "\t"]) == "Łukasz Nowak\tand\nnote")
+        #expect(
+            Self.hostile.escapingControlCharacters()
+                == #"Ann\u{1B}[2J\u{1B}]0;pwned\u{7}\u{1B}[31mRed\u{9B}1m\u{7F}\u{202E}txt.exe\u{2066}x\u{2069}"#)
+        #expect(
+            "Łukasz Nowak\tand\nnote".escapingControlCharacters(keeping: ["\n", "\t"]) == "Łukasz Nowak\tand\nnote")
         #expect("a\rb\u{0}".escapingControlCharacters(keeping: ["\n"]) == #"a\u{D}b\u{0}"#)
         #expect("كريم \u{200F}ok".escapingControlCharacters() == "كريم \u{200F}ok")
     }
@@ -51,7 +55,8 @@ struct ControlCharacterTests {
 
     @Test("CSV cells carry no control characters but quoted line breaks and tabs")
     func csv() throws {
-        let text = try Presentation.volunteers([VolunteerMatch(volunteer: Self.volunteer(notes: "a\nb"), score: 1)], as: .csv)
+        let text = try Presentation.volunteers(
+            [VolunteerMatch(volunteer: Self.volunteer(notes: "a\nb"), score: 1)], as: .csv)
         #expect(!Self.holdsControls(text, allowing: ["\r", "\n"]))
         #expect(CSVWriter.cell("x\u{1B}[2J") == #"x\u{1B}[2J"#)
         #expect(CSVWriter.cell("two\nlines") == "\"two\nlines\"")
@@ -61,7 +66,9 @@ struct ControlCharacterTests {
     @Test("the HTML report escapes control characters in text and attributes; so does the Markdown one")
     func html() throws {
         let volunteers = [
-            MatchReportTests.person(1, Self.hostile + "\" onmouseover=\"x", skills: [Skill(written: "Teaching")], languages: [("pl", .native)])
+            MatchReportTests.person(
+                1, Self.hostile + "\" onmouseover=\"x", skills: [Skill(written: "Teaching")],
+                languages: [("pl", .native)])
         ]
         let needs = [
             Need(
@@ -71,7 +78,8 @@ struct ControlCharacterTests {
         let index = MatchIndex(volunteers: volunteers, needs: needs)
         let criteria = try MatchCriteria()
         let report = MatchReport(
-            result: Matcher(criteria: criteria).match(index), index: index, criteria: criteria, alternates: 1, audience: .coordinator)
+            result: Matcher(criteria: criteria).match(index), index: index, criteria: criteria, alternates: 1,
+            audience: .coordinator)
         let markdown = report.markdown()
         #expect(!Self.holdsControls(markdown))
         #expect(markdown.contains(#"Schools\\u{1B}\[2J"#))

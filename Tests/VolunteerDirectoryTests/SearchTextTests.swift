@@ -5,12 +5,15 @@ import VolunteerDirectory
 /// How a search's free text is read: folded as the full-text index is, and capped.
 @Suite("Search text: folding and limits")
 struct SearchTextTests {
-    @Test("letters with no decomposition fold to what a UK keyboard types", arguments: [
-        ("Łukasz", "lukasz"), ("Kılıç", "kilic"), ("İstanbul", "istanbul"), ("Søren", "soren"), ("Straße", "strasse"),
-        ("STRAẞE", "strasse"), ("Đorđe", "dorde"), ("Þórður", "thordur"), ("Æsa", "aesa"), ("Cœur", "coeur"),
-        ("Ħal Għargħur", "hal gharghur"), ("Nguyễn Đức", "nguyen duc"), ("Wałęsa", "walesa"), ("Ŀlívia", "llivia"),
-        ("Jiří", "jiri"), ("Amélie", "amelie"), ("\u{212B}ngström", "angstrom"),
-    ])
+    @Test(
+        "letters with no decomposition fold to what a UK keyboard types",
+        arguments: [
+            ("Łukasz", "lukasz"), ("Kılıç", "kilic"), ("İstanbul", "istanbul"), ("Søren", "soren"),
+            ("Straße", "strasse"),
+            ("STRAẞE", "strasse"), ("Đorđe", "dorde"), ("Þórður", "thordur"), ("Æsa", "aesa"), ("Cœur", "coeur"),
+            ("Ħal Għargħur", "hal gharghur"), ("Nguyễn Đức", "nguyen duc"), ("Wałęsa", "walesa"), ("Ŀlívia", "llivia"),
+            ("Jiří", "jiri"), ("Amélie", "amelie"), ("\u{212B}ngström", "angstrom"),
+        ])
     func folding(written: String, folded: String) {
         #expect(written.searchFolded == folded)
         #expect(written.decomposedForTest.searchFolded == folded)
@@ -35,10 +38,15 @@ struct SearchTextTests {
         #expect(throws: Never.self) { try VolunteerQuery(limit: 10_000).validate() }
         let words = Array(repeating: "word", count: 33).joined(separator: " ")
         #expect(throws: QueryError.tooManyWords(33)) { try VolunteerQuery(text: words).validate() }
-        #expect(throws: Never.self) { try VolunteerQuery(text: Array(repeating: "word", count: 32).joined(separator: " ")).validate() }
-        #expect(throws: QueryError.textTooLong(characters: 513)) { try VolunteerQuery(text: String(repeating: "a", count: 513)).validate() }
+        #expect(throws: Never.self) {
+            try VolunteerQuery(text: Array(repeating: "word", count: 32).joined(separator: " ")).validate()
+        }
+        #expect(throws: QueryError.textTooLong(characters: 513)) {
+            try VolunteerQuery(text: String(repeating: "a", count: 513)).validate()
+        }
         let error = #expect(throws: QueryError.self) { try VolunteerQuery(limit: 9_223_372_036_854_775_807).validate() }
-        #expect(error?.description == "'9223372036854775807' is out of range; a search lists from 1 to 10000 volunteers")
+        #expect(
+            error?.description == "'9223372036854775807' is out of range; a search lists from 1 to 10000 volunteers")
     }
 }
 

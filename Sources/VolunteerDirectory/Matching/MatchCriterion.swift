@@ -94,9 +94,12 @@ public struct MatchCriteria: Sendable {
     /// Reads one `name=number` weight, as `--weight` gives it; the number must lie within
     /// ``weightRange``.
     public static func weight(parsing entry: String) throws(MatchError) -> (name: String, value: Double) {
-        let parts = entry.split(separator: "=", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+        let parts = entry.split(separator: "=", omittingEmptySubsequences: false)
+            .map { String($0).trimmingWhitespace() }
         guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1]) else { throw .badWeightOption(entry) }
-        guard weightRange.contains(value) else { throw .weightOutOfRange(name: parts[0], value: parts[1], location: nil) }
+        guard weightRange.contains(value) else {
+            throw .weightOutOfRange(name: parts[0], value: parts[1], location: nil)
+        }
         return (parts[0], value)
     }
 }

@@ -15,8 +15,8 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .textTooLong(let characters):
             "the text is \(characters) characters long; a search takes at most \(VolunteerQuery.maximumTextLength)"
         case .tooManyWords(let words):
-            "the text has \(words) words; a search takes at most \(VolunteerQuery.maximumTextWords) (each word is one more "
-                + "lookup in the full-text index): keep the few that tell people apart"
+            "the text has \(words) words; a search takes at most \(VolunteerQuery.maximumTextWords) "
+                + "(each word is one more lookup in the full-text index): keep the few that tell people apart"
         }
     }
 }

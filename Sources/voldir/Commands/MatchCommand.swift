@@ -40,7 +40,9 @@ struct MatchCommand: ParsableCommand {
     @Option(name: .long, help: "Only needs from this partner.")
     var partner: String?
 
-    @Option(name: .long, help: "How many needs one volunteer may take at once (\(Self.range(Matcher.Options.maxPerVolunteerRange))).")
+    @Option(
+        name: .long,
+        help: "How many needs one volunteer may take at once (\(Self.range(Matcher.Options.maxPerVolunteerRange))).")
     var maxPerVolunteer: Int = 1
 
     @Option(name: .long, help: "How many alternates to list for each need (\(Self.range(Self.alternatesRange))).")
@@ -58,7 +60,10 @@ struct MatchCommand: ParsableCommand {
     @Option(name: .long, help: "coordinator (everything) or partner (no contact details; only people who agreed to be shared).")
     var audience: Audience = .coordinator
 
-    @Option(name: .long, help: ArgumentHelp("A criterion's weight, as name=value, the value from 0 to 1000. Repeatable.", valueName: "name=value"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A criterion's weight, as name=value, the value from 0 to 1000. Repeatable.", valueName: "name=value"))
     var weight: [String] = []
 
     @Option(name: .long, help: "A file of weights, one 'name = value' per line.")
@@ -74,10 +79,12 @@ struct MatchCommand: ParsableCommand {
     func validate() throws {
         guard Matcher.Options.maxPerVolunteerRange.contains(maxPerVolunteer) else {
             throw ValidationError(
-                "--max-per-volunteer '\(maxPerVolunteer)' is out of range; give a number from \(Self.range(Matcher.Options.maxPerVolunteerRange))")
+                "--max-per-volunteer '\(maxPerVolunteer)' is out of range; "
+                    + "give a number from \(Self.range(Matcher.Options.maxPerVolunteerRange))")
         }
         guard Self.alternatesRange.contains(alternates) else {
-            throw ValidationError("--alternates '\(alternates)' is out of range; give a number from \(Self.range(Self.alternatesRange))")
+            throw ValidationError(
+                "--alternates '\(alternates)' is out of range; give a number from \(Self.range(Self.alternatesRange))")
         }
         for entry in weight {
             do {

@@ -49,10 +49,20 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "The lowest DBS check: basic, standard or enhanced.")
     var dbs: DBSLevel?
 
-    @Option(name: .long, help: "Words to find in names, skills and notes (at most \(VolunteerQuery.maximumTextWords) words, \(VolunteerQuery.maximumTextLength) characters).")
+    @Option(
+        name: .long,
+        help: """
+            Words to find in names, skills and notes (at most \(VolunteerQuery.maximumTextWords) words, \
+            \(VolunteerQuery.maximumTextLength) characters).
+            """)
     var text: String?
 
-    @Option(name: .long, help: "The most volunteers to list (\(VolunteerQuery.limitRange.lowerBound) to \(VolunteerQuery.limitRange.upperBound)).")
+    @Option(
+        name: .long,
+        help: """
+            The most volunteers to list (\(VolunteerQuery.limitRange.lowerBound) to \
+            \(VolunteerQuery.limitRange.upperBound)).
+            """)
     var limit: Int = 50
 
     @Flag(name: .long, help: "Also list people who have not agreed to be contacted.")
