@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Tests only: property-based tests that feed the parsers and the matcher random input.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: Core
@@ -106,7 +108,7 @@ let package = Package(
 
         .testTarget(
             name: "VolunteerDirectoryTests",
-            dependencies: ["VolunteerDirectory"],
+            dependencies: ["VolunteerDirectory", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -46,6 +46,7 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            db.add(function: FullTextRows.fold)
             // Freed pages are zeroed, so an erased person's bytes do not linger in the file.
             try db.execute(sql: "PRAGMA secure_delete = ON")
             // Searches read the file through memory mapping rather than a copy per page read. Not

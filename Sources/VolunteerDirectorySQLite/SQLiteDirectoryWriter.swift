@@ -373,13 +373,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// The store calls it after the import's body, inside the transaction.
     func finish() throws {
         guard let firstCreated else { return }
-        try db.execute(
-            sql: """
-                INSERT INTO volunteer_text (rowid, name, skills, notes)
-                SELECT id, name, (SELECT group_concat(written, ' ; ') FROM volunteer_skill WHERE volunteer_id = volunteer.id), notes
-                FROM volunteer WHERE id >= ?
-                """,
-            arguments: [firstCreated])
+        try FullTextRows.insert(where: "id >= ?", arguments: [firstCreated], in: db)
         self.firstCreated = nil
     }
 
@@ -387,13 +381,6 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         // Created in this transaction: `finish` writes its row, as it then stands.
         if let firstCreated, id >= firstCreated { return }
         try run(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
-        try run(
-            sql: """
-                INSERT INTO volunteer_text (rowid, name, skills, notes)
-                SELECT id, name,
-                  (SELECT group_concat(written, ' ; ') FROM volunteer_skill WHERE volunteer_id = ?1), notes
-                FROM volunteer WHERE id = ?1
-                """,
-            arguments: [id])
+        try FullTextRows.insert(where: "id = ?", arguments: [id], in: db)
     }
 }

@@ -294,6 +294,14 @@ enum Schema {
                     CREATE INDEX membership_network ON membership(network_id);
                     """)
         }
+        migrator.registerMigration("v8: full text folds letters without a decomposition (ł, ı, ø, ß)") { db in
+            // The tokenizer drops accents but keeps ł, ı, ø, đ, ß, æ and þ, which no UK keyboard
+            // types: the index now holds each row folded as a search's words are, so "Lukasz"
+            // finds Łukasz. Every row is written again from what the volunteer's own row holds.
+            db.add(function: FullTextRows.fold)
+            try db.execute(sql: "DELETE FROM volunteer_text")
+            try FullTextRows.insert(where: "1", in: db)
+        }
         return migrator
     }
 }

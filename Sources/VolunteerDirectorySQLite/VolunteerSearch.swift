@@ -153,6 +153,8 @@ struct VolunteerSearch {
     }
 
     func run(_ db: Database) throws -> [(VolunteerID, Double)] {
+        // Free text beyond the caps costs the full-text index quadratic time: refused, not run.
+        try VolunteerQuery.validate(text: query.text)
         let ranks = try facets.nameRanks(in: db)
         // With no filter at all (everyone, consent or not), every volunteer is a candidate.
         let filtered =
@@ -160,7 +162,7 @@ struct VolunteerSearch {
             ?? (ids: ranks.indices.filter { ranks[$0] != .max }.map { Int64($0) }, scored: [])
         // Rank by score, ties by name then id; only the best `limit` are kept in order, so a
         // filter that admits half the directory costs one pass, not a sort of everyone.
-        var best = TopRanked(limit: max(0, query.limit))
+        var best = TopRanked(limit: max(0, query.limit), candidates: filtered.ids.count)
         for id in filtered.ids {
             var score = 0.0
             for set in filtered.scored { score += set.score(of: id) }
@@ -177,9 +179,11 @@ struct TopRanked {
     let limit: Int
     private var heap: [Entry] = []
 
-    init(limit: Int) {
+    /// Keeps the best `limit`; room is made for no more than the `candidates` there are, so a
+    /// huge limit costs nothing.
+    init(limit: Int, candidates: Int) {
         self.limit = limit
-        heap.reserveCapacity(limit)
+        heap.reserveCapacity(max(0, min(limit, candidates)))
     }
 
     /// Whether `a` ranks above `b`.

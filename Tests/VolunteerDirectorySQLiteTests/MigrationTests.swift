@@ -17,12 +17,9 @@ struct MigrationTests {
 
     /// A database left at v6, holding one person listed by two sources, as v6 stored them.
     func databaseAtVersion6() throws -> String {
-        let path = directory.folder.appendingPathComponent("v6.sqlite").path
-        let queue = try DatabaseQueue(path: path)
-        try Schema.migrator.migrate(queue, upTo: "v6: no index twice")
-        try queue.write { db in
-            try db.execute(
-                sql: """
+        try database(
+            named: "v6.sqlite", upTo: "v6: no index twice",
+            sql: """
                     INSERT INTO network (id, name, name_key) VALUES (1, 'Deaf Community', 'deaf community'), (2, 'SREP', 'srep');
                     INSERT INTO volunteer (id, name, name_key, email, email_key, consent_contact)
                       VALUES (1, 'Amina Yusuf', 'amina yusuf', 'amina@example.org', 'amina@example.org', 1);
@@ -41,7 +38,15 @@ struct MigrationTests {
                              (1, 'roster:srep', 'any', 'morning'), (1, 'roster:srep', 'tue', 'evening');
                     INSERT INTO volunteer_text (rowid, name, skills, notes) VALUES (1, 'Amina Yusuf', 'Accountancy ; BSL interpreting ; Driving', NULL);
                     """)
-        }
+    }
+
+    /// A database left at the migration named `last`, holding what `sql` writes; its path.
+    func database(named name: String, upTo last: String, sql: String) throws -> String {
+        let path = directory.folder.appendingPathComponent(name).path
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: last)
+        try queue.write { db in try db.execute(sql: sql) }
+        try queue.close()
         return path
     }
 

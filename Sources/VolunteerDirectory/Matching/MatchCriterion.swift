@@ -36,11 +36,20 @@ public struct MatchCriteria: Sendable {
     /// The criteria with their weights, in a fixed order.
     public let weighted: [(criterion: any MatchCriterion, weight: Double)]
 
-    /// The default weights, overridden by `weights` (keyed by ``MatchCriterion/key``).
+    /// The weights a criterion may have. Every criterion rates from 0 to 1, so a pair's score
+    /// stays below 8,000 and its cost in the solver (thousandths) far inside 64 bits; a weight
+    /// outside this range (or not a number, or infinite) is refused where it is read.
+    public static let weightRange: ClosedRange<Double> = 0...1_000
+
+    /// The default weights, overridden by `weights` (keyed by ``MatchCriterion/key``), each of
+    /// which must name a criterion and lie within ``weightRange``.
     public init(weights: [String: Double] = [:]) throws(MatchError) {
         let keys = Set(Self.all.map { type(of: $0).key })
-        for key in weights.keys where !keys.contains(key) {
-            throw .unknownCriterion(key, known: keys.sorted())
+        for key in weights.keys.sorted() {
+            guard keys.contains(key) else { throw .unknownCriterion(key, known: keys.sorted()) }
+            if let value = weights[key], !Self.weightRange.contains(value) {
+                throw .weightOutOfRange(name: key, value: String(value), location: nil)
+            }
         }
         weighted = Self.all.map { criterion in
             (criterion, weights[type(of: criterion).key] ?? type(of: criterion).defaultWeight)
@@ -63,19 +72,35 @@ public struct MatchCriteria: Sendable {
             .compactMap { $0.criterion.reason(for: volunteer, need: need, in: index) }
     }
 
-    /// Reads weights from text, one `name = number` per line (`#` starts a comment).
+    /// Reads weights from text, one `name = number` per line (`#` starts a comment); each
+    /// number must lie within ``weightRange``.
     public static func weights(parsing text: String, file: String) throws(MatchError) -> [String: Double] {
         var weights: [String: Double] = [:]
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?.trimmingWhitespace() ?? ""
             guard !line.isEmpty else { continue }
             let parts = line.split(whereSeparator: { $0 == "=" || $0 == ":" }).map { String($0).trimmingWhitespace() }
-            guard parts.count == 2, let value = Double(parts[1]), value >= 0 else {
+            guard parts.count == 2, let value = Double(parts[1]) else {
                 throw .badWeight(file: file, line: number + 1, text: line)
+            }
+            guard weightRange.contains(value) else {
+                throw .weightOutOfRange(name: parts[0], value: parts[1], location: "\(file):\(number + 1)")
             }
             weights[parts[0]] = value
         }
         return weights
+    }
+
+    /// Reads one `name=number` weight, as `--weight` gives it; the number must lie within
+    /// ``weightRange``.
+    public static func weight(parsing entry: String) throws(MatchError) -> (name: String, value: Double) {
+        let parts = entry.split(separator: "=", omittingEmptySubsequences: false)
+            .map { String($0).trimmingWhitespace() }
+        guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1]) else { throw .badWeightOption(entry) }
+        guard weightRange.contains(value) else {
+            throw .weightOutOfRange(name: parts[0], value: parts[1], location: nil)
+        }
+        return (parts[0], value)
     }
 }
 
@@ -87,6 +112,11 @@ public enum MatchError: Error, Sendable, Equatable, CustomStringConvertible {
     case badWeight(file: String, line: Int, text: String)
     /// `--need` named a need that is not held.
     case unknownNeed(String)
+    /// A weight is not a number within ``MatchCriteria/weightRange`` (NaN and infinity are not);
+    /// `location` is `file:line` when it came from a weights file.
+    case weightOutOfRange(name: String, value: String, location: String?)
+    /// A `--weight` option is not of the form `name=number`.
+    case badWeightOption(String)
 
     public var description: String {
         switch self {
@@ -96,6 +126,12 @@ public enum MatchError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(file):\(line): '\(text)' is not a weight; write it as name = number, such as nearness = 2"
         case .unknownNeed(let id):
             "no need '\(id)'; 'voldir needs' lists them"
+        case .weightOutOfRange(let name, let value, let location):
+            (location.map { "\($0): " } ?? "")
+                + "the weight '\(value)' for '\(name)' is out of range; a weight is a number from "
+                + "\(Int(MatchCriteria.weightRange.lowerBound)) to \(Int(MatchCriteria.weightRange.upperBound))"
+        case .badWeightOption(let entry):
+            "'\(entry)' needs the form name=number, such as nearness=3"
         }
     }
 }

@@ -128,7 +128,7 @@ public struct MatchIndex: Sendable {
                     slots: need.slots.isEmpty ? SlotMask([]) : SlotMask(need.slots), dbs: need.minimumDBS ?? .none,
                     district: Postcode.district(need.postcode).map { vocabulary.intern("district:" + $0) } ?? -1,
                     area: need.area.map { vocabulary.intern("area:" + $0.matchingKey) } ?? -1,
-                    places: max(0, need.places - (placementsByNeed[need.id] ?? 0))))
+                    places: Self.openPlaces(asked: need.places, confirmed: placementsByNeed[need.id] ?? 0)))
         }
         self.volunteers = compact
         self.records = sortedVolunteers
@@ -138,6 +138,18 @@ public struct MatchIndex: Sendable {
         self.byLanguage = byLanguage
         self.skillIDs = skillIDs
     }
+
+    /// The places still open on a need: those asked, held within `0...Int32.max` (a need stored
+    /// with billions of places, or a negative number, must not overflow a count or the solver's
+    /// capacities), less the confirmed placements, never below 0.
+    static func openPlaces(asked: Int, confirmed: Int) -> Int {
+        let places = countedPlaces(asked)
+        return max(0, places - min(max(confirmed, 0), places))
+    }
+
+    /// A need's places as matching and its report count them: within `0...Int32.max`, so sums
+    /// over many needs cannot overflow.
+    static func countedPlaces(_ asked: Int) -> Int { min(max(asked, 0), Int(Int32.max)) }
 
     /// The dense id of a written skill's matching key, or -1 when no volunteer holds it.
     func skillID(_ key: String) -> Int32 { skillIDs[key] ?? -1 }

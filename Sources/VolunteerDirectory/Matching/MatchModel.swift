@@ -85,7 +85,7 @@ public final class MatchNeed: Sendable {
     public let district: Int32
     /// Interned ward or area key, or -1.
     public let area: Int32
-    /// Places still open (places less confirmed placements).
+    /// Places still open: those asked (held within `0...Int32.max`) less confirmed placements.
     public let places: Int
 
     init(

@@ -7,12 +7,17 @@ public struct Matcher: Sendable {
     /// What to match and how.
     public struct Options: Sendable {
         /// How many needs one volunteer may take at once, counting confirmed placements.
+        /// `voldir match` accepts ``maxPerVolunteerRange``; the matcher itself reads any value
+        /// below 0 as 0 and any above `Int32.max` as `Int32.max`, so none can trap it.
         public var maxPerVolunteer: Int
         /// Above this many candidate pairs, the solver works on each need's best candidates and
         /// proves the rest cannot improve the result.
         public var pruneAbove: Int
         /// How many extra candidates beyond its places each need keeps when pruning.
         public var pruningSlack: Int
+
+        /// The values of ``maxPerVolunteer`` a coordinator may ask for.
+        public static let maxPerVolunteerRange: ClosedRange<Int> = 1...1_000
 
         /// Creates options.
         public init(maxPerVolunteer: Int = 1, pruneAbove: Int = 20_000, pruningSlack: Int = 10) {
@@ -30,6 +35,18 @@ public struct Matcher: Sendable {
     /// Scores are compared as integers in thousandths, so the solver is exact.
     static let scale = 1_000.0
 
+    /// The largest pair score (in thousandths, either sign) the solver takes. Weights within
+    /// ``MatchCriteria/weightRange`` stay far below it; a criterion that returns more than 1, or
+    /// a weighted sum that is not finite, is held at it (or 0), so sums along any path of the
+    /// flow stay inside 64 bits and no conversion traps.
+    static let scoreBound = 1e12
+
+    /// A pair's score in integer thousandths, whatever the criteria returned.
+    static func scaled(_ score: Double) -> Int64 {
+        guard score.isFinite else { return 0 }
+        return Int64(min(max((score * scale).rounded(), -scoreBound), scoreBound))
+    }
+
     /// Creates a matcher.
     public init(criteria: MatchCriteria, options: Options = Options()) {
         self.criteria = criteria
@@ -46,7 +63,8 @@ public struct Matcher: Sendable {
     /// Matches the index's needs (all of them, or those at `needPositions`).
     public func match(_ index: MatchIndex, needPositions: [Int]? = nil) -> MatchResult {
         let selected = needPositions ?? Array(index.needs.indices)
-        let capacity = index.volunteers.map { max(0, options.maxPerVolunteer - $0.placements) }
+        let most = min(max(options.maxPerVolunteer, 0), Int(Int32.max))
+        let capacity = index.volunteers.map { max(0, most - min(max($0.placements, 0), most)) }
 
         // Candidates: every pair that meets the hard requirements, best first within each need.
         // Needs are independent, so they are scored in parallel; each writes only its own slot.
@@ -62,8 +80,11 @@ public struct Matcher: Sendable {
 
         // Solve on each need's best candidates; add any pair that could improve the result, and
         // solve again, until the duals prove no dropped pair can.
+        let slack = max(0, options.pruningSlack)
         let kept = candidates.enumerated().map { offset, pairs in
-            prune ? min(pairs.count, index.needs[selected[offset]].places + options.pruningSlack) : pairs.count
+            // A need's places beyond its candidates can never be filled: never count past them.
+            let wanted = min(index.needs[selected[offset]].places, pairs.count)
+            return prune ? wanted + min(slack, pairs.count - wanted) : pairs.count
         }
         var extra: [[Pair]] = Array(repeating: [], count: selected.count)
         var solution: Solution
@@ -91,7 +112,7 @@ public struct Matcher: Sendable {
         index.volunteers.withUnsafeBufferPointer { volunteers in
             func consider(_ volunteer: Int32) {
                 guard capacity[Int(volunteer)] > 0, HardConstraints.allow(volunteers[Int(volunteer)], need) else { return }
-                let score = Int64((criteria.score(volunteers[Int(volunteer)], need, in: index) * Self.scale).rounded())
+                let score = Self.scaled(criteria.score(volunteers[Int(volunteer)], need, in: index))
                 pairs.append(Pair(need: Int32(position), volunteer: volunteer, score: score))
             }
             if let shortlist {
@@ -145,8 +166,11 @@ public struct Matcher: Sendable {
         }
         var flow = MinCostFlow(nodes: nodes)
         var potential = [Int64](repeating: 0, count: nodes)
-        for position in selected {
-            flow.addEdge(from: source, to: needNode[Int32(position)] ?? 0, capacity: index.needs[position].places, cost: 0)
+        for (offset, position) in selected.enumerated() {
+            // No more places than the need has candidates: a need asking for billions (a bad
+            // roster) costs nothing more than one asking for all of them.
+            let places = min(index.needs[position].places, candidates[offset].count)
+            flow.addEdge(from: source, to: needNode[Int32(position)] ?? 0, capacity: places, cost: 0)
         }
         var pairEdges: [(Pair, Int)] = []
         for (offset, pairs) in candidates.enumerated() {

@@ -24,11 +24,12 @@ struct MinCostFlow {
     }
 
     /// Adds an edge and its reverse; returns the edge's index. Each node's edges are visited in
-    /// the order they were added, so callers decide how ties are broken.
+    /// the order they were added, so callers decide how ties are broken. A capacity outside
+    /// `0...Int32.max` is held at the nearer end.
     @discardableResult
     mutating func addEdge(from: Int, to target: Int, capacity cap: Int, cost edgeCost: Int64) -> Int {
         let index = to.count
-        append(Int32(index), at: from, to: target, capacity: Int32(cap), cost: edgeCost)
+        append(Int32(index), at: from, to: target, capacity: Int32(clamping: max(cap, 0)), cost: edgeCost)
         append(Int32(index + 1), at: target, to: from, capacity: 0, cost: -edgeCost)
         return index
     }

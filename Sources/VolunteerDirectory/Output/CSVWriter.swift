@@ -11,11 +11,13 @@ public enum CSVWriter {
         ([line(headers)] + rows.map(line)).map { $0 + "\r\n" }.joined()
     }
 
-    /// One cell. A cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed
-    /// with `'` so no spreadsheet evaluates it (OWASP's advice on CSV injection); then it is
-    /// quoted when it holds a comma, a quote or a line break.
+    /// One cell. Control characters other than tab and line breaks (ESC, DEL, C1, bidirectional
+    /// overrides) are written as visible escapes, so a file opened in a terminal or a
+    /// spreadsheet shows them rather than obeys them. A cell beginning with `=`, `+`, `-`, `@`, a
+    /// tab or a carriage return is prefixed with `'` so no spreadsheet evaluates it (OWASP's
+    /// advice on CSV injection); then it is quoted when it holds a comma, a quote or a line break.
     public static func cell(_ value: String) -> String {
-        var text = value
+        var text = value.escapingControlCharacters(keeping: ["\t", "\n", "\r"])
         if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             text = "'" + text
         }

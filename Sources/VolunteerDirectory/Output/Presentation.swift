@@ -125,7 +125,9 @@ public enum Presentation {
             ]
             return lines.compactMap { label, value in
                 guard let value, !value.isEmpty else { return nil }
-                return label.padding(toLength: 11, withPad: " ", startingAt: 0) + value
+                // Line breaks in notes stay; every other control character is shown, not obeyed.
+                return label.padding(toLength: 11, withPad: " ", startingAt: 0)
+                    + value.escapingControlCharacters(keeping: ["\n", "\t"])
             }.joined(separator: "\n")
         }
     }

@@ -11,10 +11,13 @@ public struct TextTable: Sendable {
         self.rows = rows
     }
 
-    /// The table as text: a header line, a rule, then one line per row; cells longer than
-    /// `maximumWidth` are shortened with an ellipsis.
+    /// The table as text: a header line, a rule, then one line per row; line breaks and tabs
+    /// in a cell become spaces, other control characters visible escapes (a roster's text must
+    /// not steer the terminal), and cells longer than `maximumWidth` are shortened with an
+    /// ellipsis.
     public func rendered(maximumWidth: Int = 48) -> String {
-        let clean = rows.map { $0.map { shorten(flatten($0), to: maximumWidth) } }
+        let clean = rows.map { $0.map { shorten(flatten($0).escapingControlCharacters(), to: maximumWidth) } }
+        let headers = headers.map { flatten($0).escapingControlCharacters() }
         var widths = headers.map(\.count)
         for row in clean {
             for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], Self.columns(cell)) }

@@ -71,7 +71,8 @@ extension MatchReport {
 
     private func md(_ text: String) -> String {
         var escaped = ""
-        for character in text {
+        // The report is read in a terminal as often as in a viewer: control characters are shown.
+        for character in text.escapingControlCharacters(keeping: ["\n"]) {
             if "\\`*_[]<>|#".contains(character) { escaped.append("\\") }
             escaped.append(character == "\n" ? " " : character)
         }

@@ -119,7 +119,7 @@ public struct MatchReport: Sendable {
         for section in sections {
             for requirement in section.need.languages {
                 let key = MatchIndex.languageKey(requirement.language)
-                asking[key, default: 0] += section.need.places
+                asking[key, default: 0] += MatchIndex.countedPlaces(section.need.places)
                 names[key] = requirement.language.displayName()
             }
         }

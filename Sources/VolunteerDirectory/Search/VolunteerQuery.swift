@@ -39,9 +39,38 @@ public struct VolunteerQuery: Sendable, Hashable {
         self.limit = limit
     }
 
-    /// The full-text words, each quoted so user input cannot inject FTS5 syntax.
+    /// The full-text words, folded as the full-text index is (``Swift/String/searchFolded``:
+    /// "Lukasz" finds Łukasz), each quoted so user input cannot inject FTS5 syntax.
     public var textTerms: [String] {
-        (text ?? "").matchingKey.split(separator: " ").map { "\"\($0)\"" }
+        (text ?? "").searchFolded.matchingKey.split(separator: " ").map { "\"\($0)\"" }
+    }
+
+    // MARK: - Limits
+
+    /// The number of results a search may ask for: enough for any screen or export, and few
+    /// enough that no search holds the whole directory.
+    public static let limitRange: ClosedRange<Int> = 1...10_000
+    /// The most words of free text: each is one more lookup in the full-text index, and the
+    /// index's work grows with their square.
+    public static let maximumTextWords = 32
+    /// The longest free text, in characters.
+    public static let maximumTextLength = 512
+
+    /// Throws when the limit or the free text is beyond what a search accepts (``limitRange``,
+    /// ``maximumTextLength``, ``maximumTextWords``).
+    public func validate() throws(QueryError) {
+        guard Self.limitRange.contains(limit) else { throw .limitOutOfRange(limit) }
+        try Self.validate(text: text)
+    }
+
+    /// Throws when free text is longer than ``maximumTextLength`` characters or has more than
+    /// ``maximumTextWords`` words. Stores call it before searching, whatever the limit.
+    public static func validate(text: String?) throws(QueryError) {
+        guard let text else { return }
+        let characters = text.count
+        guard characters <= maximumTextLength else { throw .textTooLong(characters: characters) }
+        let words = text.searchFolded.matchingKey.split(separator: " ").count
+        guard words <= maximumTextWords else { throw .tooManyWords(words) }
     }
 }
 

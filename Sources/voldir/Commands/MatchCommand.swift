@@ -40,11 +40,16 @@ struct MatchCommand: ParsableCommand {
     @Option(name: .long, help: "Only needs from this partner.")
     var partner: String?
 
-    @Option(name: .long, help: "How many needs one volunteer may take at once.")
+    @Option(
+        name: .long,
+        help: "How many needs one volunteer may take at once (\(Self.range(Matcher.Options.maxPerVolunteerRange))).")
     var maxPerVolunteer: Int = 1
 
-    @Option(name: .long, help: "How many alternates to list for each need.")
+    @Option(name: .long, help: "How many alternates to list for each need (\(Self.range(Self.alternatesRange))).")
     var alternates: Int = 3
+
+    /// The alternates a report may list per need: more than a page of them helps no one.
+    static let alternatesRange = 0...100
 
     @Option(name: .long, help: "html, md, csv or json.")
     var format: ReportFormat = .md
@@ -55,7 +60,10 @@ struct MatchCommand: ParsableCommand {
     @Option(name: .long, help: "coordinator (everything) or partner (no contact details; only people who agreed to be shared).")
     var audience: Audience = .coordinator
 
-    @Option(name: .long, help: ArgumentHelp("A criterion's weight, as name=value. Repeatable.", valueName: "name=value"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A criterion's weight, as name=value, the value from 0 to 1000. Repeatable.", valueName: "name=value"))
     var weight: [String] = []
 
     @Option(name: .long, help: "A file of weights, one 'name = value' per line.")
@@ -69,12 +77,26 @@ struct MatchCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard maxPerVolunteer >= 1 else { throw ValidationError("--max-per-volunteer must be at least 1") }
-        guard alternates >= 0 else { throw ValidationError("--alternates cannot be negative") }
-        for entry in weight where entry.split(separator: "=").count != 2 || Double(entry.split(separator: "=")[1]) == nil {
-            throw ValidationError("--weight '\(entry)' needs the form name=number, such as nearness=3")
+        guard Matcher.Options.maxPerVolunteerRange.contains(maxPerVolunteer) else {
+            throw ValidationError(
+                "--max-per-volunteer '\(maxPerVolunteer)' is out of range; "
+                    + "give a number from \(Self.range(Matcher.Options.maxPerVolunteerRange))")
+        }
+        guard Self.alternatesRange.contains(alternates) else {
+            throw ValidationError(
+                "--alternates '\(alternates)' is out of range; give a number from \(Self.range(Self.alternatesRange))")
+        }
+        for entry in weight {
+            do {
+                _ = try MatchCriteria.weight(parsing: entry)
+            } catch {
+                throw ValidationError("--weight: \(error)")
+            }
         }
     }
+
+    /// `1 to 1000`, for help and messages.
+    private static func range(_ range: ClosedRange<Int>) -> String { "\(range.lowerBound) to \(range.upperBound)" }
 
     func run() throws {
         var chosenWeights: [String: Double] = [:]
@@ -88,8 +110,8 @@ struct MatchCommand: ParsableCommand {
             chosenWeights = try MatchCriteria.weights(parsing: text, file: weights)
         }
         for entry in weight {
-            let parts = entry.split(separator: "=").map { String($0).trimmingWhitespace() }
-            chosenWeights[parts[0]] = Double(parts[1])
+            let parsed = try MatchCriteria.weight(parsing: entry)
+            chosenWeights[parsed.name] = parsed.value
         }
         let store = try directory.openStore()
         let started = Date()

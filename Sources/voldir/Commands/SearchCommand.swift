@@ -49,17 +49,36 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "The lowest DBS check: basic, standard or enhanced.")
     var dbs: DBSLevel?
 
-    @Option(name: .long, help: "Words to find in names, skills and notes.")
+    @Option(
+        name: .long,
+        help: """
+            Words to find in names, skills and notes (at most \(VolunteerQuery.maximumTextWords) words, \
+            \(VolunteerQuery.maximumTextLength) characters).
+            """)
     var text: String?
 
-    @Option(name: .long, help: "The most volunteers to list.")
+    @Option(
+        name: .long,
+        help: """
+            The most volunteers to list (\(VolunteerQuery.limitRange.lowerBound) to \
+            \(VolunteerQuery.limitRange.upperBound)).
+            """)
     var limit: Int = 50
 
     @Flag(name: .long, help: "Also list people who have not agreed to be contacted.")
     var includeNoConsent = false
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be a positive number") }
+        do {
+            try VolunteerQuery.validate(text: text)
+        } catch {
+            throw ValidationError("--text: \(error)")
+        }
+        do {
+            try VolunteerQuery(limit: limit).validate()
+        } catch {
+            throw ValidationError("--limit: \(error)")
+        }
         for slot in available where Slot.parse(slot) == nil {
             throw ValidationError("--available '\(slot)' is not understood; write it like tue-evening, sat-morning, weekends or any")
         }
