@@ -62,7 +62,7 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...86_400).contains(pluginTimeout) else {
-            throw ValidationError("--plugin-timeout \(pluginTimeout) is out of range; give 1 to 86400 seconds")
+            throw ValidationError("--plugin-timeout '\(pluginTimeout)' is out of range; give a number of seconds from 1 to 86400")
         }
         for entry in map where !entry.contains("=") {
             throw ValidationError("--map '\(entry)' needs the form 'Column=field', such as 'Languages we speak=languages'")
