@@ -65,6 +65,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// External importer plugins: finds `voldir-import-NAME` executables and runs them as
+        /// child processes speaking protocol 1 (shared/formats/importer-protocol.md).
+        .target(
+            name: "ExternalImporters",
+            dependencies: ["VolunteerDirectory"],
+            path: "Plugins/ExternalImporters",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: System libraries
 
         /// libxml2, touched only by the Sector 3 importer: a streaming reader and XSD validation.
@@ -83,6 +92,7 @@ let package = Package(
                 "VolunteerDirectorySQLite",
                 "CSVImporter",
                 "Sector3Importer",
+                "ExternalImporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -130,6 +140,11 @@ let package = Package(
             name: "Sector3ImporterTests",
             dependencies: ["Sector3Importer", "VolunteerDirectory", "VolunteerDirectoryTestSupport"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ExternalImportersTests",
+            dependencies: ["ExternalImporters", "VolunteerDirectory", "VolunteerDirectoryTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

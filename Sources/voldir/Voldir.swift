@@ -1,5 +1,7 @@
 import ArgumentParser
 import CSVImporter
+import ExternalImporters
+import Foundation
 import Sector3Importer
 import VolunteerDirectory
 
@@ -24,9 +26,18 @@ struct Voldir: ParsableCommand {
         ]
     )
 
-    /// Every importer plugin this build knows: the one place plugins are registered.
-    static let importers = ImporterRegistry([
+    /// Every importer plugin built in: the one place built-in plugins are registered.
+    static let builtInImporters: [any DirectoryImporter.Type] = [
         CSVImporter.self,
         Sector3Importer.self,
-    ])
+    ]
+
+    /// The built-in plugins and the external ones found on this machine (`voldir-import-NAME` in
+    /// `$VOLDIR_PLUGIN_PATH`, `./Plugins/bin`, `$PATH`), each asked to describe itself.
+    static var importers: ImporterRegistry {
+        let found = ExternalImporterDiscovery(
+            environment: ProcessInfo.processInfo.environment, importsFolder: URL(fileURLWithPath: "Imports")
+        ).discover()
+        return ImporterRegistry(builtInImporters, external: found.usable, unusable: found.unusable)
+    }
 }

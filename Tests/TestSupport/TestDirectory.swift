@@ -14,11 +14,16 @@ public final class TestDirectory {
     public let service: ImportService
 
     /// Creates a new directory with these importer plugins.
-    public init(importers: [any DirectoryImporter.Type]) throws {
+    public convenience init(importers: [any DirectoryImporter.Type]) throws {
+        try self.init(registry: ImporterRegistry(importers))
+    }
+
+    /// Creates a new directory whose imports choose from this registry (built-in and external plugins).
+    public init(registry: ImporterRegistry) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try SQLiteDirectoryStore(path: folder.appendingPathComponent("voldir.sqlite").path)
-        service = ImportService(store: store, registry: ImporterRegistry(importers))
+        service = ImportService(store: store, registry: registry)
     }
 
     deinit {

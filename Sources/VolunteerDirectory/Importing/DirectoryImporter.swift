@@ -56,10 +56,15 @@ public struct ImportSample: Sendable {
     /// Up to the first 64 KiB.
     public let head: [UInt8]
 
+    /// The file the sample was taken from, when there is one: external plugins are asked about
+    /// the file itself.
+    public let url: URL?
+
     /// Creates a sample.
-    public init(fileName: String, head: [UInt8]) {
+    public init(fileName: String, head: [UInt8], url: URL? = nil) {
         self.fileName = fileName
         self.head = head
+        self.url = url
     }
 
     /// The lower-case extension without the dot.
@@ -79,13 +84,20 @@ public struct ImportInput: Sendable {
     public let size: Int64
     /// Called with the number of bytes read so far; importers call it as they go.
     public let progress: @Sendable (Int64) -> Void
+    /// Called with each message an external plugin writes for the user while it reads, prefixed
+    /// by its name.
+    public let message: @Sendable (String) -> Void
 
     /// Creates an input.
-    public init(url: URL, displayName: String, size: Int64, progress: @escaping @Sendable (Int64) -> Void = { _ in }) {
+    public init(
+        url: URL, displayName: String, size: Int64, progress: @escaping @Sendable (Int64) -> Void = { _ in },
+        message: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.url = url
         self.displayName = displayName
         self.size = size
         self.progress = progress
+        self.message = message
     }
 }
 
@@ -108,15 +120,18 @@ public struct ImportOptions: Sendable {
     public var columnMap: [String: String]
     /// The language catalogue to resolve languages with.
     public var catalogue: LanguageCatalogue
+    /// How long an external plugin may run on one file before it is stopped (`--plugin-timeout`).
+    public var pluginTimeout: Duration
 
     /// Creates options.
     public init(
         network: String? = nil, kind: RecordKind? = nil, columnMap: [String: String] = [:],
-        catalogue: LanguageCatalogue = .shared
+        catalogue: LanguageCatalogue = .shared, pluginTimeout: Duration = .seconds(600)
     ) {
         self.network = network
         self.kind = kind
         self.columnMap = columnMap
         self.catalogue = catalogue
+        self.pluginTimeout = pluginTimeout
     }
 }

@@ -16,6 +16,11 @@ public enum ImportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
     case unknownImporter(id: String, known: [String])
     /// The header does not say whether the file holds volunteers or needs.
     case unclearKind(file: String)
+    /// `--plugin` named an external plugin that was found but cannot be used.
+    case unusableImporter(id: String, location: String, reason: String)
+    /// An external plugin failed while reading (exited non-zero, was killed, printed a line too
+    /// long, or ran past its time limit), with the last lines it wrote to standard error.
+    case pluginFailed(file: String, plugin: String, reason: String, lastMessages: [String])
 
     public var description: String {
         switch self {
@@ -35,6 +40,12 @@ public enum ImportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
             "no importer plugin '\(id)'; installed: \(known.joined(separator: ", "))"
         case .unclearKind(let file):
             "\(file): the header does not say whether this holds volunteers or needs; add --kind volunteers or --kind needs"
+        case .unusableImporter(let id, let location, let reason):
+            "the importer plugin '\(id)' at \(location) cannot be used: \(reason)"
+        case .pluginFailed(let file, let plugin, let reason, let lastMessages):
+            "\(file): the importer plugin '\(plugin)' \(reason); nothing was imported from this file"
+                + (lastMessages.isEmpty
+                    ? "" : ". Its last messages:\n" + lastMessages.map { "  \(plugin): \($0)" }.joined(separator: "\n"))
         }
     }
 

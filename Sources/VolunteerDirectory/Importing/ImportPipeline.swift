@@ -12,14 +12,14 @@ enum ImportPipeline {
     /// Runs `importer` over `input` on a reading thread and hands everything it reports to
     /// `applier`, on the calling thread.
     static func run(
-        _ importer: any DirectoryImporter.Type, input: ImportInput, options: ImportOptions, into applier: ImportApplier
+        _ importer: any ImporterPlugin, input: ImportInput, options: ImportOptions, into applier: ImportApplier
     ) throws {
         let channel = Channel()
         let finished = DispatchSemaphore(value: 0)
         DispatchQueue.global(qos: .userInitiated).async {
             let sink = ChannelSink(channel: channel)
             do {
-                try importer.init().read(input, options: options, into: sink)
+                try importer.read(input, options: options, into: sink)
                 try sink.flush()
                 channel.close(failure: nil)
             } catch {

@@ -145,7 +145,8 @@ public struct ImportService: Sendable {
     /// was done, including the records that were rejected.
     public func importFile(
         at url: URL, displayName: String? = nil, request: ImportRequest,
-        progress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in }
+        progress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in },
+        message: @escaping @Sendable (String) -> Void = { _ in }
     ) throws -> FileImportReport {
         let name = displayName ?? url.lastPathComponent
         let size = try Self.size(of: url, displayName: name)
@@ -160,7 +161,7 @@ public struct ImportService: Sendable {
                 file: name, plugin: importerType.identifier, counts: counts, rejected: [], warnings: [],
                 previouslyImported: previous.importedAt, dryRun: request.dryRun)
         }
-        let input = ImportInput(url: url, displayName: name, size: size) { progress($0, size) }
+        let input = ImportInput(url: url, displayName: name, size: size, progress: { progress($0, size) }, message: message)
         let body = { (writer: any DirectoryWriter) throws -> FileImportReport in
             let applier = ImportApplier(writer: writer, force: request.force)
             try writer.beginBulkLoad(expectedRecords: Int(size / Self.bytesPerRecordAtMost))
@@ -220,7 +221,7 @@ public struct ImportService: Sendable {
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }
             let head = try handle.read(upToCount: 65_536) ?? Data()
-            return ImportSample(fileName: displayName, head: [UInt8](head))
+            return ImportSample(fileName: displayName, head: [UInt8](head), url: url)
         } catch {
             throw .unreadable(file: displayName, reason: "it cannot be opened (\(error.localizedDescription))")
         }

@@ -57,7 +57,13 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Import a feed even when it is not newer than the last one from its source.")
     var force = false
 
+    @Option(name: .long, help: ArgumentHelp("How long an external importer plugin may run on one file, in seconds (1 to 86400).", valueName: "seconds"))
+    var pluginTimeout: Int = 600
+
     func validate() throws {
+        guard (1...86_400).contains(pluginTimeout) else {
+            throw ValidationError("--plugin-timeout '\(pluginTimeout)' is out of range; give a number of seconds from 1 to 86400")
+        }
         for entry in map where !entry.contains("=") {
             throw ValidationError("--map '\(entry)' needs the form 'Column=field', such as 'Languages we speak=languages'")
         }
@@ -72,7 +78,8 @@ struct ImportCommand: ParsableCommand {
             columnMap[parts[0]] = parts.count > 1 ? parts[1] : ""
         }
         let request = ImportRequest(
-            options: ImportOptions(network: network, kind: kind, columnMap: columnMap), plugin: plugin, strict: strict,
+            options: ImportOptions(network: network, kind: kind, columnMap: columnMap, pluginTimeout: .seconds(pluginTimeout)),
+            plugin: plugin, strict: strict,
             dryRun: dryRun, force: force)
 
         let targets: [(url: URL, name: String)]
@@ -117,9 +124,9 @@ struct ImportCommand: ParsableCommand {
             let size = (try? FileManager.default.attributesOfItem(atPath: target.url.path)[.size] as? NSNumber)?.int64Value ?? 0
             let progress = ProgressReporter(label: "Importing \(target.name)", size: size)
             do {
-                let report = try service.importFile(at: target.url, displayName: target.name, request: request) {
-                    progress.update($0, of: $1)
-                }
+                let report = try service.importFile(
+                    at: target.url, displayName: target.name, request: request, progress: { progress.update($0, of: $1) },
+                    message: { note($0) })
                 progress.finish()
                 outcome.reports.append(report)
             } catch {

@@ -53,7 +53,12 @@ struct NeedsCommand: ParsableCommand {
 /// `voldir plugins`: the installed importer plugins.
 struct PluginsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plugins", abstract: "List the installed importer plugins and what each reads.")
+        commandName: "plugins", abstract: "List the importer plugins, built in and external, and what each reads.",
+        discussion: """
+            External plugins are executables named voldir-import-NAME, found in the folders of \
+            $VOLDIR_PLUGIN_PATH, then ./Plugins/bin, then $PATH (see Plugins/README.md). One that \
+            cannot be used is listed with the reason.
+            """)
 
     @OptionGroup var output: FormatOptions
 
@@ -62,18 +67,32 @@ struct PluginsCommand: ParsableCommand {
             var id: String
             var reads: String
             var extensions: [String]
+            /// `built in`, or the executable's path.
+            var location: String
+            /// Why an external plugin cannot be used; absent when it can.
+            var unusable: String?
         }
-        var plugins: [PluginJSON] = []
-        for importer in Voldir.importers.importers {
-            plugins.append(PluginJSON(id: importer.identifier, reads: importer.summary, extensions: importer.fileExtensions.sorted()))
+        let registry = Voldir.importers
+        var plugins = registry.plugins.map {
+            PluginJSON(id: $0.identifier, reads: $0.summary, extensions: $0.fileExtensions.sorted(), location: $0.location ?? "built in")
         }
+        plugins += registry.unusable.map { PluginJSON(id: $0.name, reads: "", extensions: [], location: $0.location, unusable: $0.reason) }
         switch output.format {
         case .json:
             emit(try Presentation.json(plugins))
         case .table:
-            emit(TextTable(headers: ["ID", "EXTENSIONS", "READS"], rows: plugins.map { [$0.id, $0.extensions.joined(separator: ", "), $0.reads] }).rendered(maximumWidth: 100))
+            emit(
+                TextTable(
+                    headers: ["ID", "EXTENSIONS", "READS", "WHERE"],
+                    rows: plugins.map {
+                        [$0.id, $0.extensions.joined(separator: ", "), $0.unusable.map { "unusable: \($0)" } ?? $0.reads, $0.location]
+                    }
+                ).rendered(maximumWidth: 120))
         case .csv:
-            emit(CSVWriter.document(headers: ["id", "extensions", "reads"], rows: plugins.map { [$0.id, $0.extensions.joined(separator: " "), $0.reads] }))
+            emit(
+                CSVWriter.document(
+                    headers: ["id", "extensions", "reads", "location", "unusable"],
+                    rows: plugins.map { [$0.id, $0.extensions.joined(separator: " "), $0.reads, $0.location, $0.unusable ?? ""] }))
         }
     }
 }
