@@ -32,6 +32,19 @@ struct StoreAccessTests {
         return path
     }
 
+    /// Writes a script of `lines` for the scripted importer to `name` in the test's folder.
+    func script(_ name: String, _ lines: [ScriptedImporter.Line]) throws -> URL {
+        let file = folder.appendingPathComponent(name)
+        try Data(try ScriptedImporter.script(lines).utf8).write(to: file)
+        return file
+    }
+
+    /// A store at `path` whose upkeep fails where `faults` says, with an import service over it.
+    func failing(_ path: String, _ faults: MaintenanceFaults) throws -> (SQLiteDirectoryStore, ImportService) {
+        let store = try SQLiteDirectoryStore(path: path, taxonomy: nil, access: .writing, lockTimeout: 1, faults: faults)
+        return (store, ImportService(store: store, registry: ImporterRegistry([ScriptedImporter.self])))
+    }
+
     func people(_ count: Int, from first: Int = 1) -> [ScriptedImporter.Line] {
         (first..<(first + count)).map { DirectoryStoreTests.person("Person \($0)", id: "\($0)", email: "p\($0)@example.org") }
     }
@@ -140,19 +153,15 @@ struct StoreAccessTests {
     @Test("the planner's statistics are refreshed inside the import: when that fails, nothing was written")
     func statisticsInsideTheTransaction() throws {
         let path = folder.appendingPathComponent("voldir.sqlite").path
-        let failing = try SQLiteDirectoryStore(
-            path: path, taxonomy: nil, access: .writing, lockTimeout: 1,
-            faults: MaintenanceFaults(statistics: StoreError.busy(path: path, waited: 1)))
+        let (store, service) = try failing(path, MaintenanceFaults(statistics: StoreError.busy(path: path, waited: 1)))
         // Imports that change a thousand records or more refresh them (ImportService.statisticsThreshold).
-        let file = folder.appendingPathComponent("many.jsonl")
-        try Data(try ScriptedImporter.script(people(1_000)).utf8).write(to: file)
-        let service = ImportService(store: failing, registry: ImporterRegistry([ScriptedImporter.self]))
+        let file = try script("many.jsonl", people(1_000))
         #expect(throws: StoreError.self) { try service.importFile(at: file, request: ImportRequest()) }
-        #expect(try failing.search(VolunteerQuery(limit: 10)).isEmpty)
-        #expect(try failing.batches().isEmpty)
+        #expect(try store.search(VolunteerQuery(limit: 10)).isEmpty)
+        #expect(try store.batches().isEmpty)
 
-        let store = try SQLiteDirectoryStore(path: path)
-        _ = try ImportService(store: store, registry: ImporterRegistry([ScriptedImporter.self])).importFile(at: file, request: ImportRequest())
+        let working = try SQLiteDirectoryStore(path: path)
+        _ = try ImportService(store: working, registry: ImporterRegistry([ScriptedImporter.self])).importFile(at: file, request: ImportRequest())
         let statistics = try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_stat1") }
         #expect((statistics ?? 0) > 0)
     }
@@ -160,20 +169,11 @@ struct StoreAccessTests {
     @Test("when making erasures final fails after the commit, the import stands and says so as a warning")
     func failureAfterTheCommitIsAWarning() throws {
         let path = folder.appendingPathComponent("voldir.sqlite").path
-        let store = try SQLiteDirectoryStore(
-            path: path, taxonomy: nil, access: .writing, lockTimeout: 1,
-            faults: MaintenanceFaults(compaction: StoreError.busy(path: path, waited: 1)))
-        let service = ImportService(store: store, registry: ImporterRegistry([ScriptedImporter.self]))
-        let first = folder.appendingPathComponent("first.jsonl")
-        try Data(try ScriptedImporter.script(people(2)).utf8).write(to: first)
-        _ = try service.importFile(at: first, request: ImportRequest())
-        let second = folder.appendingPathComponent("second.jsonl")
-        try Data(
-            try ScriptedImporter.script([
-                .withdrawal(Withdrawal(source: "feed:test", volunteerRef: "1")),
-                DirectoryStoreTests.person("Person 3", id: "3"),
-            ]).utf8
-        ).write(to: second)
+        let (store, service) = try failing(path, MaintenanceFaults(compaction: StoreError.busy(path: path, waited: 1)))
+        _ = try service.importFile(at: try script("first.jsonl", people(2)), request: ImportRequest())
+        let second = try script(
+            "second.jsonl",
+            [.withdrawal(Withdrawal(source: "feed:test", volunteerRef: "1")), DirectoryStoreTests.person("Person 3", id: "3")])
 
         let report = try service.importFile(at: second, request: ImportRequest())
         #expect(report.counts.erased == 1)

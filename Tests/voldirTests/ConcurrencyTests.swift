@@ -128,9 +128,7 @@ struct ConcurrencyTests {
 
     @Test("searching a file nobody may write (chmod 444) works and leaves its bytes as they were")
     func searchingAReadOnlyFile() throws {
-        let roster = try cli.write("r.csv", "Name,Email,Languages,Consent\nAmina Rahman,amina@example.org,Urdu,yes\n")
-        #expect(try cli.voldir("import", roster, "--network", "A").status == 0)
-        let file = cli.folder.appendingPathComponent("voldir.sqlite")
+        let file = URL(fileURLWithPath: try cli.directoryWithAmina(in: cli.folder))
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file.path)
         let before = try Data(contentsOf: file)
         for command in [["search", "--language", "Urdu"], ["networks"], ["languages"], ["match"]] {
@@ -146,9 +144,7 @@ struct ConcurrencyTests {
         .enabled(if: ScratchMount.isAllowed, "skipped: this process may not mount a tmpfs (tests of read-only mounts need root)"))
     func readOnlyMount() throws {
         let mount = try ScratchMount(size: "4m")
-        let database = mount.folder.appendingPathComponent("voldir.sqlite").path
-        let roster = try cli.write("r.csv", "Name,Email,Languages,Consent\nAmina Rahman,amina@example.org,Urdu,yes\n")
-        #expect(try cli.voldir("import", roster, "--network", "A", "--db", database).status == 0)
+        let database = try cli.directoryWithAmina(in: mount.folder)
         try mount.makeReadOnly()
 
         let found = try cli.voldir("search", "--language", "Urdu", "--db", database)
@@ -163,5 +159,16 @@ struct ConcurrencyTests {
         let refused = try cli.voldir("import", other, "--network", "A", "--db", database)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("cannot be written here"))
+    }
+}
+
+extension CommandLineTests {
+    /// A directory in `folder` made by `voldir import`, holding Amina Rahman, who speaks Urdu.
+    func directoryWithAmina(in folder: URL) throws -> String {
+        let database = folder.appendingPathComponent("voldir.sqlite").path
+        let roster = try write("amina.csv", "Name,Email,Languages,Consent\nAmina Rahman,amina@example.org,Urdu,yes\n")
+        let imported = try voldir("import", roster, "--network", "A", "--db", database)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        return database
     }
 }

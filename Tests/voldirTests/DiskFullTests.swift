@@ -18,9 +18,7 @@ struct DiskFullTests {
         .enabled(if: ScratchMount.isAllowed, "skipped: this process may not mount a tmpfs (the full-disk test needs root)"))
     func importTooLargeForTheDisk() throws {
         let mount = try ScratchMount(size: "3m")
-        let database = mount.folder.appendingPathComponent("voldir.sqlite").path
-        let small = try cli.write("small.csv", "Name,Email,Languages,Consent\nAmina Rahman,amina@example.org,Urdu,yes\n")
-        #expect(try cli.voldir("import", small, "--network", "A", "--db", database).status == 0)
+        let database = try cli.directoryWithAmina(in: mount.folder)
         let generated = try cli.voldir("generate", "--volunteers", "10000", "--output", "large.csv")
         #expect(generated.status == 0, "\(generated.stderr)")
         let before = try cli.voldir("search", "--db", database, "--format", "json")
