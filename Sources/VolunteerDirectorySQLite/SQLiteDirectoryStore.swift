@@ -66,43 +66,10 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         self.faults = faults
         switch access {
         case .writing:
-            guard Self.canWrite(path) else { throw StoreError.cannotWrite(path: path) }
-            let pool: DatabasePool
-            do {
-                pool = try DatabasePool(path: path, configuration: Self.configuration(lockTimeout: lockTimeout))
-            } catch {
-                throw Self.openingError(error, path: path, lockTimeout: lockTimeout)
-            }
-            try Self.migrate(pool, path: path, lockTimeout: lockTimeout)
-            try Self.mapSkillsIfTaxonomyChanged(pool, taxonomy: taxonomy, path: path, lockTimeout: lockTimeout)
-            database = pool
+            database = try Self.openForWriting(path: path, taxonomy: taxonomy, lockTimeout: lockTimeout)
             notes = []
         case .reading:
-            guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDirectory(path: path) }
-            var queue = try Self.openReadOnly(path: path, lockTimeout: lockTimeout)
-            var notes: [String] = []
-            let (pending, mappedWith) = try Self.state(of: queue, path: path)
-            if !pending.isEmpty || mappedWith != taxonomy.fingerprint {
-                if Self.canWrite(path) {
-                    // Once per upgrade or taxonomy change: a write, which waits its turn like any other.
-                    do {
-                        let pool = try DatabasePool(path: path, configuration: Self.configuration(lockTimeout: lockTimeout))
-                        try Self.migrate(pool, path: path, lockTimeout: lockTimeout)
-                        try Self.mapSkillsIfTaxonomyChanged(pool, taxonomy: taxonomy, path: path, lockTimeout: lockTimeout)
-                    } catch let error where pending.isEmpty {
-                        notes.append(Self.staleMappingNote(path: path, reason: "\(Self.openingError(error, path: path, lockTimeout: lockTimeout))"))
-                    } catch {
-                        throw Self.openingError(error, path: path, lockTimeout: lockTimeout)
-                    }
-                    queue = try Self.openReadOnly(path: path, lockTimeout: lockTimeout)
-                } else if !pending.isEmpty {
-                    throw StoreError.needsUpgrade(path: path, pending: pending)
-                } else {
-                    notes.append(Self.staleMappingNote(path: path, reason: "the file cannot be written here"))
-                }
-            }
-            database = queue
-            self.notes = notes
+            (database, notes) = try Self.openForReading(path: path, taxonomy: taxonomy, lockTimeout: lockTimeout)
         }
     }
 
@@ -121,6 +88,50 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     }
 
     // MARK: - Opening
+
+    /// Opens a pool for writing (creating the file when missing) and brings the file up to date.
+    private static func openForWriting(path: String, taxonomy: SkillTaxonomy, lockTimeout: TimeInterval) throws -> DatabasePool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder) else {
+            throw StoreError.cannotOpen(path: path, reason: "the folder '\(folder)' does not exist")
+        }
+        guard canWrite(path) else { throw StoreError.cannotWrite(path: path) }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration(lockTimeout: lockTimeout))
+        } catch {
+            throw openingError(error, path: path, lockTimeout: lockTimeout)
+        }
+        try migrate(pool, path: path, lockTimeout: lockTimeout)
+        try mapSkillsIfTaxonomyChanged(pool, taxonomy: taxonomy, path: path, lockTimeout: lockTimeout)
+        return pool
+    }
+
+    /// Opens one read-only connection to an existing file. A pending migration or a changed
+    /// taxonomy is applied first through a writing pool when the file can be written (once per
+    /// upgrade or taxonomy change, waiting its turn like any writer); otherwise a pending
+    /// migration is an error, and a changed taxonomy a note.
+    private static func openForReading(
+        path: String, taxonomy: SkillTaxonomy, lockTimeout: TimeInterval
+    ) throws -> (DatabaseQueue, notes: [String]) {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDirectory(path: path) }
+        let queue = try openReadOnly(path: path, lockTimeout: lockTimeout)
+        let (pending, mappedWith) = try state(of: queue, path: path)
+        guard !pending.isEmpty || mappedWith != taxonomy.fingerprint else { return (queue, []) }
+        guard canWrite(path) else {
+            if !pending.isEmpty { throw StoreError.needsUpgrade(path: path, pending: pending) }
+            return (queue, [staleMappingNote(path: path, reason: "the file cannot be written here")])
+        }
+        var notes: [String] = []
+        do {
+            _ = try openForWriting(path: path, taxonomy: taxonomy, lockTimeout: lockTimeout)
+        } catch let error where pending.isEmpty {
+            // The skills as last mapped still answer; a search need not wait for, or fail on, the remap.
+            notes.append(staleMappingNote(path: path, reason: "\(error)"))
+        }
+        // Reopened, so that nothing read before the update stays cached in the connection.
+        return (try openReadOnly(path: path, lockTimeout: lockTimeout), notes)
+    }
 
     private static func configuration(lockTimeout: TimeInterval, readonly: Bool = false) -> Configuration {
         var configuration = Configuration()
