@@ -161,7 +161,7 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         return configuration
     }
 
-    /// The size the write-ahead log is cut back to after a checkpoint resets it.
+    /// The size in bytes the write-ahead log is cut back to when a write starts it afresh.
     static let logSizeLimit = 4 << 20
 
     /// Opens one read-only connection. On a read-only mount with no write-ahead log, SQLite could

@@ -43,7 +43,8 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
                 + "write-ahead log when space ran out, so it needs more than that free beside the directory. Nothing was written"
                 + (logReclaimed
                     ? ", and the space has been given back."
-                    : "; the log is truncated when the program reading the directory now lets go of it.")
+                    : "; another program was reading the directory, so the log could not be cut back yet: "
+                        + "the next write to the directory cuts it to \(SQLiteDirectoryStore.logSizeLimit >> 20) MB at most.")
         case .openedForReading(let path):
             "the directory '\(path)' was opened for reading, and something tried to write to it"
         case .rehearsalProducedNothing:
