@@ -58,7 +58,9 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     }
 
     /// Opens the directory with failures injected into its upkeep: for tests.
-    init(path: String, taxonomy: SkillTaxonomy?, access: Access, lockTimeout: TimeInterval, faults: MaintenanceFaults) throws {
+    init(
+        path: String, taxonomy: SkillTaxonomy?, access: Access, lockTimeout: TimeInterval, faults: MaintenanceFaults
+    ) throws {
         let taxonomy = try taxonomy ?? SkillTaxonomy.standard()
         self.taxonomy = taxonomy
         self.openedFor = access
@@ -90,7 +92,9 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     // MARK: - Opening
 
     /// Opens a pool for writing (creating the file when missing) and brings the file up to date.
-    private static func openForWriting(path: String, taxonomy: SkillTaxonomy, lockTimeout: TimeInterval) throws -> DatabasePool {
+    private static func openForWriting(
+        path: String, taxonomy: SkillTaxonomy, lockTimeout: TimeInterval
+    ) throws -> DatabasePool {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder) else {
             throw StoreError.cannotOpen(path: path, reason: "the folder '\(folder)' does not exist")
@@ -161,6 +165,9 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         return configuration
     }
 
+    /// What the directory's skills were last mapped with (a taxonomy's fingerprint).
+    private static let settingSQL = "SELECT value FROM directory_setting WHERE name = 'skill-taxonomy'"
+
     /// The size in bytes the write-ahead log is cut back to when a write starts it afresh.
     static let logSizeLimit = 4 << 20
 
@@ -170,12 +177,14 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     private static func openReadOnly(path: String, lockTimeout: TimeInterval) throws -> DatabaseQueue {
         var location = path
         if isOnReadOnlyMount(path), (fileSize(path + "-wal") ?? 0) == 0,
-            let encoded = URL(fileURLWithPath: path).standardizedFileURL.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+            let encoded = URL(fileURLWithPath: path).standardizedFileURL.path
+                .addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
         {
             location = "file:\(encoded)?immutable=1"
         }
         do {
-            return try DatabaseQueue(path: location, configuration: configuration(lockTimeout: lockTimeout, readonly: true))
+            return try DatabaseQueue(
+                path: location, configuration: configuration(lockTimeout: lockTimeout, readonly: true))
         } catch {
             throw openingError(error, path: path, lockTimeout: lockTimeout)
         }
@@ -200,12 +209,14 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     }
 
     /// The migrations the file lacks, and the fingerprint of the taxonomy its skills were mapped with.
-    private static func state(of reader: any DatabaseReader, path: String) throws -> (pending: [String], mappedWith: String?) {
+    private static func state(
+        of reader: any DatabaseReader, path: String
+    ) throws -> (pending: [String], mappedWith: String?) {
         do {
             return try reader.read { db in
                 let pending = try pendingMigrations(db)
                 guard pending.isEmpty else { return (pending, nil) }
-                return (pending, try String.fetchOne(db, sql: "SELECT value FROM directory_setting WHERE name = 'skill-taxonomy'"))
+                return (pending, try String.fetchOne(db, sql: settingSQL))
             }
         } catch {
             throw openingError(error, path: path, lockTimeout: 0)
@@ -235,7 +246,8 @@ public final class SQLiteDirectoryStore: DirectoryStore {
             }
         } catch {
             let reason = "its schema could not be brought up to date (\(error))"
-            throw openingError(error, path: path, lockTimeout: lockTimeout, otherwise: StoreError.cannotOpen(path: path, reason: reason))
+            let otherwise = StoreError.cannotOpen(path: path, reason: reason)
+            throw openingError(error, path: path, lockTimeout: lockTimeout, otherwise: otherwise)
         }
     }
 
@@ -243,7 +255,6 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         _ writer: any DatabaseWriter, taxonomy: SkillTaxonomy, path: String, lockTimeout: TimeInterval
     ) throws {
         let fingerprint = taxonomy.fingerprint
-        let settingSQL = "SELECT value FROM directory_setting WHERE name = 'skill-taxonomy'"
         guard try writer.read({ db in try String.fetchOne(db, sql: settingSQL) }) != fingerprint else { return }
         do {
             try writer.write { db in
@@ -251,9 +262,12 @@ public final class SQLiteDirectoryStore: DirectoryStore {
                 guard try String.fetchOne(db, sql: settingSQL) != fingerprint else { return }
                 try db.execute(sql: "DELETE FROM skill_mapping")
                 let keys = try String.fetchCursor(db, sql: "SELECT DISTINCT key FROM volunteer_skill")
-                while let key = try keys.next() { try SQLiteDirectoryWriter.insertMappings(of: key, taxonomy: taxonomy, in: db) }
+                while let key = try keys.next() {
+                    try SQLiteDirectoryWriter.insertMappings(of: key, taxonomy: taxonomy, in: db)
+                }
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO directory_setting (name, value) VALUES ('skill-taxonomy', ?)", arguments: [fingerprint])
+                    sql: "INSERT OR REPLACE INTO directory_setting (name, value) VALUES ('skill-taxonomy', ?)",
+                    arguments: [fingerprint])
             }
         } catch {
             throw openingError(error, path: path, lockTimeout: lockTimeout)
@@ -271,7 +285,9 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         _ error: any Error, path: String, lockTimeout: TimeInterval, otherwise: StoreError? = nil
     ) -> any Error {
         if error is StoreError { return error }
-        guard let databaseError = error as? DatabaseError else { return otherwise ?? StoreError.cannotOpen(path: path, reason: "\(error)") }
+        guard let databaseError = error as? DatabaseError else {
+            return otherwise ?? StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
         switch databaseError.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path, waited: lockTimeout)
         case .SQLITE_READONLY: return StoreError.cannotWrite(path: path)

@@ -25,26 +25,30 @@ public enum StoreError: Error, LocalizedError, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
-            "cannot open the directory database '\(path)': \(reason). Check the path (--db or $VOLDIR_DB) and its permissions."
+            "cannot open the directory database '\(path)': \(reason). "
+                + "Check the path (--db or $VOLDIR_DB) and its permissions."
         case .noDirectory(let path):
             "there is no directory at '\(path)'"
         case .cannotWrite(let path):
-            "the directory '\(path)' cannot be written here (a read-only file, folder or mount); searches and the other "
-                + "reading commands still work, but imports, saved matches and placements need someone who can write it"
+            "the directory '\(path)' cannot be written here (a read-only file, folder or mount); searches and "
+                + "the other reading commands still work, but imports, saved matches and placements need someone "
+                + "who can write it"
         case .needsUpgrade(let path, let pending):
             "the directory '\(path)' was written by an older voldir and needs its schema brought up to date "
                 + "(\(pending.joined(separator: "; "))), which means writing to it, and it cannot be written here. "
                 + "Run 'voldir import' once as someone who can write it, then this command again."
         case .busy(let path, let waited):
-            "another import or command is writing to the directory '\(path)' and still was after \(Int(waited.rounded())) s; "
-                + "nothing was written. Try again when it finishes."
+            "another import or command is writing to the directory '\(path)' and still was after "
+                + "\(Int(waited.rounded())) s; nothing was written. Try again when it finishes."
         case .diskFull(let path, let logBytes, let logReclaimed):
             "the disk holding '\(path)' is full: the write had put \(Self.megabytes(logBytes)) in the directory's "
-                + "write-ahead log when space ran out, so it needs more than that free beside the directory. Nothing was written"
+                + "write-ahead log when space ran out, so it needs more than that free beside the directory. "
+                + "Nothing was written"
                 + (logReclaimed
                     ? ", and the space has been given back."
                     : "; another program was reading the directory, so the log could not be cut back yet: "
-                        + "the next write to the directory cuts it to \(SQLiteDirectoryStore.logSizeLimit >> 20) MB at most.")
+                        + "the next write to the directory cuts it to "
+                        + "\(SQLiteDirectoryStore.logSizeLimit >> 20) MB at most.")
         case .openedForReading(let path):
             "the directory '\(path)' was opened for reading, and something tried to write to it"
         case .rehearsalProducedNothing:

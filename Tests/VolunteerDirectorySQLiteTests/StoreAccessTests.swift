@@ -41,12 +41,15 @@ struct StoreAccessTests {
 
     /// A store at `path` whose upkeep fails where `faults` says, with an import service over it.
     func failing(_ path: String, _ faults: MaintenanceFaults) throws -> (SQLiteDirectoryStore, ImportService) {
-        let store = try SQLiteDirectoryStore(path: path, taxonomy: nil, access: .writing, lockTimeout: 1, faults: faults)
+        let store = try SQLiteDirectoryStore(
+            path: path, taxonomy: nil, access: .writing, lockTimeout: 1, faults: faults)
         return (store, ImportService(store: store, registry: ImporterRegistry([ScriptedImporter.self])))
     }
 
     func people(_ count: Int, from first: Int = 1) -> [ScriptedImporter.Line] {
-        (first..<(first + count)).map { DirectoryStoreTests.person("Person \($0)", id: "\($0)", email: "p\($0)@example.org") }
+        (first..<(first + count)).map {
+            DirectoryStoreTests.person("Person \($0)", id: "\($0)", email: "p\($0)@example.org")
+        }
     }
 
     @Test("opening for reading writes nothing to the file and needs no lock, even with another program writing")
@@ -102,7 +105,7 @@ struct StoreAccessTests {
 
     @Test(
         "on a read-only mount a pending migration says what to run, and a changed taxonomy is a note",
-        .enabled(if: ScratchMount.isAllowed, "skipped: this process may not mount a tmpfs (tests of read-only mounts need root)"))
+        .enabled(if: ScratchMount.isAllowed, "skipped: mounting a tmpfs needs root"))
     func readOnlyMount() throws {
         let mount = try ScratchMount(size: "4m")
         let old = mount.folder.appendingPathComponent("old.sqlite").path
@@ -127,7 +130,8 @@ struct StoreAccessTests {
         #expect(try reader.search(VolunteerQuery(skills: ["accountancy"])).map(\.volunteer.name) == ["Amina Rahman"])
 
         let extended = try SkillTaxonomy.standard().extended(
-            withYAML: "version: 1\nskills:\n  - key: beekeeping\n    label: Beekeeping\n    synonyms: [apiarist]\n", file: "bees.taxonomy.yaml")
+            withYAML: "version: 1\nskills:\n  - key: beekeeping\n    label: Beekeeping\n    synonyms: [apiarist]\n",
+            file: "bees.taxonomy.yaml")
         let stale = try SQLiteDirectoryStore(path: current, taxonomy: extended, access: .reading)
         #expect(stale.notes.count == 1)
         #expect(stale.notes.first?.contains("skills are searched as last mapped") == true)
@@ -161,8 +165,11 @@ struct StoreAccessTests {
         #expect(try store.batches().isEmpty)
 
         let working = try SQLiteDirectoryStore(path: path)
-        _ = try ImportService(store: working, registry: ImporterRegistry([ScriptedImporter.self])).importFile(at: file, request: ImportRequest())
-        let statistics = try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_stat1") }
+        _ = try ImportService(store: working, registry: ImporterRegistry([ScriptedImporter.self]))
+            .importFile(at: file, request: ImportRequest())
+        let statistics = try DatabaseQueue(path: path).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_stat1")
+        }
         #expect((statistics ?? 0) > 0)
     }
 
@@ -173,12 +180,18 @@ struct StoreAccessTests {
         _ = try service.importFile(at: try script("first.jsonl", people(2)), request: ImportRequest())
         let second = try script(
             "second.jsonl",
-            [.withdrawal(Withdrawal(source: "feed:test", volunteerRef: "1")), DirectoryStoreTests.person("Person 3", id: "3")])
+            [
+                .withdrawal(Withdrawal(source: "feed:test", volunteerRef: "1")),
+                DirectoryStoreTests.person("Person 3", id: "3"),
+            ])
 
         let report = try service.importFile(at: second, request: ImportRequest())
         #expect(report.counts.erased == 1)
         #expect(report.counts.created == 1)
-        #expect(report.warnings.map(\.message).contains { $0.hasPrefix("the import is committed, but the erasures could not be made final yet") })
+        #expect(
+            report.warnings.map(\.message).contains {
+                $0.hasPrefix("the import is committed, but the erasures could not be made final yet")
+            })
         #expect(try store.search(VolunteerQuery()).map(\.volunteer.name).sorted() == ["Person 2", "Person 3"])
         #expect(try store.batches().count == 2)
     }

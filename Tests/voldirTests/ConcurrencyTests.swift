@@ -54,7 +54,8 @@ struct ConcurrencyTests {
     }
 
     func everyone(_ database: String = "voldir.sqlite") throws -> [[String: Any]] {
-        let result = try cli.voldir("search", "--db", database, "--include-no-consent", "--limit", "100000", "--format", "json")
+        let result = try cli.voldir(
+            "search", "--db", database, "--include-no-consent", "--limit", "100000", "--format", "json")
         #expect(result.status == 0, "\(result.stderr)")
         return try #require(try cli.json(result.stdout) as? [[String: Any]])
     }
@@ -141,7 +142,7 @@ struct ConcurrencyTests {
 
     @Test(
         "a directory on a read-only mount is searched; an import there says it cannot be written",
-        .enabled(if: ScratchMount.isAllowed, "skipped: this process may not mount a tmpfs (tests of read-only mounts need root)"))
+        .enabled(if: ScratchMount.isAllowed, "skipped: mounting a tmpfs needs root"))
     func readOnlyMount() throws {
         let mount = try ScratchMount(size: "4m")
         let database = try cli.directoryWithAmina(in: mount.folder)

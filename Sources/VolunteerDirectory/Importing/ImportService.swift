@@ -195,7 +195,8 @@ public struct ImportService: Sendable {
                     ImportWarning(
                         location: nil,
                         message: "the import is committed, but the erasures could not be made final yet (\(error)); "
-                            + "traces of the people erased may stay in the directory's files until the next import that erases someone"))
+                            + "traces of the people erased may stay in the directory's files until the next import "
+                            + "that erases someone"))
             }
         }
         return report

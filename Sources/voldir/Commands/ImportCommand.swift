@@ -125,7 +125,8 @@ struct ImportCommand: ParsableCommand {
             } catch {
                 progress.finish()
                 // The importers' errors name the file; the directory's (a full disk, another writer) do not.
-                outcome.failures.append(error is ImportError ? String(describing: error) : "\(target.name) was not imported: \(error)")
+                outcome.failures.append(
+                    error is ImportError ? String(describing: error) : "\(target.name) was not imported: \(error)")
             }
         }
         return outcome

@@ -53,7 +53,8 @@ struct DirectoryOptions: ParsableArguments {
     /// Where ``path`` came from, for messages.
     private var source: String {
         if db != nil { return "given by --db" }
-        return ProcessInfo.processInfo.environment["VOLDIR_DB"].map { $0.isEmpty ? "the default" : "from $VOLDIR_DB" } ?? "the default"
+        let environment = ProcessInfo.processInfo.environment["VOLDIR_DB"] ?? ""
+        return environment.isEmpty ? "the default" : "from $VOLDIR_DB"
     }
 
     /// A reading command's directory does not exist.
