@@ -55,7 +55,7 @@ struct ConcurrencyTests {
 
     func everyone(_ database: String = "voldir.sqlite") throws -> [[String: Any]] {
         let result = try cli.voldir(
-            "search", "--db", database, "--include-no-consent", "--limit", "100000", "--format", "json")
+            "search", "--db", database, "--include-no-consent", "--limit", "10000", "--format", "json")
         #expect(result.status == 0, "\(result.stderr)")
         return try #require(try cli.json(result.stdout) as? [[String: Any]])
     }
