@@ -149,7 +149,7 @@ let package = Package(
         ),
         .testTarget(
             name: "voldirTests",
-            dependencies: ["voldir"],
+            dependencies: ["voldir", "VolunteerDirectoryTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -20,7 +20,7 @@ extension SQLiteDirectoryStore {
     }
 
     public func propose(_ proposals: [(need: String, volunteer: VolunteerID, score: Double)]) throws -> [Placement] {
-        try writer.write { db in
+        try transaction { db in
             try db.execute(sql: "DELETE FROM placement WHERE status = 'proposed'")
             let now = Date()
             var ids: [Int64] = []
@@ -41,7 +41,7 @@ extension SQLiteDirectoryStore {
     }
 
     public func decide(placement id: Int64, as status: Placement.Status) throws -> Placement? {
-        try writer.write { db in
+        try transaction { db in
             try db.execute(
                 sql: "UPDATE placement SET status = ?, decided_at = ? WHERE id = ?", arguments: [status.rawValue, Date(), id])
             return try Row.fetchOne(

@@ -4,47 +4,147 @@ import VolunteerDirectory
 
 /// The embedded directory: one SQLite file (WAL, foreign keys, FTS5, secure delete) through GRDB.
 ///
+/// Commands that only read open it with ``Access/reading``: read-only, so they never take the
+/// write lock and work on a file or mount nobody may write. Commands that write open it with
+/// ``Access/writing``, which creates it when missing; their transactions begin `IMMEDIATE` and
+/// wait up to `lockTimeout` for another writer, so two imports queue rather than fail.
+///
 /// ```swift
-/// let store = try SQLiteDirectoryStore(path: "voldir.sqlite")
+/// let store = try SQLiteDirectoryStore(path: "voldir.sqlite", access: .reading)
 /// let found = try store.search(VolunteerQuery(skills: ["first aid"]))
 /// ```
 public final class SQLiteDirectoryStore: DirectoryStore {
+    /// What the opener means to do with the directory, which decides how it is opened.
+    public enum Access: Sendable {
+        /// Only reading. The file must exist; it is opened read-only. When this voldir's schema
+        /// or taxonomy is newer than the file's and the file can be written, it is brought up to
+        /// date first (a write that waits its turn); when it cannot be written, a pending
+        /// migration is an error and a changed taxonomy a note (``notes``).
+        case reading
+        /// Reading and writing; the file is created when missing.
+        case writing
+    }
+
+    /// How long a writer waits for another's transaction before giving up, by default: longer
+    /// than a large import's commit, short enough that a stuck writer is reported.
+    public static let defaultLockTimeout: TimeInterval = 60
+
     private let database: any DatabaseWriter
+    private let openedFor: Access
+    private let lockTimeout: TimeInterval
     private let facets = FacetCache()
+    /// Failures injected by tests; none in use.
+    let faults: MaintenanceFaults
 
     /// The skills taxonomy skills are mapped and searched with.
     public let taxonomy: SkillTaxonomy
 
+    /// What the person who opened the directory should be told, once: today, that the skills
+    /// were mapped with another taxonomy and the file could not be written to map them again.
+    public let notes: [String]
+
     /// The connection for reads, for this module's extensions.
     var reader: any DatabaseReader { database }
-    /// The connection for writes, for this module's extensions.
-    var writer: any DatabaseWriter { database }
 
-    /// Opens (creating when needed) the directory at `path` and brings its schema up to date.
-    /// Skills are mapped with `taxonomy` (the shipped one when `nil`); when it differs from the
-    /// taxonomy the directory was last mapped with, every written skill is mapped again.
-    public init(path: String, taxonomy: SkillTaxonomy? = nil) throws {
-        self.taxonomy = try taxonomy ?? SkillTaxonomy.standard()
-        do {
-            database = try DatabasePool(path: path, configuration: Self.configuration())
-        } catch {
-            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+    /// Opens the directory at `path` for `access` (creating it when writing) and, where it may,
+    /// brings its schema up to date. Skills are mapped with `taxonomy` (the shipped one when
+    /// `nil`); when it differs from the taxonomy the directory was last mapped with, every
+    /// written skill is mapped again. Writers wait up to `lockTimeout` seconds for each other.
+    public convenience init(
+        path: String, taxonomy: SkillTaxonomy? = nil, access: Access = .writing,
+        lockTimeout: TimeInterval = SQLiteDirectoryStore.defaultLockTimeout
+    ) throws {
+        try self.init(path: path, taxonomy: taxonomy, access: access, lockTimeout: lockTimeout, faults: .none)
+    }
+
+    /// Opens the directory with failures injected into its upkeep: for tests.
+    init(
+        path: String, taxonomy: SkillTaxonomy?, access: Access, lockTimeout: TimeInterval, faults: MaintenanceFaults
+    ) throws {
+        let taxonomy = try taxonomy ?? SkillTaxonomy.standard()
+        self.taxonomy = taxonomy
+        self.openedFor = access
+        self.lockTimeout = lockTimeout
+        self.faults = faults
+        switch access {
+        case .writing:
+            database = try Self.openForWriting(path: path, taxonomy: taxonomy, lockTimeout: lockTimeout)
+            notes = []
+        case .reading:
+            (database, notes) = try Self.openForReading(path: path, taxonomy: taxonomy, lockTimeout: lockTimeout)
         }
-        try migrate()
-        try mapSkillsIfTaxonomyChanged()
     }
 
     /// Opens a private directory in memory: for tests and rehearsals.
     public init(taxonomy: SkillTaxonomy? = nil) throws {
-        self.taxonomy = try taxonomy ?? SkillTaxonomy.standard()
-        database = try DatabaseQueue(configuration: Self.configuration())
-        try migrate()
-        try mapSkillsIfTaxonomyChanged()
+        let taxonomy = try taxonomy ?? SkillTaxonomy.standard()
+        self.taxonomy = taxonomy
+        openedFor = .writing
+        lockTimeout = Self.defaultLockTimeout
+        faults = .none
+        notes = []
+        let queue = try DatabaseQueue(configuration: Self.configuration(lockTimeout: lockTimeout))
+        try Self.migrate(queue, path: queue.path, lockTimeout: lockTimeout)
+        try Self.mapSkillsIfTaxonomyChanged(queue, taxonomy: taxonomy, path: queue.path, lockTimeout: lockTimeout)
+        database = queue
     }
 
-    private static func configuration() -> Configuration {
+    // MARK: - Opening
+
+    /// Opens a pool for writing (creating the file when missing) and brings the file up to date.
+    private static func openForWriting(
+        path: String, taxonomy: SkillTaxonomy, lockTimeout: TimeInterval
+    ) throws -> DatabasePool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder) else {
+            throw StoreError.cannotOpen(path: path, reason: "the folder '\(folder)' does not exist")
+        }
+        guard canWrite(path) else { throw StoreError.cannotWrite(path: path) }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration(lockTimeout: lockTimeout))
+        } catch {
+            throw openingError(error, path: path, lockTimeout: lockTimeout)
+        }
+        try migrate(pool, path: path, lockTimeout: lockTimeout)
+        try mapSkillsIfTaxonomyChanged(pool, taxonomy: taxonomy, path: path, lockTimeout: lockTimeout)
+        return pool
+    }
+
+    /// Opens one read-only connection to an existing file. A pending migration or a changed
+    /// taxonomy is applied first through a writing pool when the file can be written (once per
+    /// upgrade or taxonomy change, waiting its turn like any writer); otherwise a pending
+    /// migration is an error, and a changed taxonomy a note.
+    private static func openForReading(
+        path: String, taxonomy: SkillTaxonomy, lockTimeout: TimeInterval
+    ) throws -> (DatabaseQueue, notes: [String]) {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDirectory(path: path) }
+        let queue = try openReadOnly(path: path, lockTimeout: lockTimeout)
+        let (pending, mappedWith) = try state(of: queue, path: path)
+        guard !pending.isEmpty || mappedWith != taxonomy.fingerprint else { return (queue, []) }
+        guard canWrite(path) else {
+            if !pending.isEmpty { throw StoreError.needsUpgrade(path: path, pending: pending) }
+            return (queue, [staleMappingNote(path: path, reason: "the file cannot be written here")])
+        }
+        var notes: [String] = []
+        do {
+            _ = try openForWriting(path: path, taxonomy: taxonomy, lockTimeout: lockTimeout)
+        } catch let error where pending.isEmpty {
+            // The skills as last mapped still answer; a search need not wait for, or fail on, the remap.
+            notes.append(staleMappingNote(path: path, reason: "\(error)"))
+        }
+        // Reopened, so that nothing read before the update stays cached in the connection.
+        return (try openReadOnly(path: path, lockTimeout: lockTimeout), notes)
+    }
+
+    private static func configuration(lockTimeout: TimeInterval, readonly: Bool = false) -> Configuration {
         var configuration = Configuration()
+        configuration.readonly = readonly
         configuration.foreignKeysEnabled = true
+        // Writers queue: one that finds another writing waits for it rather than failing at once.
+        // Transactions begin IMMEDIATE (GRDB's default for writers), so a transaction never has to
+        // turn a read into a write, which would fail at once whatever the timeout.
+        configuration.busyMode = .timeout(lockTimeout)
         configuration.prepareDatabase { db in
             db.add(function: FullTextRows.fold)
             // Freed pages are zeroed, so an erased person's bytes do not linger in the file.
@@ -57,41 +157,197 @@ public final class SQLiteDirectoryStore: DirectoryStore {
                 // An import's transaction touches many index pages: with room for them, SQLite
                 // does not spill half-written pages to the log and read them back.
                 try db.execute(sql: "PRAGMA cache_size = -32768")
+                // A log grown by a large write is cut back to this when it is next reset, even
+                // while another program keeps the directory open and so the log is never deleted.
+                try db.execute(sql: "PRAGMA journal_size_limit = \(Self.logSizeLimit)")
             }
         }
         return configuration
     }
 
-    private func migrate() throws {
+    /// What the directory's skills were last mapped with (a taxonomy's fingerprint).
+    private static let settingSQL = "SELECT value FROM directory_setting WHERE name = 'skill-taxonomy'"
+
+    /// The size in bytes the write-ahead log is cut back to when a write starts it afresh.
+    static let logSizeLimit = 4 << 20
+
+    /// Opens one read-only connection. On a read-only mount with no write-ahead log, SQLite could
+    /// not create the log's index beside the file, so the file is opened as immutable: nothing can
+    /// change it there.
+    private static func openReadOnly(path: String, lockTimeout: TimeInterval) throws -> DatabaseQueue {
+        var location = path
+        if isOnReadOnlyMount(path), (fileSize(path + "-wal") ?? 0) == 0,
+            let encoded = URL(fileURLWithPath: path).standardizedFileURL.path
+                .addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+        {
+            location = "file:\(encoded)?immutable=1"
+        }
         do {
-            try Schema.migrator.migrate(database)
+            return try DatabaseQueue(
+                path: location, configuration: configuration(lockTimeout: lockTimeout, readonly: true))
         } catch {
-            throw StoreError.cannotOpen(path: database.path, reason: "its schema could not be brought up to date (\(error))")
+            throw openingError(error, path: path, lockTimeout: lockTimeout)
         }
     }
 
-    private func mapSkillsIfTaxonomyChanged() throws {
-        let fingerprint = taxonomy.fingerprint
-        let current = try database.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM directory_setting WHERE name = 'skill-taxonomy'")
+    /// Whether this process may write the file (or create it) and the folder it lives in, where
+    /// the write-ahead log goes. Asked of the system, so it holds for root and read-only mounts.
+    static func canWrite(_ path: String) -> Bool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard access(folder, W_OK) == 0 else { return false }
+        return !FileManager.default.fileExists(atPath: path) || access(path, W_OK) == 0
+    }
+
+    private static func isOnReadOnlyMount(_ path: String) -> Bool {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return false }
+        return info.f_flag & UInt(ST_RDONLY) != 0
+    }
+
+    static func fileSize(_ path: String) -> Int64? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
+    }
+
+    /// The migrations the file lacks, and the fingerprint of the taxonomy its skills were mapped with.
+    private static func state(
+        of reader: any DatabaseReader, path: String
+    ) throws -> (pending: [String], mappedWith: String?) {
+        do {
+            return try reader.read { db in
+                let pending = try pendingMigrations(db)
+                guard pending.isEmpty else { return (pending, nil) }
+                return (pending, try String.fetchOne(db, sql: settingSQL))
+            }
+        } catch {
+            throw openingError(error, path: path, lockTimeout: 0)
         }
-        guard current != fingerprint else { return }
-        try database.write { db in
-            try db.execute(sql: "DELETE FROM skill_mapping")
-            let keys = try String.fetchCursor(db, sql: "SELECT DISTINCT key FROM volunteer_skill")
-            while let key = try keys.next() { try SQLiteDirectoryWriter.insertMappings(of: key, taxonomy: taxonomy, in: db) }
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO directory_setting (name, value) VALUES ('skill-taxonomy', ?)", arguments: [fingerprint])
+    }
+
+    private static func pendingMigrations(_ db: Database) throws -> [String] {
+        let applied = try Schema.migrator.appliedIdentifiers(db)
+        return Schema.migrator.migrations.filter { !applied.contains($0) }
+    }
+
+    /// Runs the migrations the file lacks, and nothing when it lacks none: a directory opened at
+    /// its current schema is not written. Two programs may open a new directory at once: when a
+    /// migration fails because the other applied it between our look and our turn, look again.
+    private static func migrate(_ writer: any DatabaseWriter, path: String, lockTimeout: TimeInterval) throws {
+        do {
+            var pending = try writer.read(pendingMigrations)
+            while !pending.isEmpty {
+                do {
+                    try Schema.migrator.migrate(writer)
+                    return
+                } catch {
+                    let now = try writer.read(pendingMigrations)
+                    guard now.count < pending.count else { throw error }
+                    pending = now
+                }
+            }
+        } catch {
+            let reason = "its schema could not be brought up to date (\(error))"
+            let otherwise = StoreError.cannotOpen(path: path, reason: reason)
+            throw openingError(error, path: path, lockTimeout: lockTimeout, otherwise: otherwise)
+        }
+    }
+
+    private static func mapSkillsIfTaxonomyChanged(
+        _ writer: any DatabaseWriter, taxonomy: SkillTaxonomy, path: String, lockTimeout: TimeInterval
+    ) throws {
+        let fingerprint = taxonomy.fingerprint
+        guard try writer.read({ db in try String.fetchOne(db, sql: settingSQL) }) != fingerprint else { return }
+        do {
+            try writer.write { db in
+                // Another program may have mapped them while this one waited for the lock.
+                guard try String.fetchOne(db, sql: settingSQL) != fingerprint else { return }
+                try db.execute(sql: "DELETE FROM skill_mapping")
+                let keys = try String.fetchCursor(db, sql: "SELECT DISTINCT key FROM volunteer_skill")
+                while let key = try keys.next() {
+                    try SQLiteDirectoryWriter.insertMappings(of: key, taxonomy: taxonomy, in: db)
+                }
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO directory_setting (name, value) VALUES ('skill-taxonomy', ?)",
+                    arguments: [fingerprint])
+            }
+        } catch {
+            throw openingError(error, path: path, lockTimeout: lockTimeout)
+        }
+    }
+
+    private static func staleMappingNote(path: String, reason: String) -> String {
+        "the skills taxonomy has changed since the skills in '\(path)' were last mapped, and they could not be mapped "
+            + "again (\(reason)); skills are searched as last mapped until a command that can write opens the directory"
+    }
+
+    /// What an SQLite error while opening means for the person: another writer, a read-only
+    /// file, or (`otherwise`) a file that cannot be opened at all.
+    private static func openingError(
+        _ error: any Error, path: String, lockTimeout: TimeInterval, otherwise: StoreError? = nil
+    ) -> any Error {
+        if error is StoreError { return error }
+        guard let databaseError = error as? DatabaseError else {
+            return otherwise ?? StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        switch databaseError.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path, waited: lockTimeout)
+        case .SQLITE_READONLY: return StoreError.cannotWrite(path: path)
+        default: return otherwise ?? StoreError.cannotOpen(path: path, reason: "\(databaseError)")
+        }
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `work` in one IMMEDIATE transaction, and turns what SQLite says when it fails into
+    /// what a person can act on. When the disk filled, the log the transaction grew is truncated
+    /// before the error is thrown, so a failed write leaves the disk as it found it.
+    func transaction<T>(_ work: (Database) throws -> T) throws -> T {
+        try afterFailure { try database.write(work) }
+    }
+
+    private func afterFailure<T>(_ work: () throws -> T) throws -> T {
+        guard openedFor == .writing else { throw StoreError.openedForReading(path: database.path) }
+        do {
+            return try work()
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_FULL:
+                let logBytes = Self.fileSize(database.path + "-wal") ?? 0
+                throw StoreError.diskFull(path: database.path, logBytes: logBytes, logReclaimed: reclaimLog())
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                throw StoreError.busy(path: database.path, waited: lockTimeout)
+            case .SQLITE_READONLY:
+                throw StoreError.cannotWrite(path: database.path)
+            default:
+                throw error
+            }
+        }
+    }
+
+    /// Truncates the write-ahead log after a rolled-back write. The log keeps the frames of a
+    /// transaction rolled back, and while another program has the directory open SQLite never
+    /// deletes it: without this, a full disk would stay full.
+    private func reclaimLog() -> Bool {
+        do {
+            try database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            return (Self.fileSize(database.path + "-wal") ?? 0) == 0
+        } catch {
+            return false
         }
     }
 
     // MARK: - DirectoryStore
 
     public func write<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
-        try database.write { db in try writing(in: db, body) }
+        try transaction { db in try writing(in: db, body) }
     }
 
     public func rehearse<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
+        try afterFailure {
+            try rehearsing(body)
+        }
+    }
+
+    private func rehearsing<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction {
@@ -106,7 +362,7 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     /// Runs `body` with a writer on `db`, inside its transaction, and finishes what the writer left
     /// for the end.
     private func writing<T>(in db: Database, _ body: (any DirectoryWriter) throws -> T) throws -> T {
-        let writer = SQLiteDirectoryWriter(db, taxonomy: taxonomy)
+        let writer = SQLiteDirectoryWriter(db, taxonomy: taxonomy, faults: faults)
         let result = try body(writer)
         try writer.finish()
         return result
@@ -162,16 +418,13 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         try database.read { db in try SQLiteDirectoryWriter(db, taxonomy: taxonomy).batch(sha256: sha256) }
     }
 
-    public func refreshStatistics() throws {
-        // A sampled analysis: enough for the planner to tell a per-person index from a
-        // whole-language one, in a fraction of a full ANALYZE's time on a large directory.
-        try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE") }
-    }
-
     public func compact() throws {
-        try database.writeWithoutTransaction { db in
-            try db.execute(sql: "INSERT INTO volunteer_text(volunteer_text) VALUES('optimize')")
-            _ = try db.checkpoint(.truncate)
+        if let failure = faults.compaction { throw failure }
+        try afterFailure {
+            try database.writeWithoutTransaction { db in
+                try db.execute(sql: "INSERT INTO volunteer_text(volunteer_text) VALUES('optimize')")
+                _ = try db.checkpoint(.truncate)
+            }
         }
     }
 
@@ -186,23 +439,4 @@ public final class SQLiteDirectoryStore: DirectoryStore {
             fileName: row["file_name"], sha256: row["sha256"], plugin: row["plugin"], importedAt: row["imported_at"],
             counts: counts, source: row["source"], sequence: row["sequence"])
     }
-}
-
-/// Why the store could not be used.
-public enum StoreError: Error, LocalizedError, CustomStringConvertible {
-    /// The database file could not be opened or created.
-    case cannotOpen(path: String, reason: String)
-    /// A dry run finished without a result (a programming error).
-    case rehearsalProducedNothing
-
-    public var description: String {
-        switch self {
-        case .cannotOpen(let path, let reason):
-            "cannot open the directory database '\(path)': \(reason). Check the path (--db or $VOLDIR_DB) and its permissions."
-        case .rehearsalProducedNothing:
-            "the dry run produced no result"
-        }
-    }
-
-    public var errorDescription: String? { description }
 }

@@ -16,9 +16,13 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// row per record interleaved with other writes makes a tiny index segment per person.
     private var firstCreated: VolunteerID?
 
-    init(_ db: Database, taxonomy: SkillTaxonomy) {
+    /// Failures injected by tests; none in use.
+    private let faults: MaintenanceFaults
+
+    init(_ db: Database, taxonomy: SkillTaxonomy, faults: MaintenanceFaults = .none) {
         self.db = db
         self.taxonomy = taxonomy
+        self.faults = faults
     }
 
     /// Runs a statement from the connection's cache: an import runs the same few statements
@@ -257,6 +261,13 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         guard searchIndexesSetAside else { return }
         for index in Schema.searchIndexes { try db.execute(sql: index.definition) }
         searchIndexesSetAside = false
+    }
+
+    func refreshStatistics() throws {
+        if let failure = faults.statistics { throw failure }
+        // A sampled analysis: enough for the planner to tell a per-person index from a
+        // whole-language one, in a fraction of a full ANALYZE's time on a large directory.
+        try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
     }
 
     /// Records what the taxonomy makes of a written skill, once per distinct key.

@@ -30,6 +30,10 @@ struct CommandLineTests {
     }
 
     func voldir(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
+        try voldir(arguments, environment: environment)
+    }
+
+    func voldir(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments

@@ -171,6 +171,12 @@ public struct ImportService: Sendable {
             if request.strict, !applier.rejections.isEmpty {
                 throw ImportError.rejectedInStrictMode(file: name, rejections: applier.rejections)
             }
+            if applier.counts.created + applier.counts.updated >= Self.statisticsThreshold {
+                // Without statistics SQLite can pick a whole-language index for a per-person probe.
+                // Refreshed before the commit: a failure after it would report a committed import
+                // as one that wrote nothing.
+                try writer.refreshStatistics()
+            }
             try writer.record(
                 ImportBatch(
                     fileName: name, sha256: hash, plugin: importerType.identifier, importedAt: Date(),
@@ -179,11 +185,20 @@ public struct ImportService: Sendable {
                 file: name, plugin: importerType.identifier, counts: applier.counts, rejected: applier.rejections,
                 warnings: applier.warnings, dryRun: request.dryRun)
         }
-        let report = try request.dryRun ? store.rehearse(body) : store.write(body)
-        if report.counts.erased > 0, !request.dryRun { try store.compact() }
-        if !request.dryRun, report.counts.created + report.counts.updated >= Self.statisticsThreshold {
-            // Without statistics SQLite can pick a whole-language index for a per-person probe.
-            try store.refreshStatistics()
+        var report = try request.dryRun ? store.rehearse(body) : store.write(body)
+        if report.counts.erased > 0, !request.dryRun {
+            // The import is committed: from here a failure is a warning, never the error that
+            // says nothing was written.
+            do {
+                try store.compact()
+            } catch {
+                report.warnings.append(
+                    ImportWarning(
+                        location: nil,
+                        message: "the import is committed, but the erasures could not be made final yet (\(error)); "
+                            + "traces of the people erased may stay in the directory's files until the next import "
+                            + "that erases someone"))
+            }
         }
         return report
     }

@@ -42,10 +42,6 @@ public protocol DirectoryStore: Sendable {
     /// Confirms or declines a placement.
     func decide(placement id: Int64, as status: Placement.Status) throws -> Placement?
 
-    /// Refreshes the statistics the query planner chooses indexes by, after imports that
-    /// changed the directory's shape.
-    func refreshStatistics() throws
-
     /// Written skills the taxonomy does not understand, with how many volunteers wrote each, most
     /// first: what a coordinator adds to their taxonomy file next.
     func unmappedSkills(limit: Int) throws -> [UnmappedSkill]
@@ -58,7 +54,8 @@ public protocol DirectoryStore: Sendable {
     func languageCoverage() throws -> [LanguageCoverage]
 
     /// Makes erasures final: removes deleted text from the full-text index segments and the
-    /// write-ahead log, so no trace of an erased person stays in the files.
+    /// write-ahead log, so no trace of an erased person stays in the files. Runs after a commit,
+    /// so a failure here leaves the import committed.
     func compact() throws
 }
 
@@ -75,6 +72,10 @@ public protocol DirectoryWriter: AnyObject {
     func beginBulkLoad(expectedRecords: Int) throws
     /// Told after the file is applied: rebuilds whatever ``beginBulkLoad(expectedRecords:)`` set aside.
     func endBulkLoad() throws
+    /// Refreshes the statistics the query planner chooses indexes by, after an import that
+    /// changed the directory's shape. Inside the import's transaction, so that nothing after the
+    /// commit can fail and make a committed import look as if it wrote nothing.
+    func refreshStatistics() throws
 
     // MARK: Batches
 

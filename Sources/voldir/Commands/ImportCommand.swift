@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try directory.openStore()
+        let store = try directory.openForWriting()
         let service = ImportService(store: store, registry: Voldir.importers)
         var columnMap: [String: String] = [:]
         for entry in map {
@@ -131,7 +131,9 @@ struct ImportCommand: ParsableCommand {
                 outcome.reports.append(report)
             } catch {
                 progress.finish()
-                outcome.failures.append(String(describing: error))
+                // The importers' errors name the file; the directory's (a full disk, another writer) do not.
+                outcome.failures.append(
+                    error is ImportError ? String(describing: error) : "\(target.name) was not imported: \(error)")
             }
         }
         return outcome

@@ -37,7 +37,7 @@ struct LanguagesCommand: ParsableCommand {
             emit(try Presentation.language(query: query, as: output.format))
             return
         }
-        let coverage = try directory.openStore().languageCoverage()
+        let coverage = try directory.openForReading().languageCoverage()
         if coverage.isEmpty, output.format == .table {
             note("No languages held yet: import rosters first ('voldir import').")
             return

@@ -113,7 +113,7 @@ struct MatchCommand: ParsableCommand {
             let parsed = try MatchCriteria.weight(parsing: entry)
             chosenWeights[parsed.name] = parsed.value
         }
-        let store = try directory.openStore()
+        let store = try save ? directory.openForWriting() : directory.openForReading()
         let started = Date()
         let run = try MatchRun(
             store: store, needIDs: need, partner: partner, weights: chosenWeights,
@@ -171,7 +171,7 @@ struct PlacementsCommand: ParsableCommand {
         var status: String?
 
         func run() throws {
-            var placements = try directory.openStore().placements()
+            var placements = try directory.openForReading().placements()
             if let status {
                 guard let wanted = Placement.Status(rawValue: status.lowercased()) else {
                     throw ValidationError("--status '\(status)': expected proposed, confirmed or declined")
@@ -212,7 +212,7 @@ struct PlacementsCommand: ParsableCommand {
 }
 
 private func decide(_ id: Int64, _ status: Placement.Status, _ directory: DirectoryOptions) throws {
-    guard let placement = try directory.openStore().decide(placement: id, as: status) else {
+    guard let placement = try directory.openForWriting().decide(placement: id, as: status) else {
         note("error: no placement with id \(id); 'voldir placements' lists them")
         throw ExitCode(1)
     }

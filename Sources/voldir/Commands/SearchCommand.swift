@@ -90,7 +90,7 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError(
                 "--language '\(answer)' is not a language but an answer such as yes or no; give a language's name or code")
         }
-        let store = try directory.openStore()
+        let store = try directory.openForReading()
         let languages = language.map { LanguageReference.resolving($0) }
         for reference in languages {
             if reference.code == nil {

@@ -16,7 +16,7 @@ struct ShowCommand: ParsableCommand {
     var id: Int64
 
     func run() throws {
-        guard let volunteer = try directory.openStore().volunteer(id: id) else {
+        guard let volunteer = try directory.openForReading().volunteer(id: id) else {
             note("error: no volunteer with id \(id); 'voldir search' lists the ids")
             throw ExitCode(1)
         }
@@ -33,7 +33,7 @@ struct NetworksCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        emit(try Presentation.networks(try directory.openStore().networks(), as: output.format))
+        emit(try Presentation.networks(try directory.openForReading().networks(), as: output.format))
     }
 }
 
@@ -46,7 +46,7 @@ struct NeedsCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        emit(try Presentation.needs(try directory.openStore().needs(), as: output.format))
+        emit(try Presentation.needs(try directory.openForReading().needs(), as: output.format))
     }
 }
 

@@ -50,7 +50,7 @@ struct SkillsCommand: ParsableCommand {
             emit(try Presentation.skill(query: query, taxonomy: try directory.loadTaxonomy(), as: output.format))
             return
         }
-        let store = try directory.openStore()
+        let store = try directory.openForReading()
         if unmapped {
             let skills = try store.unmappedSkills(limit: limit)
             if skills.isEmpty, output.format == .table {

@@ -5,7 +5,11 @@ import VolunteerDirectorySQLite
 
 /// The `--db` and `--taxonomy` options every subcommand that opens the directory takes.
 struct DirectoryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The directory database file; created on first use.", discussion: "Defaults to $VOLDIR_DB, else ./voldir.sqlite.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The directory database file; created by the first command that writes (import).",
+            discussion: "Defaults to $VOLDIR_DB, else ./voldir.sqlite.", valueName: "path"))
     var db: String?
 
     @Option(
@@ -26,8 +30,42 @@ struct DirectoryOptions: ParsableArguments {
         try SkillTaxonomy.loading(extensionsIn: URL(fileURLWithPath: "Imports"), files: taxonomy.map { URL(fileURLWithPath: $0) })
     }
 
-    func openStore() throws -> SQLiteDirectoryStore {
-        try SQLiteDirectoryStore(path: path, taxonomy: try loadTaxonomy())
+    /// Opens the directory for a command that only reads: read-only, so it never waits for or
+    /// blocks a writer and works on a file nobody may write. A missing file is an error that says
+    /// where voldir looked, rather than a new, empty directory.
+    func openForReading() throws -> SQLiteDirectoryStore {
+        let store: SQLiteDirectoryStore
+        do {
+            store = try SQLiteDirectoryStore(path: path, taxonomy: try loadTaxonomy(), access: .reading)
+        } catch StoreError.noDirectory(let path) {
+            throw NoDirectory(path: path, source: source)
+        }
+        for text in store.notes { note("note: \(text)") }
+        return store
+    }
+
+    /// Opens the directory for a command that writes, creating it when missing. Its writes wait
+    /// for another command's to finish.
+    func openForWriting() throws -> SQLiteDirectoryStore {
+        try SQLiteDirectoryStore(path: path, taxonomy: try loadTaxonomy(), access: .writing)
+    }
+
+    /// Where ``path`` came from, for messages.
+    private var source: String {
+        if db != nil { return "given by --db" }
+        let environment = ProcessInfo.processInfo.environment["VOLDIR_DB"] ?? ""
+        return environment.isEmpty ? "the default" : "from $VOLDIR_DB"
+    }
+
+    /// A reading command's directory does not exist.
+    struct NoDirectory: Error, CustomStringConvertible {
+        var path: String
+        var source: String
+
+        var description: String {
+            "there is no directory at '\(path)' (\(source)). voldir uses --db, else $VOLDIR_DB, else ./voldir.sqlite; "
+                + "check the path, or create a directory with 'voldir import'."
+        }
     }
 }
 
