@@ -48,8 +48,7 @@ struct TagPositions {
             case text
             case open  // after `<`
             case bang(Int)  // after `<!`, with how many of `--` or `[CDATA[` matched
-            case comment(Int)  // inside `<!--`, with how many of `-->` matched
-            case cdata(Int)  // inside `<![CDATA[`, with how many of `]]>` matched
+            case section(closer: UInt8, matched: Int)  // inside `<!--` or `<![CDATA[`, ended by `-->` or `]]>`
             case declaration(brackets: Int, quote: UInt8?)  // `<!DOCTYPE ...>` and its internal subset
             case instruction(afterQuestionMark: Bool)  // `<?...?>`
             case endTag
@@ -107,28 +106,20 @@ struct TagPositions {
                 if matched == 0, byte == UInt8(ascii: "-") {
                     state = .bang(-1)
                 } else if matched == -1 {
-                    state = byte == UInt8(ascii: "-") ? .comment(0) : .declaration(brackets: 0, quote: nil)
+                    state = byte == UInt8(ascii: "-") ? .section(closer: UInt8(ascii: "-"), matched: 0) : .declaration(brackets: 0, quote: nil)
                 } else if matched >= 0, matched < Self.cdataOpening.count, byte == Self.cdataOpening[matched] {
-                    state = matched + 1 == Self.cdataOpening.count ? .cdata(0) : .bang(matched + 1)
+                    state = matched + 1 == Self.cdataOpening.count ? .section(closer: UInt8(ascii: "]"), matched: 0) : .bang(matched + 1)
                 } else {
                     state = .declaration(brackets: 0, quote: nil)
                     consumeDeclaration(byte, brackets: 0, quote: nil)
                 }
-            case .comment(let matched):
-                if byte == UInt8(ascii: "-") {
-                    state = .comment(min(matched + 1, 2))
+            case .section(let closer, let matched):
+                if byte == closer {
+                    state = .section(closer: closer, matched: min(matched + 1, 2))
                 } else if byte == UInt8(ascii: ">"), matched == 2 {
                     state = .text
                 } else {
-                    state = .comment(0)
-                }
-            case .cdata(let matched):
-                if byte == UInt8(ascii: "]") {
-                    state = .cdata(min(matched + 1, 2))
-                } else if byte == UInt8(ascii: ">"), matched == 2 {
-                    state = .text
-                } else {
-                    state = .cdata(0)
+                    state = .section(closer: closer, matched: 0)
                 }
             case .declaration(let brackets, let quote):
                 consumeDeclaration(byte, brackets: brackets, quote: quote)
