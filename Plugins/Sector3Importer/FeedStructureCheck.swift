@@ -29,6 +29,14 @@ struct FeedStructureCheck {
     }
 
     private(set) var problems: [Pending] = []
+    /// Errors and warnings past ``limit`` of each, counted but not kept: a feed with an unknown
+    /// element in each of a million records must not hold a million messages.
+    private(set) var unlistedErrors = 0
+    private(set) var unlistedWarnings = 0
+    /// How many errors, and how many warnings, are kept.
+    static let limit = 1_000
+    private var listedErrors = 0
+    private var listedWarnings = 0
     /// Whether the document is in UTF-8, so that columns count characters rather than bytes.
     private(set) var isUTF8 = true
     private var nextElement = 0
@@ -60,6 +68,17 @@ struct FeedStructureCheck {
         }
     }
 
+    private mutating func note(_ problem: Pending) {
+        if problem.isError {
+            guard listedErrors < Self.limit else { unlistedErrors += 1; return }
+            listedErrors += 1
+        } else {
+            guard listedWarnings < Self.limit else { unlistedWarnings += 1; return }
+            listedWarnings += 1
+        }
+        problems.append(problem)
+    }
+
     // MARK: - The root and the records
 
     /// Checks the root as the importer does; `nil` when import would refuse the whole feed.
@@ -69,7 +88,7 @@ struct FeedStructureCheck {
         }
         let index = nextElement
         guard stream.localName == "feed", stream.namespaceURI == Feed.namespace else {
-            problems.append(
+            note(
                 Pending(
                     element: index, line: stream.lineNumber,
                     message: "this is not a Sector 3 feed: the root element is '\(stream.qualifiedName)' in namespace '\(stream.namespaceURI ?? "none")', not 'feed' in \(Feed.namespace)",
@@ -80,7 +99,7 @@ struct FeedStructureCheck {
         do throws(FieldError) {
             header = try FeedHeader(attributes: stream.attributes())
         } catch {
-            problems.append(Pending(element: index, line: stream.lineNumber, message: error.reason, isError: true))
+            note(Pending(element: index, line: stream.lineNumber, message: error.reason, isError: true))
             return nil
         }
         if let node = xmlTextReaderCurrentNode(stream.reader), let copy = xmlDocCopyNode(node, node.pointee.doc, 2) {
@@ -125,11 +144,11 @@ struct FeedStructureCheck {
         removeUnknownParts(copy, path: path, places: &places)
         let findings = schema.findings(for: copy)
         if let rejection, findings.isEmpty {
-            problems.append(Pending(element: index, line: line, message: rejection, isError: true))
+            note(Pending(element: index, line: line, message: rejection, isError: true))
         }
         for finding in findings {
             let place = finding.node.flatMap { places[$0] }
-            problems.append(
+            note(
                 Pending(
                     element: place?.element ?? index, attribute: place?.attribute ?? Self.attributeNamed(in: finding.message),
                     line: finding.line,
@@ -161,7 +180,7 @@ struct FeedStructureCheck {
                 continue
             }
             let namespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
-            problems.append(
+            note(
                 Pending(
                     element: index, attribute: qualified, line: Int(xmlGetLineNo(element)),
                     message: "unknown attribute '\(path)/@\(name)'\(Self.spelling(qualified, namespace)) ignored: import skips attributes version 1 does not define",
@@ -192,7 +211,7 @@ struct FeedStructureCheck {
         let hint =
             namespace == Feed.namespace
             ? "a field of a later version 1.x, or a misspelling" : "a field of another namespace"
-        problems.append(
+        note(
             Pending(
                 element: nextElement, line: Int(xmlGetLineNo(node)),
                 message: "unknown element '\(path)'\(Self.spelling(prefix.map { "\($0):\(name)" } ?? name, namespace)) ignored: \(hint), which import skips",

@@ -81,9 +81,16 @@ public enum Sector3FeedValidator {
             return XMLProblem(
                 line: place?.line ?? problem.line, column: place?.column ?? 0, message: problem.message, isError: problem.isError)
         }
+        var unlisted: [XMLProblem] = []
+        if check.unlistedErrors > 0 {
+            unlisted.append(XMLProblem(line: 0, column: 0, message: "\(check.unlistedErrors) more errors, not listed", isError: true))
+        }
+        if check.unlistedWarnings > 0 {
+            unlisted.append(XMLProblem(line: 0, column: 0, message: "\(check.unlistedWarnings) more warnings, not listed", isError: false))
+        }
         // Stable: problems at one place keep the order they were found in.
         return placed.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
-            .map(\.element) + unread
+            .map(\.element) + unread + unlisted
     }
 
     private static func open(_ url: URL, log: XMLProblemLog) throws -> XMLStreamReader {

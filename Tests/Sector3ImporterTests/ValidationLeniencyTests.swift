@@ -174,6 +174,17 @@ struct ValidationLeniencyTests {
         #expect(warnings.map(\.line) == [5])
     }
 
+    @Test("a flood of warnings is cut at a thousand and counted, and cannot hide an error after it")
+    func manyWarnings() throws {
+        let records = (1...1_005).map { #"<s3:volunteer id="V\#($0)"><s3:name>N</s3:name><s3:hobby>Chess</s3:hobby></s3:volunteer>"# }
+        let problems = try validate(
+            Self.prefixed(records.joined(separator: "\n") + "\n" + #"<s3:volunteer id="BAD"><s3:name>N</s3:name><s3:age-band>old</s3:age-band></s3:volunteer>"#))
+        #expect(problems.filter { !$0.isError }.count == 1_001)
+        #expect(problems.last?.message == "5 more warnings, not listed")
+        let error = try #require(problems.filter(\.isError).first)
+        #expect((error.line, error.column) == (1_008, 44))
+    }
+
     @Test("validation warns about exactly the parts import skips")
     func sameUnknownPartsAsImport() throws {
         let url = fixturesFolder().appendingPathComponent("unknown-parts.xml")
