@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // Tests only: property-based tests that feed the parsers and the matcher random input.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -28,13 +29,10 @@ let package = Package(
         /// interface, the store interface, search and matching. Imports no storage engine and no plugin.
         .target(
             name: "VolunteerDirectory",
-            dependencies: ["CSHA256", .product(name: "Yams", package: "Yams")],
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/skills-taxonomy.yaml")],
             swiftSettings: swiftSettings
         ),
-
-        /// SHA-256 block compression with the processor's SHA extensions, where it has them.
-        .target(name: "CSHA256"),
 
         /// The embedded SQLite store (GRDB, WAL, FTS5) behind the core's `DirectoryStore` interface.
         .target(

@@ -24,15 +24,20 @@ public enum Sector3FeedValidator {
         Bundle.module.url(forResource: "sector3-feed-1", withExtension: "xsd")
     }
 
-    /// Every problem in the feed: not well-formed, or not valid against the version 1 schema.
-    /// An empty result means the feed is valid.
+    /// Every problem in the feed, in document order: errors where import would refuse the feed or
+    /// reject a record, or the feed is not well-formed; warnings for the parts import skips (elements
+    /// and attributes version 1 does not define, which later versions add) and for departures from
+    /// the schema that import reads all the same. A feed with no errors is valid.
     ///
-    /// Well-formedness is checked first, on its own reader: libxml2's schema plug-in replaces the
-    /// parser's SAX handlers, and with them the per-reader error capture.
+    /// Well-formedness is checked first, on its own reader: a document that is not well-formed
+    /// cannot be read record by record. Then each record is read as the importer reads it, and
+    /// what is left once its unknown parts are set aside is checked against the schema
+    /// (``FeedStructureCheck``). Each problem is placed at the line and column where its element or
+    /// attribute begins (``TagPositions``).
     public static func validate(_ url: URL) throws -> [XMLProblem] {
         let structural = try wellFormednessProblems(url)
         if structural.contains(where: \.isError) { return structural }
-        return try schemaProblems(url)
+        return structural + (try structureProblems(url))
     }
 
     private static func wellFormednessProblems(_ url: URL) throws -> [XMLProblem] {
@@ -57,40 +62,35 @@ public enum Sector3FeedValidator {
         return stream.problems.problems
     }
 
-    private static func schemaProblems(_ url: URL) throws -> [XMLProblem] {
+    private static func structureProblems(_ url: URL) throws -> [XMLProblem] {
         guard let schemaURL, let schemaData = try? Data(contentsOf: schemaURL) else {
             throw ValidationError.schemaUnavailable("sector3-feed-1.xsd is not installed beside voldir")
         }
-        let log = XMLProblemLog()
-        let collect: xmlStructuredErrorFunc = { context, error in
-            guard let context, let error else { return }
-            Unmanaged<XMLProblemLog>.fromOpaque(context).takeUnretainedValue().append(XMLProblem(error.pointee))
-        }
-        let parser = schemaData.withUnsafeBytes { bytes in
-            xmlSchemaNewMemParserCtxt(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
-        }
-        guard let parser else { throw ValidationError.schemaUnavailable("libxml2 could not read it") }
-        defer { xmlSchemaFreeParserCtxt(parser) }
-        let schemaLog = XMLProblemLog()
-        xmlSchemaSetParserStructuredErrors(parser, collect, Unmanaged.passUnretained(schemaLog).toOpaque())
-        guard let schema = xmlSchemaParse(parser) else {
-            throw ValidationError.schemaUnavailable(schemaLog.problems.map(\.description).joined(separator: "; "))
-        }
-        defer { xmlSchemaFree(schema) }
-        guard let validation = xmlSchemaNewValidCtxt(schema) else { throw ValidationError.schemaUnavailable("no validation context") }
-        defer { xmlSchemaFreeValidCtxt(validation) }
-        xmlSchemaSetValidStructuredErrors(validation, collect, Unmanaged.passUnretained(log).toOpaque())
-
-        let stream = try open(url, log: log)
-        guard xmlTextReaderSchemaValidateCtxt(stream.reader, validation, 0) == 0 else {
-            throw ValidationError.schemaUnavailable("libxml2 could not attach the schema to the reader")
-        }
+        var check = FeedStructureCheck(schema: try XMLSchemaValidator(schemaData: schemaData), catalogue: .shared)
+        let stream = try open(url, log: XMLProblemLog())
+        var unread: [XMLProblem] = []
         do {
-            while try stream.read() {}
+            try check.read(stream)
         } catch {
-            // Recorded in the log.
+            if case .parse(let problem) = error { unread.append(problem) }
         }
-        return log.problems
+        let positions = try? TagPositions(scanning: url, wanted: Set(check.problems.map(\.element)), utf8: check.isUTF8)
+        let placed = check.problems.map { problem in
+            let tag = positions?.tags[problem.element]
+            let place = problem.attribute.flatMap { tag?.attributes[$0] } ?? tag?.place
+            return XMLProblem(
+                line: place?.line ?? problem.line, column: place?.column ?? 0, message: problem.message, isError: problem.isError)
+        }
+        var unlisted: [XMLProblem] = []
+        if check.unlistedErrors > 0 {
+            unlisted.append(XMLProblem(line: 0, column: 0, message: "\(check.unlistedErrors) more errors, not listed", isError: true))
+        }
+        if check.unlistedWarnings > 0 {
+            unlisted.append(XMLProblem(line: 0, column: 0, message: "\(check.unlistedWarnings) more warnings, not listed", isError: false))
+        }
+        // Stable: problems at one place keep the order they were found in.
+        return placed.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
+            .map(\.element) + unread + unlisted
     }
 
     private static func open(_ url: URL, log: XMLProblemLog) throws -> XMLStreamReader {

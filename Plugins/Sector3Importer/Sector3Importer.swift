@@ -74,27 +74,16 @@ public struct Sector3Importer: DirectoryImporter {
                 file: input.displayName, location: location,
                 reason: "this is not a Sector 3 feed: the root element is '\(stream.qualifiedName)' in namespace '\(stream.namespaceURI ?? "none")', not 'feed' in \(Feed.namespace)")
         }
-        var values: [String: String] = [:]
-        var unknownAttributes: [String] = []
-        for attribute in stream.attributes() {
-            if attribute.namespace == nil, ["version", "sequence", "generated", "source"].contains(attribute.name) {
-                values[attribute.name] = attribute.value
-            } else {
-                unknownAttributes.append(attribute.name)
-            }
+        let header: FeedHeader
+        do throws(FieldError) {
+            header = try FeedHeader(attributes: stream.attributes())
+        } catch {
+            throw ImportError.malformed(file: input.displayName, location: location, reason: error.reason)
         }
-        guard let version = values["version"]?.nonEmpty, version.hasPrefix("1.") else {
-            throw ImportError.malformed(
-                file: input.displayName, location: location,
-                reason: "feed version '\(values["version"] ?? "")' is not supported; this importer reads version 1.x")
-        }
-        let source = values["source"]?.nonEmpty ?? "Sector 3"
+        let source = header.source ?? "Sector 3"
         var elements = FeedElementReader(source: "feed:\(source)", catalogue: options.catalogue)
-        for name in unknownAttributes { elements.count("feed/@\(name)") }
-        if let text = values["sequence"]?.nonEmpty {
-            guard let sequence = Int(text), sequence >= 0 else {
-                throw ImportError.malformed(file: input.displayName, location: location, reason: "feed sequence '\(text)' is not a whole number")
-            }
+        for name in header.unknownAttributes { elements.count("feed/@\(name)") }
+        if let sequence = header.sequence {
             try sink.beginSequence(sequence, of: source)
         } else {
             sink.warn(at: location, "the feed has no sequence, so a stale copy cannot be told from a new one")

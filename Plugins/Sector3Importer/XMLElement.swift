@@ -4,7 +4,8 @@ import Foundation
 /// A read-only view of an element in a subtree the reader expanded. Valid only until the reader
 /// moves on; every string is copied out at once.
 struct XMLElement {
-    private let node: xmlNodePtr
+    /// The node, for the validator, which checks a copy of it against the schema.
+    let node: xmlNodePtr
 
     init(_ node: xmlNodePtr) {
         self.node = node

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import VolunteerDirectory
@@ -21,30 +22,18 @@ struct OutputTests {
         #expect(text == "A        LONGER\n-------  ------\none two  x")
     }
 
-    @Test("SHA-256 matches the FIPS 180-4 test vectors")
-    func sha256() {
-        #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(of: [UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        let long = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
-        #expect(SHA256.hex(of: long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        var chunked = SHA256()
-        for byte in long { chunked.update([byte]) }
-        #expect(chunked.finalize() == SHA256.hex(of: long))
-        var million = SHA256()
-        for _ in 0..<10 { million.update([UInt8](repeating: UInt8(ascii: "a"), count: 100_000)) }
-        #expect(million.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
-    }
-
-    @Test("the SHA extensions, where the processor has them, give the portable code's digests")
-    func hardwareMatchesPortable() {
-        let data = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
-        for length in Array(0...200) + [447, 448, 511, 512, 513, 4_096, 65_536, 70_000] {
-            var hardware = SHA256(usingHardware: true)
-            var portable = SHA256(usingHardware: false)
-            hardware.update(data[0..<length])
-            portable.update(data[0..<length])
-            #expect(hardware.finalize() == portable.finalize(), "\(length) bytes")
-        }
+    @Test("a file's identity is the SHA-256 of its bytes, read in several chunks")
+    func fileHash() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-hash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let small = folder.appendingPathComponent("abc.txt")
+        try Data("abc".utf8).write(to: small)
+        #expect(try ImportService.sha256(of: small, displayName: "abc.txt") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // Three chunks of 1 MiB and a tail: the digest runs across the reads. Pinned with sha256sum.
+        let large = folder.appendingPathComponent("large.bin")
+        try Data((0..<(3 * 1_048_576 + 17)).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 7) }).write(to: large)
+        #expect(try ImportService.sha256(of: large, displayName: "large.bin") == "7adfab35fe14c3fc6b8909199ed590d65ef466812049260d8defe3cbabbec011")
     }
 }
 

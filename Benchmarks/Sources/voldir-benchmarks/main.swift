@@ -7,6 +7,7 @@ import VolunteerDirectorySQLite
 ///   voldir-benchmarks matching --db PATH      time each phase of a matching run on a directory
 ///   voldir-benchmarks search --db PATH [--queries N] [--write-queries FILE]   search latency p50/p99
 ///   voldir-benchmarks lookup [--rounds N]    microseconds to understand a written language or skill
+///   voldir-benchmarks hash --file PATH [--rounds N]   seconds to take a file's SHA-256, best of N (3)
 
 func seconds(_ start: DispatchTime) -> String {
     String(format: "%.2f s", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
@@ -84,6 +85,12 @@ case "search":
     try search(database: database, count: Int(option("--queries", in: arguments) ?? "") ?? 2_000, queriesFile: option("--write-queries", in: arguments))
 case "lookup":
     try lookup(rounds: Int(option("--rounds", in: arguments) ?? "") ?? 2_000)
+case "hash":
+    guard let file = option("--file", in: arguments) else {
+        FileHandle.standardError.write(Data("usage: voldir-benchmarks hash --file PATH [--rounds N]\n".utf8))
+        exit(64)
+    }
+    try hash(file: file, rounds: Int(option("--rounds", in: arguments) ?? "") ?? 3)
 case "matching":
     guard let index = arguments.firstIndex(of: "--db"), arguments.index(after: index) < arguments.endIndex else {
         FileHandle.standardError.write(Data("usage: voldir-benchmarks matching --db PATH\n".utf8))
@@ -91,6 +98,6 @@ case "matching":
     }
     try matching(database: arguments[arguments.index(after: index)])
 default:
-    FileHandle.standardError.write(Data("usage: voldir-benchmarks matching|search|lookup (see Benchmarks/README.md)\n".utf8))
+    FileHandle.standardError.write(Data("usage: voldir-benchmarks matching|search|lookup|hash (see Benchmarks/README.md)\n".utf8))
     exit(64)
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// How the user asked for an import to be run.
@@ -249,9 +250,9 @@ public struct ImportService: Sendable {
             defer { try? handle.close() }
             var digest = SHA256()
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                digest.update(chunk)
+                digest.update(data: chunk)
             }
-            return digest.finalize()
+            return digest.finalize().hex
         } catch {
             throw .unreadable(file: displayName, reason: "it cannot be read (\(error.localizedDescription))")
         }

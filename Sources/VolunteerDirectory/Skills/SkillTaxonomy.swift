@@ -1,3 +1,5 @@
+import Crypto
+
 /// The skills the partnership works with, and how free text maps onto them.
 ///
 /// Built from the taxonomy shipped with the package (``standard()``), optionally extended by a
@@ -53,14 +55,14 @@ public struct SkillTaxonomy: Sendable {
             }
             let fields = [concept.key, concept.label] + concept.synonyms + ["|"] + concept.qualifications + ["|"] + concept.broader
                 + ["|"] + concept.related + [concept.impliedByInterpreting ? "interprets" : ""]
-            digest.update(Array(fields.joined(separator: "\u{1F}").utf8) + [0x1E])
+            digest.update(data: Array(fields.joined(separator: "\u{1F}").utf8) + [0x1E])
         }
         self.concepts = concepts
         self.terms = terms
         self.longestTerm = longest
         self.narrowerOf = narrowerOf
         self.relatedTo = relatedTo
-        self.fingerprint = digest.finalize()
+        self.fingerprint = digest.finalize().hex
     }
 
     /// The forms under which a term is found: its matching key, and its singular when the last

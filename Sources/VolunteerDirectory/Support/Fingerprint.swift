@@ -1,3 +1,5 @@
+import Crypto
+
 /// A stable digest of an `Encodable` value: the same value gives the same fingerprint in every
 /// process and on every machine (unlike `Hasher`, which is seeded per process), so the directory
 /// can tell a record it already holds from a changed one.
@@ -64,7 +66,7 @@ final class FingerprintSink {
 
     /// The fingerprint the bytes had before: their SHA-256, as 64 hex digits.
     func legacyFinish() -> String {
-        SHA256.hex(of: scratch)
+        SHA256.hash(data: scratch).hex
     }
 
     private static func hex(_ value: UInt64) -> String {

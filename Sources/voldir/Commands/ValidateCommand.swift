@@ -2,16 +2,19 @@ import ArgumentParser
 import Foundation
 import Sector3Importer
 
-/// `voldir validate`: checks a Sector 3 feed against the version 1 schema.
+/// `voldir validate`: checks a Sector 3 feed against version 1 as `voldir import` reads it.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a Sector 3 feed against the XML Schema for feed version 1.",
         discussion: """
-            Prints every problem as file:line:column: message (column 0 where libxml2 does not know \
-            it, as for schema errors, which name the element instead) and exits 1 when there is any, \
-            0 when the feed is valid. Importing does not need a valid feed (real feeds are sloppy), only a \
-            well-formed one; this is for publishers and for finding out why data is missing.
+            Prints every problem as file:line:column: message, where its element or attribute begins, \
+            and exits 1 when any is an error, 0 otherwise. Errors are what import would refuse (not \
+            well-formed, not version 1.x, a DOCTYPE declaring entities) or reject (a record the schema \
+            and the importer both find wrong). Warnings are what import reads all the same: elements \
+            and attributes version 1 does not define, in the feed's namespace or another, anywhere in \
+            a record (later versions add fields), and departures from the schema the importer \
+            tolerates. Both namespace styles, ISO 8601 and UK dates, and any version 1.x are valid.
 
             Example:
               voldir validate Imports/sector3-feed.xml
@@ -32,10 +35,11 @@ struct ValidateCommand: ParsableCommand {
         for problem in problems {
             emit("\(file):\(problem.line):\(problem.column): \(problem.isError ? "" : "warning: ")\(problem.message)")
         }
+        let warnings = problems.filter { !$0.isError }.count
         if problems.contains(where: \.isError) {
             note("\(file): not valid against the Sector 3 feed schema, version 1")
             throw ExitCode(1)
         }
-        note("\(file): valid")
+        note("\(file): valid\(warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"): parts import skips or reads leniently)")")
     }
 }
