@@ -47,16 +47,25 @@ let package = Package(
 
         // MARK: Importer plugins (directory importers, not SwiftPM package plugins)
 
+        /// What the CSV and workbook plugins share: the roster fields and their header spellings,
+        /// the header layout, and reading one row of cells into a volunteer or a need.
+        .target(
+            name: "RosterRows",
+            dependencies: ["VolunteerDirectory"],
+            path: "Plugins/RosterRows",
+            swiftSettings: swiftSettings
+        ),
+
         .target(
             name: "CSVImporter",
-            dependencies: ["VolunteerDirectory"],
+            dependencies: ["VolunteerDirectory", "RosterRows"],
             path: "Plugins/CSVImporter",
             swiftSettings: swiftSettings
         ),
 
         .target(
             name: "Sector3Importer",
-            dependencies: ["VolunteerDirectory", "CLibXML2"],
+            dependencies: ["VolunteerDirectory", "XMLStreaming", "CLibXML2"],
             path: "Plugins/Sector3Importer",
             exclude: ["README.md"],
             resources: [.copy("sector3-feed-1.xsd")],
@@ -72,9 +81,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// libxml2's streaming reader with the hardened parse options (STYLE.md practice 4), for
+        /// the plugins that read XML: the Sector 3 feed and workbooks.
+        .target(
+            name: "XMLStreaming",
+            dependencies: ["CLibXML2"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: System libraries
 
-        /// libxml2, touched only by the Sector 3 importer: a streaming reader and XSD validation.
+        /// libxml2: the streaming reader behind XMLStreaming, and the Sector 3 importer's XSD validation.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",

@@ -1,4 +1,5 @@
 import Foundation
+import RosterRows
 import VolunteerDirectory
 
 /// Reads network rosters and partnership needs sent as CSV spreadsheets (rosters-csv.md):
@@ -44,63 +45,11 @@ public struct CSVImporter: DirectoryImporter {
         guard let header else {
             throw ImportError.malformed(file: input.displayName, location: nil, reason: "the file has no header row")
         }
-        guard let kind = options.kind ?? HeaderLayout.kind(of: header.fields, columnMap: options.columnMap) else {
-            throw ImportError.unclearKind(file: input.displayName)
-        }
-        let layout: HeaderLayout
-        do {
-            layout = try HeaderLayout(header: header.fields, kind: kind, columnMap: options.columnMap)
-        } catch {
-            throw ImportError.malformed(file: input.displayName, location: SourceLocation(line: header.line), reason: error.reason)
-        }
-        for unknown in layout.unknownHeaders {
-            sink.warn(
-                at: SourceLocation(line: header.line),
-                "column '\(unknown)' is not a \(kind.rawValue) field and was ignored; map it with --map '\(unknown)=FIELD'")
-        }
-        switch kind {
-        case .volunteers:
-            try readVolunteers(reader, layout: layout, input: input, options: options, into: sink)
-        case .needs:
-            try readNeeds(reader, layout: layout, options: options, into: sink)
-        }
-    }
-
-    private func readVolunteers(
-        _ reader: CSVReader, layout: HeaderLayout, input: ImportInput, options: ImportOptions, into sink: any ImportSink
-    ) throws {
-        guard layout.has(.name) || layout.has(.givenName) || layout.has(.familyName) else {
-            throw ImportError.malformed(
-                file: input.displayName, location: nil,
-                reason: "no name column (looked for 'name', 'full name', or 'first name' with 'surname'); map one with --map")
-        }
-        if !layout.has(.network), options.network == nil {
-            sink.warn(at: nil, "no network column and no --network given: volunteers are imported without a network")
-        }
-        let rows = VolunteerRowReader(
-            layout: layout, defaultNetwork: options.network?.nonEmpty, fileName: input.displayName, catalogue: options.catalogue)
-        try forEachRow(of: reader, into: sink) { (row, warn) throws(FieldError) in .volunteer(try rows.record(from: row, warn: warn)) }
-    }
-
-    private func readNeeds(_ reader: CSVReader, layout: HeaderLayout, options: ImportOptions, into sink: any ImportSink) throws {
-        let rows = NeedRowReader(layout: layout, catalogue: options.catalogue)
-        try forEachRow(of: reader, into: sink) { (row, warn) throws(FieldError) in .need(try rows.need(from: row, warn: warn)) }
-    }
-
-    /// Reads every non-blank row into a record, rejecting with its line the rows that cannot be read.
-    private func forEachRow(
-        of reader: CSVReader, into sink: any ImportSink,
-        _ read: (CSVRow, (String) -> Void) throws(FieldError) -> ImportRecord
-    ) throws {
+        let rows = try RosterSheetReader(
+            header: header.fields, at: SourceLocation(line: header.line), file: input.displayName, options: options, sink: sink)
         while let row = try reader.next() {
             guard !row.isBlank else { continue }
-            let location = SourceLocation(line: row.line)
-            do {
-                let record = try read(row) { sink.warn(at: location, $0) }
-                try sink.receive(record, at: location)
-            } catch let error as FieldError {
-                try sink.reject(at: location, reason: error.reason)
-            }
+            try rows.read(row.fields, at: SourceLocation(line: row.line), into: sink)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VolunteerDirectory
+import XMLStreaming
 
 /// Turns one expanded feed element (a network, volunteer, opportunity or withdrawal) into a
 /// record, and counts the elements and attributes it does not know, for one warning each.

@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import VolunteerDirectory
+import XMLStreaming
 
 /// The validator's pass over a well-formed feed: reads it as a stream, one record at a time, as
 /// the importer does, and finds what the importer would refuse, reject or skip.
@@ -53,7 +54,7 @@ struct FeedStructureCheck {
         var reader: FeedElementReader?
         var positioned = try stream.read()
         while positioned {
-            if stream.nodeType == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
+            if stream.kind == .element {
                 if stream.depth == 0 {
                     reader = root(stream)
                     if reader == nil { return }
@@ -83,7 +84,7 @@ struct FeedStructureCheck {
 
     /// Checks the root as the importer does; `nil` when import would refuse the whole feed.
     private mutating func root(_ stream: XMLStreamReader) -> FeedElementReader? {
-        if let encoding = XMLStreamReader.string(xmlTextReaderConstEncoding(stream.reader)) {
+        if let encoding = stream.encoding {
             isUTF8 = encoding.uppercased() == "UTF-8" || encoding.uppercased() == "UTF8"
         }
         let index = nextElement

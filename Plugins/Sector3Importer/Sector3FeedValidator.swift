@@ -1,5 +1,9 @@
-import CLibXML2
 import Foundation
+import XMLStreaming
+
+/// A problem the validator found, where it found it: the shared XML reader's problem type, named
+/// here so that users of the validator need not import the reader's module.
+public typealias XMLProblem = XMLStreaming.XMLProblem
 
 /// Checks a feed against the XML Schema for feed version 1 that ships with this plugin
 /// (`sector3-feed-1.xsd`), streaming, with the same hardened options as importing.
@@ -44,7 +48,7 @@ public enum Sector3FeedValidator {
         let stream = try open(url, log: XMLProblemLog())
         do {
             while try stream.read() {
-                if stream.nodeType == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), stream.declaresEntities {
+                if stream.kind == .documentType, stream.declaresEntities {
                     stream.problems.append(
                         XMLProblem(
                             line: stream.lineNumber, column: stream.columnNumber,

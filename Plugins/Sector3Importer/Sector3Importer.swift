@@ -1,6 +1,6 @@
-import CLibXML2
 import Foundation
 import VolunteerDirectory
+import XMLStreaming
 
 /// Reads the Sector 3 network feed (sector3-feed.md) as a stream with libxml2's `xmlTextReader`:
 /// memory stays flat whatever the feed's size, each element is applied as soon as it is read,
@@ -36,14 +36,14 @@ public struct Sector3Importer: DirectoryImporter {
         var elements: FeedElementReader?
         var positioned = try stream.read()
         while positioned {
-            switch stream.nodeType {
-            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+            switch stream.kind {
+            case .documentType:
                 if stream.declaresEntities { throw Self.entitiesRefused(stream, file: input.displayName) }
-            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+            case .entityReference:
                 throw Self.entityReference(stream.qualifiedName, line: stream.lineNumber, file: input.displayName)
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue) where stream.depth == 0:
+            case .element where stream.depth == 0:
                 elements = try beginFeed(stream, input: input, options: options, into: sink)
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue) where stream.depth == 1:
+            case .element where stream.depth == 1:
                 guard var reader = elements else { break }
                 try readRecord(stream, with: &reader, input: input, into: sink)
                 elements = reader

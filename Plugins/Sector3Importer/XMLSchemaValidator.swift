@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import XMLStreaming
 
 /// Owns a parsed XML Schema and one validation context for it, freed in `deinit`, and checks
 /// elements of a tree against the schema's global element declarations one at a time.

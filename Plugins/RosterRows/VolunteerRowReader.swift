@@ -1,26 +1,32 @@
 import VolunteerDirectory
 
 /// Reads one roster row into a ``VolunteerRecord``; throws a ``FieldError`` saying why a row
-/// cannot be read.
-struct VolunteerRowReader {
-    let layout: HeaderLayout
-    let defaultNetwork: String?
-    let fileName: String
-    let catalogue: LanguageCatalogue
+/// cannot be read. Rows are the cells as text, in column order, whatever file they came from.
+public struct VolunteerRowReader {
+    /// Which column holds which field.
+    public let layout: HeaderLayout
+    /// The network of a row with no network cell (`--network`).
+    public let defaultNetwork: String?
+    /// The file's name, the source of volunteers listed with no network.
+    public let fileName: String
+    /// The catalogue languages are resolved with.
+    public let catalogue: LanguageCatalogue
     /// What each distinct cell was read as: the same cells recur on most rows.
     private let sources = TextMemo<String>()
     /// The skills and languages cells, read together: a language may be written in either.
     private let skillsAndLanguages = TextMemo<RosterSkillsAndLanguages>()
     private let availability = TextMemo<(slots: [Slot], unread: [String])>()
 
-    init(layout: HeaderLayout, defaultNetwork: String?, fileName: String, catalogue: LanguageCatalogue) {
+    /// Creates a reader for the rows under one header.
+    public init(layout: HeaderLayout, defaultNetwork: String?, fileName: String, catalogue: LanguageCatalogue) {
         self.layout = layout
         self.defaultNetwork = defaultNetwork
         self.fileName = fileName
         self.catalogue = catalogue
     }
 
-    func record(from row: CSVRow, warn: (String) -> Void) throws(FieldError) -> VolunteerRecord {
+    /// Reads one row; `warn` is told of what was kept but looks wrong.
+    public func record(from row: [String], warn: (String) -> Void) throws(FieldError) -> VolunteerRecord {
         let name = layout.value(.name, in: row)
             ?? [layout.value(.givenName, in: row), layout.value(.familyName, in: row)].compactMap { $0 }
             .joined(separator: " ").nonEmpty
@@ -88,11 +94,20 @@ struct VolunteerRowReader {
 }
 
 /// Reads one needs-sheet row into a ``Need``.
-struct NeedRowReader {
-    let layout: HeaderLayout
-    let catalogue: LanguageCatalogue
+public struct NeedRowReader {
+    /// Which column holds which field.
+    public let layout: HeaderLayout
+    /// The catalogue languages are resolved with.
+    public let catalogue: LanguageCatalogue
 
-    func need(from row: CSVRow, warn: (String) -> Void) throws(FieldError) -> Need {
+    /// Creates a reader for the rows under one header.
+    public init(layout: HeaderLayout, catalogue: LanguageCatalogue) {
+        self.layout = layout
+        self.catalogue = catalogue
+    }
+
+    /// Reads one row; `warn` is told of languages kept as written.
+    public func need(from row: [String], warn: (String) -> Void) throws(FieldError) -> Need {
         guard let id = layout.value(.id, in: row) else { throw FieldError("no need id") }
         guard let partner = layout.value(.partner, in: row) else { throw FieldError("no partner") }
         guard let title = layout.value(.title, in: row) else { throw FieldError("no title") }

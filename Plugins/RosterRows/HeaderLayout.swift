@@ -1,16 +1,16 @@
 import VolunteerDirectory
 
 /// Which column holds which field, worked out from the header row and the user's `--map`.
-struct HeaderLayout {
+public struct HeaderLayout: Sendable {
     /// The column index of each field found.
-    private(set) var columns: [RosterField: Int] = [:]
+    public private(set) var columns: [RosterField: Int] = [:]
     /// Headers that name no field, as written.
-    private(set) var unknownHeaders: [String] = []
+    public private(set) var unknownHeaders: [String] = []
     /// What the sheet holds.
-    let kind: RecordKind
+    public let kind: RecordKind
 
     /// Works out the layout. `columnMap` maps a header as written to a field name or spelling.
-    init(header: [String], kind: RecordKind, columnMap: [String: String]) throws(FieldError) {
+    public init(header: [String], kind: RecordKind, columnMap: [String: String]) throws(FieldError) {
         self.kind = kind
         let mapped = Dictionary(
             columnMap.map { (RosterField.headerKey($0.key), $0.value) }, uniquingKeysWith: { _, last in last })
@@ -35,7 +35,7 @@ struct HeaderLayout {
     }
 
     /// Guesses what a header row holds from the headers only one kind of sheet has.
-    static func kind(of header: [String], columnMap: [String: String]) -> RecordKind? {
+    public static func kind(of header: [String], columnMap: [String: String]) -> RecordKind? {
         let keys = Set(header.map(RosterField.headerKey))
         let mappedKeys = Set(columnMap.keys.map(RosterField.headerKey))
         let volunteer = !keys.subtracting(mappedKeys).isDisjoint(with: RosterField.telltales(for: .volunteers))
@@ -48,11 +48,11 @@ struct HeaderLayout {
     }
 
     /// Whether the sheet has a column for `field`.
-    func has(_ field: RosterField) -> Bool { columns[field] != nil }
+    public func has(_ field: RosterField) -> Bool { columns[field] != nil }
 
-    /// The trimmed cell of `field` in `row`, or `nil` when it is empty or absent.
-    func value(_ field: RosterField, in row: CSVRow) -> String? {
-        guard let index = columns[field], index < row.fields.count else { return nil }
-        return row.fields[index].nonEmpty
+    /// The trimmed cell of `field` in a row's `cells`, or `nil` when it is empty or absent.
+    public func value(_ field: RosterField, in cells: [String]) -> String? {
+        guard let index = columns[field], index < cells.count else { return nil }
+        return cells[index].nonEmpty
     }
 }

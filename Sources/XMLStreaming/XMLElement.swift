@@ -3,29 +3,30 @@ import Foundation
 
 /// A read-only view of an element in a subtree the reader expanded. Valid only until the reader
 /// moves on; every string is copied out at once.
-struct XMLElement {
+public struct XMLElement {
     /// The node, for the validator, which checks a copy of it against the schema.
-    let node: xmlNodePtr
+    public let node: xmlNodePtr
 
-    init(_ node: xmlNodePtr) {
+    /// Wraps a node of a tree the reader expanded.
+    public init(_ node: xmlNodePtr) {
         self.node = node
     }
 
     /// The local name (`volunteer` for `s3:volunteer`).
-    var name: String { node.pointee.name.map { String(cString: $0) } ?? "" }
+    public var name: String { node.pointee.name.map { String(cString: $0) } ?? "" }
 
     /// Whether the element is in the namespace `uri`: asked of every element of every record, so
     /// compared where it lies rather than copied out.
-    func isInNamespace(_ uri: String) -> Bool {
+    public func isInNamespace(_ uri: String) -> Bool {
         guard let href = node.pointee.ns?.pointee.href else { return false }
         return uri.withCString { strcmp($0, UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)) == 0 }
     }
 
     /// The line the element starts on.
-    var line: Int { Int(xmlGetLineNo(node)) }
+    public var line: Int { Int(xmlGetLineNo(node)) }
 
     /// The child elements, in order.
-    var children: [XMLElement] {
+    public var children: [XMLElement] {
         var result: [XMLElement] = []
         var child = node.pointee.children
         while let current = child {
@@ -36,7 +37,7 @@ struct XMLElement {
     }
 
     /// Whether the element holds an entity reference (never expanded: refused by the importer).
-    var containsEntityReference: Bool {
+    public var containsEntityReference: Bool {
         var child = node.pointee.children
         while let current = child {
             if current.pointee.type == XML_ENTITY_REF_NODE { return true }
@@ -47,14 +48,14 @@ struct XMLElement {
     }
 
     /// The text of the element and its descendants (CDATA included, as text).
-    var text: String {
+    public var text: String {
         guard let content = xmlNodeGetContent(node) else { return "" }
         defer { voldir_xml_free(content) }
         return String(cString: content)
     }
 
     /// The attributes as (namespace, local name, value).
-    var attributes: [(namespace: String?, name: String, value: String)] {
+    public var attributes: [(namespace: String?, name: String, value: String)] {
         var result: [(String?, String, String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {

@@ -11,8 +11,17 @@ public struct XMLProblem: Sendable, Hashable, CustomStringConvertible {
     /// libxml2's error code (`xmlParserErrors`), 0 when the problem is our own.
     public var code: Int = 0
 
+    /// Creates a problem.
+    public init(line: Int, column: Int, message: String, isError: Bool, code: Int = 0) {
+        self.line = line
+        self.column = column
+        self.message = message
+        self.isError = isError
+        self.code = code
+    }
+
     /// Whether the document stopped before its elements were closed: a cut-short transfer.
-    var meansCutShort: Bool {
+    public var meansCutShort: Bool {
         // XML_ERR_DOCUMENT_EMPTY, XML_ERR_DOCUMENT_END, XML_ERR_TAG_NOT_FINISHED
         [4, 5, 77].contains(code)
     }
@@ -23,17 +32,21 @@ public struct XMLProblem: Sendable, Hashable, CustomStringConvertible {
 
 /// Collects the problems of one parse. Each reader has its own, passed to libxml2 as the context
 /// of its structured error handler, so concurrent parses never share error state.
-final class XMLProblemLog {
-    private(set) var problems: [XMLProblem] = []
+public final class XMLProblemLog {
+    /// The problems, in the order found, up to the limit.
+    public private(set) var problems: [XMLProblem] = []
     private let limit: Int
 
-    init(limit: Int = 1_000) {
+    /// Creates a log that keeps at most `limit` problems.
+    public init(limit: Int = 1_000) {
         self.limit = limit
     }
 
-    var firstError: XMLProblem? { problems.first(where: \.isError) }
+    /// The first problem that stops the document being read.
+    public var firstError: XMLProblem? { problems.first(where: \.isError) }
 
-    func append(_ problem: XMLProblem) {
+    /// Records a problem.
+    public func append(_ problem: XMLProblem) {
         if problems.count < limit { problems.append(problem) }
     }
 }

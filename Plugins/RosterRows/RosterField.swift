@@ -3,7 +3,7 @@ import VolunteerDirectory
 /// The columns a volunteer roster or a needs sheet can carry, with the header spellings seen in
 /// real exports (rosters-csv.md). Headers are compared by ``Swift/String/compactKey``, after
 /// dropping a trailing `(s)`.
-enum RosterField: String, CaseIterable, Sendable {
+public enum RosterField: String, CaseIterable, Sendable {
     // Volunteer rosters
     case id, name, givenName, familyName, email, phone, postcode, area, network, role, skills, languages, availability
     case dbs, consent, ageBand, notes
@@ -11,7 +11,7 @@ enum RosterField: String, CaseIterable, Sendable {
     case partner, title, description, requiredSkills, preferredSkills, requiredLanguages, preferredLanguages, when, places
 
     /// The spellings of the header, as the spec lists them (and the field's own name).
-    var spellings: [String] {
+    public var spellings: [String] {
         switch self {
         case .id: ["id", "ref", "member id", "volunteer id", "need id", "request id"]
         case .name: ["name", "full name", "volunteer name", "member name"]
@@ -43,7 +43,7 @@ enum RosterField: String, CaseIterable, Sendable {
     }
 
     /// The fields a sheet of this kind reads.
-    static func fields(for kind: RecordKind) -> [RosterField] {
+    public static func fields(for kind: RecordKind) -> [RosterField] {
         switch kind {
         case .volunteers:
             [.id, .name, .givenName, .familyName, .email, .phone, .postcode, .area, .network, .role, .skills, .languages,
@@ -55,7 +55,7 @@ enum RosterField: String, CaseIterable, Sendable {
     }
 
     /// Headers only one kind of sheet has, which tell the kinds apart.
-    static func telltales(for kind: RecordKind) -> Set<String> {
+    public static func telltales(for kind: RecordKind) -> Set<String> {
         let words: [String] =
             switch kind {
             case .volunteers:
@@ -71,14 +71,14 @@ enum RosterField: String, CaseIterable, Sendable {
     }
 
     /// How a header is compared: letters and digits only, lower case, without a trailing `(s)`.
-    static func headerKey(_ header: String) -> String {
+    public static func headerKey(_ header: String) -> String {
         var text = header.trimmingWhitespace()
         if text.lowercased().hasSuffix("(s)") { text = String(text.dropLast(3)) }
         return text.compactKey
     }
 
     /// The field a header names in a sheet of `kind`, if any.
-    static func field(forHeader header: String, kind: RecordKind) -> RosterField? {
+    public static func field(forHeader header: String, kind: RecordKind) -> RosterField? {
         let key = headerKey(header)
         guard !key.isEmpty else { return nil }
         return fields(for: kind).first { field in

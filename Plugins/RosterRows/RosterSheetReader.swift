@@ -1,0 +1,79 @@
+import VolunteerDirectory
+
+/// Reads the rows of a roster or needs sheet once its header row is known: works out the layout
+/// (header spellings and `--map`), checks the sheet can be read, and turns each row of cells into
+/// a record, rejecting with its location the rows that cannot be read. Shared by every plugin
+/// that reads rosters as rows of cells (CSV files, workbooks), so they read alike.
+public struct RosterSheetReader {
+    private enum Rows {
+        case volunteers(VolunteerRowReader)
+        case needs(NeedRowReader)
+    }
+
+    private let rows: Rows
+    /// Which column holds which field.
+    public let layout: HeaderLayout
+
+    /// Reads the header row `header`, found at `headerLocation`, warning `sink` about columns it
+    /// ignores. Throws an ``ImportError`` when the sheet as a whole cannot be read: the kind is
+    /// unclear, a `--map` names no field, or a roster has no name column.
+    public init(
+        header: [String], at headerLocation: SourceLocation, file: String, options: ImportOptions, sink: any ImportSink
+    ) throws(ImportError) {
+        guard let kind = options.kind ?? HeaderLayout.kind(of: header, columnMap: options.columnMap) else {
+            throw .unclearKind(file: file)
+        }
+        let layout: HeaderLayout
+        do {
+            layout = try HeaderLayout(header: header, kind: kind, columnMap: options.columnMap)
+        } catch {
+            throw .malformed(file: file, location: headerLocation, reason: error.reason)
+        }
+        for unknown in layout.unknownHeaders {
+            sink.warn(
+                at: headerLocation,
+                "column '\(unknown)' is not a \(kind.rawValue) field and was ignored; map it with --map '\(unknown)=FIELD'")
+        }
+        switch kind {
+        case .volunteers:
+            guard layout.has(.name) || layout.has(.givenName) || layout.has(.familyName) else {
+                throw .malformed(
+                    file: file, location: nil,
+                    reason: "no name column (looked for 'name', 'full name', or 'first name' with 'surname'); map one with --map")
+            }
+            if !layout.has(.network), options.network == nil {
+                sink.warn(at: nil, "no network column and no --network given: volunteers are imported without a network")
+            }
+            rows = .volunteers(
+                VolunteerRowReader(
+                    layout: layout, defaultNetwork: options.network?.nonEmpty, fileName: file, catalogue: options.catalogue))
+        case .needs:
+            rows = .needs(NeedRowReader(layout: layout, catalogue: options.catalogue))
+        }
+        self.layout = layout
+    }
+
+    /// Whether a row reads as a roster or needs header: it names a field only one kind of sheet
+    /// has, or any field at all when `--kind` says what the sheet holds. Lets a plugin skip the
+    /// title rows above a spreadsheet's header.
+    public static func readsAsHeader(_ cells: [String], options: ImportOptions) -> Bool {
+        if let kind = options.kind {
+            return (try? HeaderLayout(header: cells, kind: kind, columnMap: options.columnMap)).map { !$0.columns.isEmpty } ?? false
+        }
+        return HeaderLayout.kind(of: cells, columnMap: options.columnMap) != nil
+    }
+
+    /// Reads one row of cells found at `location` into a record for `sink`, or rejects it there.
+    public func read(_ cells: [String], at location: SourceLocation, into sink: any ImportSink) throws {
+        do {
+            let record: ImportRecord
+            switch rows {
+            case .volunteers(let reader): record = .volunteer(try reader.record(from: cells) { sink.warn(at: location, $0) })
+            case .needs(let reader): record = .need(try reader.need(from: cells) { sink.warn(at: location, $0) })
+            }
+            try sink.receive(record, at: location)
+        } catch let error as FieldError {
+            try sink.reject(at: location, reason: error.reason)
+        }
+    }
+}
