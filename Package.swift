@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: property-based tests that feed the parsers and the matcher random input.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -60,6 +61,18 @@ let package = Package(
             name: "CSVImporter",
             dependencies: ["VolunteerDirectory", "RosterRows"],
             path: "Plugins/CSVImporter",
+            swiftSettings: swiftSettings
+        ),
+
+        /// Excel (.xlsx) and LibreOffice (.ods) workbooks: unzipped with ZIPFoundation, each part
+        /// streamed through libxml2's reader.
+        .target(
+            name: "WorkbookImporter",
+            dependencies: [
+                "VolunteerDirectory", "RosterRows", "XMLStreaming",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Plugins/WorkbookImporter",
             swiftSettings: swiftSettings
         ),
 
@@ -107,6 +120,7 @@ let package = Package(
                 "VolunteerDirectorySQLite",
                 "CSVImporter",
                 "Sector3Importer",
+                "WorkbookImporter",
                 "ExternalImporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -154,6 +168,15 @@ let package = Package(
         .testTarget(
             name: "Sector3ImporterTests",
             dependencies: ["Sector3Importer", "VolunteerDirectory", "VolunteerDirectoryTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WorkbookImporterTests",
+            dependencies: [
+                "WorkbookImporter", "VolunteerDirectory", "VolunteerDirectoryTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -4,6 +4,7 @@ import ExternalImporters
 import Foundation
 import Sector3Importer
 import VolunteerDirectory
+import WorkbookImporter
 
 /// The `voldir` command: the community directory of networks, volunteers, skills and languages.
 @main
@@ -29,6 +30,7 @@ struct Voldir: ParsableCommand {
     /// Every importer plugin built in: the one place built-in plugins are registered.
     static let builtInImporters: [any DirectoryImporter.Type] = [
         CSVImporter.self,
+        WorkbookImporter.self,
         Sector3Importer.self,
     ]
 

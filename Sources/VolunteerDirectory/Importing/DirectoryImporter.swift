@@ -122,16 +122,20 @@ public struct ImportOptions: Sendable {
     public var catalogue: LanguageCatalogue
     /// How long an external plugin may run on one file before it is stopped (`--plugin-timeout`).
     public var pluginTimeout: Duration
+    /// The sheet of a workbook to read (`--sheet`), hidden or not; otherwise the first visible
+    /// sheet whose header row reads as a roster or needs sheet.
+    public var sheet: String?
 
     /// Creates options.
     public init(
         network: String? = nil, kind: RecordKind? = nil, columnMap: [String: String] = [:],
-        catalogue: LanguageCatalogue = .shared, pluginTimeout: Duration = .seconds(600)
+        catalogue: LanguageCatalogue = .shared, pluginTimeout: Duration = .seconds(600), sheet: String? = nil
     ) {
         self.network = network
         self.kind = kind
         self.columnMap = columnMap
         self.catalogue = catalogue
         self.pluginTimeout = pluginTimeout
+        self.sheet = sheet
     }
 }

@@ -27,10 +27,10 @@ public enum ImportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
         case .unreadable(let file, let reason):
             "\(file): cannot be read: \(reason)"
         case .malformed(let file, let location, let reason):
-            "\(file)\(location.map { ":\($0)" } ?? ""): \(reason); nothing was imported from this file"
+            "\(location.map { $0.placing(in: file) } ?? file): \(reason); nothing was imported from this file"
         case .rejectedInStrictMode(let file, let rejections):
             "\(file): \(rejections.count) record(s) rejected and --strict was given, so nothing was imported:\n"
-                + rejections.map { "  \(file):\($0.location): \($0.reason)" }.joined(separator: "\n")
+                + rejections.map { "  \($0.location.placing(in: file)): \($0.reason)" }.joined(separator: "\n")
         case .staleFeed(let source, let sequence, let last):
             "the feed from '\(source)' has sequence \(sequence), but sequence \(last) was already imported; "
                 + "it is stale and was not imported (use --force to import it anyway)"

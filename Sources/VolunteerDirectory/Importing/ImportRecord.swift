@@ -4,15 +4,27 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     public var line: Int
     /// The 1-based column, for formats (XML) where it helps.
     public var column: Int?
+    /// The sheet of a workbook; ``line`` is then the row number the spreadsheet shows.
+    public var sheet: String?
 
     /// Creates a location.
-    public init(line: Int, column: Int? = nil) {
+    public init(line: Int, column: Int? = nil, sheet: String? = nil) {
         self.line = line
         self.column = column
+        self.sheet = sheet
     }
 
-    /// `12` or `12:7`.
-    public var description: String { column.map { "\(line):\($0)" } ?? "\(line)" }
+    /// `12`, `12:7`, or `sheet "Volunteers", row 12`.
+    public var description: String {
+        if let sheet { return "sheet \"\(sheet)\", row \(line)" }
+        return column.map { "\(line):\($0)" } ?? "\(line)"
+    }
+
+    /// The location in `file` as messages write it: `members.csv:12`, or
+    /// `members.xlsx, sheet "Volunteers", row 12`.
+    public func placing(in file: String) -> String {
+        sheet == nil ? "\(file):\(description)" : "\(file), \(description)"
+    }
 }
 
 /// One thing an importer read: the unit the directory applies, in order, as the input streams.

@@ -51,6 +51,7 @@ public struct FileImportReport: Sendable, Codable {
     private struct RejectedLine: Codable {
         var line: Int
         var column: Int?
+        var sheet: String?
         var reason: String
     }
 
@@ -77,9 +78,9 @@ public struct FileImportReport: Sendable, Codable {
         try container.encode(counts.unchanged, forKey: .unchanged)
         try container.encode(counts.erased, forKey: .erased)
         try container.encode(
-            rejected.map { RejectedLine(line: $0.location.line, column: $0.location.column, reason: $0.reason) },
+            rejected.map { RejectedLine(line: $0.location.line, column: $0.location.column, sheet: $0.location.sheet, reason: $0.reason) },
             forKey: .rejected)
-        try container.encode(warnings.map { w in w.location.map { "line \($0): \(w.message)" } ?? w.message }, forKey: .warnings)
+        try container.encode(warnings.map { w in w.location.map { "\($0.sheet == nil ? "line " : "")\($0): \(w.message)" } ?? w.message }, forKey: .warnings)
         try container.encodeIfPresent(previouslyImported, forKey: .previouslyImported)
         try container.encode(dryRun, forKey: .dryRun)
     }
@@ -94,7 +95,7 @@ public struct FileImportReport: Sendable, Codable {
         counts.unchanged = try container.decode(Int.self, forKey: .unchanged)
         counts.erased = try container.decodeIfPresent(Int.self, forKey: .erased) ?? 0
         rejected = try container.decode([RejectedLine].self, forKey: .rejected).map {
-            Rejection(location: SourceLocation(line: $0.line, column: $0.column), reason: $0.reason)
+            Rejection(location: SourceLocation(line: $0.line, column: $0.column, sheet: $0.sheet), reason: $0.reason)
         }
         counts.rejected = rejected.count
         warnings = try container.decode([String].self, forKey: .warnings).map { ImportWarning(location: nil, message: $0) }

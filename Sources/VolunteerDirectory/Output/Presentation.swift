@@ -297,10 +297,10 @@ public enum Presentation {
         if c.erased > 0 { parts.append("\(c.erased) erased") }
         lines.append("\(report.file) (\(report.plugin)): \(verb): \(parts.joined(separator: ", "))")
         for rejection in report.rejected {
-            lines.append("  rejected \(report.file):\(rejection.location): \(rejection.reason)")
+            lines.append("  rejected \(rejection.location.placing(in: report.file)): \(rejection.reason)")
         }
         for warning in report.warnings {
-            lines.append("  warning \(warning.location.map { "\(report.file):\($0): " } ?? "")\(warning.message)")
+            lines.append("  warning \(warning.location.map { "\($0.placing(in: report.file)): " } ?? "")\(warning.message)")
         }
         return lines.joined(separator: "\n")
     }

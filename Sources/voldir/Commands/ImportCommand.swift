@@ -45,6 +45,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "What the file holds when its header does not say: volunteers or needs.")
     var kind: RecordKind?
 
+    @Option(name: .long, help: "The sheet of a workbook (.xlsx, .ods) to read, hidden or not; otherwise the first visible sheet with a roster or needs header.")
+    var sheet: String?
+
     @Option(name: .long, help: ArgumentHelp("Map a column the importer does not know to a field, as 'Column=field'. Repeatable.", valueName: "column=field"))
     var map: [String] = []
 
@@ -78,7 +81,7 @@ struct ImportCommand: ParsableCommand {
             columnMap[parts[0]] = parts.count > 1 ? parts[1] : ""
         }
         let request = ImportRequest(
-            options: ImportOptions(network: network, kind: kind, columnMap: columnMap, pluginTimeout: .seconds(pluginTimeout)),
+            options: ImportOptions(network: network, kind: kind, columnMap: columnMap, pluginTimeout: .seconds(pluginTimeout), sheet: sheet),
             plugin: plugin, strict: strict,
             dryRun: dryRun, force: force)
 
