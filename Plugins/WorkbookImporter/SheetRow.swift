@@ -1,0 +1,44 @@
+/// One row of a sheet as text cells, with the row number the spreadsheet shows.
+struct SheetRow {
+    /// The row number, 1-based, as the spreadsheet shows it.
+    var number: Int
+    /// The cells as text, in column order, up to the last non-empty one.
+    var cells: [String] = []
+    /// The columns whose cells were stored as numbers (not text), for restoring phone numbers.
+    var numericColumns: [Int] = []
+
+    /// Whether every cell is empty or white space.
+    var isBlank: Bool { cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+
+    /// The most columns a row is read to: Excel's own limit (XFD). Cells beyond are ignored.
+    static let maximumColumns = 16_384
+
+    /// Sets column `index` to `value`, padding the columns before it with empty cells.
+    mutating func set(_ index: Int, _ value: String, numeric: Bool = false) {
+        guard index < Self.maximumColumns, !value.isEmpty else { return }
+        if index >= cells.count {
+            cells.reserveCapacity(index + 1)
+            while cells.count < index { cells.append("") }
+            cells.append(value)
+        } else {
+            cells[index] = value
+        }
+        if numeric { numericColumns.append(index) }
+    }
+}
+
+/// A sheet of a workbook, as its tab shows it.
+struct SheetInfo {
+    /// The name on its tab.
+    var name: String
+    /// Whether it is hidden (read only when `--sheet` names it).
+    var isHidden: Bool
+}
+
+/// The sheets of a workbook, read one after another, each row by row.
+protocol SheetSource: AnyObject {
+    /// Moves to the next sheet; `nil` when there are no more.
+    func nextSheet() throws(WorkbookError) -> SheetInfo?
+    /// The next row of the current sheet that holds any cell; `nil` at the sheet's end.
+    func nextRow() throws(WorkbookError) -> SheetRow?
+}
