@@ -177,13 +177,13 @@ def hope_valley_sample(path):
     people = [
         ["Megan Ashworth", "megan.ashworth@example.org", 7700900611, "S33 6RB", "First aid; Driving", "English; Welsh (fluent)",
          "Sat morning; Sun morning", "enhanced 2024-02-14", "yes", "35-49", "Hope Valley Mutual Aid"],
-        ["Tomasz Kowalczyk", "tomasz.k@example.org", 7700900612, "S33 8WA", "Gardening; DIY", "Polish (native); English (fluent)",
+        ["Tomasz Kowalczyk", "tomasz.k@example.org", "07700 900612", "S33 8WA", "Gardening; DIY", "Polish (native); English (fluent)",
          "weekends", "basic", "yes", "50-64", "Hope Valley Mutual Aid"],
         ["Priya Nair", "priya.nair@example.org", "07700 900613", "S32 1DA", "Befriending; Cooking", "Malayalam (native); Tamil; English",
          "Tue evening; Thu evening", "standard", "yes", "25-34", "Hope Valley Mutual Aid"],
         ["Olusegun Adeyemi", "segun.a@example.org", 7700900614, "S33 0AR", "Accountancy (professional); Mentoring",
          "Yoruba (native); English (fluent)", "weekday evenings", "enhanced", "yes", "50-64", "Hope Valley Mutual Aid"],
-        ["Eleri Davies", "eleri.davies@example.org", 7700900615, "S32 2JB", "Walking group leader; First aid",
+        ["Eleri Davies", "eleri.davies@example.org", "07700 900615", "S32 2JB", "Walking group leader; First aid",
          "Welsh (native); English", "Wed morning", "none", "no", "65+", "Hope Valley Mutual Aid"],
     ]
     for person in people:

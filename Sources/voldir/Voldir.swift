@@ -30,8 +30,8 @@ struct Voldir: ParsableCommand {
     /// Every importer plugin built in: the one place built-in plugins are registered.
     static let builtInImporters: [any DirectoryImporter.Type] = [
         CSVImporter.self,
-        WorkbookImporter.self,
         Sector3Importer.self,
+        WorkbookImporter.self,
     ]
 
     /// The built-in plugins and the external ones found on this machine (`voldir-import-NAME` in

@@ -14,7 +14,7 @@ extension CommandLineTests {
         let listed = try voldir("plugins", "--format", "json", environment: ["VOLDIR_PLUGIN_PATH": vcardPluginFolder])
         #expect(listed.status == 0)
         let plugins = try #require(try json(listed.stdout) as? [[String: Any]])
-        #expect(plugins.compactMap { $0["id"] as? String } == ["csv", "sector3", "vcard"])
+        #expect(plugins.compactMap { $0["id"] as? String } == ["csv", "sector3", "workbook", "vcard"])
         let vcard = try #require(plugins.last)
         #expect(vcard["location"] as? String == vcardPluginFolder + "/voldir-import-vcard")
         #expect((vcard["extensions"] as? [String]) == ["vcard", "vcf"])
