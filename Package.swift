@@ -78,7 +78,7 @@ let package = Package(
 
         .target(
             name: "Sector3Importer",
-            dependencies: ["VolunteerDirectory", "XMLStreaming", "CLibXML2"],
+            dependencies: ["VolunteerDirectory", "XMLStreaming"],
             path: "Plugins/Sector3Importer",
             exclude: ["README.md"],
             resources: [.copy("sector3-feed-1.xsd")],
@@ -94,8 +94,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        /// libxml2's streaming reader with the hardened parse options (STYLE.md practice 4), for
-        /// the plugins that read XML: the Sector 3 feed and workbooks.
+        /// libxml2 behind a small Swift API (STYLE.md practice 4: the one module that touches it):
+        /// the streaming reader with the hardened parse options, trees copied from it, and XML
+        /// Schema validation, for the plugins that read XML (the Sector 3 feed, workbooks).
         .target(
             name: "XMLStreaming",
             dependencies: ["CLibXML2"],
@@ -104,7 +105,7 @@ let package = Package(
 
         // MARK: System libraries
 
-        /// libxml2: the streaming reader behind XMLStreaming, and the Sector 3 importer's XSD validation.
+        /// libxml2, touched only by XMLStreaming.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",

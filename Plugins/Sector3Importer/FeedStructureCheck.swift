@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 import VolunteerDirectory
 import XMLStreaming
@@ -103,9 +102,8 @@ struct FeedStructureCheck {
             note(Pending(element: index, line: stream.lineNumber, message: error.reason, isError: true))
             return nil
         }
-        if let node = xmlTextReaderCurrentNode(stream.reader), let copy = xmlDocCopyNode(node, node.pointee.doc, 2) {
-            defer { xmlFreeNode(copy) }
-            check(copy, path: "feed", rejection: nil, line: stream.lineNumber)
+        if let copy = stream.copyCurrentElement() {
+            check(copy.root, path: "feed", rejection: nil, line: stream.lineNumber)
         } else {
             nextElement += 1
         }
@@ -116,7 +114,7 @@ struct FeedStructureCheck {
     private mutating func record(_ stream: XMLStreamReader, reader: inout FeedElementReader) throws(XMLStreamError) {
         let element = try stream.expand()
         guard element.isInNamespace(Feed.namespace), let kind = Feed.Record(rawValue: element.name) else {
-            unknownElement(element.node, path: "feed/\(element.name)")
+            unknownElement(element, path: "feed/\(element.name)")
             return
         }
         var rejection: String?
@@ -130,18 +128,17 @@ struct FeedStructureCheck {
         } catch {
             rejection = "import would reject this \(kind.rawValue): \(error.reason)"
         }
-        guard let copy = xmlDocCopyNode(element.node, element.node.pointee.doc, 1) else {
-            nextElement += Self.elementCount(element.node)
+        guard let copy = element.copy() else {
+            nextElement += element.elementCount
             return
         }
-        defer { xmlFreeNode(copy) }
-        check(copy, path: kind.rawValue, rejection: rejection, line: element.line)
+        check(copy.root, path: kind.rawValue, rejection: rejection, line: element.line)
     }
 
     /// Removes the unknown parts of `copy` (warning about each) and checks the rest against the schema.
-    private mutating func check(_ copy: xmlNodePtr, path: String, rejection: String?, line: Int) {
+    private mutating func check(_ copy: XMLElement, path: String, rejection: String?, line: Int) {
         let index = nextElement
-        var places: [UnsafeMutableRawPointer: (element: Int, attribute: String?)] = [:]
+        var places: [XMLNodeID: (element: Int, attribute: String?)] = [:]
         removeUnknownParts(copy, path: path, places: &places)
         let findings = schema.findings(for: copy)
         if let rejection, findings.isEmpty {
@@ -164,60 +161,51 @@ struct FeedStructureCheck {
     /// Walks `element` in document order, numbering its elements, removing those and the attributes
     /// that version 1 does not define at their place, and noting where each node kept came from.
     private mutating func removeUnknownParts(
-        _ element: xmlNodePtr, path: String, places: inout [UnsafeMutableRawPointer: (element: Int, attribute: String?)]
+        _ element: XMLElement, path: String, places: inout [XMLNodeID: (element: Int, attribute: String?)]
     ) {
         let index = nextElement
         nextElement += 1
-        places[UnsafeMutableRawPointer(element)] = (index, nil)
+        places[element.id] = (index, nil)
         let knownAttributes = Feed.knownAttributes[path] ?? []
-        var attribute = element.pointee.properties
-        while let current = attribute {
-            attribute = current.pointee.next
-            let name = current.pointee.name.map { String(cString: $0) } ?? ""
-            let prefix = current.pointee.ns?.pointee.prefix.map { String(cString: $0) }
-            let qualified = prefix.map { "\($0):\(name)" } ?? name
-            if current.pointee.ns == nil, knownAttributes.contains(name) {
-                places[UnsafeMutableRawPointer(current)] = (index, qualified)
+        for attribute in element.attributeNodes {
+            let qualified = attribute.prefix.map { "\($0):\(attribute.name)" } ?? attribute.name
+            if attribute.namespaceURI == nil, attribute.prefix == nil, knownAttributes.contains(attribute.name) {
+                places[attribute.id] = (index, qualified)
                 continue
             }
-            let namespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
             note(
                 Pending(
-                    element: index, attribute: qualified, line: Int(xmlGetLineNo(element)),
-                    message: "unknown attribute '\(path)/@\(name)'\(Self.spelling(qualified, namespace)) ignored: import skips attributes version 1 does not define",
+                    element: index, attribute: qualified, line: element.line,
+                    message: "unknown attribute '\(path)/@\(attribute.name)'\(Self.spelling(qualified, attribute.namespaceURI)) ignored: import skips attributes version 1 does not define",
                     isError: false))
-            xmlRemoveProp(current)
+            element.remove(attribute)
         }
         let knownChildren = Feed.knownChildren[path] ?? []
-        var child = element.pointee.children
-        while let current = child {
-            child = current.pointee.next
-            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-            let name = current.pointee.name.map { String(cString: $0) } ?? ""
-            if XMLElement(current).isInNamespace(Feed.namespace), knownChildren.contains(name) {
-                removeUnknownParts(current, path: "\(path)/\(name)", places: &places)
+        for child in element.children {
+            let name = child.name
+            if child.isInNamespace(Feed.namespace), knownChildren.contains(name) {
+                removeUnknownParts(child, path: "\(path)/\(name)", places: &places)
             } else {
-                unknownElement(current, path: "\(path)/\(name)")
-                xmlUnlinkNode(current)
-                xmlFreeNode(current)
+                unknownElement(child, path: "\(path)/\(name)")
+                child.removeFromTree()
             }
         }
     }
 
     /// Warns about an element version 1 does not define, and counts it and its descendants as read.
-    private mutating func unknownElement(_ node: xmlNodePtr, path: String) {
-        let name = node.pointee.name.map { String(cString: $0) } ?? ""
-        let prefix = node.pointee.ns?.pointee.prefix.map { String(cString: $0) }
-        let namespace = node.pointee.ns?.pointee.href.map { String(cString: $0) }
+    private mutating func unknownElement(_ node: XMLElement, path: String) {
+        let name = node.name
+        let prefix = node.prefix
+        let namespace = node.namespaceURI
         let hint =
             namespace == Feed.namespace
             ? "a field of a later version 1.x, or a misspelling" : "a field of another namespace"
         note(
             Pending(
-                element: nextElement, line: Int(xmlGetLineNo(node)),
+                element: nextElement, line: node.line,
                 message: "unknown element '\(path)'\(Self.spelling(prefix.map { "\($0):\(name)" } ?? name, namespace)) ignored: \(hint), which import skips",
                 isError: false))
-        nextElement += Self.elementCount(node)
+        nextElement += node.elementCount
     }
 
     /// How the name was written, and its namespace when it is not the feed's: ` (x:badge in urn:example)`.
@@ -236,16 +224,5 @@ struct FeedStructureCheck {
             let end = message[start...].firstIndex(of: "'")
         else { return nil }
         return String(message[start..<end])
-    }
-
-    /// The number of elements in the subtree at `node`, itself included.
-    private static func elementCount(_ node: xmlNodePtr) -> Int {
-        var count = 1
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { count += elementCount(current) }
-            child = current.pointee.next
-        }
-        return count
     }
 }

@@ -70,7 +70,13 @@ public enum Sector3FeedValidator {
         guard let schemaURL, let schemaData = try? Data(contentsOf: schemaURL) else {
             throw ValidationError.schemaUnavailable("sector3-feed-1.xsd is not installed beside voldir")
         }
-        var check = FeedStructureCheck(schema: try XMLSchemaValidator(schemaData: schemaData), catalogue: .shared)
+        let schema: XMLSchemaValidator
+        do {
+            schema = try XMLSchemaValidator(schemaData: schemaData)
+        } catch {
+            throw ValidationError.schemaUnavailable(error.reason)
+        }
+        var check = FeedStructureCheck(schema: schema, catalogue: .shared)
         let stream = try open(url, log: XMLProblemLog())
         var unread: [XMLProblem] = []
         do {

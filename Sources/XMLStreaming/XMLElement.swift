@@ -4,12 +4,59 @@ import Foundation
 /// A read-only view of an element in a subtree the reader expanded. Valid only until the reader
 /// moves on; every string is copied out at once.
 public struct XMLElement {
-    /// The node, for the validator, which checks a copy of it against the schema.
-    public let node: xmlNodePtr
+    /// The node: never handed out of this module.
+    let node: xmlNodePtr
 
-    /// Wraps a node of a tree the reader expanded.
-    public init(_ node: xmlNodePtr) {
+    init(_ node: xmlNodePtr) {
         self.node = node
+    }
+
+    /// The node's identity, to match a schema finding with the element it concerns.
+    public var id: XMLNodeID { XMLNodeID(raw: UnsafeMutableRawPointer(node)) }
+
+    /// The namespace prefix as written (`s3` for `s3:volunteer`), if any.
+    public var prefix: String? { node.pointee.ns?.pointee.prefix.map { String(cString: $0) } }
+
+    /// The namespace URI, if any.
+    public var namespaceURI: String? { node.pointee.ns?.pointee.href.map { String(cString: $0) } }
+
+    /// The attributes as nodes, to remove or place them.
+    public var attributeNodes: [XMLAttributeNode] {
+        var result: [XMLAttributeNode] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            result.append(
+                XMLAttributeNode(
+                    id: XMLNodeID(raw: UnsafeMutableRawPointer(current)),
+                    name: current.pointee.name.map { String(cString: $0) } ?? "",
+                    prefix: current.pointee.ns?.pointee.prefix.map { String(cString: $0) },
+                    namespaceURI: current.pointee.ns?.pointee.href.map { String(cString: $0) }, attribute: current))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    /// Removes `attribute` (one of this element's ``attributeNodes``) from the tree. Only for
+    /// elements of an ``XMLTreeCopy``, which owns what it holds.
+    public func remove(_ attribute: XMLAttributeNode) {
+        xmlRemoveProp(attribute.attribute)
+    }
+
+    /// Unlinks this element from its tree and frees it. Only for elements below the root of an
+    /// ``XMLTreeCopy``; the element must not be used afterwards.
+    public func removeFromTree() {
+        xmlUnlinkNode(node)
+        xmlFreeNode(node)
+    }
+
+    /// The number of elements in this element's subtree, itself included.
+    public var elementCount: Int {
+        1 + children.reduce(0) { $0 + $1.elementCount }
+    }
+
+    /// A deep copy of the element that the caller owns and may change.
+    public func copy() -> XMLTreeCopy? {
+        xmlDocCopyNode(node, node.pointee.doc, 1).map(XMLTreeCopy.init)
     }
 
     /// The local name (`volunteer` for `s3:volunteer`).

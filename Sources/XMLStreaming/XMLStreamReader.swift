@@ -6,8 +6,7 @@ import Foundation
 /// `voldir_feed_parse_options()` (STYLE.md practice 4): no network, no entity substitution, no
 /// DTD loading, libxml2's size limits on.
 public final class XMLStreamReader {
-    /// The libxml2 reader, for the Sector 3 plugin's tree checks; nothing else touches it.
-    public let reader: xmlTextReaderPtr
+    private let reader: xmlTextReaderPtr
     /// The problems libxml2 reported while reading.
     public let problems: XMLProblemLog
     private let input: any XMLByteSource
@@ -156,11 +155,17 @@ public final class XMLStreamReader {
         return XMLElement(node)
     }
 
+    /// A copy of the current element with its attributes but not its children, that the caller owns.
+    public func copyCurrentElement() -> XMLTreeCopy? {
+        guard let node = xmlTextReaderCurrentNode(reader), let copy = xmlDocCopyNode(node, node.pointee.doc, 2) else { return nil }
+        return XMLTreeCopy(copy)
+    }
+
     /// Whether the document read so far declares any entity in its DOCTYPE.
     public var declaresEntities: Bool { voldir_declares_entities(xmlTextReaderCurrentDoc(reader)) != 0 }
 
     /// Copies a libxml2 string out.
-    public static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         pointer.map { String(cString: $0) }
     }
 }
