@@ -134,7 +134,8 @@ struct RosterImportTests {
             rejected += report.rejected.count
         }
         #expect(rejected == 2)
-        #expect(try directory.service.pendingFiles(in: samples).allSatisfy { $0.pathExtension == "xml" })
+        // Every CSV and TSV sample is now imported; what is left is for other plugins (the feed, the workbook).
+        #expect(try directory.service.pendingFiles(in: samples).allSatisfy { !["csv", "tsv"].contains($0.pathExtension) })
         let polish = try directory.store.search(VolunteerQuery(languages: [.resolving("Polish")], minimumDBS: .enhanced))
         #expect(polish.map(\.volunteer.name) == ["Zoë Nowak"])
         let amina = try #require(try directory.store.search(VolunteerQuery(text: "Amina")).first?.volunteer)
