@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 
 VOLUNTEERS=${VOLUNTEERS:-1000000}
 MATCH_VOLUNTEERS=${MATCH_VOLUNTEERS:-100000}
+WORKBOOK_ROWS=${WORKBOOK_ROWS:-100000}
 NEEDS=${NEEDS:-2000}
 QUERIES=${QUERIES:-2000}
 WORK=${WORK:-.build-bench}
@@ -26,6 +27,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 python3 -c "import scipy" 2>/dev/null || pip install -q scipy
+python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl
 
 echo "Building (release)..." >&2
 swift build -c release --product voldir >&2
@@ -46,6 +48,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 echo "Generating $VOLUNTEERS volunteers (roster and feed) and $MATCH_VOLUNTEERS x $NEEDS for matching..." >&2
 [ -f "$WORK/roster-$VOLUNTEERS.csv" ] || $VOLDIR generate --volunteers "$VOLUNTEERS" --seed 7 --output "$WORK/roster-$VOLUNTEERS.csv" 2>/dev/null
 [ -f "$WORK/feed-$VOLUNTEERS.xml" ] || $VOLDIR generate --volunteers "$VOLUNTEERS" --needs "$NEEDS" --seed 7 --format sector3 --output "$WORK/feed-$VOLUNTEERS.xml" 2>/dev/null
+[ -f "$WORK/roster-$WORKBOOK_ROWS.csv" ] || $VOLDIR generate --volunteers "$WORKBOOK_ROWS" --seed 7 --output "$WORK/roster-$WORKBOOK_ROWS.csv" 2>/dev/null
+[ -f "$WORK/roster-$WORKBOOK_ROWS.xlsx" ] || python3 Benchmarks/csv_to_xlsx.py "$WORK/roster-$WORKBOOK_ROWS.csv" "$WORK/roster-$WORKBOOK_ROWS.xlsx"
 [ -f "$WORK/match-$MATCH_VOLUNTEERS.csv" ] || $VOLDIR generate --volunteers "$MATCH_VOLUNTEERS" --needs "$NEEDS" --seed 42 --output "$WORK/match-$MATCH_VOLUNTEERS.csv" 2>/dev/null
 
 REUSE=${REUSE:-0}
@@ -56,6 +60,11 @@ done_before csv-python || rm -f "$WORK"/csv-*.sqlite*
 done_before csv-voldir || measure csv-voldir $VOLDIR import "$WORK/roster-$VOLUNTEERS.csv" --db "$WORK/csv-voldir.sqlite"
 done_before csv-python || measure csv-python python3 Benchmarks/python_loader.py "$WORK/roster-$VOLUNTEERS.csv" "$WORK/csv-python.sqlite"
 done_before csv-floor || measure csv-floor sqlite3 "$WORK/csv-floor.sqlite" ".mode csv" ".import $WORK/roster-$VOLUNTEERS.csv volunteer"
+
+echo "Workbook import..." >&2
+done_before workbook-voldir || rm -f "$WORK"/workbook-*.sqlite*
+done_before workbook-csv || measure workbook-csv $VOLDIR import "$WORK/roster-$WORKBOOK_ROWS.csv" --db "$WORK/workbook-csv.sqlite"
+done_before workbook-voldir || measure workbook-voldir $VOLDIR import "$WORK/roster-$WORKBOOK_ROWS.xlsx" --db "$WORK/workbook-voldir.sqlite"
 
 echo "Feed import..." >&2
 done_before feed-voldir || rm -f "$WORK"/feed-voldir.sqlite*
@@ -87,6 +96,7 @@ printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "benchmark" "voldir" "baseli
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "---" "---" "---" "---" "---"
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "CSV import, $VOLUNTEERS rows, end to end" "$(seconds csv-voldir) s, $(megabytes csv-voldir) MB" "Python csv+sqlite3 $(seconds csv-python) s, $(megabytes csv-python) MB" "$(ratio "$(seconds csv-voldir)" "$(seconds csv-python)")" "≤ 1.00, < 200 MB"
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "  (floor: sqlite3 .import, no parsing)" "" "$(seconds csv-floor) s, $(megabytes csv-floor) MB" "$(ratio "$(seconds csv-voldir)" "$(seconds csv-floor)")" ""
+printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Workbook import (.xlsx), $WORKBOOK_ROWS rows" "$(seconds workbook-voldir) s, $(megabytes workbook-voldir) MB" "CSV import, same rows $(seconds workbook-csv) s, $(megabytes workbook-csv) MB" "$(ratio "$(seconds workbook-voldir)" "$(seconds workbook-csv)")" "≤ 2.00, < 200 MB"
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Sector 3 feed, $VOLUNTEERS volunteers" "$(seconds feed-voldir) s, $(megabytes feed-voldir) MB" "xmllint --stream $(seconds feed-xmllint) s, $(megabytes feed-xmllint) MB" "$(ratio "$(seconds feed-voldir)" "$(seconds feed-xmllint)")" "≤ 2.00, < 200 MB"
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Search p50, skill+language+area, $QUERIES queries" "$(field "$WORK/search-voldir.json" p50_ms) ms" "hand-written SQL (Python) $(field "$WORK/search-python.json" p50_ms) ms" "$(ratio "$(field "$WORK/search-voldir.json" p50_ms)" "$(field "$WORK/search-python.json" p50_ms)")" ""
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Search p99" "$(field "$WORK/search-voldir.json" p99_ms) ms" "$(field "$WORK/search-python.json" p99_ms) ms" "$(ratio "$(field "$WORK/search-voldir.json" p99_ms)" "$(field "$WORK/search-python.json" p99_ms)")" "< 5 ms"
