@@ -31,21 +31,10 @@ final class PartReader {
     func attribute(_ name: String) -> String? { stream.attribute(name) }
     func attribute(_ name: String, namespace: String) -> String? { stream.attribute(name, namespace: namespace) }
 
-    /// Moves to the next node; `false` at the end of the part.
+    /// Moves to the next node, refusing it if it is a DOCTYPE or an entity; `false` at the end of the part.
     func next() throws(WorkbookError) -> Bool {
         do {
             guard try stream.read() else { return false }
-        } catch {
-            throw failure(error)
-        }
-        try refuseEntities()
-        return true
-    }
-
-    /// Skips the current element's subtree; `false` at the end of the part.
-    func skip() throws(WorkbookError) -> Bool {
-        do {
-            guard try stream.skipToNextSibling() else { return false }
         } catch {
             throw failure(error)
         }
