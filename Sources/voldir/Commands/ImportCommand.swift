@@ -17,6 +17,15 @@ struct ImportCommand: ParsableCommand {
             The same person in several rosters (same email ignoring case, or the same phone number) \
             becomes one volunteer with several memberships.
 
+            A roster is its network's list of members now: whoever a roster no longer lists leaves \
+            it (their membership, and the skills, languages and availability that roster gave, end; \
+            someone no roster lists any more is kept until the retention rules remove them). \
+            --partial says a file lists only some members, and ends nothing. A copy of a roster \
+            older (by the file's modification time) than one imported before ends nothing the newer \
+            one lists. A row whose ref named someone else before (name, email and phone all differ) \
+            is read as a new person, and the one it named leaves the roster. The Sector 3 feed ends \
+            people only by 'withdrawn'.
+
             Exit status: 0 everything imported; 2 imported, but some records were rejected; \
             1 a file could not be imported and nothing was written from it.
 
@@ -24,6 +33,7 @@ struct ImportCommand: ParsableCommand {
               voldir import
               voldir import srep.csv --network "Stockport Race Equality Partnership"
               voldir import roster.csv --map 'Languages we speak=languages' --dry-run
+              voldir import new-members.csv --network "Stockport Race Equality Partnership" --partial
             """
     )
 
@@ -57,6 +67,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Import a feed even when it is not newer than the last one from its source.")
     var force = false
 
+    @Flag(name: .long, help: "The file lists only some members of its rosters: take no one off them.")
+    var partial = false
+
     func validate() throws {
         for entry in map where !entry.contains("=") {
             throw ValidationError("--map '\(entry)' needs the form 'Column=field', such as 'Languages we speak=languages'")
@@ -73,7 +86,7 @@ struct ImportCommand: ParsableCommand {
         }
         let request = ImportRequest(
             options: ImportOptions(network: network, kind: kind, columnMap: columnMap), plugin: plugin, strict: strict,
-            dryRun: dryRun, force: force)
+            dryRun: dryRun, force: force, partial: partial)
 
         let targets: [(url: URL, name: String)]
         if files.isEmpty {
