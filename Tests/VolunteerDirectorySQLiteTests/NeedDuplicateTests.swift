@@ -123,6 +123,21 @@ struct NeedDuplicateTests {
         #expect(needs.first?.duplicateOf == nil)
     }
 
+    @Test("an updated need keeps its placements, and the duplicate flag pointing at it")
+    func updatedNeedKeepsPlacements() throws {
+        try load("people.jsonl", [Self.teacher("Zoe Nowak", id: "1")])
+        try load("needs.jsonl", [.need(Self.reading("N-101"))])
+        try load("feed.jsonl", [.need(Self.reading("OPP-77"))])
+        let person = try #require(try directory.everyone().first?.id)
+        let placement = try #require(try directory.store.propose([(need: "N-101", volunteer: person, score: 1)]).first)
+        _ = try directory.store.decide(placement: placement.id, as: .confirmed)
+        let report = try load("needs-2.jsonl", [.need(Self.reading("N-101", places: 5))])
+        #expect(report.counts.updated == 1)
+        #expect(try directory.store.placements().map(\.need) == ["N-101"])
+        #expect(try directory.store.needs().first { $0.id == "OPP-77" }?.duplicateOf == "N-101")
+        #expect(try directory.store.needs().first { $0.id == "N-101" }?.places == 5)
+    }
+
     @Test("merging refuses a need that is not held, or a need with itself")
     func mergeErrors() throws {
         try load("needs.jsonl", [.need(Self.reading("N-101"))])
