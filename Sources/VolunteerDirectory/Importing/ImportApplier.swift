@@ -109,7 +109,12 @@ final class ImportApplier: ImportSink {
         let isRoster = readsRosters && sequence == nil
         if isRoster { note(record, networks: networks) }
         var existing = try writer.volunteer(listedBy: record.source, externalID: listingID)
-        if existing != nil, isRoster, let ref = record.externalID,
+        // Unchanged against what the source last said under this listing id (so the same person).
+        let unchanged = try existing != nil
+            && Fingerprint.matches(
+                writer.fingerprint(ofListing: listingID, listedBy: record.source), current: prepared.fingerprint,
+                legacy: { Fingerprint.legacy(volunteer: record) })
+        if !unchanged, existing != nil, isRoster, let ref = record.externalID,
             let said = try writer.identity(ofListing: listingID, listedBy: record.source), said.isSomeoneElse(than: keys)
         {
             // The roster gave this id to someone else: the person it named before leaves it.
@@ -134,18 +139,14 @@ final class ImportApplier: ImportSink {
         }
         if record.consent.contact == nil { withoutConsent += 1 }
 
-        let fingerprint = prepared.fingerprint
         let id: VolunteerID
-        if let existing,
-            try Fingerprint.matches(
-                writer.fingerprint(ofListing: listingID, listedBy: record.source), current: fingerprint,
-                legacy: { Fingerprint.legacy(volunteer: record) })
-        {
+        if unchanged, let existing {
             counts.unchanged += 1
             id = existing
             try writer.confirmListing(listingID, listedBy: record.source)
         } else {
-            id = try writer.saveListing(record, keys: keys, listingID: listingID, fingerprint: fingerprint, volunteer: existing)
+            id = try writer.saveListing(
+                record, keys: keys, listingID: listingID, fingerprint: prepared.fingerprint, volunteer: existing)
             if existing == nil { counts.created += 1 } else { counts.updated += 1 }
         }
         for (membership, network) in zip(record.memberships, networks) {
