@@ -310,6 +310,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 db, sql: "SELECT volunteer_id FROM listing WHERE source_id = ? AND listing_id = ?", arguments: [source, listingID])
         else { return .stillListed }
         try run(sql: "DELETE FROM listing WHERE source_id = ? AND listing_id = ?", arguments: [source, listingID])
+        try run(
+            sql: "INSERT OR REPLACE INTO ended_listing (source_id, listing_id, volunteer_id, ended_as_of) VALUES (?, ?, ?, ?)",
+            arguments: [source, listingID, volunteer, try currentBatch().asOf])
         let listings = try Row.fetchAll(
             db, sql: "SELECT source_id = ? FROM listing WHERE volunteer_id = ?", arguments: [source, volunteer]
         ).map { $0[0] as Bool }
@@ -324,6 +327,18 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         try refreshMergedFields(of: volunteer)
         try refreshText(of: volunteer)
         return listings.isEmpty ? .leftEverySource : .leftSource
+    }
+
+    func wasEndedByNewerRoster(_ listingID: String, listedBy source: String) throws -> Bool {
+        guard let source = try knownSourceID(source) else { return false }
+        let batch = try currentBatch()
+        return try DirectStatement.firstInteger(
+            "SELECT 1 FROM ended_listing WHERE source_id = ? AND listing_id = ? AND ended_as_of > ?", in: db
+        ) { bind in
+            bind.integer(source)
+            bind.text(listingID)
+            bind.integer(batch.asOf)
+        } != nil
     }
 
     func addMembership(volunteer: VolunteerID, network: NetworkID, role: String?, since: CalendarDate?) throws -> Bool {

@@ -316,6 +316,14 @@ enum Schema {
                     ALTER TABLE need ADD COLUMN match_key TEXT;
                     ALTER TABLE need ADD COLUMN duplicate_of TEXT REFERENCES need(id) ON DELETE SET NULL;
                     CREATE INDEX need_match ON need(match_key);
+                    CREATE TABLE ended_listing (
+                        source_id INTEGER NOT NULL,
+                        listing_id TEXT NOT NULL,
+                        volunteer_id INTEGER NOT NULL REFERENCES volunteer(id) ON DELETE CASCADE,
+                        ended_as_of INTEGER NOT NULL,
+                        PRIMARY KEY (source_id, listing_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX ended_listing_volunteer ON ended_listing(volunteer_id);
                     CREATE TABLE need_merge (
                         id TEXT PRIMARY KEY,
                         kept TEXT NOT NULL REFERENCES need(id) ON DELETE CASCADE

@@ -106,6 +106,14 @@ struct RosterLeavingTests {
         let june = try roster("june.csv", Self.abdi + Self.bea.replacingOccurrences(of: "Cooking", with: "Baking"))
         #expect(june.counts.ended == 1)
         #expect(try person("cal@example.org").memberships.isEmpty)
+        // An April copy, older than June's, still lists Cal: June took Cal off, so April does not add them back.
+        let april = try roster("april.csv", Self.cal + Self.abdi, daysAgo: 60)
+        #expect(april.counts.created == 0 && april.counts.updated == 0 && april.counts.ended == 0)
+        #expect(april.warnings.contains { $0.message.contains("1 person this file lists was taken off the roster of Test Net") })
+        #expect(try person("cal@example.org").memberships.isEmpty)
+        // A copy newer than June's that lists Cal again brings them back.
+        try roster("july.csv", Self.cal + Self.abdi + Self.bea, daysAgo: -1)
+        #expect(try person("cal@example.org").memberships.map(\.networkName) == ["Test Net"])
     }
 
     @Test("a file with rejected rows takes no one off, since a rejected row may be someone still on it")

@@ -24,6 +24,8 @@ final class ImportApplier: ImportSink {
     private var withoutConsent = 0
     /// The rosters (volunteer sources) this file lists people for, by source.
     private var rosters: [String: Roster] = [:]
+    /// People this file lists whom a newer copy of the roster took off, by source.
+    private var keptOff: [String: Int] = [:]
     /// Who left each roster, by source.
     private var departed: [String: (people: Int, unlisted: Int)] = [:]
 
@@ -109,6 +111,12 @@ final class ImportApplier: ImportSink {
         let isRoster = readsRosters && sequence == nil
         if isRoster { note(record, networks: networks) }
         var existing = try writer.volunteer(listedBy: record.source, externalID: listingID)
+        if existing == nil, isRoster, try writer.wasEndedByNewerRoster(listingID, listedBy: record.source) {
+            // A copy of this roster dated after this file took them off: this older one is out of date.
+            keptOff[record.source, default: 0] += 1
+            counts.unchanged += 1
+            return
+        }
         // Unchanged against what the source last said under this listing id (so the same person).
         let unchanged = try existing != nil
             && Fingerprint.matches(
@@ -226,6 +234,13 @@ final class ImportApplier: ImportSink {
 
     /// Ends the listings (and memberships) of everyone the file's rosters no longer list.
     private func endDepartures() throws {
+        for (source, people) in keptOff.sorted(by: { $0.key < $1.key }) {
+            warn(
+                at: nil,
+                (people == 1 ? "1 person this file lists was" : "\(people) people this file lists were")
+                    + " taken off the roster of \(rosters[source]?.name ?? source) by a copy dated after this file; "
+                    + "not added back")
+        }
         guard readsRosters, sequence == nil, !partial, !rosters.isEmpty else { return }
         if counts.rejected > 0 {
             // A rejected row may be someone still on the roster: ending them would be a guess.

@@ -136,6 +136,9 @@ public protocol DirectoryWriter: AnyObject {
     func unconfirmedListings(of source: String) throws -> [(listingID: String, volunteer: VolunteerID)]
     /// How many listings of `source` a roster dated after this one listed: not ended by this import.
     func newerListings(of source: String) throws -> Int
+    /// Whether a roster dated after this import's file ended this listing: then an older copy
+    /// that still lists the person does not add them back.
+    func wasEndedByNewerRoster(_ listingID: String, listedBy source: String) throws -> Bool
     /// Ends one listing: removes it and, when the source lists the person under no other id, the
     /// skills, languages and availability it gave and their membership of `networks`.
     func endListing(_ listingID: String, listedBy source: String, networks: [NetworkID]) throws -> ListingEnd

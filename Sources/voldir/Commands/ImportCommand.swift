@@ -22,7 +22,7 @@ struct ImportCommand: ParsableCommand {
             someone no roster lists any more is kept until the retention rules remove them). \
             --partial says a file lists only some members, and ends nothing. A copy of a roster \
             older (by the file's modification time) than one imported before ends nothing the newer \
-            one lists. A row whose ref named someone else before (name, email and phone all differ) \
+            one lists and adds back no one it took off. A row whose ref named someone else before (name, email and phone all differ) \
             is read as a new person, and the one it named leaves the roster. The Sector 3 feed ends \
             people only by 'withdrawn'.
 
