@@ -37,19 +37,6 @@ struct NetworksCommand: ParsableCommand {
     }
 }
 
-/// `voldir needs`: the partnership needs held.
-struct NeedsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "needs", abstract: "List the partnership needs in the directory, with what each requires.")
-
-    @OptionGroup var directory: DirectoryOptions
-    @OptionGroup var output: FormatOptions
-
-    func run() throws {
-        emit(try Presentation.needs(try directory.openForReading().needs(), as: output.format))
-    }
-}
-
 /// `voldir plugins`: the installed importer plugins.
 struct PluginsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
