@@ -8,6 +8,8 @@ public struct CSVImporter: DirectoryImporter {
     public static let identifier = "csv"
     public static let summary = "Network rosters and partnership needs as CSV spreadsheets (comma, semicolon or tab; UTF-8 or windows-1252)"
     public static let fileExtensions: Set<String> = ["csv", "tsv", "txt"]
+    /// A roster is its network's list of members now.
+    public static let readsRosters = true
 
     public static func recognises(_ sample: ImportSample) -> Recognition {
         let text = sample.text.trimmingWhitespace()

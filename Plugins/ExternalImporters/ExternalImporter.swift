@@ -25,6 +25,9 @@ public struct ExternalImporter: ImporterPlugin {
     public let path: String
 
     public var location: String? { path }
+    /// An external plugin's file need not be a network's whole roster (a phone's contacts are
+    /// not), so importing one ends no one's membership.
+    public var readsRosters: Bool { false }
 
     /// How long `--describe` and `--recognise` may take.
     static let questionTimeLimit: Duration = .seconds(5)

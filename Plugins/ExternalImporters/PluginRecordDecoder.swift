@@ -67,16 +67,11 @@ struct PluginRecordDecoder {
         record.languages = try fields.objects("languages").map(spokenLanguage)
         record.availability = try fields.objects("availability").map(slot)
         if let dbs = try fields.object("dbs") {
-            record.dbs = DBSCheck(level: try dbsLevel(try dbs.string("level")), issued: try dbs.date("issued"))
+            record.dbs = DBSCheck(level: try FeedVocabulary.dbsLevel(try dbs.string("level")), issued: try dbs.date("issued"))
         }
         if let consent = try fields.object("consent") {
             record.consent.contact = try consent.flag("contact")
-            if let share = try consent.string("share")?.nonEmpty {
-                guard let scope = ShareScope(name: share) else {
-                    throw FieldError("unknown consent share '\(share)'; expected none, sector3 or partners")
-                }
-                record.consent.share = scope
-            }
+            if let scope = try FeedVocabulary.shareScope(try consent.string("share")) { record.consent.share = scope }
             record.consent.recorded = try consent.date("recorded")
         }
         record.memberships = try fields.objects("networks").map { entry throws(FieldError) in
@@ -115,7 +110,7 @@ struct PluginRecordDecoder {
             }
         }
         need.slots = try fields.objects("availability").map(slot)
-        if let text = try fields.string("dbs")?.nonEmpty { need.minimumDBS = try dbsLevel(text) }
+        if let text = try fields.string("dbs")?.nonEmpty { need.minimumDBS = try FeedVocabulary.dbsLevel(text) }
         if let places = try fields.integer("places") {
             guard places > 0 else { throw FieldError("places \(places) is not a positive whole number") }
             need.places = places
@@ -128,17 +123,9 @@ struct PluginRecordDecoder {
     private func skill(_ fields: Fields) throws(FieldError) -> Skill {
         guard let name = try fields.string("name")?.nonEmpty else { throw FieldError("a skill has no name") }
         var skill = ItemParsing.skill(name)
-        if let text = try fields.string("level")?.nonEmpty {
-            guard let level = SkillLevel(name: text) else {
-                throw FieldError("unknown skill level '\(text)'; expected basic, experienced or professional")
-            }
-            skill.level = level
-        }
-        if let country = try fields.string("qualified_in")?.nonEmpty {
-            guard country.count == 2, country.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                throw FieldError("qualified_in '\(country)' is not an ISO 3166 two-letter country code such as PK")
-            }
-            skill.qualifiedIn = country.uppercased()
+        if let level = try FeedVocabulary.skillLevel(try fields.string("level")) { skill.level = level }
+        if let country = try FeedVocabulary.qualifiedIn(try fields.string("qualified_in"), attribute: "qualified_in") {
+            skill.qualifiedIn = country
         }
         return skill
     }
@@ -150,42 +137,18 @@ struct PluginRecordDecoder {
 
     private func spokenLanguage(_ fields: Fields) throws(FieldError) -> SpokenLanguage {
         SpokenLanguage(
-            language: try language(fields), proficiency: try proficiency(try fields.string("proficiency")),
+            language: try language(fields), proficiency: try FeedVocabulary.proficiency(try fields.string("proficiency")),
             interprets: try fields.flag("interprets") ?? false)
     }
 
     private func languageRequirement(_ fields: Fields, isRequired: Bool) throws(FieldError) -> LanguageRequirement {
         LanguageRequirement(
-            language: try language(fields), minimumProficiency: try proficiency(try fields.string("min_proficiency")),
+            language: try language(fields), minimumProficiency: try FeedVocabulary.proficiency(try fields.string("min_proficiency")),
             isRequired: isRequired)
     }
 
     private func slot(_ fields: Fields) throws(FieldError) -> Slot {
-        let dayText = try fields.string("day")?.nonEmpty ?? "any"
-        let partText = try fields.string("part")?.nonEmpty ?? "any"
-        guard let day = Day(rawValue: dayText.lowercased()) ?? Day(name: dayText) else {
-            throw FieldError("unknown day '\(dayText)'; expected mon, tue, wed, thu, fri, sat, sun or any")
-        }
-        guard let part = PartOfDay(rawValue: partText.lowercased()) ?? PartOfDay(name: partText) else {
-            throw FieldError("unknown part of day '\(partText)'; expected morning, afternoon, evening or any")
-        }
-        return Slot(day: day, part: part)
-    }
-
-    private func dbsLevel(_ text: String?) throws(FieldError) -> DBSLevel {
-        guard let text = text?.nonEmpty else { throw FieldError("a DBS check has no level") }
-        guard let level = DBSLevel(name: text) else {
-            throw FieldError("unknown DBS level '\(text)'; expected basic, standard or enhanced")
-        }
-        return level
-    }
-
-    private func proficiency(_ text: String?) throws(FieldError) -> Proficiency? {
-        guard let text = text?.nonEmpty else { return nil }
-        guard let proficiency = Proficiency(name: text) else {
-            throw FieldError("unknown proficiency '\(text)'; expected basic, conversational, fluent or native")
-        }
-        return proficiency
+        try FeedVocabulary.slot(day: try fields.string("day"), part: try fields.string("part"))
     }
 }
 

@@ -97,7 +97,7 @@ struct FeedElementReader {
                     guard check.name == "dbs" else { count("volunteer/checks/\(check.name)"); continue }
                     let dbs = attributeValues(of: check, known: ["level", "issued"], context: "volunteer/checks/dbs")
                     record.dbs = DBSCheck(
-                        level: try dbsLevel(dbs["level"]), issued: try ItemParsing.date(dbs["issued"] ?? "", field: "DBS issued"))
+                        level: try FeedVocabulary.dbsLevel(dbs["level"]), issued: try ItemParsing.date(dbs["issued"] ?? "", field: "DBS issued"))
                 }
             case "consent":
                 let consent = attributeValues(of: child, known: ["contact", "share", "recorded"], context: "volunteer/consent")
@@ -107,12 +107,7 @@ struct FeedElementReader {
                     }
                     record.consent.contact = answer
                 }
-                if let share = consent["share"]?.nonEmpty {
-                    guard let scope = ShareScope(name: share) else {
-                        throw FieldError("unknown consent share '\(share)'; expected none, sector3 or partners")
-                    }
-                    record.consent.share = scope
-                }
+                if let scope = try FeedVocabulary.shareScope(consent["share"]) { record.consent.share = scope }
                 record.consent.recorded = try ItemParsing.date(consent["recorded"] ?? "", field: "consent recorded")
             default: count("volunteer/\(child.name)")
             }
@@ -139,7 +134,7 @@ struct FeedElementReader {
                 need.languages.append(
                     LanguageRequirement(
                         language: try languageReference(code: language["code"], text: child.text),
-                        minimumProficiency: try proficiency(language["proficiency"]),
+                        minimumProficiency: try FeedVocabulary.proficiency(language["proficiency"]),
                         isRequired: try flag(language["required"], "required")))
             case "postcode": need.postcode = child.text.nonEmpty.map(Postcode.normalised)
             case "area": need.area = child.text.nonEmpty
@@ -152,7 +147,7 @@ struct FeedElementReader {
                 need.places = places
             case "dbs":
                 let dbs = attributeValues(of: child, known: ["level"], context: "opportunity/dbs")
-                need.minimumDBS = try dbsLevel(dbs["level"])
+                need.minimumDBS = try FeedVocabulary.dbsLevel(dbs["level"])
             default: count("opportunity/\(child.name)")
             }
         }
@@ -177,17 +172,9 @@ struct FeedElementReader {
     private mutating func skill(_ element: XMLElement) throws(FieldError) -> Skill {
         let attributes = attributeValues(of: element, known: ["level", "qualified-in"], context: "volunteer/skills/skill")
         var skill = skills.value(for: element.text, making: ItemParsing.skill)
-        if let text = attributes["level"]?.nonEmpty {
-            guard let level = SkillLevel(name: text) else {
-                throw FieldError("unknown skill level '\(text)'; expected basic, experienced or professional")
-            }
-            skill.level = level
-        }
-        if let country = attributes["qualified-in"]?.nonEmpty {
-            guard country.count == 2, country.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                throw FieldError("qualified-in '\(country)' is not an ISO 3166 two-letter country code such as PK")
-            }
-            skill.qualifiedIn = country.uppercased()
+        if let level = try FeedVocabulary.skillLevel(attributes["level"]) { skill.level = level }
+        if let country = try FeedVocabulary.qualifiedIn(attributes["qualified-in"], attribute: "qualified-in") {
+            skill.qualifiedIn = country
         }
         return skill
     }
@@ -197,7 +184,7 @@ struct FeedElementReader {
             of: element, known: ["code", "proficiency", "interprets"], context: "volunteer/languages/language")
         return SpokenLanguage(
             language: try languageReference(code: attributes["code"], text: element.text),
-            proficiency: try proficiency(attributes["proficiency"]), interprets: try flag(attributes["interprets"], "interprets"))
+            proficiency: try FeedVocabulary.proficiency(attributes["proficiency"]), interprets: try flag(attributes["interprets"], "interprets"))
     }
 
     private func languageReference(code: String?, text: String) throws(FieldError) -> LanguageReference {
@@ -211,31 +198,7 @@ struct FeedElementReader {
 
     private mutating func slot(_ element: XMLElement, context: String) throws(FieldError) -> Slot {
         let attributes = attributeValues(of: element, known: ["day", "part"], context: context)
-        let dayText = attributes["day"]?.nonEmpty ?? "any"
-        let partText = attributes["part"]?.nonEmpty ?? "any"
-        guard let day = Day(rawValue: dayText.lowercased()) ?? Day(name: dayText) else {
-            throw FieldError("unknown day '\(dayText)'; expected mon, tue, wed, thu, fri, sat, sun or any")
-        }
-        guard let part = PartOfDay(rawValue: partText.lowercased()) ?? PartOfDay(name: partText) else {
-            throw FieldError("unknown part of day '\(partText)'; expected morning, afternoon, evening or any")
-        }
-        return Slot(day: day, part: part)
-    }
-
-    private func dbsLevel(_ text: String?) throws(FieldError) -> DBSLevel {
-        guard let text = text?.nonEmpty else { throw FieldError("a DBS check has no level") }
-        guard let level = DBSLevel(name: text) else {
-            throw FieldError("unknown DBS level '\(text)'; expected basic, standard or enhanced")
-        }
-        return level
-    }
-
-    private func proficiency(_ text: String?) throws(FieldError) -> Proficiency? {
-        guard let text = text?.nonEmpty else { return nil }
-        guard let proficiency = Proficiency(name: text) else {
-            throw FieldError("unknown proficiency '\(text)'; expected basic, conversational, fluent or native")
-        }
-        return proficiency
+        return try FeedVocabulary.slot(day: attributes["day"], part: attributes["part"])
     }
 
     private func flag(_ text: String?, _ name: String) throws(FieldError) -> Bool {

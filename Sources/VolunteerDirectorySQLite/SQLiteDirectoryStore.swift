@@ -404,8 +404,10 @@ public final class SQLiteDirectoryStore: DirectoryStore {
 
     public func needs() throws -> [Need] {
         try database.read { db in
-            try String.fetchAll(db, sql: "SELECT details FROM need ORDER BY id").compactMap {
-                JSONColumn.decode(Need.self, from: $0)
+            try Row.fetchAll(db, sql: "SELECT details, duplicate_of FROM need ORDER BY id").compactMap { row in
+                var need = JSONColumn.decode(Need.self, from: row[0])
+                need?.duplicateOf = row[1]
+                return need
             }
         }
     }
@@ -435,8 +437,9 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         counts.unchanged = row["unchanged"]
         counts.rejected = row["rejected"]
         counts.erased = row["erased"]
+        counts.ended = row["ended"]
         return ImportBatch(
             fileName: row["file_name"], sha256: row["sha256"], plugin: row["plugin"], importedAt: row["imported_at"],
-            counts: counts, source: row["source"], sequence: row["sequence"])
+            counts: counts, source: row["source"], sequence: row["sequence"], fileDate: row["file_date"])
     }
 }

@@ -15,6 +15,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// statements in a transaction, and FTS5 writes out its pending terms at every savepoint, so a
     /// row per record interleaved with other writes makes a tiny index segment per person.
     private var firstCreated: VolunteerID?
+    /// This import's batch: the id it will be recorded under, and its file's date in microseconds
+    /// since 1970, which every listing it lists is stamped with.
+    private var current: (batch: Int64, asOf: Int64)?
+    /// The rows of listings this import listed again unchanged, not yet stamped with its batch.
+    private var confirmed: [Int64] = []
 
     /// Failures injected by tests; none in use.
     private let faults: MaintenanceFaults
@@ -42,16 +47,30 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(sequence) FROM import_batch WHERE source = ?"), arguments: [source])
     }
 
+    func beginBatch(fileDate: Date) throws {
+        let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM import_batch") ?? 1
+        current = (next, Int64((fileDate.timeIntervalSince1970 * 1_000_000).rounded()))
+    }
+
+    /// This import's batch, made from the present moment when ``beginBatch(fileDate:)`` was not called.
+    private func currentBatch() throws -> (batch: Int64, asOf: Int64) {
+        if let current { return current }
+        try beginBatch(fileDate: Date())
+        return current ?? (0, 0)
+    }
+
     func record(_ batch: ImportBatch) throws {
         try run(
             sql: """
                 INSERT INTO import_batch
-                  (file_name, sha256, plugin, imported_at, created, updated, unchanged, rejected, erased, source, sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  (id, file_name, sha256, plugin, imported_at, created, updated, unchanged, rejected, erased, ended, source,
+                   sequence, file_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                batch.fileName, batch.sha256, batch.plugin, batch.importedAt, batch.counts.created, batch.counts.updated,
-                batch.counts.unchanged, batch.counts.rejected, batch.counts.erased, batch.source, batch.sequence,
+                current?.batch, batch.fileName, batch.sha256, batch.plugin, batch.importedAt, batch.counts.created,
+                batch.counts.updated, batch.counts.unchanged, batch.counts.rejected, batch.counts.erased, batch.counts.ended,
+                batch.source, batch.sequence, batch.fileDate,
             ])
     }
 
@@ -146,11 +165,12 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.text(record.dbs?.issued?.description)
             }
             let id = db.lastInsertedRowID
+            let batch = try currentBatch()
             try DirectStatement.run(
                 """
                 INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share, consent_recorded,
-                  dbs_level, dbs_issued, volunteer_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, in: db
             ) { bind in
                 bind.integer(source)
@@ -162,6 +182,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.integer(record.dbs?.level.rawValue)
                 bind.text(record.dbs?.issued?.description)
                 bind.integer(id)
+                bind.integer(batch.batch)
+                bind.integer(batch.asOf)
+                bind.text(keys.name)
+                bind.text(keys.email)
+                bind.text(keys.phone)
             }
             try insertDetails(of: id, source: source, from: record, keys: keys)
             if let firstCreated, id < firstCreated {
@@ -176,9 +201,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             record.name, keys.name, record.email, keys.email, record.phone, keys.phone, keys.postcode, keys.district, record.area,
             keys.area, record.ageBand?.rawValue, record.notes,
         ]
+        let batch = try currentBatch()
         let listing: StatementArguments = [
             source, listingID, fingerprint, record.consent.contact, record.consent.share?.rawValue,
             record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
+            existing, batch.batch, batch.asOf, keys.name, keys.email, keys.phone,
         ]
         // The latest source's values win; what it leaves out, earlier sources keep.
         try run(
@@ -190,13 +217,21 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 WHERE id = ?
                 """,
             arguments: profile + [existing])
+        // The listing keeps the newest roster that listed it: an older file's stamp does not replace it.
         try run(
             sql: """
-                INSERT OR REPLACE INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share,
-                  consent_recorded, dbs_level, dbs_issued, volunteer_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share,
+                  consent_recorded, dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (source_id, listing_id) DO UPDATE SET
+                  fingerprint = excluded.fingerprint, consent_contact = excluded.consent_contact,
+                  consent_share = excluded.consent_share, consent_recorded = excluded.consent_recorded,
+                  dbs_level = excluded.dbs_level, dbs_issued = excluded.dbs_issued, volunteer_id = excluded.volunteer_id,
+                  name_key = excluded.name_key, email_key = excluded.email_key, phone_key = excluded.phone_key,
+                  listed_batch = CASE WHEN listed_as_of > excluded.listed_as_of THEN listed_batch ELSE excluded.listed_batch END,
+                  listed_as_of = MAX(COALESCE(listed_as_of, excluded.listed_as_of), excluded.listed_as_of)
                 """,
-            arguments: listing + [existing])
+            arguments: listing)
         for table in ["volunteer_skill", "volunteer_language", "volunteer_availability"] {
             try run(sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source_id = ?", arguments: [existing, source])
         }
@@ -204,6 +239,110 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         try refreshMergedFields(of: existing)
         try refreshText(of: existing)
         return existing
+    }
+
+    func confirmListing(_ listingID: String, listedBy source: String) throws {
+        guard let source = try knownSourceID(source) else { return }
+        // Stamped in bulk later: a statement that rewrites the row for every unchanged person made
+        // re-importing an unchanged roster half as slow again.
+        let row = try DirectStatement.firstInteger("SELECT rowid FROM listing WHERE source_id = ? AND listing_id = ?", in: db) { bind in
+            bind.integer(source)
+            bind.text(listingID)
+        }
+        if let row { confirmed.append(row) }
+    }
+
+    /// Stamps the listings confirmed since the last call with this batch, in a few statements;
+    /// a listing a newer roster listed keeps that roster's stamp.
+    private func stampConfirmed() throws {
+        guard !confirmed.isEmpty else { return }
+        let batch = try currentBatch()
+        var start = confirmed.startIndex
+        while start < confirmed.endIndex {
+            let end = min(start + 100_000, confirmed.endIndex)
+            let list = "[" + confirmed[start..<end].map(String.init).joined(separator: ",") + "]"
+            try db.execute(
+                sql: """
+                    UPDATE listing SET listed_batch = ?, listed_as_of = ?
+                    WHERE rowid IN (SELECT value FROM json_each(?)) AND (listed_as_of IS NULL OR listed_as_of <= ?)
+                    """, arguments: [batch.batch, batch.asOf, list, batch.asOf])
+            start = end
+        }
+        confirmed.removeAll()
+    }
+
+    func identity(ofListing listingID: String, listedBy source: String) throws -> ListedIdentity? {
+        guard let source = try knownSourceID(source) else { return nil }
+        let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT l.volunteer_id, v.name, l.name_key, l.email_key, l.phone_key, v.name_key, v.email_key, v.phone_key
+                    FROM listing l JOIN volunteer v ON v.id = l.volunteer_id WHERE l.source_id = ? AND l.listing_id = ?
+                    """), arguments: [source, listingID])
+        guard let row else { return nil }
+        let listedName: String? = row[2]
+        // A listing held from before v8 did not keep its keys: the person's own stand in for them.
+        let offset = listedName == nil ? 5 : 2
+        return ListedIdentity(volunteer: row[0], name: row[1], nameKey: row[offset], emailKey: row[offset + 1], phoneKey: row[offset + 2])
+    }
+
+    func unconfirmedListings(of source: String) throws -> [(listingID: String, volunteer: VolunteerID)] {
+        try stampConfirmed()
+        guard let source = try knownSourceID(source) else { return [] }
+        let batch = try currentBatch()
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT listing_id, volunteer_id FROM listing
+                WHERE source_id = ? AND listed_batch IS NOT ? AND (listed_as_of IS NULL OR listed_as_of <= ?)
+                ORDER BY listing_id
+                """, arguments: [source, batch.batch, batch.asOf]
+        ).map { ($0[0], $0[1]) }
+    }
+
+    func newerListings(of source: String) throws -> Int {
+        try stampConfirmed()
+        guard let source = try knownSourceID(source) else { return 0 }
+        let batch = try currentBatch()
+        return try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM listing WHERE source_id = ? AND listed_as_of > ?", arguments: [source, batch.asOf]) ?? 0
+    }
+
+    func endListing(_ listingID: String, listedBy source: String, networks: [NetworkID]) throws -> ListingEnd {
+        guard let source = try knownSourceID(source),
+            let volunteer = try VolunteerID.fetchOne(
+                db, sql: "SELECT volunteer_id FROM listing WHERE source_id = ? AND listing_id = ?", arguments: [source, listingID])
+        else { return .stillListed }
+        try run(sql: "DELETE FROM listing WHERE source_id = ? AND listing_id = ?", arguments: [source, listingID])
+        try run(
+            sql: "INSERT OR REPLACE INTO ended_listing (source_id, listing_id, volunteer_id, ended_as_of) VALUES (?, ?, ?, ?)",
+            arguments: [source, listingID, volunteer, try currentBatch().asOf])
+        let listings = try Row.fetchAll(
+            db, sql: "SELECT source_id = ? FROM listing WHERE volunteer_id = ?", arguments: [source, volunteer]
+        ).map { $0[0] as Bool }
+        if listings.contains(true) { return .stillListed }
+        // What this source said of them goes with its listing; what other sources say stays.
+        for table in ["volunteer_skill", "volunteer_language", "volunteer_availability"] {
+            try run(sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source_id = ?", arguments: [volunteer, source])
+        }
+        for network in networks {
+            try run(sql: "DELETE FROM membership WHERE volunteer_id = ? AND network_id = ?", arguments: [volunteer, network])
+        }
+        try refreshMergedFields(of: volunteer)
+        try refreshText(of: volunteer)
+        return listings.isEmpty ? .leftEverySource : .leftSource
+    }
+
+    func wasEndedByNewerRoster(_ listingID: String, listedBy source: String) throws -> Bool {
+        guard let source = try knownSourceID(source) else { return false }
+        let batch = try currentBatch()
+        return try DirectStatement.firstInteger(
+            "SELECT 1 FROM ended_listing WHERE source_id = ? AND listing_id = ? AND ended_as_of > ?", in: db
+        ) { bind in
+            bind.integer(source)
+            bind.text(listingID)
+            bind.integer(batch.asOf)
+        } != nil
     }
 
     func addMembership(volunteer: VolunteerID, network: NetworkID, role: String?, since: CalendarDate?) throws -> Bool {
@@ -293,10 +432,39 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         try String.fetchOne(db.cachedStatement(sql: "SELECT fingerprint FROM need WHERE id = ?"), arguments: [id])
     }
 
-    func saveNeed(_ need: Need, fingerprint: String) throws {
+    func saveNeed(_ need: Need, source: String, fingerprint: String) throws {
+        var details = need
+        details.duplicateOf = nil  // kept in its own column, which the directory sets
+        // An upsert, not a replace: replacing deletes the row, and with it its placements and the
+        // duplicate flags of needs that point at it.
         try run(
-            sql: "INSERT OR REPLACE INTO need (id, partner, title, places, details, fingerprint) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [need.id, need.partner, need.title, need.places, try JSONColumn.encode(need), fingerprint])
+            sql: """
+                INSERT INTO need (id, partner, title, places, details, fingerprint, source, match_key, duplicate_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET
+                  partner = excluded.partner, title = excluded.title, places = excluded.places, details = excluded.details,
+                  fingerprint = excluded.fingerprint, source = excluded.source, match_key = excluded.match_key,
+                  duplicate_of = excluded.duplicate_of
+                """,
+            arguments: [
+                need.id, need.partner, need.title, need.places, try JSONColumn.encode(details), fingerprint, source,
+                Schema.needKey(partner: need.partner, title: need.title), need.duplicateOf,
+            ])
+    }
+
+    func needs(partner: String, title: String) throws -> [(need: Need, source: String?)] {
+        try Row.fetchAll(
+            db, sql: "SELECT details, source, duplicate_of FROM need WHERE match_key = ? ORDER BY id",
+            arguments: [Schema.needKey(partner: partner, title: title)]
+        ).compactMap { row in
+            guard var need = JSONColumn.decode(Need.self, from: row[0]) else { return nil }
+            need.duplicateOf = row[2]
+            return (need, row[1])
+        }
+    }
+
+    func mergedNeed(_ id: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT kept FROM need_merge WHERE id = ?"), arguments: [id])
     }
 
     // MARK: - Helpers
@@ -380,9 +548,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             arguments: [id])
     }
 
-    /// Writes the full-text rows of the volunteers this transaction created, in one statement.
-    /// The store calls it after the import's body, inside the transaction.
+    /// Stamps the listings confirmed and not yet stamped, and writes the full-text rows of the
+    /// volunteers this transaction created, in one statement. The store calls it after the
+    /// import's body, inside the transaction.
     func finish() throws {
+        try stampConfirmed()
         guard let firstCreated else { return }
         try FullTextRows.insert(where: "id >= ?", arguments: [firstCreated], in: db)
         self.firstCreated = nil

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VolunteerDirectory
 
 /// The directory's schema. Released migrations are never edited: add a new one instead.
 enum Schema {
@@ -302,11 +303,59 @@ enum Schema {
             try db.execute(sql: "DELETE FROM volunteer_text")
             try FullTextRows.insert(where: "1", in: db)
         }
+        migrator.registerMigration("v9: rosters that end memberships, listings that remember who they named, needs flagged as duplicates") { db in
+            // A listing remembers the import that last listed it and that file's date (microseconds
+            // since 1970), so a roster ends only the listings no roster as new as itself listed; and
+            // the keys of the person it named, so a listing id given again to someone else is told
+            // from the same person.
+            // Listings held from before stay unstamped (the oldest) and fall back on the person's keys.
+            // A need remembers its source and its partner-and-title key, so a need from another source
+            // that looks the same is flagged; `needs merge` remembers the id it folded away.
+            try db.execute(
+                sql: """
+                    ALTER TABLE listing ADD COLUMN listed_batch INTEGER;
+                    ALTER TABLE listing ADD COLUMN listed_as_of INTEGER;
+                    ALTER TABLE listing ADD COLUMN name_key TEXT;
+                    ALTER TABLE listing ADD COLUMN email_key TEXT;
+                    ALTER TABLE listing ADD COLUMN phone_key TEXT;
+                    ALTER TABLE import_batch ADD COLUMN ended INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE import_batch ADD COLUMN file_date DATETIME;
+                    ALTER TABLE need ADD COLUMN source TEXT;
+                    ALTER TABLE need ADD COLUMN match_key TEXT;
+                    ALTER TABLE need ADD COLUMN duplicate_of TEXT REFERENCES need(id) ON DELETE SET NULL;
+                    CREATE INDEX need_match ON need(match_key);
+                    CREATE TABLE ended_listing (
+                        source_id INTEGER NOT NULL,
+                        listing_id TEXT NOT NULL,
+                        volunteer_id INTEGER NOT NULL REFERENCES volunteer(id) ON DELETE CASCADE,
+                        ended_as_of INTEGER NOT NULL,
+                        PRIMARY KEY (source_id, listing_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX ended_listing_volunteer ON ended_listing(volunteer_id);
+                    CREATE TABLE need_merge (
+                        id TEXT PRIMARY KEY,
+                        kept TEXT NOT NULL REFERENCES need(id) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    """)
+            let needs = try Row.fetchAll(db, sql: "SELECT id, partner, title FROM need")
+            for row in needs {
+                let partner: String = row["partner"]
+                let title: String = row["title"]
+                try db.execute(
+                    sql: "UPDATE need SET match_key = ? WHERE id = ?",
+                    arguments: [Schema.needKey(partner: partner, title: title), row["id"] as String])
+            }
+        }
         return migrator
     }
 }
 
 extension Schema {
+    /// The key needs that may be the same request are found by: partner and title as matching keys.
+    static func needKey(partner: String, title: String) -> String {
+        partner.matchingKey + "\u{1F}" + title.matchingKey
+    }
+
     /// The indexes only searches use (none of them is read while importing), as the migrations
     /// above leave them: a large import sets them aside and builds them again at its end. A test
     /// checks these definitions against a freshly migrated database.

@@ -37,7 +37,7 @@ enum VolunteerLoader {
             db,
             sql: """
                 SELECT id, name, email, phone, postcode, area, age_band, notes, dbs_level, dbs_issued, consent_share,
-                  consent_contact, consent_recorded
+                  consent_contact, consent_recorded, EXISTS (SELECT 1 FROM listing WHERE volunteer_id = volunteer.id)
                 FROM volunteer WHERE \(condition) ORDER BY id
                 """, arguments: arguments)
         while let row = try rows.next() {
@@ -57,7 +57,7 @@ enum VolunteerLoader {
                     consent: Consent(
                         contact: contact, share: share.flatMap(ShareScope.init(rawValue:)),
                         recorded: recorded.flatMap(CalendarDate.init(parsing:))),
-                    notes: row[7]))
+                    notes: row[7], isListed: row[13]))
         }
         let skills = try Row.fetchCursor(
             db,

@@ -114,4 +114,62 @@ struct MigrationTests {
         }
         #expect(StoredSlots.bits(of: []) == 0)
     }
+
+    /// A database left at v7, holding one person listed by a roster and one need, as v7 stored them.
+    func databaseAtVersion7() throws -> String {
+        let path = directory.folder.appendingPathComponent("v7.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v7: compact details clustered by their owner")
+        let need = Need(
+            id: "N-101", partner: "Schools Team", title: "Reading support",
+            languages: [LanguageRequirement(language: .resolving("Polish"), isRequired: true)], places: 3)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO network (id, name, name_key) VALUES (1, 'SREP', 'srep');
+                    INSERT INTO source (id, name) VALUES (1, 'roster:srep');
+                    INSERT INTO volunteer (id, name, name_key, email, email_key, phone, phone_key, consent_contact)
+                      VALUES (1, 'Abdi Abdi', 'abdi abdi', 'abdi@example.org', 'abdi@example.org', '07700 900001', '+447700900001', 1);
+                    INSERT INTO listing (source_id, listing_id, volunteer_id, fingerprint, consent_contact) VALUES (1, 'id:R1', 1, 'old', 1);
+                    INSERT INTO membership (volunteer_id, network_id) VALUES (1, 1);
+                    INSERT INTO volunteer_skill (volunteer_id, source_id, position, written, key) VALUES (1, 1, 0, 'Driving', 'driving');
+                    INSERT INTO import_batch (id, file_name, sha256, plugin, imported_at, created, updated, unchanged, rejected, erased)
+                      VALUES (1, 'srep.csv', 'abc', 'csv', '2026-01-01 00:00:00.000', 1, 0, 0, 0, 0);
+                    """)
+            try db.execute(
+                sql: "INSERT INTO need (id, partner, title, places, details, fingerprint) VALUES (?, ?, ?, ?, ?, 'old')",
+                arguments: [need.id, need.partner, need.title, need.places, try JSONColumn.encode(need)])
+        }
+        return path
+    }
+
+    @Test("v9 keeps what a v7 directory held; its listings and needs take part in leaving and duplicates")
+    func version8KeepsWhatVersion7Held() throws {
+        let store = try SQLiteDirectoryStore(path: try databaseAtVersion7())
+        let abdi = try #require(try store.volunteer(id: 1))
+        #expect(abdi.isListed)
+        #expect(abdi.memberships.map(\.networkName) == ["SREP"])
+        #expect(try store.batches().first?.counts.ended == 0)
+        #expect(try store.needs().map(\.id) == ["N-101"])
+
+        try store.write { writer in
+            // A listing from before v8 kept no keys of its own: the person's stand in for them.
+            let said = try #require(try writer.identity(ofListing: "id:R1", listedBy: "roster:srep"))
+            #expect(said.nameKey == "abdi abdi" && said.emailKey == "abdi@example.org" && said.phoneKey == "+447700900001")
+            // Unstamped, it is older than any roster imported from now on.
+            try writer.beginBatch(fileDate: Date())
+            #expect(try writer.unconfirmedListings(of: "roster:srep").map(\.listingID) == ["id:R1"])
+            // The held need is found by its partner and title.
+            #expect(try writer.needs(partner: "SCHOOLS TEAM", title: "reading support").map(\.need.id) == ["N-101"])
+        }
+
+        let feed = Need(
+            id: "OPP-77", partner: "Schools Team", title: "Reading Support",
+            languages: [LanguageRequirement(language: .resolving("pl"), isRequired: true)], places: 3)
+        let file = try directory.file("feed.jsonl", try ScriptedImporter.script([.need(feed)]))
+        let service = ImportService(store: store, registry: ImporterRegistry([ScriptedImporter.self]))
+        let report = try service.importFile(at: file, request: ImportRequest())
+        #expect(report.warnings.contains { $0.message.contains("duplicate of 'N-101'") })
+        #expect(try store.needs().first { $0.id == "OPP-77" }?.duplicateOf == "N-101")
+    }
 }

@@ -26,6 +26,11 @@ public protocol DirectoryImporter: Sendable {
     static var fileExtensions: Set<String> { get }
     /// How sure the plugin is that it reads this input, from its first bytes and its name.
     static func recognises(_ sample: ImportSample) -> Recognition
+    /// Whether the plugin reads rosters: each file a network's whole list of members now, so
+    /// whoever a new copy leaves out has left it (unless imported with `--partial`), and a listing
+    /// id given to someone else is told apart. `false` (the default) for feeds that say who
+    /// leaves in their own way, like the Sector 3 feed's `withdrawn`.
+    static var readsRosters: Bool { get }
 
     /// Creates the plugin.
     init()
@@ -33,6 +38,11 @@ public protocol DirectoryImporter: Sendable {
     /// Reads the whole input, handing each record to `sink` as soon as it is read. Throws an
     /// ``ImportError`` when the input as a whole cannot be read (the directory then writes nothing).
     func read(_ input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws
+}
+
+extension DirectoryImporter {
+    /// Not a roster reader, unless the plugin says so.
+    public static var readsRosters: Bool { false }
 }
 
 /// How sure an importer is that it reads an input; the most certain plugin wins.

@@ -2,9 +2,19 @@ import Foundation
 
 /// Applies an importer's records to the directory as they stream in, inside the transaction of
 /// one import: recognises people already held, counts what changed, and collects rejections.
+///
+/// A roster is its network's list of members now: once the whole file is applied, whoever it no
+/// longer lists leaves it (unless the file is ``partial``). Only for plugins that read rosters:
+/// a feed says who leaves in its own way (`withdrawn`).
 final class ImportApplier: ImportSink {
     private let writer: any DirectoryWriter
     private let force: Bool
+    /// Whether the plugin reads rosters (see ``DirectoryImporter/readsRosters``).
+    private let readsRosters: Bool
+    /// Whether the file lists only some members of its rosters, so that it ends nothing.
+    private let partial: Bool
+    /// The file's name as the user gave it: the source of the needs it holds.
+    private let fileName: String
     private(set) var counts = ImportCounts()
     private(set) var rejections: [Rejection] = []
     private(set) var warnings: [ImportWarning] = []
@@ -12,10 +22,34 @@ final class ImportApplier: ImportSink {
     private var pendingMembers: [(source: String, network: NetworkID, member: MemberReference, at: SourceLocation)] = []
     private var networksByName: [String: NetworkID] = [:]
     private var withoutConsent = 0
+    /// The rosters (volunteer sources) this file lists people for, by source.
+    private var rosters: [String: Roster] = [:]
+    /// People this file lists whom a newer copy of the roster took off, by source.
+    private var keptOff: [String: Int] = [:]
+    /// Who left each roster, by source.
+    private var departed: [String: (people: Int, unlisted: Int)] = [:]
 
-    init(writer: any DirectoryWriter, force: Bool) {
+    /// A roster the file lists people for: its name to show and the networks its rows belong to.
+    private struct Roster {
+        var name: String
+        var networks: [NetworkID: String] = [:]
+    }
+
+    init(writer: any DirectoryWriter, force: Bool, readsRosters: Bool = false, partial: Bool = false, fileName: String = "") {
         self.writer = writer
         self.force = force
+        self.readsRosters = readsRosters
+        self.partial = partial
+        self.fileName = fileName
+    }
+
+    /// Who left which roster in this import, by roster name.
+    var departures: [RosterDeparture] {
+        departed.compactMap { source, tally in
+            guard tally.people > 0, let roster = rosters[source] else { return nil }
+            return RosterDeparture(
+                roster: roster.name, networks: roster.networks.values.sorted(), people: tally.people, unlisted: tally.unlisted)
+        }.sorted { $0.roster < $1.roster }
     }
 
     // MARK: - ImportSink
@@ -31,7 +65,7 @@ final class ImportApplier: ImportSink {
         switch record {
         case .volunteer(let volunteer): try receive(PreparedVolunteer(volunteer), at: location)
         case .network(let network): try apply(network, at: location)
-        case .need(let need): try apply(need)
+        case .need(let need): try apply(need, at: location)
         case .withdrawal(let withdrawal): try apply(withdrawal, at: location)
         }
     }
@@ -59,6 +93,7 @@ final class ImportApplier: ImportSink {
             }
         }
         pendingMembers.removeAll()
+        try endDepartures()
         if withoutConsent > 0 {
             warn(
                 at: nil,
@@ -72,7 +107,33 @@ final class ImportApplier: ImportSink {
     /// Applies a volunteer record whose keys and fingerprint were worked out on the reading thread.
     func receive(_ prepared: PreparedVolunteer, at location: SourceLocation) throws {
         let (record, keys, listingID) = (prepared.record, prepared.keys, prepared.listingID)
+        let networks = try record.memberships.map { try resolve($0.network) }
+        let isRoster = readsRosters && sequence == nil
+        if isRoster { note(record, networks: networks) }
         var existing = try writer.volunteer(listedBy: record.source, externalID: listingID)
+        if existing == nil, isRoster, try writer.wasEndedByNewerRoster(listingID, listedBy: record.source) {
+            // A copy of this roster dated after this file took them off: this older one is out of date.
+            keptOff[record.source, default: 0] += 1
+            counts.unchanged += 1
+            return
+        }
+        // Unchanged against what the source last said under this listing id (so the same person).
+        let unchanged = try existing != nil
+            && Fingerprint.matches(
+                writer.fingerprint(ofListing: listingID, listedBy: record.source), current: prepared.fingerprint,
+                legacy: { Fingerprint.legacy(volunteer: record) })
+        if !unchanged, existing != nil, isRoster, let ref = record.externalID,
+            let said = try writer.identity(ofListing: listingID, listedBy: record.source), said.isSomeoneElse(than: keys)
+        {
+            // The roster gave this id to someone else: the person it named before leaves it.
+            try tally(writer.endListing(listingID, listedBy: record.source, networks: networks), of: record.source)
+            let roster = rosters[record.source]?.name ?? record.source
+            warn(
+                at: location,
+                "ref '\(ref)' named \(said.name) before and now names \(record.name) (name, email and phone all differ): "
+                    + "read as someone else, and \(said.name) is no longer on the roster of \(roster)")
+            existing = nil
+        }
         if existing == nil, let email = keys.email { existing = try writer.volunteer(emailKey: email) }
         if existing == nil, let phone = keys.phone { existing = try writer.volunteer(phoneKey: phone) }
 
@@ -86,21 +147,17 @@ final class ImportApplier: ImportSink {
         }
         if record.consent.contact == nil { withoutConsent += 1 }
 
-        let fingerprint = prepared.fingerprint
         let id: VolunteerID
-        if let existing,
-            try Fingerprint.matches(
-                writer.fingerprint(ofListing: listingID, listedBy: record.source), current: fingerprint,
-                legacy: { Fingerprint.legacy(volunteer: record) })
-        {
+        if unchanged, let existing {
             counts.unchanged += 1
             id = existing
+            try writer.confirmListing(listingID, listedBy: record.source)
         } else {
-            id = try writer.saveListing(record, keys: keys, listingID: listingID, fingerprint: fingerprint, volunteer: existing)
+            id = try writer.saveListing(
+                record, keys: keys, listingID: listingID, fingerprint: prepared.fingerprint, volunteer: existing)
             if existing == nil { counts.created += 1 } else { counts.updated += 1 }
         }
-        for membership in record.memberships {
-            let network = try resolve(membership.network)
+        for (membership, network) in zip(record.memberships, networks) {
             _ = try writer.addMembership(volunteer: id, network: network, role: membership.role, since: membership.since)
         }
     }
@@ -127,14 +184,30 @@ final class ImportApplier: ImportSink {
         }
     }
 
-    private func apply(_ need: Need) throws {
+    private func apply(_ need: Need, at location: SourceLocation) throws {
+        if let kept = try writer.mergedNeed(need.id) {
+            counts.unchanged += 1
+            warn(at: location, "need '\(need.id)' was merged into '\(kept)' with 'voldir needs merge'; not imported again")
+            return
+        }
         let fingerprint = try Fingerprint.of(need)
         let stored = try writer.fingerprint(ofNeed: need.id)
         if try Fingerprint.matches(stored, current: fingerprint, legacy: { try Fingerprint.legacy(need) }) {
             counts.unchanged += 1
-        } else {
-            try writer.saveNeed(need, fingerprint: fingerprint)
-            if stored == nil { counts.created += 1 } else { counts.updated += 1 }
+            return
+        }
+        let source = sequence.map { "feed:\($0.source)" } ?? "file:\(fileName)"
+        var flagged = need
+        flagged.duplicateOf = try writer.needs(partner: need.partner, title: need.title).first { held in
+            held.need.id != need.id && held.source != source && held.need.duplicateOf == nil && held.need.isLikelySame(as: need)
+        }?.need.id
+        try writer.saveNeed(flagged, source: source, fingerprint: fingerprint)
+        if stored == nil { counts.created += 1 } else { counts.updated += 1 }
+        if let kept = flagged.duplicateOf {
+            warn(
+                at: location,
+                "need '\(need.id)' (\(need.partner): \(need.title)) looks like a duplicate of '\(kept)' from another source; "
+                    + "only '\(kept)' is matched until 'voldir needs merge \(kept) \(need.id)' keeps one")
         }
     }
 
@@ -145,6 +218,62 @@ final class ImportApplier: ImportSink {
         } else {
             counts.unchanged += 1
         }
+    }
+
+    // MARK: - Leaving rosters
+
+    /// Remembers that this file lists people for `record`'s roster.
+    private func note(_ record: VolunteerRecord, networks: [NetworkID]) {
+        if rosters[record.source] == nil {
+            rosters[record.source] = Roster(name: record.memberships.first?.network.name ?? fileName)
+        }
+        for (membership, network) in zip(record.memberships, networks) where rosters[record.source]?.networks[network] == nil {
+            rosters[record.source]?.networks[network] = membership.network.name ?? membership.network.externalID ?? "network \(network)"
+        }
+    }
+
+    /// Ends the listings (and memberships) of everyone the file's rosters no longer list.
+    private func endDepartures() throws {
+        for (source, people) in keptOff.sorted(by: { $0.key < $1.key }) {
+            warn(
+                at: nil,
+                (people == 1 ? "1 person this file lists was" : "\(people) people this file lists were")
+                    + " taken off the roster of \(rosters[source]?.name ?? source) by a copy dated after this file; "
+                    + "not added back")
+        }
+        guard readsRosters, sequence == nil, !partial, !rosters.isEmpty else { return }
+        if counts.rejected > 0 {
+            // A rejected row may be someone still on the roster: ending them would be a guess.
+            var kept = 0
+            for source in rosters.keys { kept += try writer.unconfirmedListings(of: source).count }
+            if kept > 0 {
+                warn(
+                    at: nil,
+                    "\(kept) listing(s) this file leaves out were kept, because \(counts.rejected) row(s) were rejected; "
+                        + "mend them and import the file again to end the memberships of people it no longer lists")
+            }
+            return
+        }
+        for (source, roster) in rosters.sorted(by: { $0.key < $1.key }) {
+            if try writer.newerListings(of: source) > 0 {
+                warn(
+                    at: nil,
+                    "a copy of the roster of \(roster.name) dated after this file was imported before: "
+                        + "this older file takes no one off who that copy lists")
+            }
+            let networks = roster.networks.keys.sorted()
+            for listing in try writer.unconfirmedListings(of: source) {
+                try tally(writer.endListing(listing.listingID, listedBy: source, networks: networks), of: source)
+            }
+        }
+    }
+
+    /// Counts a person taken off a roster.
+    private func tally(_ end: ListingEnd, of source: String) {
+        guard end != .stillListed else { return }
+        counts.ended += 1
+        departed[source, default: (0, 0)].people += 1
+        if end == .leftEverySource { departed[source, default: (0, 0)].unlisted += 1 }
     }
 
     // MARK: - Helpers

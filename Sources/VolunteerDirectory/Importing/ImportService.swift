@@ -13,17 +13,21 @@ public struct ImportRequest: Sendable {
     public var dryRun: Bool
     /// Whether to import a feed that is not newer than the last from its source (`--force`).
     public var force: Bool
+    /// Whether the file lists only some members of its rosters (`--partial`): then no one it
+    /// leaves out is taken off. Without it a roster is its network's whole list of members.
+    public var partial: Bool
 
     /// Creates a request.
     public init(
         options: ImportOptions = ImportOptions(), plugin: String? = nil, strict: Bool = false, dryRun: Bool = false,
-        force: Bool = false
+        force: Bool = false, partial: Bool = false
     ) {
         self.options = options
         self.plugin = plugin
         self.strict = strict
         self.dryRun = dryRun
         self.force = force
+        self.partial = partial
     }
 }
 
@@ -43,9 +47,11 @@ public struct FileImportReport: Sendable, Codable {
     public var previouslyImported: Date?
     /// Whether this was a dry run (nothing was written).
     public var dryRun: Bool
+    /// The people each roster no longer lists, taken off it (``ImportCounts/ended`` in all).
+    public var departures: [RosterDeparture]
 
     private enum CodingKeys: String, CodingKey {
-        case file, plugin, created, updated, unchanged, erased, rejected, warnings, previouslyImported, dryRun
+        case file, plugin, created, updated, unchanged, erased, ended, departures, rejected, warnings, previouslyImported, dryRun
     }
 
     private struct RejectedLine: Codable {
@@ -58,8 +64,9 @@ public struct FileImportReport: Sendable, Codable {
     /// Creates a report.
     public init(
         file: String, plugin: String, counts: ImportCounts, rejected: [Rejection], warnings: [ImportWarning],
-        previouslyImported: Date? = nil, dryRun: Bool = false
+        previouslyImported: Date? = nil, dryRun: Bool = false, departures: [RosterDeparture] = []
     ) {
+        self.departures = departures
         self.file = file
         self.plugin = plugin
         self.counts = counts
@@ -77,6 +84,8 @@ public struct FileImportReport: Sendable, Codable {
         try container.encode(counts.updated, forKey: .updated)
         try container.encode(counts.unchanged, forKey: .unchanged)
         try container.encode(counts.erased, forKey: .erased)
+        try container.encode(counts.ended, forKey: .ended)
+        try container.encode(departures, forKey: .departures)
         try container.encode(
             rejected.map { RejectedLine(line: $0.location.line, column: $0.location.column, sheet: $0.location.sheet, reason: $0.reason) },
             forKey: .rejected)
@@ -94,6 +103,8 @@ public struct FileImportReport: Sendable, Codable {
         counts.updated = try container.decode(Int.self, forKey: .updated)
         counts.unchanged = try container.decode(Int.self, forKey: .unchanged)
         counts.erased = try container.decodeIfPresent(Int.self, forKey: .erased) ?? 0
+        counts.ended = try container.decodeIfPresent(Int.self, forKey: .ended) ?? 0
+        departures = try container.decodeIfPresent([RosterDeparture].self, forKey: .departures) ?? []
         rejected = try container.decode([RejectedLine].self, forKey: .rejected).map {
             Rejection(location: SourceLocation(line: $0.line, column: $0.column, sheet: $0.sheet), reason: $0.reason)
         }
@@ -164,8 +175,12 @@ public struct ImportService: Sendable {
                 previouslyImported: previous.importedAt, dryRun: request.dryRun)
         }
         let input = ImportInput(url: url, displayName: name, size: size, progress: { progress($0, size) }, message: message)
+        let fileDate = Self.modificationDate(of: url)
         let body = { (writer: any DirectoryWriter) throws -> FileImportReport in
-            let applier = ImportApplier(writer: writer, force: request.force)
+            let applier = ImportApplier(
+                writer: writer, force: request.force, readsRosters: importerType.readsRosters, partial: request.partial,
+                fileName: name)
+            try writer.beginBatch(fileDate: fileDate)
             try writer.beginBulkLoad(expectedRecords: Int(size / Self.bytesPerRecordAtMost))
             try ImportPipeline.run(importerType, input: input, options: request.options, into: applier)
             try applier.finish()
@@ -182,10 +197,11 @@ public struct ImportService: Sendable {
             try writer.record(
                 ImportBatch(
                     fileName: name, sha256: hash, plugin: importerType.identifier, importedAt: Date(),
-                    counts: applier.counts, source: applier.sequence?.source, sequence: applier.sequence?.number))
+                    counts: applier.counts, source: applier.sequence?.source, sequence: applier.sequence?.number,
+                    fileDate: fileDate))
             return FileImportReport(
                 file: name, plugin: importerType.identifier, counts: applier.counts, rejected: applier.rejections,
-                warnings: applier.warnings, dryRun: request.dryRun)
+                warnings: applier.warnings, dryRun: request.dryRun, departures: applier.departures)
         }
         var report = try request.dryRun ? store.rehearse(body) : store.write(body)
         if report.counts.erased > 0, !request.dryRun {
@@ -210,6 +226,11 @@ public struct ImportService: Sendable {
     static let bytesPerRecordAtMost: Int64 = 700
 
     // MARK: - File helpers
+
+    /// When the file was last changed: the date that orders copies of a roster (now, when unknown).
+    private static func modificationDate(of url: URL) -> Date {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? Date()
+    }
 
     /// The file's SHA-256, from the hashes already worked out when the file has not changed since
     /// (same size and modification time), else read afresh.

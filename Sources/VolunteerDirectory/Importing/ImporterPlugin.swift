@@ -14,6 +14,9 @@ public protocol ImporterPlugin: Sendable {
     var fileExtensions: Set<String> { get }
     /// Where an external plugin was found; `nil` for a built-in one.
     var location: String? { get }
+    /// Whether each file the plugin reads is a network's whole roster, so that importing it ends
+    /// the memberships of people it no longer lists (see ``DirectoryImporter/readsRosters``).
+    var readsRosters: Bool { get }
     /// How sure the plugin is that it reads the input the sample was taken from.
     func recognises(_ sample: ImportSample) -> Recognition
     /// Reads the whole input into `sink`, as ``DirectoryImporter/read(_:options:into:)`` does.
@@ -34,6 +37,7 @@ public struct BuiltInImporter: ImporterPlugin {
     public var summary: String { type.summary }
     public var fileExtensions: Set<String> { type.fileExtensions }
     public var location: String? { nil }
+    public var readsRosters: Bool { type.readsRosters }
 
     public func recognises(_ sample: ImportSample) -> Recognition {
         type.recognises(sample)

@@ -7,6 +7,9 @@ public struct MatchRun: Sendable {
     public let criteria: MatchCriteria
     /// The result.
     public let result: MatchResult
+    /// The needs left out because each looks like a duplicate of another need held (only the
+    /// need held first is matched, until `voldir needs merge` keeps one).
+    public let duplicates: [Need]
 
     /// Runs matching.
     ///
@@ -26,10 +29,14 @@ public struct MatchRun: Sendable {
         let index = MatchIndex(
             volunteers: try store.volunteersForMatching(), needs: needs, confirmed: confirmed, taxonomy: store.taxonomy)
         let wanted = Set(needIDs)
-        let positions = index.needRecords.indices.filter { position in
-            let need = index.needRecords[position]
-            return (wanted.isEmpty || wanted.contains(need.id)) && (partner.map { $0.matchingKey == need.partner.matchingKey } ?? true)
+        func chosen(_ need: Need) -> Bool {
+            (wanted.isEmpty || wanted.contains(need.id)) && (partner.map { $0.matchingKey == need.partner.matchingKey } ?? true)
         }
+        // A need flagged as a duplicate of one held is the same request: matching both would
+        // place twice the people it asked for.
+        func isDuplicate(_ need: Need) -> Bool { need.duplicateOf.map(known.contains) ?? false }
+        let positions = index.needRecords.indices.filter { chosen(index.needRecords[$0]) && !isDuplicate(index.needRecords[$0]) }
+        duplicates = needs.filter { chosen($0) && isDuplicate($0) }
         self.index = index
         self.criteria = criteria
         result = Matcher(criteria: criteria, options: options).match(index, needPositions: positions)
@@ -37,6 +44,7 @@ public struct MatchRun: Sendable {
 
     /// The report of this run for an audience.
     public func report(alternates: Int, audience: MatchReport.Audience) -> MatchReport {
-        MatchReport(result: result, index: index, criteria: criteria, alternates: alternates, audience: audience)
+        MatchReport(
+            result: result, index: index, criteria: criteria, alternates: alternates, audience: audience, duplicates: duplicates)
     }
 }

@@ -24,6 +24,10 @@ public struct Need: Sendable, Hashable, Codable {
     public var minimumDBS: DBSLevel?
     /// When the source last changed it.
     public var updated: CalendarDate?
+    /// The need held from another source that this one looks like (same partner and title,
+    /// overlapping requirements), when the import flagged it: only that one is matched until
+    /// `voldir needs merge` keeps one of the two. Set by the directory, never by an importer.
+    public var duplicateOf: String?
 
     /// Creates a need.
     public init(
@@ -47,6 +51,26 @@ public struct Need: Sendable, Hashable, Codable {
 
     /// The skills without which the need cannot be met.
     public var requiredSkills: [Skill] { skills.filter(\.isRequired).map(\.skill) }
+    /// Whether this need and `other` are likely the same request from two sources: the same
+    /// partner and title (compared as matching keys) and overlapping requirements, that is no
+    /// kind of requirement (skills, languages) on which both ask for something and share nothing.
+    /// "Reading support" asking for Polish speakers and "Reading support" asking for Urdu
+    /// speakers are two needs.
+    public func isLikelySame(as other: Need) -> Bool {
+        guard partner.matchingKey == other.partner.matchingKey, title.matchingKey == other.title.matchingKey else { return false }
+        func overlap(_ mine: Set<String>, _ theirs: Set<String>) -> Bool {
+            mine.isEmpty || theirs.isEmpty || !mine.isDisjoint(with: theirs)
+        }
+        return overlap(requiredSkillKeys, other.requiredSkillKeys) && overlap(requiredLanguageKeys, other.requiredLanguageKeys)
+    }
+
+    /// The required skills by ``Skill/key``.
+    private var requiredSkillKeys: Set<String> { Set(skills.filter(\.isRequired).map(\.skill.key)) }
+    /// The required languages by code, or by written key when not understood.
+    private var requiredLanguageKeys: Set<String> {
+        Set(languages.filter(\.isRequired).map { $0.language.code ?? $0.language.written.matchingKey })
+    }
+
     /// The skills that are welcome but not needed.
     public var preferredSkills: [Skill] { skills.filter { !$0.isRequired }.map(\.skill) }
 }

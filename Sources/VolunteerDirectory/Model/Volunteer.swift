@@ -34,13 +34,16 @@ public struct Volunteer: Sendable, Hashable, Codable, Identifiable {
     public var notes: String?
     /// The networks they belong to.
     public var memberships: [Membership]
+    /// Whether any source lists them now. Someone every roster has let go stays held, with no
+    /// skills, languages or memberships from those rosters, until the retention rules remove them.
+    public var isListed: Bool
 
     /// Creates a volunteer value.
     public init(
         id: VolunteerID, name: String, email: String? = nil, phone: String? = nil, postcode: String? = nil,
         area: String? = nil, ageBand: AgeBand? = nil, skills: [Skill] = [], languages: [SpokenLanguage] = [],
         availability: [Slot] = [], dbs: DBSCheck? = nil, consent: Consent = Consent(), notes: String? = nil,
-        memberships: [Membership] = []
+        memberships: [Membership] = [], isListed: Bool = true
     ) {
         self.id = id
         self.name = name
@@ -56,6 +59,7 @@ public struct Volunteer: Sendable, Hashable, Codable, Identifiable {
         self.consent = consent
         self.notes = notes
         self.memberships = memberships
+        self.isListed = isListed
     }
 }
 

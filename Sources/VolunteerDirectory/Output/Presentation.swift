@@ -40,6 +40,8 @@ public enum Presentation {
         public var consentToContact: Bool?
         public var shareWith: String?
         public var networks: [String]
+        /// Whether any roster or feed lists them now; `false` once every one has let them go.
+        public var listed: Bool
         public var notes: String?
         public var score: Double?
         /// For search results: the weakest way the skills and languages asked for are met
@@ -69,6 +71,7 @@ public enum Presentation {
             consentToContact = volunteer.consent.contact
             shareWith = volunteer.consent.share?.description
             networks = volunteer.memberships.map(\.networkName)
+            listed = volunteer.isListed
             notes = volunteer.notes
             self.score = score
             if let matched, !matched.isEmpty {
@@ -122,6 +125,7 @@ public enum Presentation {
                 ("DBS", v.dbs.map { d in d.issued.map { "\(d.level) (issued \($0))" } ?? d.level.description }),
                 ("Contact", v.consent.contact.map { $0 ? "agreed" : "declined" } ?? "not recorded"),
                 ("Share with", v.consent.share?.description), ("Notes", v.notes),
+                ("Rosters", v.isListed ? nil : "no longer on any roster; kept until the retention rules remove them"),
             ]
             return lines.compactMap { label, value in
                 guard let value, !value.isEmpty else { return nil }
@@ -216,10 +220,13 @@ public enum Presentation {
         public var when: [String]
         public var places: Int
         public var dbs: String?
+        /// The need this one looks like a duplicate of (only that one is matched), if flagged.
+        public var duplicateOf: String?
 
         /// The JSON form of a need.
         public init(_ need: Need) {
             id = need.id
+            duplicateOf = need.duplicateOf
             partner = need.partner
             title = need.title
             description = need.description
@@ -250,23 +257,31 @@ public enum Presentation {
         case .json:
             return try json(needs.map(NeedJSON.init))
         case .table:
-            return TextTable(
+            let flagged = needs.filter { $0.duplicateOf != nil }
+            let table = TextTable(
                 headers: ["ID", "PARTNER", "TITLE", "REQUIRED", "PREFERRED", "WHERE", "PLACES", "DBS"],
                 rows: needs.map {
                     [
-                        $0.id, $0.partner, $0.title, requirements($0, required: true), requirements($0, required: false),
+                        $0.duplicateOf.map { [id = $0.id] kept in "\(id) (duplicate of \(kept)?)" } ?? $0.id, $0.partner, $0.title,
+                        requirements($0, required: true), requirements($0, required: false),
                         $0.postcode ?? $0.area ?? "", String($0.places), $0.minimumDBS?.description ?? "",
                     ]
                 }
             ).rendered(maximumWidth: 36)
+            return ([table] + flagged.compactMap { need in
+                need.duplicateOf.map { kept in
+                    "\(need.id) looks like a duplicate of \(kept) (same partner and title, overlapping requirements): only \(kept) is "
+                        + "matched; 'voldir needs merge \(kept) \(need.id)' keeps \(kept) and moves placements over"
+                }
+            }).joined(separator: "\n")
         case .csv:
             return CSVWriter.document(
-                headers: ["id", "partner", "title", "required", "preferred", "postcode", "area", "when", "places", "dbs"],
+                headers: ["id", "partner", "title", "required", "preferred", "postcode", "area", "when", "places", "dbs", "duplicate_of"],
                 rows: needs.map {
                     [
                         $0.id, $0.partner, $0.title, requirements($0, required: true), requirements($0, required: false),
                         $0.postcode ?? "", $0.area ?? "", $0.slots.map(\.description).joined(separator: "; "), String($0.places),
-                        $0.minimumDBS?.description ?? "",
+                        $0.minimumDBS?.description ?? "", $0.duplicateOf ?? "",
                     ]
                 })
         }
@@ -295,7 +310,11 @@ public enum Presentation {
         }
         var parts = ["\(c.created) created", "\(c.updated) updated", "\(c.unchanged) unchanged", "\(c.rejected) rejected"]
         if c.erased > 0 { parts.append("\(c.erased) erased") }
+        if c.ended > 0 { parts.append("\(c.ended) ended") }
         lines.append("\(report.file) (\(report.plugin)): \(verb): \(parts.joined(separator: ", "))")
+        for departure in report.departures {
+            lines.append("  " + departureSummary(departure, dryRun: report.dryRun))
+        }
         for rejection in report.rejected {
             lines.append("  rejected \(rejection.location.placing(in: report.file)): \(rejection.reason)")
         }
@@ -303,6 +322,21 @@ public enum Presentation {
             lines.append("  warning \(warning.location.map { "\($0.placing(in: report.file)): " } ?? "")\(warning.message)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "3 people are no longer on this roster: their membership of … ended".
+    static func departureSummary(_ departure: RosterDeparture, dryRun: Bool) -> String {
+        let people = departure.people == 1 ? "1 person is" : "\(departure.people) people are"
+        let ended = dryRun ? "would end" : "ended"
+        let what =
+            departure.networks.isEmpty
+            ? "their listing from \(departure.roster) \(ended)"
+            : "their membership of \(departure.networks.joined(separator: " and ")) \(ended)"
+        var line = "\(people) no longer on this roster: \(what)"
+        if departure.unlisted > 0 {
+            line += "; \(departure.unlisted) of them no longer on any roster, kept until the retention rules remove them"
+        }
+        return line
     }
 
     // MARK: - Helpers

@@ -24,6 +24,9 @@ extension MatchReport {
                 rows.append(["unfilled", need.id, need.partner, need.title, "", "", "", "", String(unfilled.places), unfilled.reasons.joined(separator: "; ")])
             }
         }
+        for need in duplicates {
+            rows.append(["duplicate", need.id, need.partner, need.title, "", "", "", "", String(need.places), Self.duplicateNote(need)])
+        }
         for person in talent {
             rows.append(
                 ["unplaced talent", "", "", "", String(person.volunteer.id), person.volunteer.name]

@@ -39,6 +39,11 @@ extension MatchReport {
             }
             body += "</article>\n"
         }
+        if !duplicates.isEmpty {
+            body += "</section>\n<section aria-labelledby=\"duplicates\"><h2 id=\"duplicates\">Likely duplicates, not matched</h2><ul>"
+            for need in duplicates { body += "<li>\(h(Self.duplicateNote(need)))</li>" }
+            body += "</ul>"
+        }
         body += "</section>\n<section aria-labelledby=\"gaps\"><h2 id=\"gaps\">Places no one can fill</h2>"
         let gaps = needs.compactMap { section in section.unfilled.map { (section.need, $0) } }
         if gaps.isEmpty {

@@ -35,6 +35,12 @@ extension MatchReport {
                 out.append("Alternates: " + section.alternates.map { "\(md($0.volunteer.name)) (id \($0.volunteer.id), score \(format($0.score)))" }.joined(separator: "; "))
             }
         }
+        if !duplicates.isEmpty {
+            out.append("")
+            out.append("## Likely duplicates, not matched")
+            out.append("")
+            for need in duplicates { out.append("- \(md(Self.duplicateNote(need)))") }
+        }
         out.append("")
         out.append("## Places no one can fill")
         out.append("")

@@ -69,13 +69,19 @@ public struct MatchReport: Sendable {
     public let result: MatchResult
     /// Places asked for and filled.
     public let placesAsked: Int
+    /// Needs flagged as likely duplicates of another need held: not matched, and not counted in
+    /// the places asked or the language coverage, so the same request is not met twice.
+    public let duplicates: [Need]
 
     /// How many under-used volunteers are listed at most.
     public static let talentLimit = 100
 
     /// Builds the report.
-    public init(result: MatchResult, index: MatchIndex, criteria: MatchCriteria, alternates: Int, audience: Audience) {
+    public init(
+        result: MatchResult, index: MatchIndex, criteria: MatchCriteria, alternates: Int, audience: Audience, duplicates: [Need] = []
+    ) {
         self.audience = audience
+        self.duplicates = duplicates
         let positionOfVolunteer = Dictionary(uniqueKeysWithValues: index.volunteers.enumerated().map { ($1.id, $0) })
         let positionOfNeed = Dictionary(uniqueKeysWithValues: index.needs.enumerated().map { ($1.id, $0) })
         func shown(_ id: VolunteerID) -> Bool {
@@ -172,6 +178,13 @@ public struct MatchReport: Sendable {
                 candidates: result.candidates.filter { shown($0.volunteer) }, unfilled: result.unfilled,
                 totalScore: result.totalScore, pruning: result.pruning)
             : result
+    }
+
+    /// What the report says of a need flagged as a duplicate.
+    public static func duplicateNote(_ need: Need) -> String {
+        let kept = need.duplicateOf ?? "another need"
+        return "\(need.id) (\(need.partner): \(need.title)) looks like a duplicate of \(kept): not matched, and counted once in "
+            + "places and language coverage; 'voldir needs merge \(kept) \(need.id)' keeps one"
     }
 
     /// Places filled by the proposals.

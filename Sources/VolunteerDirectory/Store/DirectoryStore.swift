@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the directory is kept. The core speaks only to this interface; the embedded SQLite store
 /// implements it today, a shared PostgreSQL deployment can implement it later.
 public protocol DirectoryStore: Sendable {
@@ -42,6 +44,11 @@ public protocol DirectoryStore: Sendable {
     /// Confirms or declines a placement.
     func decide(placement id: Int64, as status: Placement.Status) throws -> Placement?
 
+    /// Keeps need `keep` and removes `other`, a duplicate of it: `other`'s placements move to
+    /// `keep` (a volunteer placed on both keeps the more decided one), and an import that brings
+    /// `other` again updates nothing. Throws ``NeedMergeError`` when either is not held.
+    func mergeNeeds(keep: String, other: String) throws -> NeedMerge
+
     /// Written skills the taxonomy does not understand, with how many volunteers wrote each, most
     /// first: what a coordinator adds to their taxonomy file next.
     func unmappedSkills(limit: Int) throws -> [UnmappedSkill]
@@ -78,6 +85,10 @@ public protocol DirectoryWriter: AnyObject {
     func refreshStatistics() throws
 
     // MARK: Batches
+
+    /// Told before a file's records: the file's date (its modification time), which orders
+    /// rosters of the same source however late each is imported.
+    func beginBatch(fileDate: Date) throws
 
     /// The import of a file with this SHA-256, if one was recorded.
     func batch(sha256: String) throws -> ImportBatch?
@@ -116,6 +127,22 @@ public protocol DirectoryWriter: AnyObject {
     /// profile. Keeps the full-text index in step. `keys` are the record's normalised forms.
     func saveListing(_ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String, volunteer id: VolunteerID?)
         throws -> VolunteerID
+    /// Records that this import lists a listing again unchanged, so that it does not end. A
+    /// listing remembers the newest roster that listed it: an older one does not take that back.
+    func confirmListing(_ listingID: String, listedBy source: String) throws
+    /// Who `source` last named under this listing id, if it named anyone.
+    func identity(ofListing listingID: String, listedBy source: String) throws -> ListedIdentity?
+    /// The listings of `source` that this import did not list and that no roster dated after this
+    /// one listed: the people the source no longer lists.
+    func unconfirmedListings(of source: String) throws -> [(listingID: String, volunteer: VolunteerID)]
+    /// How many listings of `source` a roster dated after this one listed: not ended by this import.
+    func newerListings(of source: String) throws -> Int
+    /// Whether a roster dated after this import's file ended this listing: then an older copy
+    /// that still lists the person does not add them back.
+    func wasEndedByNewerRoster(_ listingID: String, listedBy source: String) throws -> Bool
+    /// Ends one listing: removes it and, when the source lists the person under no other id, the
+    /// skills, languages and availability it gave and their membership of `networks`.
+    func endListing(_ listingID: String, listedBy source: String, networks: [NetworkID]) throws -> ListingEnd
     /// Adds (or updates the role and date of) a membership; returns whether anything changed.
     func addMembership(volunteer: VolunteerID, network: NetworkID, role: String?, since: CalendarDate?) throws -> Bool
     /// Erases everything held about a person: their row, listings, memberships, skills,
@@ -126,8 +153,23 @@ public protocol DirectoryWriter: AnyObject {
 
     /// The fingerprint saved with the need.
     func fingerprint(ofNeed id: String) throws -> String?
-    /// Saves a need over the one held with the same id, or creates it.
-    func saveNeed(_ need: Need, fingerprint: String) throws
+    /// Saves a need over the one held with the same id, or creates it; its ``Need/duplicateOf``
+    /// is kept with it. `source` is where it came from (a feed, a file).
+    func saveNeed(_ need: Need, source: String, fingerprint: String) throws
+    /// The needs held with this partner and title (compared as matching keys), with their sources.
+    func needs(partner: String, title: String) throws -> [(need: Need, source: String?)]
+    /// The need an earlier `needs merge` kept in place of `id`, if `id` was merged away.
+    func mergedNeed(_ id: String) throws -> String?
+}
+
+/// What ending a listing did to the person.
+public enum ListingEnd: Sendable, Hashable {
+    /// The source still lists them under another id: nothing else changed.
+    case stillListed
+    /// They left the source (and its network), and another source still lists them.
+    case leftSource
+    /// They left the source, and no source lists them any more.
+    case leftEverySource
 }
 
 /// A written skill the taxonomy does not understand.

@@ -16,11 +16,15 @@ public struct ImportBatch: Sendable, Hashable, Codable {
     public var source: String?
     /// The feed's sequence, for sequenced feeds.
     public var sequence: Int?
+    /// When the file was last changed (its modification time): a roster's date. A roster ends
+    /// only listings last listed by a roster no newer than itself, so an older copy imported after
+    /// a newer one takes no one off.
+    public var fileDate: Date?
 
     /// Creates a batch record.
     public init(
         fileName: String, sha256: String, plugin: String, importedAt: Date, counts: ImportCounts,
-        source: String? = nil, sequence: Int? = nil
+        source: String? = nil, sequence: Int? = nil, fileDate: Date? = nil
     ) {
         self.fileName = fileName
         self.sha256 = sha256
@@ -29,6 +33,7 @@ public struct ImportBatch: Sendable, Hashable, Codable {
         self.counts = counts
         self.source = source
         self.sequence = sequence
+        self.fileDate = fileDate
     }
 }
 
@@ -44,6 +49,9 @@ public struct ImportCounts: Sendable, Hashable, Codable {
     public var rejected = 0
     /// People erased on withdrawal.
     public var erased = 0
+    /// People taken off a roster: a roster that no longer lists them, or a listing id the roster
+    /// gave to someone else. Their membership of the roster's network ended.
+    public var ended = 0
 
     /// Creates zero counts.
     public init() {}

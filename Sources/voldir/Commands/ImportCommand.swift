@@ -17,6 +17,15 @@ struct ImportCommand: ParsableCommand {
             The same person in several rosters (same email ignoring case, or the same phone number) \
             becomes one volunteer with several memberships.
 
+            A roster is its network's list of members now: whoever a roster no longer lists leaves \
+            it (their membership, and the skills, languages and availability that roster gave, end; \
+            someone no roster lists any more is kept until the retention rules remove them). \
+            --partial says a file lists only some members, and ends nothing. A copy of a roster \
+            older (by the file's modification time) than one imported before ends nothing the newer \
+            one lists and adds back no one it took off. A row whose ref named someone else before (name, email and phone all differ) \
+            is read as a new person, and the one it named leaves the roster. The Sector 3 feed ends \
+            people only by 'withdrawn'.
+
             Exit status: 0 everything imported; 2 imported, but some records were rejected; \
             1 a file could not be imported and nothing was written from it.
 
@@ -24,6 +33,7 @@ struct ImportCommand: ParsableCommand {
               voldir import
               voldir import srep.csv --network "Stockport Race Equality Partnership"
               voldir import roster.csv --map 'Languages we speak=languages' --dry-run
+              voldir import new-members.csv --network "Stockport Race Equality Partnership" --partial
             """
     )
 
@@ -63,6 +73,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How long an external importer plugin may run on one file, in seconds (1 to 86400).", valueName: "seconds"))
     var pluginTimeout: Int = 600
 
+    @Flag(name: .long, help: "The file lists only some members of its rosters: take no one off them.")
+    var partial = false
+
     func validate() throws {
         guard (1...86_400).contains(pluginTimeout) else {
             throw ValidationError("--plugin-timeout '\(pluginTimeout)' is out of range; give a number of seconds from 1 to 86400")
@@ -81,9 +94,9 @@ struct ImportCommand: ParsableCommand {
             columnMap[parts[0]] = parts.count > 1 ? parts[1] : ""
         }
         let request = ImportRequest(
-            options: ImportOptions(network: network, kind: kind, columnMap: columnMap, pluginTimeout: .seconds(pluginTimeout), sheet: sheet),
-            plugin: plugin, strict: strict,
-            dryRun: dryRun, force: force)
+            options: ImportOptions(
+                network: network, kind: kind, columnMap: columnMap, pluginTimeout: .seconds(pluginTimeout), sheet: sheet),
+            plugin: plugin, strict: strict, dryRun: dryRun, force: force, partial: partial)
 
         let targets: [(url: URL, name: String)]
         if files.isEmpty {
