@@ -15,6 +15,8 @@ public struct WorkbookImporter: DirectoryImporter {
     public static let identifier = "workbook"
     public static let summary = "Network rosters and partnership needs as Excel (.xlsx) or LibreOffice (.ods) workbooks"
     public static let fileExtensions: Set<String> = ["xlsx", "xlsm", "ods", "xls"]
+    /// A roster workbook, like a CSV roster, is its network's list of members now.
+    public static let readsRosters = true
 
     /// How many non-empty rows at the top of a sheet are searched for its header row.
     static let headerSearchRows = 50

@@ -43,6 +43,20 @@ extension CommandLineTests {
         #expect(missing.stderr.contains("no sheet named 'Nope'"))
     }
 
+    @Test("a workbook roster is its network's list of members now: a newer one that leaves people out ends their membership")
+    func workbookRosterDepartures() throws {
+        let first = try workbook("members-excel.xlsx", as: "spring.xlsx")
+        let second = try workbook("members-libreoffice.xlsx", as: "summer.xlsx")
+        for (file, daysAgo) in [(first, 2.0), (second, 1.0)] {
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: -daysAgo * 86_400)], ofItemAtPath: folder.appendingPathComponent(file).path)
+        }
+        #expect(try voldir("import", first).status == 2)
+        let later = try voldir("import", second, "--sheet", "Old list", "--network", "Hope Valley Mutual Aid")
+        #expect(later.status == 0)
+        #expect(later.stdout.contains("3 people are no longer on this roster: their membership of Hope Valley Mutual Aid ended"))
+    }
+
     @Test("a workbook saved with a password or as .xls exits 1 with what to do, and writes nothing")
     func refusedWorkbooks() throws {
         let locked = try voldir("import", try workbook("password.xlsx", as: "locked.xlsx"))
