@@ -53,6 +53,8 @@ final class ODSWorkbook: SheetSource {
         return nil
     }
 
+    var fractionRead: Double { reader.fractionRead }
+
     func nextRow() throws(WorkbookError) -> SheetRow? {
         if let (row, remaining) = pending {
             rowNumber += 1

@@ -22,6 +22,9 @@ final class PartReader {
         (source as? ZipEntryStream)?.close()
     }
 
+    /// How much of the part has been read, from 0 to 1 (1 for a part read whole first).
+    var fractionRead: Double { (source as? ZipEntryStream)?.fractionUnpacked ?? 1 }
+
     /// The node the reader is on.
     var kind: XMLNodeKind { stream.kind }
     var depth: Int32 { stream.depth }

@@ -31,8 +31,9 @@ public struct WorkbookImporter: DirectoryImporter {
             }
             return fileExtensions.contains(sample.fileExtension) ? .likely : .no
         }
-        // Password-protected and legacy workbooks: read only to say what to do with them.
-        if OLEFile.isOLE(head) { return fileExtensions.contains(sample.fileExtension) ? .likely : .possible }
+        // Password-protected and legacy workbooks, read only to say what to do with them; other
+        // OLE files (Word documents, say) are not this plugin's.
+        if OLEFile.isOLE(head) { return fileExtensions.contains(sample.fileExtension) ? .likely : .no }
         return .no
     }
 
@@ -78,7 +79,10 @@ public struct WorkbookImporter: DirectoryImporter {
                 header: header.cells, at: SourceLocation(line: header.number, sheet: sheet.name), file: input.displayName,
                 options: options, sink: sink)
             let phoneColumn = rows.layout.columns[.phone]
+            var count = 0
             while var row = try sheets.nextRow() {
+                count += 1
+                if count % 4_096 == 0 { input.progress(Int64(sheets.fractionRead * Double(input.size))) }
                 guard !row.isBlank else { continue }
                 let location = SourceLocation(line: row.number, sheet: sheet.name)
                 if let phoneColumn, row.numericColumns.contains(phoneColumn) {

@@ -63,7 +63,8 @@ final class WorkbookPackage {
         guard let entry = archive[path] else { return nil }
         try Self.checkDeclared(entry, path: path, limits: limits, whole: heldWhole)
         let stream = ZipEntryStream(
-            archiveURL: url, path: path, compressedSize: entry.compressedSize, limits: limits, heldWhole: heldWhole)
+            archiveURL: url, path: path, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize,
+            limits: limits, heldWhole: heldWhole)
         return try PartReader(part: path, source: stream)
     }
 

@@ -62,6 +62,8 @@ final class XLSXWorkbook: SheetSource {
         return sheet.info
     }
 
+    var fractionRead: Double { reader?.fractionRead ?? 1 }
+
     func nextRow() throws(WorkbookError) -> SheetRow? {
         guard let reader else { return nil }
         while try reader.next() {

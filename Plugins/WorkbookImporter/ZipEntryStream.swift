@@ -17,6 +17,8 @@ final class ZipEntryStream: XMLByteSource, @unchecked Sendable {
     private var finished = false
     private var cancelled = false
     private var failure: (any Error)?
+    private var unpacked: UInt64 = 0
+    private let size: UInt64
 
     // Used by the reading thread only.
     private var current = Data()
@@ -24,7 +26,8 @@ final class ZipEntryStream: XMLByteSource, @unchecked Sendable {
 
     /// Starts unpacking `path` from the archive at `archiveURL` (opened again on the unpacking
     /// thread: an `Archive` is not shared between threads).
-    init(archiveURL: URL, path: String, compressedSize: UInt64, limits: ZipLimits, heldWhole: Bool) {
+    init(archiveURL: URL, path: String, compressedSize: UInt64, uncompressedSize: UInt64, limits: ZipLimits, heldWhole: Bool) {
+        size = uncompressedSize
         let thread = Thread { [self] in
             self.unpack(archiveURL: archiveURL, path: path, compressedSize: compressedSize, limits: limits, heldWhole: heldWhole)
         }
@@ -62,6 +65,7 @@ final class ZipEntryStream: XMLByteSource, @unchecked Sendable {
         defer { condition.unlock() }
         while chunks.count >= Self.capacity, !cancelled { condition.wait() }
         if cancelled { throw CancellationError() }
+        unpacked += UInt64(chunk.count)
         chunks.append(chunk)
         condition.broadcast()
     }
@@ -87,6 +91,13 @@ final class ZipEntryStream: XMLByteSource, @unchecked Sendable {
         }
         offset += count
         return Int32(count)
+    }
+
+    /// How much of the part has been unpacked, from 0 to 1, for progress.
+    var fractionUnpacked: Double {
+        condition.lock()
+        defer { condition.unlock() }
+        return size == 0 ? 1 : min(Double(unpacked) / Double(size), 1)
     }
 
     /// Why unpacking stopped early, once the reader has seen the end: a limit passed
