@@ -6,6 +6,10 @@ import ZIPFoundation
 /// chunks from `extract(_:bufferSize:consumer:)` on a thread of its own, and at most
 /// ``capacity`` chunks wait here, so however large the sheet, only a few chunks of it are ever
 /// in memory. The limits are checked on every chunk, so a zip bomb stops at the limit.
+///
+/// A lock and condition rather than structured concurrency, deliberately: libxml2 pulls bytes
+/// through a synchronous C callback and ZIPFoundation pushes them from a synchronous loop, so one
+/// side must block until the other has moved, and no async API can sit between the two.
 final class ZipEntryStream: XMLByteSource, @unchecked Sendable {
     /// Chunks that may wait unread.
     private static let capacity = 4

@@ -8,7 +8,7 @@ import Foundation
 /// documents validated were read with the hardened options of `voldir_feed_parse_options()`.
 public final class XMLSchemaValidator {
     /// One thing libxml2 found wrong with an element, and the tree node (element or attribute) it concerns.
-    public struct Finding: Sendable {
+    public struct Finding {
         /// The element or attribute, when libxml2 names one.
         public let node: XMLNodeID?
         /// The line libxml2 gives.
