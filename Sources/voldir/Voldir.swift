@@ -13,7 +13,7 @@ struct Voldir: ParsableCommand {
         commandName: "voldir",
         abstract: "A directory of community networks, volunteers, skills and languages.",
         discussion: """
-            Import the rosters that networks send (CSV spreadsheets) and the Sector 3 feed (XML) into one directory, then find \
+            Import the rosters that networks send (CSV files, Excel and LibreOffice workbooks) and the Sector 3 feed (XML) into one directory, then find \
             volunteers by skill, language, area, availability and DBS check.
 
             Start with 'voldir demo' to see it work on the bundled samples. The directory is kept in \

@@ -30,6 +30,15 @@ struct CellKindTests {
         #expect(record?.notes == "Plain note")
     }
 
+    @Test("the XML's own escapes and character references read as the characters (no entity is ever needed)")
+    func escapes() throws {
+        let (record, _) = try volunteer(
+            #"<c r="A2" t="s"><v>0</v></c><c r="D2" t="inlineStr"><is><t>Caf&#233; &lt;Tue&gt; &quot;Fish&quot; &amp; &#x1F600;</t></is></c>"#,
+            sharedStrings: ["Zo&#235; O&apos;Neill"])
+        #expect(record?.name == "Zoë O'Neill")
+        #expect(record?.notes == "Café <Tue> \"Fish\" & 😀")
+    }
+
     @Test("inline strings, plain and in runs")
     func inlineStrings() throws {
         let (record, _) = try volunteer(

@@ -33,6 +33,7 @@ struct ImportCommand: ParsableCommand {
               voldir import
               voldir import srep.csv --network "Stockport Race Equality Partnership"
               voldir import roster.csv --map 'Languages we speak=languages' --dry-run
+              voldir import members.xlsx --sheet Volunteers
               voldir import new-members.csv --network "Stockport Race Equality Partnership" --partial
             """
     )
