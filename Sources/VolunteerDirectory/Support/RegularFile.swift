@@ -22,7 +22,7 @@ import Foundation
 public enum RegularFile {
     /// Why a path cannot be read as a file.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
-        /// The path as given.
+        /// The path as the user gave it (relative when they gave it so).
         public var path: String
         /// What the path is, or why it cannot be opened, as a clause: `it is a folder, not a file`.
         public var reason: String
@@ -35,16 +35,16 @@ public enum RegularFile {
     public static func open(_ url: URL) throws(Problem) -> FileHandle {
         let path = url.path
         let descriptor = openWithoutWaiting(path)
-        guard descriptor >= 0 else { throw problem(opening: path, errorNumber: errno) }
+        guard descriptor >= 0 else { throw problem(opening: url, errorNumber: errno) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             let code = errno
             close(descriptor)
-            throw Problem(path: path, reason: "it cannot be read (\(describe(code)))")
+            throw Problem(path: url.relativePath, reason: "it cannot be read (\(describe(code)))")
         }
         if let kind = kind(of: info.st_mode) {
             close(descriptor)
-            throw Problem(path: path, reason: kind)
+            throw Problem(path: url.relativePath, reason: kind)
         }
         // Back to ordinary blocking reads: a regular file never blocks anyway.
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
@@ -58,7 +58,7 @@ public enum RegularFile {
         defer { try? handle.close() }
         var info = stat()
         guard fstat(handle.fileDescriptor, &info) == 0 else {
-            throw Problem(path: url.path, reason: "it cannot be read (\(describe(errno)))")
+            throw Problem(path: url.relativePath, reason: "it cannot be read (\(describe(errno)))")
         }
         return Int64(info.st_size)
     }
@@ -72,13 +72,13 @@ public enum RegularFile {
         do {
             data = try handle.read(upToCount: limit + 1) ?? Data()
         } catch {
-            throw Problem(path: url.path, reason: "it cannot be read (\(error.localizedDescription))")
+            throw Problem(path: url.relativePath, reason: "it cannot be read (\(error.localizedDescription))")
         }
         guard data.count <= limit else {
-            throw Problem(path: url.path, reason: "it is over \(limit.grouped) bytes, more than a file of this kind ever needs")
+            throw Problem(path: url.relativePath, reason: "it is over \(limit.grouped) bytes, more than a file of this kind ever needs")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Problem(path: url.path, reason: "it is not UTF-8 text; save it as UTF-8 and try again")
+            throw Problem(path: url.relativePath, reason: "it is not UTF-8 text; save it as UTF-8 and try again")
         }
         return text
     }
@@ -109,7 +109,8 @@ public enum RegularFile {
     }
 
     /// Why `open` failed, said for a person; a dangling link is told from a missing file.
-    private static func problem(opening path: String, errorNumber: Int32) -> Problem {
+    private static func problem(opening url: URL, errorNumber: Int32) -> Problem {
+        let path = url.path
         let reason: String
         switch errorNumber {
         case ELOOP:
@@ -129,7 +130,7 @@ public enum RegularFile {
         default:
             reason = "it cannot be opened (\(describe(errorNumber)))"
         }
-        return Problem(path: path, reason: reason)
+        return Problem(path: url.relativePath, reason: reason)
     }
 
     private static func describe(_ errorNumber: Int32) -> String {
