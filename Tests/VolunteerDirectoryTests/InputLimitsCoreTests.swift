@@ -17,6 +17,11 @@ struct InputLimitsCoreTests {
     func fieldLimits() {
         let long = String(repeating: "w", count: 301)
         #expect(FieldLimits.violation(in: .volunteer(VolunteerRecord(source: "s", name: "Ada"))) == nil)
+        // A network's name at its limit, and the source a roster derives from it, pass.
+        let network = String(repeating: "N", count: FieldLimits.name)
+        let member = VolunteerRecord(
+            source: "roster:" + network, name: "Ada", memberships: [MembershipRecord(network: NetworkReference(name: network))])
+        #expect(FieldLimits.violation(in: .volunteer(member)) == nil)
         #expect(FieldLimits.violation(in: .volunteer(VolunteerRecord(source: "s", name: "Ada", phone: long)))?.field == "phone")
         #expect(FieldLimits.violation(in: .network(NetworkRecord(source: "s", name: long)))?.field == "network name")
         #expect(

@@ -21,8 +21,11 @@ public enum FieldLimits {
     public static let postcode = 32
     /// A ward, neighbourhood or area.
     public static let area = 200
-    /// A source's id for a person, network or need, and a source's name.
+    /// A source's id for a person, network or need.
     public static let identifier = 200
+    /// The namespace a plugin derives from a network's name or a feed's source (`roster:…`,
+    /// `feed:…`): room for a name at its limit and the prefix.
+    public static let source = 400
     /// A role, a network's kind, one skill or language as written.
     public static let shortText = 300
     /// Free-text notes about a volunteer, and a need's description.
@@ -58,7 +61,7 @@ public enum FieldLimits {
         case .network(let network): check.network(network)
         case .need(let need): check.need(need)
         case .withdrawal(let withdrawal):
-            check.text(withdrawal.source, "source", FieldLimits.identifier)
+            check.text(withdrawal.source, "source", FieldLimits.source)
             check.text(withdrawal.volunteerRef, "volunteer ref", FieldLimits.identifier)
         }
         return check.found
@@ -90,7 +93,7 @@ public enum FieldLimits {
         var found: Violation?
 
         mutating func volunteer(_ record: VolunteerRecord) {
-            text(record.source, "source", FieldLimits.identifier)
+            text(record.source, "source", FieldLimits.source)
             text(record.externalID, "id", FieldLimits.identifier)
             text(record.name, "name", FieldLimits.name)
             text(record.email, "email", FieldLimits.email)
@@ -111,7 +114,7 @@ public enum FieldLimits {
         }
 
         mutating func network(_ record: NetworkRecord) {
-            text(record.source, "source", FieldLimits.identifier)
+            text(record.source, "source", FieldLimits.source)
             text(record.externalID, "network id", FieldLimits.identifier)
             text(record.name, "network name", FieldLimits.name)
             text(record.kind, "network kind", FieldLimits.shortText)
