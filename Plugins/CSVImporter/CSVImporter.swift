@@ -21,13 +21,8 @@ public struct CSVImporter: DirectoryImporter {
     public init() {}
 
     public func read(_ input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws {
-        let reader: CSVReader
         do {
-            reader = try CSVReader(url: input.url, progress: input.progress)
-        } catch CSVReader.ReadError.unreadable(let reason) {
-            throw ImportError.unreadable(file: input.displayName, reason: reason)
-        }
-        do {
+            let reader = try CSVReader(url: input.url, progress: input.progress)
             try read(reader, input: input, options: options, into: sink)
         } catch CSVReader.ReadError.unterminatedQuote(let line) {
             throw ImportError.malformed(
@@ -35,12 +30,31 @@ public struct CSVImporter: DirectoryImporter {
                 reason: "a quoted field starts here and is never closed (the file may be cut short)")
         } catch CSVReader.ReadError.unreadable(let reason) {
             throw ImportError.unreadable(file: input.displayName, reason: reason)
+        } catch CSVReader.ReadError.oversized(let line, let oversize) {
+            throw ImportError.malformed(
+                file: input.displayName, location: SourceLocation(line: line),
+                reason: "the header row holds \(Self.overLimit(oversize)); a roster's header is a line of column names, "
+                    + "so this is not a roster (is it the file you meant?)")
         }
+    }
+
+    /// Which limit a record broke, said for a person after "holds": `a cell (column 3, 'Notes') of more than
+    /// 256 KiB, the most one cell may hold`.
+    static func overLimit(_ oversize: CSVOversize, header: [String] = []) -> String {
+        guard let cell = oversize.cell else {
+            return "more than \(bytes(CSVReader.maximumRecordBytes)), the most one record may hold"
+        }
+        let title = header.indices.contains(cell - 1) ? header[cell - 1].nonEmpty.map { ", '\(FieldLimits.excerpt(of: $0))'" } : nil
+        return "a cell (column \(cell)\(title ?? "")) of more than \(bytes(CSVReader.maximumCellBytes)), the most one cell may hold"
+    }
+
+    private static func bytes(_ count: Int) -> String {
+        count % (1_024 * 1_024) == 0 ? "\(count / (1_024 * 1_024)) MiB" : "\(count / 1_024) KiB"
     }
 
     private func read(_ reader: CSVReader, input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws {
         var header: CSVRow?
-        while let row = try reader.next() {
+        while let row = try reader.next(failingFast: true) {
             if !row.isBlank { header = row; break }
         }
         guard let header else {
@@ -55,10 +69,8 @@ public struct CSVImporter: DirectoryImporter {
         } catch {
             throw ImportError.malformed(file: input.displayName, location: SourceLocation(line: header.line), reason: error.reason)
         }
-        for unknown in layout.unknownHeaders {
-            sink.warn(
-                at: SourceLocation(line: header.line),
-                "column '\(unknown)' is not a \(kind.rawValue) field and was ignored; map it with --map '\(unknown)=FIELD'")
+        if let warning = layout.unknownColumnsWarning() {
+            sink.warn(at: SourceLocation(line: header.line), warning)
         }
         switch kind {
         case .volunteers:
@@ -81,22 +93,32 @@ public struct CSVImporter: DirectoryImporter {
         }
         let rows = VolunteerRowReader(
             layout: layout, defaultNetwork: options.network?.nonEmpty, fileName: input.displayName, catalogue: options.catalogue)
-        try forEachRow(of: reader, into: sink) { (row, warn) throws(FieldError) in .volunteer(try rows.record(from: row, warn: warn)) }
+        try forEachRow(of: reader, layout: layout, into: sink) { (row, warn) throws(FieldError) in
+            .volunteer(try rows.record(from: row, warn: warn))
+        }
     }
 
     private func readNeeds(_ reader: CSVReader, layout: HeaderLayout, options: ImportOptions, into sink: any ImportSink) throws {
         let rows = NeedRowReader(layout: layout, catalogue: options.catalogue)
-        try forEachRow(of: reader, into: sink) { (row, warn) throws(FieldError) in .need(try rows.need(from: row, warn: warn)) }
+        try forEachRow(of: reader, layout: layout, into: sink) { (row, warn) throws(FieldError) in .need(try rows.need(from: row, warn: warn)) }
     }
 
-    /// Reads every non-blank row into a record, rejecting with its line the rows that cannot be read.
+    /// Reads every non-blank row into a record, rejecting with its line the rows that cannot be
+    /// read, and those over the reader's limits (which it has skipped to their end).
     private func forEachRow(
-        of reader: CSVReader, into sink: any ImportSink,
+        of reader: CSVReader, layout: HeaderLayout, into sink: any ImportSink,
         _ read: (CSVRow, (String) -> Void) throws(FieldError) -> ImportRecord
     ) throws {
         while let row = try reader.next() {
-            guard !row.isBlank else { continue }
             let location = SourceLocation(line: row.line)
+            if let oversize = row.oversize {
+                try sink.reject(
+                    at: location,
+                    reason: "the record holds \(Self.overLimit(oversize, header: layout.header)); it runs to "
+                        + "\(oversize.recordBytes.grouped) bytes, and was skipped without being read")
+                continue
+            }
+            guard !row.isBlank else { continue }
             do {
                 let record = try read(row) { sink.warn(at: location, $0) }
                 try sink.receive(record, at: location)

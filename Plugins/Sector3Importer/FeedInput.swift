@@ -7,6 +7,15 @@ final class FeedInput {
     private let progress: (Int64) -> Void
     private(set) var bytesRead: Int64 = 0
     private var lastReported: Int64 = 0
+    /// Where the record being expanded started, while one is: reading stops once it runs past
+    /// ``maximumRecordBytes``, so one giant element cannot be built in memory.
+    var recordStart: Int64?
+    /// Whether reading stopped because a record ran past ``maximumRecordBytes``.
+    private(set) var stoppedOverLimit = false
+
+    /// The most bytes one record element (a volunteer, a network with its member list) may take.
+    /// libxml2 bounds each text node at 10 MB; this bounds an element of many of them.
+    static let maximumRecordBytes: Int64 = 16 << 20
 
     init(url: URL, progress: @escaping (Int64) -> Void) throws {
         handle = try FileHandle(forReadingFrom: url)
@@ -23,6 +32,10 @@ final class FeedInput {
         let count = Foundation.read(handle.fileDescriptor, buffer, length)
         guard count >= 0 else { return -1 }
         bytesRead += Int64(count)
+        if let recordStart, bytesRead - recordStart > Self.maximumRecordBytes {
+            stoppedOverLimit = true
+            return -1
+        }
         if bytesRead - lastReported >= 1 << 20 || count == 0 {
             lastReported = bytesRead
             progress(bytesRead)

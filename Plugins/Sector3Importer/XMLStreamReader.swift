@@ -95,7 +95,14 @@ final class XMLStreamReader {
     /// Builds the current element's subtree (bounded by the element) for reading as a tree; the
     /// reader frees it when it moves on.
     func expand() throws(XMLStreamError) -> XMLElement {
-        guard let node = xmlTextReaderExpand(reader) else {
+        let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? lineNumber
+        input.recordStart = input.bytesRead
+        defer { input.recordStart = nil }
+        let expanded = xmlTextReaderExpand(reader)
+        if input.stoppedOverLimit {
+            throw .parse(XMLProblem(line: line, column: 0, message: "the element starting here runs past \(FeedInput.maximumRecordBytes >> 20) MiB, more than any record needs", isError: true, code: XMLProblem.overLimitCode))
+        }
+        guard let node = expanded else {
             throw .parse(problems.firstError ?? XMLProblem(line: lineNumber, column: columnNumber, message: "the element could not be read", isError: true))
         }
         return XMLElement(node)
