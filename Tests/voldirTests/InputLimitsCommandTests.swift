@@ -9,55 +9,7 @@ import Testing
 
 /// What a coordinator sees when a path is not a file, a file is far too large, or warnings repeat
 /// by the thousand. Every run has a deadline, so a command that would hang fails the test instead.
-@Suite("voldir input limits")
-struct InputLimitsCommandTests {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var timedOut: Bool
-    }
-
-    let folder: URL
-
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-limits-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    /// Runs `voldir` in the test's folder, killing it after `deadline` seconds.
-    func voldir(_ arguments: String..., deadline: TimeInterval = 120) throws -> Result {
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["VOLDIR_DB"] = nil
-        process.environment = environment
-        let out = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let err = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        let timedOut = finished.wait(timeout: .now() + deadline) == .timedOut
-        if timedOut {
-            process.terminate()
-            finished.wait()
-        }
-        return Result(
-            status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
-            stderr: try String(contentsOf: err, encoding: .utf8), timedOut: timedOut)
-    }
-
-    func write(_ name: String, _ text: String) throws -> String {
-        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-        return name
-    }
-
+extension CommandLineTests {
     @Test("a named pipe is refused at once, saying what it is, rather than waited on for ever")
     func fifo() throws {
         let path = folder.appendingPathComponent("roster.csv").path
