@@ -22,13 +22,8 @@ public struct CSVImporter: DirectoryImporter {
     public init() {}
 
     public func read(_ input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws {
-        let reader: CSVReader
         do {
-            reader = try CSVReader(url: input.url, progress: input.progress)
-        } catch CSVReader.ReadError.unreadable(let reason) {
-            throw ImportError.unreadable(file: input.displayName, reason: reason)
-        }
-        do {
+            let reader = try CSVReader(url: input.url, progress: input.progress)
             try read(reader, input: input, options: options, into: sink)
         } catch CSVReader.ReadError.unterminatedQuote(let line) {
             throw ImportError.malformed(
@@ -36,12 +31,31 @@ public struct CSVImporter: DirectoryImporter {
                 reason: "a quoted field starts here and is never closed (the file may be cut short)")
         } catch CSVReader.ReadError.unreadable(let reason) {
             throw ImportError.unreadable(file: input.displayName, reason: reason)
+        } catch CSVReader.ReadError.oversized(let line, let oversize) {
+            throw ImportError.malformed(
+                file: input.displayName, location: SourceLocation(line: line),
+                reason: "the header row holds \(Self.overLimit(oversize)); a roster's header is a line of column names, "
+                    + "so this is not a roster (is it the file you meant?)")
         }
+    }
+
+    /// Which limit a record broke, said for a person after "holds": `a cell (column 3, 'Notes') of more than
+    /// 256 KiB, the most one cell may hold`.
+    static func overLimit(_ oversize: CSVOversize, header: [String] = []) -> String {
+        guard let cell = oversize.cell else {
+            return "more than \(bytes(CSVReader.maximumRecordBytes)), the most one record may hold"
+        }
+        let title = header.indices.contains(cell - 1) ? header[cell - 1].nonEmpty.map { ", '\(FieldLimits.excerpt(of: $0))'" } : nil
+        return "a cell (column \(cell)\(title ?? "")) of more than \(bytes(CSVReader.maximumCellBytes)), the most one cell may hold"
+    }
+
+    private static func bytes(_ count: Int) -> String {
+        count % (1_024 * 1_024) == 0 ? "\(count / (1_024 * 1_024)) MiB" : "\(count / 1_024) KiB"
     }
 
     private func read(_ reader: CSVReader, input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws {
         var header: CSVRow?
-        while let row = try reader.next() {
+        while let row = try reader.next(failingFast: true) {
             if !row.isBlank { header = row; break }
         }
         guard let header else {
@@ -49,9 +63,18 @@ public struct CSVImporter: DirectoryImporter {
         }
         let rows = try RosterSheetReader(
             header: header.fields, at: SourceLocation(line: header.line), file: input.displayName, options: options, sink: sink)
+        // Rows over the reader's limits were skipped to their end, unread: rejected with which limit.
         while let row = try reader.next() {
+            let location = SourceLocation(line: row.line)
+            if let oversize = row.oversize {
+                try sink.reject(
+                    at: location,
+                    reason: "the record holds \(Self.overLimit(oversize, header: rows.layout.header)); it runs to "
+                        + "\(oversize.recordBytes.grouped) bytes, and was skipped without being read")
+                continue
+            }
             guard !row.isBlank else { continue }
-            try rows.read(row.fields, at: SourceLocation(line: row.line), into: sink)
+            try rows.read(row.fields, at: location, into: sink)
         }
     }
 }

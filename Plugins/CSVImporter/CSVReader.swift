@@ -1,4 +1,5 @@
 import Foundation
+import VolunteerDirectory
 
 /// One row of a CSV file: its fields and the line it starts on.
 struct CSVRow: Sendable {
@@ -6,9 +7,13 @@ struct CSVRow: Sendable {
     var fields: [String]
     /// The 1-based line on which the row starts.
     var line: Int
+    /// Set when the record was over a limit of ``CSVReader``: then its fields were not kept
+    /// (``fields`` is empty) and the reader went on at the next record.
+    var oversize: CSVOversize?
 
-    /// Whether every field is empty or white space (such rows mean nothing).
-    var isBlank: Bool { fields.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+    /// Whether every field is empty or white space (such rows mean nothing). An oversized row is
+    /// never blank.
+    var isBlank: Bool { oversize == nil && fields.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
 }
 
 /// A streaming RFC 4180 reader: quoted fields with separators, doubled quotes and line breaks;
@@ -17,11 +22,25 @@ struct CSVRow: Sendable {
 ///
 /// It is lenient where real exports are sloppy: a quote inside an unquoted field is kept as text,
 /// and text after a closing quote is appended to the field.
+///
+/// It never holds more than ``maximumCellBytes`` of one cell or ``maximumRecordBytes`` of one
+/// record: a record over either is read to its end without keeping it (quotes and line breaks
+/// still followed, so the next record starts where it should) and returned with
+/// ``CSVRow/oversize`` set, or, when asked to fail fast, refused at once.
 final class CSVReader {
     enum ReadError: Error {
         case unreadable(String)
         case unterminatedQuote(line: Int)
+        /// A record over a limit, read with `failingFast`; nothing after the limit was read.
+        case oversized(line: Int, CSVOversize)
     }
+
+    /// The most bytes one cell may hold: more than the longest field ``FieldLimits`` accepts
+    /// (32,768 characters of notes, up to 128 KiB of UTF-8), so that limit, not this one, speaks
+    /// for any real cell.
+    static let maximumCellBytes = 256 * 1_024
+    /// The most bytes one record (a row, with its separators and quotes) may hold.
+    static let maximumRecordBytes = 1_024 * 1_024
 
     let encoding: TextEncoding
     let delimiter: UInt8
@@ -33,16 +52,26 @@ final class CSVReader {
     private var atEnd = false
     private var line = 1
     private var field: [UInt8] = []
+    private var fields: [String] = []
+    /// The record being read is over a limit: what is read of it is counted, not kept.
+    private var oversize: CSVOversize?
     private static let chunkSize = 1 << 20
 
     /// Opens `url`, detects its encoding (a pass over the bytes, in chunks) and its delimiter.
     init(url: URL, progress: @escaping (Int64) -> Void = { _ in }) throws {
         do {
-            handle = try FileHandle(forReadingFrom: url)
+            handle = try RegularFile.open(url)
         } catch {
-            throw ReadError.unreadable("it cannot be opened")
+            throw ReadError.unreadable(error.reason)
         }
         self.progress = progress
+        // Finding the encoding reads the whole file: a first line longer than a record may be is
+        // refused before that, having read no more than the limit.
+        let head = try handle.read(upToCount: Self.maximumRecordBytes + 1) ?? Data()
+        if head.count > Self.maximumRecordBytes, !head.contains(0x0A), !head.contains(0x0D) {
+            throw ReadError.oversized(line: 1, CSVOversize(cell: nil))
+        }
+        try handle.seek(toOffset: 0)
         encoding = try Self.detectEncoding(handle)
         try handle.seek(toOffset: 0)
         chunk = [UInt8](try handle.read(upToCount: Self.chunkSize) ?? Data())
@@ -56,55 +85,97 @@ final class CSVReader {
     }
 
     /// The next row, or `nil` at the end of the file.
-    func next() throws -> CSVRow? {
-        var fields: [String] = []
+    ///
+    /// A record over ``maximumCellBytes`` or ``maximumRecordBytes`` is read to its end and
+    /// returned without its fields, with ``CSVRow/oversize`` saying which limit it broke; with
+    /// `failingFast` (for a header, where there is nothing to go on to) it is refused at once with
+    /// ``ReadError/oversized(line:_:)``, and the rest of it is never read.
+    func next(failingFast: Bool = false) throws -> CSVRow? {
         let startLine = line
         var state = State.fieldStart
         var quoteLine = line
+        var recordBytes = 0
+        fields.removeAll(keepingCapacity: true)
         field.removeAll(keepingCapacity: true)
+        oversize = nil
         while true {
             if position >= chunk.count {
                 guard try refill() else {
                     switch state {
                     case .quoted: throw ReadError.unterminatedQuote(line: quoteLine)
-                    case .fieldStart where fields.isEmpty: return nil
+                    case .fieldStart where fields.isEmpty && oversize == nil: return nil
                     default:
-                        fields.append(decodeField())
-                        return CSVRow(fields: fields, line: startLine)
+                        endField()
+                        return finishRow(line: startLine, bytes: recordBytes)
                     }
                 }
             }
             let byte = chunk[position]
             position += 1
+            recordBytes += 1
+            if recordBytes > Self.maximumRecordBytes, oversize == nil {
+                try beginOversize(CSVOversize(cell: nil), line: startLine, failingFast: failingFast)
+            }
             switch state {
             case .quoted:
                 if byte == UInt8(ascii: "\"") {
                     state = .quoteInQuoted
                 } else {
                     if byte == 0x0A || (byte == 0x0D && peek() != 0x0A) { line += 1 }
-                    field.append(byte)
+                    try keep(byte, line: startLine, failingFast: failingFast)
                 }
             case .fieldStart, .unquoted, .quoteInQuoted:
                 if byte == delimiter {
-                    fields.append(decodeField())
+                    endField()
                     state = .fieldStart
                 } else if byte == 0x0A || byte == 0x0D {
                     if byte == 0x0D, try peekAcrossChunks() == 0x0A { position += 1 }
                     line += 1
-                    fields.append(decodeField())
-                    return CSVRow(fields: fields, line: startLine)
+                    endField()
+                    return finishRow(line: startLine, bytes: recordBytes)
                 } else if byte == UInt8(ascii: "\"") && state == .fieldStart {
                     state = .quoted
                     quoteLine = line
                 } else if byte == UInt8(ascii: "\"") && state == .quoteInQuoted {
-                    field.append(byte)  // a doubled quote inside a quoted field
+                    try keep(byte, line: startLine, failingFast: failingFast)  // a doubled quote inside a quoted field
                     state = .quoted
                 } else {
-                    field.append(byte)
+                    try keep(byte, line: startLine, failingFast: failingFast)
                     state = .unquoted
                 }
             }
         }
+    }
+
+    /// Adds a byte to the cell being read, unless the record is already over a limit or this
+    /// byte takes the cell over one.
+    private func keep(_ byte: UInt8, line: Int, failingFast: Bool) throws {
+        guard oversize == nil else { return }
+        guard field.count < Self.maximumCellBytes else {
+            try beginOversize(CSVOversize(cell: fields.count + 1), line: line, failingFast: failingFast)
+            return
+        }
+        field.append(byte)
+    }
+
+    /// Stops keeping the record: what was kept of it is let go, and the rest is only counted.
+    private func beginOversize(_ found: CSVOversize, line: Int, failingFast: Bool) throws {
+        if failingFast { throw ReadError.oversized(line: line, found) }
+        oversize = found
+        fields = []
+        field = []
+    }
+
+    private func endField() {
+        if oversize == nil {
+            fields.append(decodeField())
+        }
+    }
+
+    private func finishRow(line: Int, bytes: Int) -> CSVRow {
+        guard var found = oversize else { return CSVRow(fields: fields, line: line) }
+        found.recordBytes = bytes
+        return CSVRow(fields: [], line: line, oversize: found)
     }
 
     private enum State {
@@ -174,4 +245,13 @@ final class CSVReader {
         let order: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
         return order.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) } ?? UInt8(ascii: ",")
     }
+}
+
+/// Which limit of ``CSVReader`` a record broke, and how large it turned out to be.
+struct CSVOversize: Sendable, Hashable {
+    /// The 1-based column of the cell over ``CSVReader/maximumCellBytes``, or `nil` when the
+    /// record as a whole went over ``CSVReader/maximumRecordBytes``.
+    var cell: Int?
+    /// The bytes in the whole record, once read to its end (unknown, 0, when failing fast).
+    var recordBytes = 0
 }

@@ -8,10 +8,15 @@ public struct HeaderLayout: Sendable {
     public private(set) var unknownHeaders: [String] = []
     /// What the sheet holds.
     public let kind: RecordKind
+    /// The header row as read, for naming a column in a message.
+    public let header: [String]
+    /// How many unknown columns one warning names before it counts the rest.
+    public static let unknownColumnsNamed = 10
 
     /// Works out the layout. `columnMap` maps a header as written to a field name or spelling.
     public init(header: [String], kind: RecordKind, columnMap: [String: String]) throws(FieldError) {
         self.kind = kind
+        self.header = header
         let mapped = Dictionary(
             columnMap.map { (RosterField.headerKey($0.key), $0.value) }, uniquingKeysWith: { _, last in last })
         for (index, title) in header.enumerated() {
@@ -31,6 +36,24 @@ public struct HeaderLayout: Sendable {
             } else {
                 unknownHeaders.append(title.trimmingWhitespace())
             }
+        }
+    }
+
+    /// One warning for every column that names no field, or `nil` when there is none: a sheet of
+    /// 10,000 columns gets one line, naming the first few and counting the rest.
+    public func unknownColumnsWarning() -> String? {
+        let quoted = unknownHeaders.prefix(Self.unknownColumnsNamed).map { "'\(FieldLimits.excerpt(of: $0))'" }
+        switch unknownHeaders.count {
+        case 0:
+            return nil
+        case 1:
+            let column = unknownHeaders[0].unicodeScalars.count <= 40 ? unknownHeaders[0] : "COLUMN"
+            return "column \(quoted[0]) is not a \(kind.rawValue) field and was ignored; map it with --map '\(column)=FIELD'"
+        default:
+            let rest = unknownHeaders.count - quoted.count
+            let list = quoted.joined(separator: ", ") + (rest > 0 ? ", and \(rest.grouped) more" : "")
+            return "\(unknownHeaders.count.grouped) columns are not \(kind.rawValue) fields and were ignored: \(list); "
+                + "map one with --map 'COLUMN=FIELD'"
         }
     }
 

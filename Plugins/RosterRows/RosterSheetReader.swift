@@ -14,8 +14,8 @@ public struct RosterSheetReader {
     /// Which column holds which field.
     public let layout: HeaderLayout
 
-    /// Reads the header row `header`, found at `headerLocation`, warning `sink` about columns it
-    /// ignores. Throws an ``ImportError`` when the sheet as a whole cannot be read: the kind is
+    /// Reads the header row `header`, found at `headerLocation`, warning `sink` once about the
+    /// columns it ignores. Throws an ``ImportError`` when the sheet as a whole cannot be read: the kind is
     /// unclear, a `--map` names no field, or a roster has no name column.
     public init(
         header: [String], at headerLocation: SourceLocation, file: String, options: ImportOptions, sink: any ImportSink
@@ -29,10 +29,8 @@ public struct RosterSheetReader {
         } catch {
             throw .malformed(file: file, location: headerLocation, reason: error.reason)
         }
-        for unknown in layout.unknownHeaders {
-            sink.warn(
-                at: headerLocation,
-                "column '\(unknown)' is not a \(kind.rawValue) field and was ignored; map it with --map '\(unknown)=FIELD'")
+        if let warning = layout.unknownColumnsWarning() {
+            sink.warn(at: headerLocation, warning)
         }
         switch kind {
         case .volunteers:

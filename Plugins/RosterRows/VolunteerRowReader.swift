@@ -112,12 +112,7 @@ public struct NeedRowReader {
         guard let partner = layout.value(.partner, in: row) else { throw FieldError("no partner") }
         guard let title = layout.value(.title, in: row) else { throw FieldError("no title") }
         var places = 1
-        if let text = layout.value(.places, in: row) {
-            guard let number = Int(text), number > 0 else {
-                throw FieldError("places '\(text)' is not a positive whole number")
-            }
-            places = number
-        }
+        if let text = layout.value(.places, in: row) { places = try FieldLimits.places(from: text) }
         var minimumDBS: DBSLevel?
         if let text = layout.value(.dbs, in: row) { minimumDBS = try ItemParsing.dbs(text)?.level }
         var slots: [Slot] = []

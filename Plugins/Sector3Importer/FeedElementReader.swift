@@ -139,12 +139,7 @@ struct FeedElementReader {
             case "postcode": need.postcode = child.text.nonEmpty.map(Postcode.normalised)
             case "area": need.area = child.text.nonEmpty
             case "when": need.slots.append(try slot(child, context: "opportunity/when"))
-            case "places":
-                let text = child.text.trimmingWhitespace()
-                guard let places = Int(text), places > 0 else {
-                    throw FieldError("places '\(text)' is not a positive whole number")
-                }
-                need.places = places
+            case "places": need.places = try FieldLimits.places(from: child.text)
             case "dbs":
                 let dbs = attributeValues(of: child, known: ["level"], context: "opportunity/dbs")
                 need.minimumDBS = try FeedVocabulary.dbsLevel(dbs["level"])

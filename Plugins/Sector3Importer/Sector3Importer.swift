@@ -129,8 +129,10 @@ public struct Sector3Importer: DirectoryImporter {
             let reason =
                 problem.meansCutShort
                 ? "the feed ends here with elements still open: it was cut short in transfer (libxml2: \(problem.message))"
-                : "the feed is not well-formed XML: \(problem.message)"
-            return .malformed(file: file, location: SourceLocation(line: problem.line, column: problem.column), reason: reason)
+                : problem.meansOverLimit
+                    ? "the feed holds something far larger than a feed record ever is, so it was refused rather than read into memory (\(problem.message))"
+                    : "the feed is not well-formed XML: \(problem.message)"
+            return .malformed(file: file, location: SourceLocation(line: problem.line, column: problem.column > 0 ? problem.column : nil), reason: reason)
         }
     }
 

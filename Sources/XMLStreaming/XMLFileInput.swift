@@ -14,6 +14,15 @@ public final class XMLFileInput: XMLByteSource {
     /// Bytes read from the file so far.
     public private(set) var bytesRead: Int64 = 0
     private var lastReported: Int64 = 0
+    /// Where the record being expanded started, while one is: reading stops once it runs past
+    /// ``maximumRecordBytes``, so one giant element cannot be built in memory.
+    var recordStart: Int64?
+    /// Whether reading stopped because a record ran past ``maximumRecordBytes``.
+    private(set) var stoppedOverLimit = false
+
+    /// The most bytes one record element (a volunteer, a network with its member list) may take.
+    /// libxml2 bounds each text node at 10 MB; this bounds an element of many of them.
+    static let maximumRecordBytes: Int64 = 16 << 20
 
     /// Opens `url`; `progress` is called with the bytes read every mebibyte and at the end.
     public init(url: URL, progress: @escaping (Int64) -> Void) throws {
@@ -30,6 +39,10 @@ public final class XMLFileInput: XMLByteSource {
         let count = Foundation.read(handle.fileDescriptor, buffer, length)
         guard count >= 0 else { return -1 }
         bytesRead += Int64(count)
+        if let recordStart, bytesRead - recordStart > Self.maximumRecordBytes {
+            stoppedOverLimit = true
+            return -1
+        }
         if bytesRead - lastReported >= 1 << 20 || count == 0 {
             lastReported = bytesRead
             progress(bytesRead)

@@ -26,6 +26,13 @@ public struct XMLProblem: Sendable, Hashable, CustomStringConvertible {
         [4, 5, 77].contains(code)
     }
 
+    /// Whether the document broke a limit on size: libxml2's own on a text node (which 2.9
+    /// reports as running out of memory, XML_ERR_NO_MEMORY) or ours on a record element.
+    public var meansOverLimit: Bool { code == 2 || code == Self.overLimitCode }
+
+    /// The code of our own limit on a record element's size (outside libxml2's codes).
+    static let overLimitCode = 100_000
+
     /// `line:column: message`.
     public var description: String { "\(line):\(column): \(message)" }
 }

@@ -148,8 +148,21 @@ public final class XMLStreamReader {
 
     /// Builds the current element's subtree (bounded by the element) for reading as a tree; the
     /// reader frees it when it moves on.
+    /// When reading a file, one element may take at most 16 MiB (``XMLFileInput``): past that,
+    /// reading stops with a problem that ``XMLProblem/meansOverLimit``.
     public func expand() throws(XMLStreamError) -> XMLElement {
-        guard let node = xmlTextReaderExpand(reader) else {
+        let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? lineNumber
+        file?.recordStart = file?.bytesRead
+        defer { file?.recordStart = nil }
+        let expanded = xmlTextReaderExpand(reader)
+        if file?.stoppedOverLimit == true {
+            throw .parse(
+                XMLProblem(
+                    line: line, column: 0,
+                    message: "the element starting here runs past \(XMLFileInput.maximumRecordBytes >> 20) MiB, more than any record needs",
+                    isError: true, code: XMLProblem.overLimitCode))
+        }
+        guard let node = expanded else {
             throw .parse(problems.firstError ?? XMLProblem(line: lineNumber, column: columnNumber, message: "the element could not be read", isError: true))
         }
         return XMLElement(node)

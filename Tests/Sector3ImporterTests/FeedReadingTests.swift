@@ -134,7 +134,7 @@ struct FeedReadingTests {
             "unknown skill level 'guru'; expected basic, experienced or professional",
             "volunteer has no id",
             "unreadable DBS issued date '31/02/2024'; write it as 2025-03-28 or 28/03/2025",
-            "places '0' is not a positive whole number",
+            "places '0' is not a whole number from 1 to 1,000",
             "unknown day 'funday'; expected mon, tue, wed, thu, fri, sat, sun or any",
         ])
     }

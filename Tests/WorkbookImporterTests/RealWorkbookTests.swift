@@ -85,7 +85,7 @@ struct RealWorkbookTests {
         #expect(need.id == "HV-N1")
         #expect(need.places == 2)
         #expect(need.minimumDBS == .enhanced)
-        #expect(sink.rejections.map(\.reason) == ["places '1.5' is not a positive whole number"])
+        #expect(sink.rejections.map(\.reason) == ["places '1.5' is not a whole number from 1 to 1,000"])
         #expect(sink.rejections.first?.location == SourceLocation(line: 3, sheet: "Requests"))
     }
 

@@ -9,6 +9,8 @@ struct CommandLineTests {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether the run passed its deadline and was stopped.
+        var timedOut = false
     }
 
     let folder: URL
@@ -29,11 +31,14 @@ struct CommandLineTests {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("voldir")
     }
 
-    func voldir(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
-        try voldir(arguments, environment: environment)
+    func voldir(_ arguments: String..., environment: [String: String] = [:], deadline: TimeInterval = 300) throws -> Result {
+        try voldir(arguments, environment: environment, deadline: deadline)
     }
 
-    func voldir(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs `voldir` in the test's folder, stopping it after `deadline` seconds so that a command
+    /// that would hang fails its test instead. Output goes to files, so however much a command
+    /// writes to either stream it never blocks on a full pipe.
+    func voldir(_ arguments: [String], environment: [String: String] = [:], deadline: TimeInterval = 300) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -42,16 +47,27 @@ struct CommandLineTests {
         env["VOLDIR_DB"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        let out = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
+        let err = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+        }
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let timedOut = finished.wait(timeout: .now() + deadline) == .timedOut
+        if timedOut {
+            process.terminate()
+            finished.wait()
+        }
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+            status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self), timedOut: timedOut)
     }
 
     func write(_ name: String, _ text: String) throws -> String {

@@ -122,8 +122,9 @@ enum ImportPipeline {
         }
     }
 
-    /// The importer's sink on the reading thread: batches what it is told, and fingerprints and
-    /// normalises volunteer records there, off the writing thread.
+    /// The importer's sink on the reading thread: batches what it is told, rejects records over
+    /// ``FieldLimits``, and fingerprints and normalises volunteer records there, off the writing
+    /// thread.
     final class ChannelSink: ImportSink {
         private let channel: Channel
         private var batch: [Event] = []
@@ -139,6 +140,13 @@ enum ImportPipeline {
         }
 
         func receive(_ record: ImportRecord, at location: SourceLocation) throws {
+            // Every plugin's records pass here, so the limits hold for all of them. A record over
+            // one is rejected whole, and its warnings go with it: they may quote the giant value.
+            if let violation = FieldLimits.violation(in: record) {
+                while case .warn(let at, _)? = batch.last, at == location { batch.removeLast() }
+                try reject(at: location, reason: violation.description)
+                return
+            }
             if case .volunteer(let volunteer) = record {
                 batch.append(.volunteer(PreparedVolunteer(volunteer), location))
             } else {
@@ -152,8 +160,13 @@ enum ImportPipeline {
         }
 
         func warn(at location: SourceLocation?, _ message: String) {
-            batch.append(.warn(location, message))
+            // A warning may quote what it is about; however large that is, the message stays readable.
+            let bounded = message.utf8.count > Self.longestWarning ? FieldLimits.excerpt(of: message, length: Self.longestWarning) : message
+            batch.append(.warn(location, bounded))
         }
+
+        /// The most characters of one warning's message that are kept.
+        static let longestWarning = 1_000
 
         func flush() throws {
             guard !batch.isEmpty else { return }

@@ -134,7 +134,8 @@ public struct ImportService: Sendable {
         self.registry = registry
     }
 
-    /// The files in `folder` (not hidden, not in subfolders, by name) whose content has not been imported yet.
+    /// The files in `folder` (not hidden, not in subfolders, by name) whose content has not been
+    /// imported yet, and any entry that is neither a file nor a folder (importing it says what it is).
     public func pendingFiles(in folder: URL) throws -> [URL] {
         let manager = FileManager.default
         let names: [String]
@@ -148,7 +149,13 @@ public struct ImportService: Sendable {
         where !name.hasPrefix(".") && !name.lowercased().hasPrefix("readme") && !SkillTaxonomy.isExtensionFile(named: name) {
             let url = folder.appendingPathComponent(name)
             var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            if manager.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue { continue }
+            // What is not a regular file (a named pipe, a link that loops) is never read here: it is
+            // listed, so that importing it says what it is.
+            guard (try? RegularFile.check(url)) != nil else {
+                pending.append(url)
+                continue
+            }
             if try store.batch(sha256: try hash(of: url, displayName: name)) == nil { pending.append(url) }
         }
         return pending
@@ -245,23 +252,30 @@ public struct ImportService: Sendable {
         return hash
     }
 
+    /// The file's size, once it is known to be a regular file. Called before anything reads the
+    /// file: a folder, a named pipe (read once, then reopened, it waited for ever) or a link that
+    /// loops is refused here, saying what it is.
     private static func size(of url: URL, displayName: String) throws(ImportError) -> Int64 {
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            return (attributes[.size] as? NSNumber)?.int64Value ?? 0
+            return try RegularFile.check(url)
         } catch {
-            throw .unreadable(file: displayName, reason: "no such file, or it cannot be opened")
+            throw .unreadable(file: displayName, reason: error.reason)
         }
     }
 
     private static func sample(of url: URL, displayName: String) throws(ImportError) -> ImportSample {
+        let handle: FileHandle
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
+            handle = try RegularFile.open(url)
+        } catch {
+            throw .unreadable(file: displayName, reason: error.reason)
+        }
+        defer { try? handle.close() }
+        do {
             let head = try handle.read(upToCount: 65_536) ?? Data()
             return ImportSample(fileName: displayName, head: [UInt8](head), url: url)
         } catch {
-            throw .unreadable(file: displayName, reason: "it cannot be opened (\(error.localizedDescription))")
+            throw .unreadable(file: displayName, reason: "it cannot be read (\(error.localizedDescription))")
         }
     }
 

@@ -21,9 +21,9 @@ extension SkillTaxonomy {
     public func extended(withContentsOf url: URL) throws(TaxonomyError) -> SkillTaxonomy {
         let yaml: String
         do {
-            yaml = try String(contentsOf: url, encoding: .utf8)
+            yaml = try RegularFile.text(at: url)
         } catch {
-            throw TaxonomyError(file: url.path, reason: "cannot be read as UTF-8 text (\(error.localizedDescription))")
+            throw TaxonomyError(file: url.path, reason: error.reason)
         }
         return try extended(withYAML: yaml, file: url.path)
     }

@@ -7,6 +7,10 @@ public final class TextMemo<Value> {
     private var values: [String: Value] = [:]
     private let capacity: Int
 
+    /// Texts longer than this are made afresh each time rather than kept: the cells worth
+    /// remembering are short, and a memo of long ones would hold a file's largest cells in memory.
+    static var longestRemembered: Int { 1_024 }
+
     /// A memo holding at most `capacity` texts.
     public init(capacity: Int = 20_000) {
         self.capacity = capacity
@@ -16,7 +20,7 @@ public final class TextMemo<Value> {
     public func value(for text: String, making make: (String) throws -> Value) rethrows -> Value {
         if let known = values[text] { return known }
         let value = try make(text)
-        if values.count < capacity { values[text] = value }
+        if values.count < capacity, text.utf8.count <= Self.longestRemembered { values[text] = value }
         return value
     }
 }

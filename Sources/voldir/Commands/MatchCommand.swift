@@ -103,9 +103,9 @@ struct MatchCommand: ParsableCommand {
         if let weights {
             let text: String
             do {
-                text = try String(contentsOfFile: weights, encoding: .utf8)
+                text = try RegularFile.text(at: URL(fileURLWithPath: weights))
             } catch {
-                throw ValidationError("cannot read the weights file '\(weights)'")
+                throw ValidationError("cannot read the weights file \(error)")
             }
             chosenWeights = try MatchCriteria.weights(parsing: text, file: weights)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Sector3Importer
+import VolunteerDirectory
 
 /// `voldir validate`: checks a Sector 3 feed against version 1 as `voldir import` reads it.
 struct ValidateCommand: ParsableCommand {
@@ -27,6 +28,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let problems: [XMLProblem]
         do {
+            // The validator reads the file twice: a named pipe would wait for ever, a folder fail obscurely.
+            try RegularFile.check(URL(fileURLWithPath: file))
             problems = try Sector3FeedValidator.validate(URL(fileURLWithPath: file))
         } catch {
             note("error: \(error)")
