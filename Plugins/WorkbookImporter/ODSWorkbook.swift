@@ -59,7 +59,9 @@ final class ODSWorkbook: SheetSource {
         if let (row, remaining) = pending {
             rowNumber += 1
             pending = remaining > 1 ? (row, remaining - 1) : nil
-            return SheetRow(number: rowNumber, cells: row.cells, numericColumns: row.numericColumns)
+            var copy = row
+            copy.number = rowNumber
+            return copy
         }
         guard let depth = tableDepth else { return nil }
         while try reader.next() {
@@ -70,7 +72,7 @@ final class ODSWorkbook: SheetSource {
                 rowNumber += repeats
                 guard !reader.isEmptyElement else { continue }
                 let row = try readRow(number: first)
-                guard !row.cells.isEmpty else { continue }
+                guard !row.cells.isEmpty || row.oversize != nil else { continue }
                 if repeats > 1 {
                     rowNumber = first
                     pending = (row, repeats - 1)

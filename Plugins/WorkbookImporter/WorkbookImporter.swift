@@ -85,6 +85,10 @@ public struct WorkbookImporter: DirectoryImporter {
                 if count % 4_096 == 0 { input.progress(Int64(sheets.fractionRead * Double(input.size))) }
                 guard !row.isBlank else { continue }
                 let location = SourceLocation(line: row.number, sheet: sheet.name)
+                if let oversize = row.oversize {
+                    try sink.reject(at: location, reason: Self.overLimit(oversize, header: rows.layout.header))
+                    continue
+                }
                 if let phoneColumn, row.numericColumns.contains(phoneColumn) {
                     Self.restoreLeadingZero(&row.cells[phoneColumn]) { sink.warn(at: location, $0) }
                 }
@@ -118,6 +122,18 @@ public struct WorkbookImporter: DirectoryImporter {
         let restored = "0" + cell
         warn("phone '\(cell)' was stored as a number, which drops the leading 0; read as '\(restored)' (format the column as Text in the spreadsheet)")
         cell = restored
+    }
+
+    /// Why an oversized row was skipped, naming the column when a cell broke the limit.
+    static func overLimit(_ oversize: SheetRow.Oversize, header: [String]) -> String {
+        switch oversize {
+        case .row:
+            return "the row holds more than \(SheetRow.maximumRowBytes >> 20) MiB of text, the most one row may hold; it was skipped"
+        case .cell(let column):
+            let title = header.indices.contains(column) ? header[column].nonEmpty.map { ", '\(FieldLimits.excerpt(of: $0))'" } : nil
+            return "a cell (column \(XLSXWorkbook.columnName(column))\(title ?? "")) holds more than "
+                + "\(SheetRow.maximumCellBytes >> 10) KiB, the most one cell may hold; the row was skipped"
+        }
     }
 
     // MARK: - Errors

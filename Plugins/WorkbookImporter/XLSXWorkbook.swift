@@ -73,7 +73,7 @@ final class XLSXWorkbook: SheetSource {
                 lastRowNumber = number
                 guard !reader.isEmptyElement else { continue }
                 let row = try readRow(number: number, reader)
-                if !row.cells.isEmpty { return row }
+                if !row.cells.isEmpty || row.oversize != nil { return row }
             case .endElement where reader.hasLocalName("sheetData"):
                 self.reader = nil
                 return nil
@@ -235,6 +235,18 @@ final class XLSXWorkbook: SheetSource {
             }
         }
         return styles
+    }
+
+    /// The letters of a 0-based column, as a spreadsheet shows them (2 → `C`, 26 → `AA`).
+    static func columnName(_ index: Int) -> String {
+        var name = ""
+        var rest = index + 1
+        while rest > 0 {
+            let digit = (rest - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + digit))) + name
+            rest = (rest - 1) / 26
+        }
+        return name
     }
 
     /// The 0-based column of a cell reference (`C12` → 2), or `nil` when it has no letters.

@@ -152,6 +152,7 @@ struct CellKindTests {
     @Test("column letters", arguments: [("A1", 0), ("Z9", 25), ("AA10", 26), ("XFD1048576", 16_383), ("b2", 1)])
     func columns(_ reference: String, _ index: Int) {
         #expect(XLSXWorkbook.columnIndex(reference) == index)
+        #expect(XLSXWorkbook.columnName(index) == reference.prefix { $0.isLetter }.uppercased())
     }
 }
 

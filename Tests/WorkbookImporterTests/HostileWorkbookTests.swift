@@ -50,6 +50,30 @@ struct HostileWorkbookTests {
         expectRefused(url, limits: ZipLimits(maximumWholePartSize: 64 << 10), "sharedStrings.xml", "more than 64 KiB")
     }
 
+    @Test("a cell over 256 KiB or a row over 1 MiB is rejected with its row and column, not held; the other rows import")
+    func oversizedCellsAndRows() throws {
+        let factory = try WorkbookFactory()
+        // Text that does not compress well, so the sheet is no zip bomb.
+        var seed: UInt64 = 7
+        func text(_ count: Int) -> String {
+            String(
+                (0..<count).map { _ in
+                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    return Character(UnicodeScalar(UInt8(97 + (seed >> 33) % 26)))
+                })
+        }
+        let big = text(300 * 1_024)
+        let quarter = text(200 * 1_024)
+        let rows = textRow(1, "Name", "Notes") + textRow(2, "Before", "") + textRow(3, "Giant", big)
+            + textRow(4, "Wide", quarter, quarter, quarter, quarter, quarter, quarter) + textRow(5, "After", "")
+        let url = try factory.xlsx(sheets: [("S", rows, nil)])
+        let sink = try readWorkbook(url, options: ImportOptions(network: "N"))
+        #expect(sink.volunteers.map(\.name) == ["Before", "After"])
+        #expect(sink.rejections.map(\.location.line) == [3, 4])
+        #expect(sink.rejections.first?.reason.contains("a cell (column B, 'Notes') holds more than 256 KiB") == true)
+        #expect(sink.rejections.last?.reason.contains("the row holds more than 1 MiB") == true)
+    }
+
     @Test("a workbook saved with a password (an encrypted OLE package) says to save a copy without one")
     func passwordProtected() {
         expectRefused(fixturesFolder().appendingPathComponent("password.xlsx"), "saved with a password; save a copy without one")
