@@ -1,0 +1,24 @@
+import Foundation
+import VolunteerDirectory
+import VolunteerDirectorySQLite
+
+extension SQLiteDirectoryStore {
+    /// Records what this command did in the audit log, as the operating-system user. A reading
+    /// command's directory may be one nobody can write here (a read-only file or mount): then the
+    /// read stands, and a one-line note says it was not audited.
+    func audit(_ action: String, target: String, people: [VolunteerID] = [], detail: String? = nil) {
+        let event = AuditEvent(actor: AuditEvent.currentUser, action: action, target: target, people: people, detail: detail)
+        do {
+            try record(event)
+        } catch StoreError.cannotWrite(let path) {
+            note("note: this \(action) was not recorded in the audit log: '\(path)' cannot be written here")
+        } catch {
+            note("warning: this \(action) was not recorded in the audit log: \(error)")
+        }
+    }
+}
+
+/// `3 volunteers: 4, 7, 12` for an audit entry's target.
+func auditTarget(_ ids: [VolunteerID], noun: String = "volunteer") -> String {
+    ids.count == 1 ? "\(noun) \(ids[0])" : "\(ids.count) \(noun)s"
+}

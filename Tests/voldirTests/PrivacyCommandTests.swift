@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import VolunteerDirectoryTestSupport
+
+/// Issue 14 through the command line: forget, the audit log, subject access, retention, DBS
+/// rechecks, backups.
+@Suite("voldir and personal data")
+struct PrivacyCommandTests {
+    let cli: CommandLineTests
+
+    init() throws {
+        cli = try CommandLineTests()
+    }
+
+    /// Imports Amina Rahman (id 1) and Grace Okafor (id 2).
+    func twoPeople() throws {
+        let roster = try cli.write(
+            "a.csv",
+            "Name,Email,Phone,Languages,Consent\nAmina Rahman,amina@example.org,07700 900123,Urdu,yes\n"
+                + "Grace Okafor,grace@example.org,,Yoruba,yes\n")
+        let imported = try cli.voldir("import", roster, "--network", "Stockport Race Equality Partnership")
+        #expect(imported.status == 0, "\(imported.stderr)")
+    }
+
+    /// Starts `voldir` with `environment`, its standard error going to a file that is returned.
+    func start(_ arguments: [String], environment: [String: String]) throws -> (Process, URL) {
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = cli.folder
+        var env = ProcessInfo.processInfo.environment
+        env["VOLDIR_DB"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let errors = cli.folder.appendingPathComponent("\(UUID().uuidString).err")
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, errors)
+    }
+
+    /// Kills `arguments` once it says it paused before its commit.
+    func killBeforeCommit(_ arguments: [String]) throws {
+        let (process, errors) = try start(arguments, environment: ["VOLDIR_TEST_PAUSE_BEFORE_COMMIT": "60"])
+        var paused = false
+        for _ in 0..<600 where !paused {
+            paused = (try? String(contentsOf: errors, encoding: .utf8))?.contains("paused before commit") ?? false
+            if !paused { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(paused, "the command never reached its commit")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+    }
+
+    @Test("forget refuses without --yes off a terminal, names an unknown id, and with --yes erases and suppresses")
+    func forget() throws {
+        try twoPeople()
+        let refused = try cli.voldir("forget", "1", "--reason", "asked by email")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--yes"))
+        #expect(try cli.voldir("show", "1").status == 0)
+
+        let unknown = try cli.voldir("forget", "99", "--reason", "asked", "--yes")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no volunteer with id 99"))
+        #expect(try cli.voldir("forget", "1").status != 0)
+
+        let forgot = try cli.voldir("forget", "1", "--reason", "asked by email", "--yes")
+        #expect(forgot.status == 0, "\(forgot.stderr)")
+        #expect(forgot.stdout.contains("Suppression 1"))
+        #expect(try cli.voldir("show", "1").status == 1)
+
+        let list = try cli.voldir("forget", "--list", "--format", "json")
+        let suppressions = try #require(try cli.json(list.stdout) as? [[String: Any]])
+        #expect(suppressions.first?["reason"] as? String == "asked by email")
+        #expect(!list.stdout.contains("amina"))
+
+        let again = try cli.write("b.csv", "Name,Email,Languages,Consent\nAmina R,AMINA@example.org,Urdu,yes\nTariq,t@example.org,,yes\n")
+        let report = try cli.voldir("import", again, "--network", "Other", "--format", "json")
+        #expect(report.status == 0, "\(report.stderr)")
+        let files = try #require((try cli.json(report.stdout) as? [String: Any])?["files"] as? [[String: Any]])
+        #expect(files.first?["suppressed"] as? Int == 1)
+        let where_ = try #require(files.first?["suppressedRecords"] as? [[String: Any]])
+        #expect(where_.first?["file"] as? String == "b.csv")
+        #expect(where_.first?["line"] as? Int == 2)
+        let summary = try cli.voldir("import", try cli.write("c.csv", "Name,Phone,Consent\nA. Rahman,+447700900123,yes\n"), "--network", "O")
+        #expect(summary.stdout.contains("1 suppressed"))
+        #expect(summary.stdout.contains("suppressed c.csv:2: this person was forgotten at their request"))
+
+        #expect(try cli.voldir("forget", "--lift", "7").status == 1)
+        let lifted = try cli.voldir("forget", "--lift", "1")
+        #expect(lifted.status == 0, "\(lifted.stderr)")
+        let back = try cli.voldir("import", try cli.write("d.csv", "Name,Phone,Consent\nAmina Rahman,+447700900123,yes\n"), "--network", "O")
+        #expect(back.stdout.contains("1 created"))
+    }
+
+    @Test("a forget killed before its commit leaves the directory as it was")
+    func interruptedForget() throws {
+        try twoPeople()
+        try killBeforeCommit(["forget", "1", "--reason", "asked", "--yes"])
+        let shown = try cli.voldir("show", "1")
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("Amina Rahman"))
+        #expect(try cli.voldir("forget", "--list", "--format", "json").stdout.contains("[]"))
+    }
+}
