@@ -8,13 +8,15 @@ extension SQLiteDirectoryStore: AuditLog {
     /// Appends an entry. A store opened for writing appends in its own transaction; one opened
     /// for reading opens the file for writing just for this one short transaction (waiting its
     /// turn behind another writer, like any writer), after the read it records. A file that
-    /// cannot be written here throws ``StoreError/cannotWrite(path:)``, and the read stands.
+    /// cannot be written here throws ``StoreError/cannotWrite(path:)``, and the read stands; so
+    /// does a file whose permissions let nobody write it (`chmod 444`), even for root, who could:
+    /// its owner said it is not to be written.
     public func record(_ event: AuditEvent) throws {
         if openedFor == .writing {
             try transaction { db in _ = try Self.appendAudit(event, in: db) }
             return
         }
-        guard let path = filePath, Self.canWrite(path), !Self.isOnReadOnlyMount(path) else {
+        guard let path = filePath, Self.canWrite(path), !Self.isOnReadOnlyMount(path), !Self.isMarkedReadOnly(path) else {
             throw StoreError.cannotWrite(path: filePath ?? "")
         }
         do {
@@ -62,6 +64,14 @@ extension SQLiteDirectoryStore: AuditLog {
     }
 
     // MARK: - Helpers
+
+    /// Whether the file's permissions give nobody write access.
+    static func isMarkedReadOnly(_ path: String) -> Bool {
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber else {
+            return false
+        }
+        return mode.intValue & 0o222 == 0
+    }
 
     /// Appends an entry inside the caller's transaction and returns its id.
     @discardableResult

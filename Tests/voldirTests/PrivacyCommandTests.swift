@@ -106,4 +106,71 @@ struct PrivacyCommandTests {
         #expect(shown.stdout.contains("Amina Rahman"))
         #expect(try cli.voldir("forget", "--list", "--format", "json").stdout.contains("[]"))
     }
+
+    /// The audit log as `voldir audit --format json` prints it.
+    func auditEntries(_ arguments: String...) throws -> [[String: Any]] {
+        let result = try cli.voldir(["audit", "--format", "json"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try cli.json(result.stdout) as? [[String: Any]])
+    }
+
+    @Test("reads and changes are audited with who, what and which people; forget redacts a search for the name")
+    func auditLog() throws {
+        try twoPeople()
+        #expect(try cli.voldir("search", "--text", "Rahman").stdout.contains("Amina Rahman"))
+        #expect(try cli.voldir("show", "2").status == 0)
+        let entries = try auditEntries()
+        #expect(entries.map { $0["action"] as? String } == ["import", "search", "show"])
+        let user = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        #expect(entries.allSatisfy { $0["actor"] as? String == user })
+        #expect(entries[1]["detail"] as? String == "text: Rahman; results: 1")
+        #expect(entries[1]["target"] as? String == "volunteer 1")
+        #expect(entries[2]["people"] as? [Int] == [2])
+        #expect(try auditEntries("--person", "2").map { $0["action"] as? String } == ["show"])
+        #expect(try auditEntries("--actor", "nobody-else").isEmpty)
+        #expect(try cli.voldir("audit", "--since", "yesterday").status != 0)
+
+        #expect(try cli.voldir("forget", "1", "--reason", "asked", "--yes").status == 0)
+        let verified = try cli.voldir("audit", "verify")
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("intact"))
+        let after = try auditEntries("--person", "1")
+        #expect(after.map { $0["action"] as? String } == ["search", "forget"])
+        #expect(after[0]["detail"] == nil || after[0]["detail"] is NSNull)
+        #expect(after[0]["redacted"] as? Bool == true)
+        let bytes = try Data(contentsOf: cli.folder.appendingPathComponent("voldir.sqlite"))
+        for secret in ["Rahman", "amina@example.org", "900123"] {
+            #expect(bytes.range(of: Data(secret.utf8)) == nil, "'\(secret)' is still in the file")
+        }
+    }
+
+    @Test("audit verify exits 1 naming the entry whose bytes were changed in the file")
+    func tamperedFile() throws {
+        try twoPeople()
+        #expect(try cli.voldir("search", "--text", "Okafor").status == 0)
+        #expect(try cli.voldir("show", "2").status == 0)
+        #expect(try cli.voldir("audit", "verify").status == 0)
+        // A command that opens the directory for writing closes it last, folding the log into the file.
+        #expect(try cli.voldir("forget", "--lift", "99").status == 1)
+        let file = cli.folder.appendingPathComponent("voldir.sqlite")
+        var bytes = try Data(contentsOf: file)
+        let found = try #require(bytes.range(of: Data("text: Okafor".utf8)))
+        bytes[found.lowerBound + 6] = UInt8(ascii: "X")
+        try bytes.write(to: file)
+        let broken = try cli.voldir("audit", "verify")
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("entry 2"))
+    }
+
+    @Test("a read of a directory nobody may write still answers, with a note that it was not audited")
+    func readOnlyReadIsNotAudited() throws {
+        try twoPeople()
+        let file = cli.folder.appendingPathComponent("voldir.sqlite")
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path) }
+        let found = try cli.voldir("search", "--language", "Urdu")
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(found.stdout.contains("Amina Rahman"))
+        #expect(found.stderr.contains("note: this search was not recorded in the audit log"))
+    }
 }

@@ -20,3 +20,30 @@ extension Presentation {
         }
     }
 }
+
+extension Presentation {
+    /// Audit entries as a table, CSV, or JSON (an array of objects with `at`, `actor`, `action`,
+    /// `target`, `detail`, `people`, and the chain's fields).
+    public static func auditEntries(_ entries: [AuditEntry], as format: OutputFormat) throws -> String {
+        let detail = { (entry: AuditEntry) in entry.detail ?? (entry.redacted ? "(redacted: it named someone erased)" : "") }
+        switch format {
+        case .json:
+            return try json(entries)
+        case .table:
+            if entries.isEmpty { return "No audit entries." }
+            return TextTable(
+                headers: ["ID", "AT", "ACTOR", "ACTION", "TARGET", "DETAIL"],
+                rows: entries.map { [String($0.id), $0.at, $0.actor, $0.action, $0.target, detail($0)] }
+            ).rendered(maximumWidth: 60)
+        case .csv:
+            return CSVWriter.document(
+                headers: ["id", "at", "actor", "action", "target", "people", "detail", "redacted", "hash"],
+                rows: entries.map {
+                    [
+                        String($0.id), $0.at, $0.actor, $0.action, $0.target, $0.people.map(String.init).joined(separator: " "),
+                        $0.detail ?? "", $0.redacted ? "yes" : "no", $0.hash,
+                    ]
+                })
+        }
+    }
+}
