@@ -175,8 +175,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             try DirectStatement.run(
                 """
                 INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share, consent_recorded,
-                  dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key, first_batch,
+                  dbs_update_service)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, in: db
             ) { bind in
                 bind.integer(source)
@@ -193,6 +194,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.text(keys.name)
                 bind.text(keys.email)
                 bind.text(keys.phone)
+                bind.integer(batch.batch)
+                bind.flag(record.dbs?.updateService)
             }
             try insertDetails(of: id, source: source, from: record, keys: keys)
             if let firstCreated, id < firstCreated {
@@ -211,7 +214,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         let listing: StatementArguments = [
             source, listingID, fingerprint, record.consent.contact, record.consent.share?.rawValue,
             record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
-            existing, batch.batch, batch.asOf, keys.name, keys.email, keys.phone,
+            existing, batch.batch, batch.asOf, keys.name, keys.email, keys.phone, batch.batch, record.dbs?.updateService,
         ]
         // The latest source's values win; what it leaves out, earlier sources keep.
         try run(
@@ -228,9 +231,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         try run(
             sql: """
                 INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share,
-                  consent_recorded, dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  consent_recorded, dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key,
+                  first_batch, dbs_update_service)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source_id, listing_id) DO UPDATE SET
+                  dbs_update_service = excluded.dbs_update_service,
                   fingerprint = excluded.fingerprint, consent_contact = excluded.consent_contact,
                   consent_share = excluded.consent_share, consent_recorded = excluded.consent_recorded,
                   dbs_level = excluded.dbs_level, dbs_issued = excluded.dbs_issued, volunteer_id = excluded.volunteer_id,

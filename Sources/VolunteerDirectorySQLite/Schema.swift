@@ -352,7 +352,9 @@ enum Schema {
             // imported; never the plain values. Every erasure is numbered, so a restore re-applies
             // those made after its backup. The audit log is a hash chain (see AuditChain), its
             // last id and hash kept apart as 'audit-head'. `last_seen` is when an import last
-            // listed the person; those held from before take their listings' last import.
+            // listed the person; those held from before take their listings' last import. A
+            // listing remembers the first import that listed it (for subject access) and whether
+            // the source says the person subscribes to the DBS Update Service.
             try db.execute(
                 sql: """
                     CREATE TABLE suppression (
@@ -384,6 +386,9 @@ enum Schema {
                         detail_digest TEXT NOT NULL,
                         hash TEXT NOT NULL
                     );
+                    ALTER TABLE listing ADD COLUMN first_batch INTEGER;
+                    ALTER TABLE listing ADD COLUMN dbs_update_service INTEGER;
+                    UPDATE listing SET first_batch = listed_batch;
                     ALTER TABLE volunteer ADD COLUMN last_seen DATETIME;
                     UPDATE volunteer SET last_seen = (
                       SELECT MAX(b.imported_at) FROM listing l JOIN import_batch b ON b.id = l.listed_batch

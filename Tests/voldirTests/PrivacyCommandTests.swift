@@ -173,4 +173,43 @@ struct PrivacyCommandTests {
         #expect(found.stdout.contains("Amina Rahman"))
         #expect(found.stderr.contains("note: this search was not recorded in the audit log"))
     }
+
+    @Test("person export: the profile as show prints it, each source with what it said, consent, and who looked")
+    func subjectAccess() throws {
+        try twoPeople()
+        let second = try cli.write(
+            "b.csv", "Name,Email,Skills,Languages,Consent\nAmina <b>Rahman</b>,AMINA@example.org,Accountancy,Bengali (fluent),no\n")
+        #expect(try cli.voldir("import", second, "--network", "Other Network").status == 0)
+        let shown = try cli.voldir("show", "1", "--format", "json")
+        let exported = try cli.voldir("person", "export", "1", "--format", "json")
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let report = try #require(try cli.json(exported.stdout) as? [String: Any])
+        #expect(Set(report.keys) == ["volunteer", "sources", "consent", "memberships", "placements", "audit"])
+        let profile = try #require(report["volunteer"] as? NSDictionary)
+        #expect(profile == (try cli.json(shown.stdout) as? NSDictionary))
+        let sources = try #require(report["sources"] as? [[String: Any]])
+        #expect(sources.count == 2)
+        #expect((sources[0]["firstImport"] as? [String: Any])?["file"] as? String == "a.csv")
+        #expect((sources[1]["lastImport"] as? [String: Any])?["file"] as? String == "b.csv")
+        let skills = try #require(sources[1]["skills"] as? [[String: Any]])
+        #expect(skills.first?["written"] as? String == "Accountancy")
+        #expect((skills.first?["understood"] as? [String])?.isEmpty == false)
+        let languages = try #require(sources[1]["languages"] as? [[String: Any]])
+        #expect(languages.first?["code"] as? String == "ben")
+        let consent = try #require(report["consent"] as? [[String: Any]])
+        #expect(consent.map { $0["contact"] as? Bool } == [true, false])
+        let audit = try #require(report["audit"] as? [[String: Any]])
+        #expect(audit.map { $0["action"] as? String } == ["show"])
+
+        let page = try cli.voldir("person", "export", "1", "--format", "html", "--output", "amina.html")
+        #expect(page.status == 0, "\(page.stderr)")
+        let html = try String(contentsOf: cli.folder.appendingPathComponent("amina.html"), encoding: .utf8)
+        #expect(html.contains("Amina &lt;b&gt;Rahman&lt;/b&gt;"))
+        #expect(!html.contains("<b>Rahman"))
+        #expect(html.contains("did not agree to be contacted"))
+        #expect(try auditEntries("--person", "1").map { $0["action"] as? String } == ["show", "person export", "person export"])
+        let unknown = try cli.voldir("person", "export", "9")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no volunteer with id 9"))
+    }
 }
