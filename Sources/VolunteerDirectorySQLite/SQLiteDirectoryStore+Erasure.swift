@@ -35,9 +35,10 @@ extension SQLiteDirectoryStore: ErasureStore {
 
     // MARK: - Helpers
 
-    /// Forgets one person inside the caller's transaction: what `forget` and `review --erase` share.
+    /// Forgets one person inside the caller's transaction: what `forget` and `review --erase`
+    /// share. With `suppress` false (retention) no suppression is kept, and the result's id is 0.
     static func forget(
-        _ id: VolunteerID, reason: String, actor: String, taxonomy: SkillTaxonomy, in db: Database
+        _ id: VolunteerID, reason: String, actor: String, taxonomy: SkillTaxonomy, suppress: Bool = true, in db: Database
     ) throws -> Suppression? {
         guard let person = try Row.fetchOne(db, sql: "SELECT * FROM volunteer WHERE id = ?", arguments: [id]) else { return nil }
         // Every email and phone any source gave, not only the ones the merged profile shows.
@@ -51,6 +52,12 @@ extension SQLiteDirectoryStore: ErasureStore {
         let redacted = try redactAudit(naming: person, in: db)
         try SQLiteDirectoryWriter(db, taxonomy: taxonomy).erase(volunteer: id)
         let now = Date()
+        guard suppress else {
+            try appendAudit(
+                AuditEvent(actor: actor, action: "review --erase", target: "volunteer \(id)", people: [id], detail: "reason: \(reason)"),
+                redacts: redacted, in: db)
+            return Suppression(id: 0, at: now, reason: reason, keys: 0)
+        }
         try db.execute(sql: "INSERT INTO suppression (at, reason) VALUES (?, ?)", arguments: [now, reason])
         let suppression = db.lastInsertedRowID
         for hash in hashes {
@@ -59,8 +66,8 @@ extension SQLiteDirectoryStore: ErasureStore {
         }
         try appendAudit(
             AuditEvent(
-                actor: actor, action: reason == "retention" ? "review --erase" : "forget", target: "volunteer \(id)",
-                people: [id], detail: "reason: \(reason); suppression \(suppression)"),
+                actor: actor, action: "forget", target: "volunteer \(id)", people: [id],
+                detail: "reason: \(reason); suppression \(suppression)"),
             redacts: redacted, in: db)
         return Suppression(id: suppression, at: now, reason: reason, keys: hashes.count)
     }

@@ -139,4 +139,46 @@ struct PrivacyTests {
         try reader.record(AuditEvent(actor: "alice", action: "show", target: "volunteer 1", people: [1]))
         #expect(try directory.store.auditEntries(AuditFilter(actor: "alice")).map(\.action) == ["show"])
     }
+
+    @Test("retention lists those last seen before the cutoff, not at it, and erases them without a suppression")
+    func retentionBoundary() throws {
+        try load("a.jsonl", [
+            Self.person("Before Cutoff", id: "R1", email: "before@example.org"),
+            Self.person("At Cutoff", id: "R2", email: "at@example.org"),
+            Self.person("After Cutoff", id: "R3", email: "after@example.org"),
+        ])
+        try sql("UPDATE volunteer SET last_seen = '2023-12-31 23:59:59.999' WHERE name = 'Before Cutoff'")
+        try sql("UPDATE volunteer SET last_seen = '2024-01-01 00:00:00.000' WHERE name = 'At Cutoff'")
+        try sql("UPDATE volunteer SET last_seen = '2024-01-01 00:00:00.001' WHERE name = 'After Cutoff'")
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-01-01T00:00:00Z"))
+        let cutoff = try #require(Period(parsing: "24m")).before(now)
+        let unseen = try directory.store.notSeen(since: cutoff)
+        #expect(unseen.map(\.name) == ["Before Cutoff"])
+        #expect(unseen.first?.networks == ["Network A"])
+        #expect(try directory.store.eraseUnseen(unseen.map(\.id), actor: "c") == 1)
+        #expect(try directory.everyone().map(\.name) == ["At Cutoff", "After Cutoff"])
+        #expect(try directory.store.suppressions().isEmpty)
+        #expect(try directory.store.auditEntries(AuditFilter()).last?.action == "review --erase")
+    }
+
+    @Test("an import stamps last seen on everyone it lists, changed or not")
+    func importStampsLastSeen() throws {
+        let lines = [Self.person("Amina", id: "R1", email: "a@example.org"), Self.person("Grace", id: "R2", email: "g@example.org")]
+        try load("a.jsonl", lines)
+        try sql("UPDATE volunteer SET last_seen = '2020-01-01 00:00:00.000'")
+        let cutoff = try #require(Period(parsing: "1y")).before(Date())
+        #expect(try directory.store.notSeen(since: cutoff).count == 2)
+        try load("b.jsonl", lines + [Self.person("Tariq", id: "R3", email: "t@example.org")])
+        #expect(try directory.store.notSeen(since: cutoff).isEmpty)
+    }
+
+    @Test("settings keep their defaults until set, and a change is audited")
+    func settings() throws {
+        #expect(try directory.store.settings() == .defaults)
+        #expect(DirectorySettings.defaults.retention.description == "24m")
+        #expect(DirectorySettings.defaults.dbsValidFor.description == "36m")
+        try directory.store.update(.retention, to: try #require(Period(parsing: "12m")), actor: "c")
+        #expect(try directory.store.settings().retention.description == "12m")
+        #expect(try directory.store.auditEntries(AuditFilter()).map(\.action) == ["settings"])
+    }
 }

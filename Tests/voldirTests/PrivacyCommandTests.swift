@@ -212,4 +212,54 @@ struct PrivacyCommandTests {
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("no volunteer with id 9"))
     }
+
+    /// Whether the sqlite3 program is here, for the tests that age a directory by hand.
+    static let hasSQLite3 = FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")
+
+    func sqlite3(_ statement: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [cli.folder.appendingPathComponent("voldir.sqlite").path, statement]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test("settings refuse nonsense with the accepted forms, and keep what is set")
+    func settings() throws {
+        try twoPeople()
+        for bad in [["retention", "0m"], ["retention", "abc"], ["dbs-valid-for", "36"], ["colour", "24m"]] {
+            let refused = try cli.voldir(["settings"] + bad)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains(bad[0] == "colour" ? "retention and dbs-valid-for" : "such as 24m or 60d"), "\(bad)")
+        }
+        #expect(try cli.voldir("settings").stdout == "retention: 24m (24 months)\ndbs-valid-for: 36m (36 months)\n")
+        #expect(try cli.voldir("settings", "retention", "12m").status == 0)
+        #expect(try cli.voldir("settings", "retention").stdout == "retention: 12m (12 months)\n")
+        #expect(try auditEntries().last?["action"] as? String == "settings")
+        let review = try cli.voldir("review", "--format", "json")
+        #expect(review.status == 0, "\(review.stderr)")
+        #expect(try cli.json(review.stdout) as? [Any] != nil)
+        #expect(try cli.voldir("review", "--not-seen-since", "0m").status != 0)
+    }
+
+    @Test(
+        "review lists people not seen in the period with their networks; --erase refuses off a terminal, survives a kill, then erases",
+        .enabled(if: hasSQLite3, "skipped: ages the directory with the sqlite3 program"))
+    func review() throws {
+        try twoPeople()
+        try sqlite3("UPDATE volunteer SET last_seen = '2020-01-01 00:00:00.000' WHERE id = 1")
+        let listed = try cli.voldir("review", "--format", "json")
+        let people = try #require(try cli.json(listed.stdout) as? [[String: Any]])
+        #expect(people.map { $0["name"] as? String } == ["Amina Rahman"])
+        #expect(people.first?["networks"] as? [String] == ["Stockport Race Equality Partnership"])
+        #expect(try cli.voldir("review", "--erase").status != 0)
+        try killBeforeCommit(["review", "--erase", "--yes"])
+        #expect(try cli.voldir("show", "1").status == 0)
+        let erased = try cli.voldir("review", "--erase", "--yes")
+        #expect(erased.status == 0, "\(erased.stderr)")
+        #expect(erased.stdout.contains("Erased 1 person"))
+        #expect(try cli.voldir("show", "1").status == 1)
+        #expect(try cli.voldir("show", "2").status == 0)
+    }
 }

@@ -47,3 +47,25 @@ extension Presentation {
         }
     }
 }
+
+extension Presentation {
+    /// People no roster or feed has listed for a while, as a table, JSON (`[{id, name, networks,
+    /// lastSeen}]`) or CSV.
+    public static func unseen(_ people: [UnseenVolunteer], as format: OutputFormat) throws -> String {
+        let day = { (date: Date?) in date.map { String(AuditEntry.timestamp($0).prefix(10)) } ?? "never recorded" }
+        switch format {
+        case .json:
+            return try json(people)
+        case .table:
+            if people.isEmpty { return "No one." }
+            return TextTable(
+                headers: ["ID", "NAME", "NETWORKS", "LAST SEEN"],
+                rows: people.map { [String($0.id), $0.name, $0.networks.joined(separator: "; "), day($0.lastSeen)] }
+            ).rendered()
+        case .csv:
+            return CSVWriter.document(
+                headers: ["id", "name", "networks", "last_seen"],
+                rows: people.map { [String($0.id), $0.name, $0.networks.joined(separator: "; "), day($0.lastSeen)] })
+        }
+    }
+}
