@@ -262,4 +262,37 @@ struct PrivacyCommandTests {
         #expect(try cli.voldir("show", "1").status == 1)
         #expect(try cli.voldir("show", "2").status == 0)
     }
+
+    @Test("an old DBS check does not meet a requirement and the report says it needs renewing; the Update Service keeps one valid")
+    func dbsRechecks() throws {
+        let roster = try cli.write(
+            "dbs.csv",
+            "Name,Email,Skills,DBS,DBS Update Service,Consent\n"
+                + "Amina Rahman,amina@example.org,Teaching,enhanced 2022-03-01,no,yes\n"
+                + "Grace Okafor,grace@example.org,Teaching,enhanced 2019-06-01,yes,yes\n"
+                + "Tariq Aziz,tariq@example.org,Teaching,enhanced 2099-01-01,,yes\n")
+        #expect(try cli.voldir("import", roster, "--network", "Schools Network").status == 0)
+        let needs = try cli.write("n.csv", "ID,Partner,Title,Required Skills,Places,DBS\nN-1,Schools,Reading,Teaching,3,enhanced\n")
+        #expect(try cli.voldir("import", needs).status == 0)
+
+        let matched = try cli.voldir("match", "--format", "json")
+        #expect(matched.status == 0, "\(matched.stderr)")
+        let report = try #require(try cli.json(matched.stdout) as? [String: Any])
+        let text = matched.stdout
+        #expect(text.contains("volunteer 1: DBS check from March 2022 needs renewing"), "\(report)")
+        #expect(!text.contains("June 2019"))
+        let markdown = try cli.voldir("match")
+        #expect(markdown.stdout.contains("DBS check from March 2022 needs renewing"))
+
+        let due = try cli.voldir("dbs", "due", "--format", "json")
+        #expect(due.status == 0, "\(due.stderr)")
+        let listed = try #require(try cli.json(due.stdout) as? [[String: Any]])
+        #expect(listed.map { $0["name"] as? String } == ["Amina Rahman"])
+        #expect(listed.first?["status"] as? String == "DBS check from March 2022 needs renewing")
+        #expect(try cli.voldir("dbs", "due", "--within", "0d").status != 0)
+
+        #expect(try cli.voldir("settings", "dbs-valid-for", "10y").status == 0)
+        #expect(try cli.voldir("dbs", "due", "--format", "json").stdout.contains("[]"))
+        #expect(!(try cli.voldir("match", "--format", "json").stdout.contains("needs renewing")))
+    }
 }

@@ -47,15 +47,20 @@ public struct Period: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// The moment this period before `date` (calendar months and years, in UTC).
-    public func before(_ date: Date) -> Date {
+    public func before(_ date: Date) -> Date { shift(date, by: -1) }
+
+    /// The moment this period after `date` (calendar months and years, in UTC).
+    public func after(_ date: Date) -> Date { shift(date, by: 1) }
+
+    private func shift(_ date: Date, by sign: Int) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let components: DateComponents =
             switch unit {
-            case .days: DateComponents(day: -count)
-            case .weeks: DateComponents(day: -7 * count)
-            case .months: DateComponents(month: -count)
-            case .years: DateComponents(year: -count)
+            case .days: DateComponents(day: sign * count)
+            case .weeks: DateComponents(day: sign * 7 * count)
+            case .months: DateComponents(month: sign * count)
+            case .years: DateComponents(year: sign * count)
             }
         return calendar.date(byAdding: components, to: date) ?? date
     }

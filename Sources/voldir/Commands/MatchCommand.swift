@@ -117,7 +117,8 @@ struct MatchCommand: ParsableCommand {
         let started = Date()
         let run = try MatchRun(
             store: store, needIDs: need, partner: partner, weights: chosenWeights,
-            options: Matcher.Options(maxPerVolunteer: maxPerVolunteer))
+            options: Matcher.Options(maxPerVolunteer: maxPerVolunteer),
+            dbsValidity: DBSValidity(validFor: try store.settings().dbsValidFor))
         let report = run.report(alternates: alternates, audience: audience == .partner ? .partner : .coordinator)
         var listed: [VolunteerID] = []
         for id in run.result.assignments.map(\.volunteer) + run.result.candidates.map(\.volunteer) where !listed.contains(id) {
