@@ -295,4 +295,79 @@ struct PrivacyCommandTests {
         #expect(try cli.voldir("dbs", "due", "--format", "json").stdout.contains("[]"))
         #expect(!(try cli.voldir("match", "--format", "json").stdout.contains("needs renewing")))
     }
+
+    func everyone(_ database: String = "voldir.sqlite") throws -> [String] {
+        let result = try cli.voldir("search", "--db", database, "--include-no-consent", "--limit", "10000", "--format", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try cli.json(result.stdout) as? [[String: Any]]).compactMap { $0["name"] as? String }.sorted()
+    }
+
+    @Test("a restore re-applies an erasure made after the backup, keeps the audit log and suppressions, and writes no trace")
+    func restoreReappliesErasure() throws {
+        try twoPeople()
+        let backedUp = try cli.voldir("backup", "b1.sqlite")
+        #expect(backedUp.status == 0, "\(backedUp.stderr)")
+        let again = try cli.voldir("backup", "b1.sqlite")
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists"))
+        #expect(try cli.voldir("forget", "1", "--reason", "asked", "--yes").status == 0)
+        #expect(try cli.voldir("import", try cli.write("t.csv", "Name,Email,Consent\nTariq Aziz,t@example.org,yes\n"), "--network", "B").status == 0)
+
+        #expect(try cli.voldir("restore", "b1.sqlite").status != 0)
+        let restored = try cli.voldir("restore", "b1.sqlite", "--yes")
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stdout.contains("Erased again: 1 erased after the backup was taken"))
+        #expect(try everyone() == ["Grace Okafor"])
+        #expect(try cli.voldir("show", "1").status == 1)
+        #expect(try cli.voldir("forget", "--list", "--format", "json").stdout.contains("asked"))
+        let actions = try auditEntries().compactMap { $0["action"] as? String }
+        #expect(Array(actions.suffix(5)) == ["forget", "import", "restore", "search", "forget --list"])
+        #expect(try cli.voldir("audit", "verify").status == 0)
+        var bytes = try Data(contentsOf: cli.folder.appendingPathComponent("voldir.sqlite"))
+        let log = cli.folder.appendingPathComponent("voldir.sqlite-wal")
+        if FileManager.default.fileExists(atPath: log.path) { bytes.append(try Data(contentsOf: log)) }
+        for secret in ["Rahman", "amina@example.org", "900123"] {
+            #expect(bytes.range(of: Data(secret.utf8)) == nil, "'\(secret)' is in the restored directory's files")
+        }
+        let again2 = try cli.voldir("import", try cli.write("a2.csv", "Name,Email,Consent\nAmina R,amina@example.org,yes\n"), "--network", "C")
+        #expect(again2.stdout.contains("1 suppressed"))
+
+        _ = try cli.write("junk.sqlite", "not a database at all, just text long enough to be read as a header........")
+        let junk = try cli.voldir("restore", "junk.sqlite", "--yes")
+        #expect(junk.status == 1)
+        #expect(junk.stderr.contains("is not a voldir backup"))
+        #expect(try cli.voldir("restore", "missing.sqlite", "--yes").status == 1)
+    }
+
+    @Test("a restore killed before its commit leaves the directory as it was")
+    func interruptedRestore() throws {
+        try twoPeople()
+        #expect(try cli.voldir("backup", "b1.sqlite").status == 0)
+        #expect(try cli.voldir("import", try cli.write("t.csv", "Name,Email,Consent\nTariq Aziz,t@example.org,yes\n"), "--network", "B").status == 0)
+        try killBeforeCommit(["restore", "b1.sqlite", "--yes"])
+        #expect(try everyone() == ["Amina Rahman", "Grace Okafor", "Tariq Aziz"])
+        #expect(try cli.voldir("audit", "verify").status == 0)
+    }
+
+    @Test("a backup taken during an import holds the directory from before it or after it, never half of it")
+    func backupDuringImport() throws {
+        try twoPeople()
+        var text = "Name,Email,Languages,Consent\n"
+        for index in 1...3000 { text += "Person \(index),p\(index)@example.org,Polish,yes\n" }
+        let roster = try cli.write("large.csv", text)
+        let (importing, _) = try start(["import", roster, "--network", "Large"], environment: [:])
+        var backups: [String] = []
+        for index in 1...4 {
+            let name = "during-\(index).sqlite"
+            let result = try cli.voldir("backup", name)
+            #expect(result.status == 0, "\(result.stderr)")
+            backups.append(name)
+        }
+        importing.waitUntilExit()
+        #expect(importing.terminationStatus == 0)
+        for backup in backups {
+            let count = try everyone(backup).count
+            #expect(count == 2 || count == 3002, "\(backup) holds \(count) people")
+        }
+    }
 }
