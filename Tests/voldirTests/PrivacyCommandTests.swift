@@ -370,4 +370,15 @@ struct PrivacyCommandTests {
             #expect(count == 2 || count == 3002, "\(backup) holds \(count) people")
         }
     }
+
+    @Test("languages and skills for partners show counts from 1 to 4 as 'fewer than 5'")
+    func partnerAggregates() throws {
+        try twoPeople()
+        let partner = try cli.voldir("languages", "--audience", "partner", "--format", "csv")
+        #expect(partner.status == 0, "\(partner.stderr)")
+        #expect(partner.stdout.contains("fewer than 5"))
+        #expect(!(try cli.voldir("languages", "--format", "csv").stdout.contains("fewer than 5")))
+        let skills = try cli.voldir("skills", "--audience", "partner", "--format", "json")
+        #expect(skills.status == 0, "\(skills.stderr)")
+    }
 }

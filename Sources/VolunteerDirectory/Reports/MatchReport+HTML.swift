@@ -29,7 +29,7 @@ extension MatchReport {
                 body += "<p>No one proposed.</p>"
             }
             if section.withheld > 0 {
-                body += "<p>\(section.withheld) further volunteer\(section.withheld == 1 ? "" : "s") proposed, not shown: not agreed to be shared with partners.</p>"
+                body += "<p>\(PublishedCount(section.withheld)) further volunteers proposed, not shown: not agreed to be shared with partners.</p>"
             }
             if let unfilled = section.unfilled {
                 body += "<p class=\"gap\"><strong>\(unfilled.places) place\(unfilled.places == 1 ? "" : "s") unfilled:</strong> \(h(unfilled.reasons.joined(separator: "; ")))</p>"
