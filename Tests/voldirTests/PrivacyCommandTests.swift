@@ -68,6 +68,11 @@ struct PrivacyCommandTests {
         #expect(unknown.stderr.contains("no volunteer with id 99"))
         #expect(try cli.voldir("forget", "1").status != 0)
 
+        for named in ["Amina asked", "email from amina@example.org", "rang from 07700 900123"] {
+            let refused = try cli.voldir("forget", "1", "--reason", named, "--yes")
+            #expect(refused.status != 0, "\(named)")
+            #expect(refused.stderr.contains("--reason names the person"), "\(named)")
+        }
         let forgot = try cli.voldir("forget", "1", "--reason", "asked by email", "--yes")
         #expect(forgot.status == 0, "\(forgot.stderr)")
         #expect(forgot.stdout.contains("Suppression 1"))

@@ -75,6 +75,11 @@ struct ForgetCommand: ParsableCommand {
             note("error: no volunteer with id \(id); 'voldir search' lists the ids")
             throw ExitCode(1)
         }
+        if Erasure.reason(reason, names: person) {
+            throw ValidationError(
+                "--reason names the person (their name, email or phone); it is kept with the suppression, which holds no "
+                    + "personal data: write it without them, such as \"asked by phone, 3 March\"")
+        }
         guard try Confirmation.confirm("Forget \(person.name) (volunteer \(id)) for good?", yes: yes) else {
             note("Not confirmed; nothing was erased.")
             throw ExitCode(1)
@@ -96,6 +101,17 @@ struct ForgetCommand: ParsableCommand {
 
 /// After an erasure has committed: makes it final in the files (full-text segments, write-ahead log).
 enum Erasure {
+    /// Whether `reason` holds a word of the person's name (3 letters or more), their email or their phone.
+    static func reason(_ reason: String, names person: Volunteer) -> Bool {
+        let words = Set(reason.matchingKey.split(separator: " ").map(String.init))
+        if person.name.matchingKey.split(separator: " ").contains(where: { $0.count >= 3 && words.contains(String($0)) }) { return true }
+        let lowered = reason.lowercased()
+        if let email = person.email?.lowercased(), !email.isEmpty, lowered.contains(email) { return true }
+        let digits = reason.filter(\.isNumber)
+        if let phone = person.phone?.filter(\.isNumber), phone.count >= 6, digits.contains(phone.suffix(6)) { return true }
+        return false
+    }
+
     static func makeFinal(_ store: some DirectoryStore) {
         do {
             try store.compact()
