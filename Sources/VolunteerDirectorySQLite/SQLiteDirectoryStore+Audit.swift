@@ -16,7 +16,8 @@ extension SQLiteDirectoryStore: AuditLog {
             try transaction { db in _ = try Self.appendAudit(event, in: db) }
             return
         }
-        guard let path = filePath, Self.canWrite(path), !Self.isOnReadOnlyMount(path), !Self.isMarkedReadOnly(path) else {
+        guard let path = filePath, Self.canWrite(path), !Self.isOnReadOnlyMount(path), !Self.isMarkedReadOnly(path)
+        else {
             throw StoreError.cannotWrite(path: filePath ?? "")
         }
         do {
@@ -67,7 +68,8 @@ extension SQLiteDirectoryStore: AuditLog {
 
     /// Whether the file's permissions give nobody write access.
     static func isMarkedReadOnly(_ path: String) -> Bool {
-        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber else {
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber
+        else {
             return false
         }
         return mode.intValue & 0o222 == 0
@@ -93,7 +95,8 @@ extension SQLiteDirectoryStore: AuditLog {
                 """,
             arguments: [
                 id, entry.at, entry.actor, entry.action, entry.target,
-                entry.people.isEmpty ? "" : "," + entry.people.map(String.init).joined(separator: ",") + ",", entry.origin,
+                entry.people.isEmpty ? "" : "," + entry.people.map(String.init).joined(separator: ",") + ",",
+                entry.origin,
                 redacts.map(String.init).joined(separator: ","), entry.detail, salt, entry.detailDigest, entry.hash,
             ])
         try db.execute(
@@ -123,7 +126,8 @@ extension SQLiteDirectoryStore: AuditLog {
             let lowered = detail.lowercased()
             if needles.contains(where: { folded.contains($0) || lowered.contains($0) }) {
                 let id: Int64 = row["id"]
-                try db.execute(sql: "UPDATE audit_entry SET detail = NULL, detail_salt = NULL WHERE id = ?", arguments: [id])
+                try db.execute(
+                    sql: "UPDATE audit_entry SET detail = NULL, detail_salt = NULL WHERE id = ?", arguments: [id])
                 redacted.append(id)
             }
         }

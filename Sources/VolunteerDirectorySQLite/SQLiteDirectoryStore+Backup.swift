@@ -7,7 +7,9 @@ import VolunteerDirectory
 extension SQLiteDirectoryStore: BackupStore {
     /// What a restore keeps from the directory rather than the backup, besides the full-text
     /// index (rebuilt) and SQLite's and GRDB's own tables.
-    static let keptOnRestore: Set<String> = ["audit_entry", "suppression", "suppression_key", "erasure", "directory_setting"]
+    static let keptOnRestore: Set<String> = [
+        "audit_entry", "suppression", "suppression_key", "erasure", "directory_setting",
+    ]
     /// Settings the directory keeps over the backup's.
     static let settingsKeptOnRestore = ["suppression-secret", "audit-head", "retention", "dbs-valid-for"]
 
@@ -18,7 +20,9 @@ extension SQLiteDirectoryStore: BackupStore {
     }
 
     public func restore(from path: String, actor: String) throws -> RestoreOutcome {
-        guard FileManager.default.fileExists(atPath: path) else { throw BackupError.notABackup(path: path, reason: "there is no such file") }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw BackupError.notABackup(path: path, reason: "there is no such file")
+        }
         let outcome = try afterFailure {
             try writer.writeWithoutTransaction { db in
                 do {
@@ -57,8 +61,9 @@ extension SQLiteDirectoryStore: BackupStore {
         let theirs = try String.fetchAll(db, sql: "SELECT identifier FROM backup.grdb_migrations ORDER BY identifier")
         guard mine == theirs else { throw BackupError.otherSchema(path: path) }
         let secret = "SELECT value FROM %@.directory_setting WHERE name = 'suppression-secret'"
-        guard try String.fetchOne(db, sql: secret.replacingOccurrences(of: "%@", with: "main"))
-            == String.fetchOne(db, sql: secret.replacingOccurrences(of: "%@", with: "backup"))
+        guard
+            try String.fetchOne(db, sql: secret.replacingOccurrences(of: "%@", with: "main"))
+                == String.fetchOne(db, sql: secret.replacingOccurrences(of: "%@", with: "backup"))
         else { throw BackupError.otherDirectory(path: path) }
     }
 
@@ -66,20 +71,30 @@ extension SQLiteDirectoryStore: BackupStore {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         let lastErasure = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM backup.erasure") ?? 0
         let tables = try String.fetchAll(
-            db, sql: "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'"
+            db,
+            sql:
+                """
+                SELECT name FROM main.sqlite_master
+                WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+                """
         ).filter { !$0.hasPrefix("volunteer_text") && !Self.keptOnRestore.contains($0) }
         try db.execute(sql: "DELETE FROM volunteer_text")
         for table in tables { try db.execute(sql: "DELETE FROM main.\"\(table)\"") }
         for table in tables { try db.execute(sql: "INSERT INTO main.\"\(table)\" SELECT * FROM backup.\"\(table)\"") }
         let kept = Self.settingsKeptOnRestore.map { "'\($0)'" }.joined(separator: ", ")
         try db.execute(sql: "DELETE FROM main.directory_setting WHERE name NOT IN (\(kept))")
-        try db.execute(sql: "INSERT INTO main.directory_setting SELECT * FROM backup.directory_setting WHERE name NOT IN (\(kept))")
+        try db.execute(
+            sql: "INSERT INTO main.directory_setting SELECT * FROM backup.directory_setting WHERE name NOT IN (\(kept))"
+        )
         try FullTextRows.insert(where: "1", in: db)
 
         let eraser = SQLiteDirectoryWriter(db, taxonomy: taxonomy)
         var reapplied = 0
-        let erased = try Int64.fetchAll(db, sql: "SELECT DISTINCT volunteer_id FROM main.erasure WHERE id > ? ORDER BY volunteer_id", arguments: [lastErasure])
-        for id in erased where try Bool.fetchOne(db, sql: "SELECT 1 FROM volunteer WHERE id = ?", arguments: [id]) != nil {
+        let erased = try Int64.fetchAll(
+            db, sql: "SELECT DISTINCT volunteer_id FROM main.erasure WHERE id > ? ORDER BY volunteer_id",
+            arguments: [lastErasure])
+        for id in erased
+        where try Bool.fetchOne(db, sql: "SELECT 1 FROM volunteer WHERE id = ?", arguments: [id]) != nil {
             try eraser.erase(volunteer: id)
             reapplied += 1
         }
@@ -100,7 +115,8 @@ extension SQLiteDirectoryStore: BackupStore {
                 named.insert(row["volunteer"])
             }
         }
-        for id in named.sorted() where try Bool.fetchOne(db, sql: "SELECT 1 FROM volunteer WHERE id = ?", arguments: [id]) != nil {
+        for id in named.sorted()
+        where try Bool.fetchOne(db, sql: "SELECT 1 FROM volunteer WHERE id = ?", arguments: [id]) != nil {
             try eraser.erase(volunteer: id)
             suppressed += 1
         }
@@ -108,7 +124,10 @@ extension SQLiteDirectoryStore: BackupStore {
         try Self.appendAudit(
             AuditEvent(
                 actor: actor, action: "restore", target: URL(fileURLWithPath: path).lastPathComponent,
-                detail: "erasures re-applied: \(reapplied); erased by suppressions: \(suppressed); suppressions kept: \(suppressions)"),
+                detail:
+                    "erasures re-applied: \(reapplied); erased by suppressions: \(suppressed); "
+                    + "suppressions kept: \(suppressions)"
+            ),
             in: db)
         return RestoreOutcome(erasuresReapplied: reapplied, suppressedErased: suppressed, suppressions: suppressions)
     }

@@ -11,7 +11,8 @@ extension SQLiteDirectoryStore: DBSCheckStore {
                 db,
                 sql: """
                     SELECT v.id, v.name, v.dbs_level, v.dbs_issued,
-                      EXISTS (SELECT 1 FROM listing l WHERE l.volunteer_id = v.id AND l.dbs_update_service = 1) AS update_service
+                      EXISTS (SELECT 1 FROM listing l WHERE l.volunteer_id = v.id AND l.dbs_update_service = 1)
+                        AS update_service
                     FROM volunteer v WHERE v.dbs_level > 0 ORDER BY v.id
                     """
             ).compactMap { row in
@@ -20,7 +21,9 @@ extension SQLiteDirectoryStore: DBSCheckStore {
                 guard let level = DBSLevel(rawValue: row["dbs_level"]) else { return nil }
                 return HeldDBSCheck(
                     volunteer: row["id"], name: row["name"],
-                    check: DBSCheck(level: level, issued: issued.flatMap(CalendarDate.init(parsing:)), updateService: updateService ? true : nil))
+                    check: DBSCheck(
+                        level: level, issued: issued.flatMap(CalendarDate.init(parsing:)),
+                        updateService: updateService ? true : nil))
             }
         }
     }

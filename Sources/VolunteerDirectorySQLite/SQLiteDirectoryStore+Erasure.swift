@@ -17,7 +17,8 @@ extension SQLiteDirectoryStore: ErasureStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.id, s.at, s.reason, (SELECT COUNT(*) FROM suppression_key k WHERE k.suppression_id = s.id) AS keys
+                    SELECT s.id, s.at, s.reason,
+                      (SELECT COUNT(*) FROM suppression_key k WHERE k.suppression_id = s.id) AS keys
                     FROM suppression s ORDER BY s.id
                     """
             ).map { Suppression(id: $0["id"], at: $0["at"], reason: $0["reason"], keys: $0["keys"]) }
@@ -38,12 +39,21 @@ extension SQLiteDirectoryStore: ErasureStore {
     /// Forgets one person inside the caller's transaction: what `forget` and `review --erase`
     /// share. With `suppress` false (retention) no suppression is kept, and the result's id is 0.
     static func forget(
-        _ id: VolunteerID, reason: String, actor: String, taxonomy: SkillTaxonomy, suppress: Bool = true, in db: Database
+        _ id: VolunteerID, reason: String, actor: String, taxonomy: SkillTaxonomy, suppress: Bool = true,
+        in db: Database
     ) throws -> Suppression? {
-        guard let person = try Row.fetchOne(db, sql: "SELECT * FROM volunteer WHERE id = ?", arguments: [id]) else { return nil }
+        guard let person = try Row.fetchOne(db, sql: "SELECT * FROM volunteer WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
         // Every email and phone any source gave, not only the ones the merged profile shows.
-        var emails = Set(try String.fetchAll(db, sql: "SELECT email_key FROM listing WHERE volunteer_id = ? AND email_key IS NOT NULL", arguments: [id]))
-        var phones = Set(try String.fetchAll(db, sql: "SELECT phone_key FROM listing WHERE volunteer_id = ? AND phone_key IS NOT NULL", arguments: [id]))
+        var emails = Set(
+            try String.fetchAll(
+                db, sql: "SELECT email_key FROM listing WHERE volunteer_id = ? AND email_key IS NOT NULL",
+                arguments: [id]))
+        var phones = Set(
+            try String.fetchAll(
+                db, sql: "SELECT phone_key FROM listing WHERE volunteer_id = ? AND phone_key IS NOT NULL",
+                arguments: [id]))
         if let email: String = person["email_key"] { emails.insert(email) }
         if let phone: String = person["phone_key"] { phones.insert(phone) }
         let hasher = try SQLiteDirectoryWriter.suppressionKeys(in: db)
@@ -54,7 +64,9 @@ extension SQLiteDirectoryStore: ErasureStore {
         let now = Date()
         guard suppress else {
             try appendAudit(
-                AuditEvent(actor: actor, action: "review --erase", target: "volunteer \(id)", people: [id], detail: "reason: \(reason)"),
+                AuditEvent(
+                    actor: actor, action: "review --erase", target: "volunteer \(id)", people: [id],
+                    detail: "reason: \(reason)"),
                 redacts: redacted, in: db)
             return Suppression(id: 0, at: now, reason: reason, keys: 0)
         }
@@ -62,7 +74,8 @@ extension SQLiteDirectoryStore: ErasureStore {
         let suppression = db.lastInsertedRowID
         for hash in hashes {
             try db.execute(
-                sql: "INSERT OR REPLACE INTO suppression_key (hash, suppression_id) VALUES (?, ?)", arguments: [hash, suppression])
+                sql: "INSERT OR REPLACE INTO suppression_key (hash, suppression_id) VALUES (?, ?)",
+                arguments: [hash, suppression])
         }
         try appendAudit(
             AuditEvent(

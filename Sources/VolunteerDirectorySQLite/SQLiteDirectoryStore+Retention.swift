@@ -18,7 +18,8 @@ extension SQLiteDirectoryStore: RetentionStore {
             ).map { row in
                 let networks: String? = row["networks"]
                 return UnseenVolunteer(
-                    id: row["id"], name: row["name"], networks: networks.map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? [],
+                    id: row["id"], name: row["name"],
+                    networks: networks.map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? [],
                     lastSeen: row["last_seen"])
             }
         }
@@ -28,7 +29,9 @@ extension SQLiteDirectoryStore: RetentionStore {
         try transaction { db in
             var erased = 0
             for id in ids
-            where try Self.forget(id, reason: "retention", actor: actor, taxonomy: taxonomy, suppress: false, in: db) != nil {
+            where try Self.forget(id, reason: "retention", actor: actor, taxonomy: taxonomy, suppress: false, in: db)
+                != nil
+            {
                 erased += 1
             }
             TestSeam.pauseBeforeCommit()

@@ -9,9 +9,11 @@ extension SQLiteDirectoryStore: SubjectAccessStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT l.source_id, s.name AS source, l.listing_id, l.consent_contact, l.consent_share, l.consent_recorded,
+                    SELECT l.source_id, s.name AS source, l.listing_id, l.consent_contact, l.consent_share,
+                      l.consent_recorded,
                       l.dbs_level, l.dbs_issued, l.dbs_update_service,
-                      f.file_name AS first_file, f.imported_at AS first_at, b.file_name AS last_file, b.imported_at AS last_at
+                      f.file_name AS first_file, f.imported_at AS first_at,
+                      b.file_name AS last_file, b.imported_at AS last_at
                     FROM listing l JOIN source s ON s.id = l.source_id
                     LEFT JOIN import_batch f ON f.id = l.first_batch
                     LEFT JOIN import_batch b ON b.id = l.listed_batch
@@ -20,7 +22,12 @@ extension SQLiteDirectoryStore: SubjectAccessStore {
             return try rows.map { row in
                 let sourceID: Int64 = row["source_id"]
                 let skills = try Row.fetchAll(
-                    db, sql: "SELECT written, level FROM volunteer_skill WHERE volunteer_id = ? AND source_id = ? ORDER BY position",
+                    db,
+                    sql:
+                        """
+                        SELECT written, level FROM volunteer_skill WHERE volunteer_id = ? AND source_id = ?
+                        ORDER BY position
+                        """,
                     arguments: [volunteer, sourceID]
                 ).map { skill in
                     let written: String = skill["written"]
@@ -36,11 +43,13 @@ extension SQLiteDirectoryStore: SubjectAccessStore {
                         WHERE volunteer_id = ? AND source_id = ? ORDER BY position
                         """, arguments: [volunteer, sourceID]
                 ).map { language in
-                    let reference = LanguageReference(written: language["written"], code: language["code"], script: language["script"])
+                    let reference = LanguageReference(
+                        written: language["written"], code: language["code"], script: language["script"])
                     let proficiency: Int? = language["proficiency"]
                     return SourceListing.WrittenLanguage(
                         written: reference.written, code: reference.code, understood: reference.displayName(),
-                        proficiency: proficiency.flatMap(Proficiency.init(rawValue:))?.description, interprets: language["interprets"])
+                        proficiency: proficiency.flatMap(Proficiency.init(rawValue:))?.description,
+                        interprets: language["interprets"])
                 }
                 let share: Int? = row["consent_share"]
                 let recorded: String? = row["consent_recorded"]
@@ -56,7 +65,9 @@ extension SQLiteDirectoryStore: SubjectAccessStore {
                         contact: row["consent_contact"], share: share.flatMap(ShareScope.init(rawValue:)),
                         recorded: recorded.flatMap(CalendarDate.init(parsing:))),
                     dbs: level.flatMap(DBSLevel.init(rawValue:)).map {
-                        DBSCheck(level: $0, issued: issued.flatMap(CalendarDate.init(parsing:)), updateService: row["dbs_update_service"])
+                        DBSCheck(
+                            level: $0, issued: issued.flatMap(CalendarDate.init(parsing:)),
+                            updateService: row["dbs_update_service"])
                     },
                     skills: skills, languages: languages)
             }

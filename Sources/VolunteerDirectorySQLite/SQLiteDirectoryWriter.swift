@@ -411,7 +411,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         guard case .some(.some(let hasher)) = suppressionKeys else { return false }
         let hashes = [keys.email.map(hasher.email), keys.phone.map(hasher.phone)].compactMap { $0 }
         for hash in hashes
-        where try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM suppression_key WHERE hash = ?"), arguments: [hash]) != nil {
+        where try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM suppression_key WHERE hash = ?"), arguments: [hash])
+            != nil
+        {
             return true
         }
         return false
@@ -419,7 +421,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     /// The directory's suppression hasher, from the secret its migration made.
     static func suppressionKeys(in db: Database) throws -> SuppressionKeys {
-        guard let text = try String.fetchOne(db, sql: "SELECT value FROM directory_setting WHERE name = 'suppression-secret'"),
+        let secretSQL = "SELECT value FROM directory_setting WHERE name = 'suppression-secret'"
+        guard let text = try String.fetchOne(db, sql: secretSQL),
             let secret = Data(base64Encoded: text)
         else { throw StoreError.cannotOpen(path: db.description, reason: "its suppression secret is missing") }
         return SuppressionKeys(secret: secret)

@@ -5,7 +5,8 @@ import Foundation
 /// waits that many seconds inside its transaction, before the commit. Nothing else reads it.
 enum TestSeam {
     static func pauseBeforeCommit() {
-        guard let text = ProcessInfo.processInfo.environment["VOLDIR_TEST_PAUSE_BEFORE_COMMIT"], let seconds = Double(text),
+        guard let text = ProcessInfo.processInfo.environment["VOLDIR_TEST_PAUSE_BEFORE_COMMIT"],
+            let seconds = Double(text),
             seconds > 0
         else { return }
         FileHandle.standardError.write(Data("paused before commit\n".utf8))

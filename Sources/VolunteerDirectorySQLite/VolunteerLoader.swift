@@ -57,7 +57,8 @@ enum VolunteerLoader {
                     dbs: level == .none && issued == nil
                         ? nil
                         : DBSCheck(
-                            level: level, issued: issued.flatMap(CalendarDate.init(parsing:)), updateService: (row[14] as Bool) ? true : nil),
+                            level: level, issued: issued.flatMap(CalendarDate.init(parsing:)),
+                            updateService: (row[14] as Bool) ? true : nil),
                     consent: Consent(
                         contact: contact, share: share.flatMap(ShareScope.init(rawValue:)),
                         recorded: recorded.flatMap(CalendarDate.init(parsing:))),

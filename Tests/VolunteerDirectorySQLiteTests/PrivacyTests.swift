@@ -16,11 +16,13 @@ struct PrivacyTests {
 
     @discardableResult
     func load(_ name: String, _ lines: [ScriptedImporter.Line]) throws -> FileImportReport {
-        try directory.service.importFile(at: try directory.file(name, try ScriptedImporter.script(lines)), request: ImportRequest())
+        try directory.service.importFile(
+            at: try directory.file(name, try ScriptedImporter.script(lines)), request: ImportRequest())
     }
 
     static func person(
-        _ name: String, id: String, email: String? = nil, phone: String? = nil, source: String = "file:a.csv", unique: Bool = false
+        _ name: String, id: String, email: String? = nil, phone: String? = nil, source: String = "file:a.csv",
+        unique: Bool = false
     ) -> ScriptedImporter.Line {
         DirectoryStoreTests.person(
             name, id: id, email: email, phone: phone, skills: unique ? [Skill(written: "Xylophone tuition")] : [],
@@ -37,22 +39,35 @@ struct PrivacyTests {
         try queue.close()
     }
 
-    @Test("forget leaves no name, email or phone anywhere in the files, the audit log included, and the chain still verifies")
+    @Test(
+        "forget leaves no name, email or phone anywhere in the files, the audit log included, and the chain still verifies"
+    )
     func forgetIsByteLevel() throws {
-        try load("a.jsonl", [
-            Self.person("Zebedee Quartermaine", id: "R1", email: "zebedee.q@example.org", phone: "07700 900999", unique: true),
-            Self.person("Someone Else", id: "R2", email: "else@example.org"),
-        ])
+        try load(
+            "a.jsonl",
+            [
+                Self.person(
+                    "Zebedee Quartermaine", id: "R1", email: "zebedee.q@example.org", phone: "07700 900999",
+                    unique: true),
+                Self.person("Someone Else", id: "R2", email: "else@example.org"),
+            ])
         let zebedee = try id(of: "Zebedee Quartermaine")
         try directory.store.record(
-            AuditEvent(actor: "coordinator", action: "search", target: "1 volunteer", people: [zebedee], detail: #"{"text":"quartermaine"}"#))
-        try directory.store.record(AuditEvent(actor: "coordinator", action: "search", target: "0 volunteers", detail: #"{"text":"first aid"}"#))
-        let suppression = try #require(try directory.store.forget(volunteer: zebedee, reason: "asked by email", actor: "coordinator"))
+            AuditEvent(
+                actor: "coordinator", action: "search", target: "1 volunteer", people: [zebedee],
+                detail: #"{"text":"quartermaine"}"#))
+        try directory.store.record(
+            AuditEvent(actor: "coordinator", action: "search", target: "0 volunteers", detail: #"{"text":"first aid"}"#)
+        )
+        let suppression = try #require(
+            try directory.store.forget(volunteer: zebedee, reason: "asked by email", actor: "coordinator"))
         try directory.store.compact()
         #expect(suppression.keys == 2)
         #expect(try directory.everyone().map(\.name) == ["Someone Else"])
         let bytes = try directory.rawBytes()
-        for secret in ["Quartermaine", "quartermaine", "zebedee", "ZEBEDEE", "900999", "Xylophone", "Wonderfully unique"] {
+        for secret in [
+            "Quartermaine", "quartermaine", "zebedee", "ZEBEDEE", "900999", "Xylophone", "Wonderfully unique",
+        ] {
             #expect(bytes.range(of: Data(secret.utf8)) == nil, "'\(secret)' is still in the database files")
         }
         #expect(try directory.store.verifyAudit() == .intact(entries: 3))
@@ -68,11 +83,13 @@ struct PrivacyTests {
     func suppressedOnReimport() throws {
         try load("a.jsonl", [Self.person("Amina Rahman", id: "R1", email: "amina@example.org", phone: "07700 900123")])
         _ = try directory.store.forget(volunteer: try id(of: "Amina Rahman"), reason: "asked", actor: "c")
-        let report = try load("b.jsonl", [
-            Self.person("A. Rahman", id: "X1", email: "AMINA@example.org", source: "file:b.csv"),
-            Self.person("Amina R", id: "X2", phone: "+44 7700 900123", source: "file:c.csv"),
-            Self.person("Grace", id: "X3", email: "grace@example.org", source: "file:b.csv"),
-        ])
+        let report = try load(
+            "b.jsonl",
+            [
+                Self.person("A. Rahman", id: "X1", email: "AMINA@example.org", source: "file:b.csv"),
+                Self.person("Amina R", id: "X2", phone: "+44 7700 900123", source: "file:c.csv"),
+                Self.person("Grace", id: "X3", email: "grace@example.org", source: "file:b.csv"),
+            ])
         #expect(report.counts.suppressed == 2)
         #expect(report.counts.created == 1)
         #expect(report.suppressed.map(\.line) == [1, 2])
@@ -84,7 +101,8 @@ struct PrivacyTests {
     @Test("lifting a suppression lets the person be imported again; suppressions hold no personal data")
     func lift() throws {
         try load("a.jsonl", [Self.person("Amina Rahman", id: "R1", email: "amina@example.org")])
-        let suppression = try #require(try directory.store.forget(volunteer: try id(of: "Amina Rahman"), reason: "asked", actor: "c"))
+        let suppression = try #require(
+            try directory.store.forget(volunteer: try id(of: "Amina Rahman"), reason: "asked", actor: "c"))
         #expect(try directory.store.suppressions().map(\.reason) == ["asked"])
         #expect(try directory.store.liftSuppression(id: suppression.id, actor: "c"))
         #expect(try !directory.store.liftSuppression(id: suppression.id, actor: "c"))
@@ -103,7 +121,8 @@ struct PrivacyTests {
     @Test("an audit entry edited through SQL breaks the chain at that entry")
     func editedEntry() throws {
         for action in ["search", "show", "export"] {
-            try directory.store.record(AuditEvent(actor: "alice", action: action, target: "volunteer 1", people: [1], detail: "d"))
+            try directory.store.record(
+                AuditEvent(actor: "alice", action: action, target: "volunteer 1", people: [1], detail: "d"))
         }
         #expect(try directory.store.verifyAudit() == .intact(entries: 3))
         try sql("UPDATE audit_entry SET actor = 'mallory' WHERE id = 2")
@@ -114,7 +133,9 @@ struct PrivacyTests {
         #expect(entry == 2)
         try sql("UPDATE audit_entry SET actor = 'alice' WHERE id = 2")
         try sql("UPDATE audit_entry SET detail = 'other' WHERE id = 3")
-        #expect(try directory.store.verifyAudit() == .broken(entry: 3, reason: "entry 3's detail was changed after it was written"))
+        #expect(
+            try directory.store.verifyAudit()
+                == .broken(entry: 3, reason: "entry 3's detail was changed after it was written"))
         try sql("UPDATE audit_entry SET detail = NULL, detail_salt = NULL WHERE id = 3")
         #expect(
             try directory.store.verifyAudit()
@@ -129,7 +150,9 @@ struct PrivacyTests {
         try sql("DELETE FROM audit_entry WHERE id = 2")
         #expect(try directory.store.verifyAudit() == .broken(entry: 2, reason: "entry 2 is missing: it was removed"))
         try sql("DELETE FROM audit_entry WHERE id > 1")
-        #expect(try directory.store.verifyAudit() == .broken(entry: 2, reason: "entries 2 to 4 are missing: they were removed"))
+        #expect(
+            try directory.store.verifyAudit()
+                == .broken(entry: 2, reason: "entries 2 to 4 are missing: they were removed"))
     }
 
     @Test("a store opened for reading appends its audit entry in a write of its own")
@@ -142,11 +165,13 @@ struct PrivacyTests {
 
     @Test("retention lists those last seen before the cutoff, not at it, and erases them without a suppression")
     func retentionBoundary() throws {
-        try load("a.jsonl", [
-            Self.person("Before Cutoff", id: "R1", email: "before@example.org"),
-            Self.person("At Cutoff", id: "R2", email: "at@example.org"),
-            Self.person("After Cutoff", id: "R3", email: "after@example.org"),
-        ])
+        try load(
+            "a.jsonl",
+            [
+                Self.person("Before Cutoff", id: "R1", email: "before@example.org"),
+                Self.person("At Cutoff", id: "R2", email: "at@example.org"),
+                Self.person("After Cutoff", id: "R3", email: "after@example.org"),
+            ])
         try sql("UPDATE volunteer SET last_seen = '2023-12-31 23:59:59.999' WHERE name = 'Before Cutoff'")
         try sql("UPDATE volunteer SET last_seen = '2024-01-01 00:00:00.000' WHERE name = 'At Cutoff'")
         try sql("UPDATE volunteer SET last_seen = '2024-01-01 00:00:00.001' WHERE name = 'After Cutoff'")
@@ -163,7 +188,10 @@ struct PrivacyTests {
 
     @Test("an import stamps last seen on everyone it lists, changed or not")
     func importStampsLastSeen() throws {
-        let lines = [Self.person("Amina", id: "R1", email: "a@example.org"), Self.person("Grace", id: "R2", email: "g@example.org")]
+        let lines = [
+            Self.person("Amina", id: "R1", email: "a@example.org"),
+            Self.person("Grace", id: "R2", email: "g@example.org"),
+        ]
         try load("a.jsonl", lines)
         try sql("UPDATE volunteer SET last_seen = '2020-01-01 00:00:00.000'")
         let cutoff = try #require(Period(parsing: "1y")).before(Date())

@@ -19,8 +19,11 @@ struct DBSValidityTests {
     func boundary() throws {
         #expect(try validity().counts(check("2023-03-15")))
         #expect(try !validity().counts(check("2023-03-14")))
-        #expect(try validity().status(of: check("2023-03-14")) == .expired(
-            issued: try #require(CalendarDate(parsing: "2023-03-14")), expired: try #require(CalendarDate(parsing: "2026-03-14"))))
+        #expect(
+            try validity().status(of: check("2023-03-14"))
+                == .expired(
+                    issued: try #require(CalendarDate(parsing: "2023-03-14")),
+                    expired: try #require(CalendarDate(parsing: "2026-03-14"))))
     }
 
     @Test("the DBS Update Service keeps an old check valid; an undated check cannot be aged and counts")
@@ -32,6 +35,8 @@ struct DBSValidityTests {
 
     @Test("the renewal is said in words")
     func words() throws {
-        #expect(DBSValidity.renewalText(issued: try #require(CalendarDate(parsing: "2022-03-01"))) == "DBS check from March 2022 needs renewing")
+        #expect(
+            DBSValidity.renewalText(issued: try #require(CalendarDate(parsing: "2022-03-01")))
+                == "DBS check from March 2022 needs renewing")
     }
 }

@@ -4,7 +4,8 @@ import VolunteerDirectory
 
 @Suite("Periods for settings and options")
 struct PeriodTests {
-    @Test("accepted forms", arguments: [("24m", "24m"), ("60d", "60d"), (" 2Y ", "2y"), ("8w", "8w"), ("1200m", "1200m")])
+    @Test(
+        "accepted forms", arguments: [("24m", "24m"), ("60d", "60d"), (" 2Y ", "2y"), ("8w", "8w"), ("1200m", "1200m")])
     func accepted(text: String, reads: String) throws {
         #expect(try #require(Period(parsing: text)).description == reads)
     }

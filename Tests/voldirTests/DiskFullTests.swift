@@ -44,7 +44,8 @@ struct DiskFullTests {
         #expect(failed.stderr.contains("the space has been given back"))
 
         let freeAfter = try mount.freeBytes()
-        #expect(abs(freeAfter - free - logBefore) <= 2 * 4096, "free before \(free), after \(freeAfter), log \(logBefore)")
+        #expect(
+            abs(freeAfter - free - logBefore) <= 2 * 4096, "free before \(free), after \(freeAfter), log \(logBefore)")
         let after = try cli.voldir("search", "--db", database, "--format", "json")
         #expect(after.status == 0)
         #expect(after.stdout == before.stdout)

@@ -83,7 +83,8 @@ struct PrivacyCommandTests {
         #expect(suppressions.first?["reason"] as? String == "asked by email")
         #expect(!list.stdout.contains("amina"))
 
-        let again = try cli.write("b.csv", "Name,Email,Languages,Consent\nAmina R,AMINA@example.org,Urdu,yes\nTariq,t@example.org,,yes\n")
+        let again = try cli.write(
+            "b.csv", "Name,Email,Languages,Consent\nAmina R,AMINA@example.org,Urdu,yes\nTariq,t@example.org,,yes\n")
         let report = try cli.voldir("import", again, "--network", "Other", "--format", "json")
         #expect(report.status == 0, "\(report.stderr)")
         let files = try #require((try cli.json(report.stdout) as? [String: Any])?["files"] as? [[String: Any]])
@@ -91,14 +92,16 @@ struct PrivacyCommandTests {
         let where_ = try #require(files.first?["suppressedRecords"] as? [[String: Any]])
         #expect(where_.first?["file"] as? String == "b.csv")
         #expect(where_.first?["line"] as? Int == 2)
-        let summary = try cli.voldir("import", try cli.write("c.csv", "Name,Phone,Consent\nA. Rahman,+447700900123,yes\n"), "--network", "O")
+        let summary = try cli.voldir(
+            "import", try cli.write("c.csv", "Name,Phone,Consent\nA. Rahman,+447700900123,yes\n"), "--network", "O")
         #expect(summary.stdout.contains("1 suppressed"))
         #expect(summary.stdout.contains("suppressed c.csv:2: this person was forgotten at their request"))
 
         #expect(try cli.voldir("forget", "--lift", "7").status == 1)
         let lifted = try cli.voldir("forget", "--lift", "1")
         #expect(lifted.status == 0, "\(lifted.stderr)")
-        let back = try cli.voldir("import", try cli.write("d.csv", "Name,Phone,Consent\nAmina Rahman,+447700900123,yes\n"), "--network", "O")
+        let back = try cli.voldir(
+            "import", try cli.write("d.csv", "Name,Phone,Consent\nAmina Rahman,+447700900123,yes\n"), "--network", "O")
         #expect(back.stdout.contains("1 created"))
     }
 
@@ -183,7 +186,9 @@ struct PrivacyCommandTests {
     func subjectAccess() throws {
         try twoPeople()
         let second = try cli.write(
-            "b.csv", "Name,Email,Skills,Languages,Consent\nAmina <b>Rahman</b>,AMINA@example.org,Accountancy,Bengali (fluent),no\n")
+            "b.csv",
+            "Name,Email,Skills,Languages,Consent\nAmina <b>Rahman</b>,AMINA@example.org,Accountancy,Bengali (fluent),no\n"
+        )
         #expect(try cli.voldir("import", second, "--network", "Other Network").status == 0)
         let shown = try cli.voldir("show", "1", "--format", "json")
         let exported = try cli.voldir("person", "export", "1", "--format", "json")
@@ -212,7 +217,10 @@ struct PrivacyCommandTests {
         #expect(html.contains("Amina &lt;b&gt;Rahman&lt;/b&gt;"))
         #expect(!html.contains("<b>Rahman"))
         #expect(html.contains("did not agree to be contacted"))
-        #expect(try auditEntries("--person", "1").map { $0["action"] as? String } == ["show", "person export", "person export"])
+        #expect(
+            try auditEntries("--person", "1").map { $0["action"] as? String } == [
+                "show", "person export", "person export",
+            ])
         let unknown = try cli.voldir("person", "export", "9")
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("no volunteer with id 9"))
@@ -236,7 +244,9 @@ struct PrivacyCommandTests {
         for bad in [["retention", "0m"], ["retention", "abc"], ["dbs-valid-for", "36"], ["colour", "24m"]] {
             let refused = try cli.voldir(["settings"] + bad)
             #expect(refused.status != 0)
-            #expect(refused.stderr.contains(bad[0] == "colour" ? "retention and dbs-valid-for" : "such as 24m or 60d"), "\(bad)")
+            #expect(
+                refused.stderr.contains(bad[0] == "colour" ? "retention and dbs-valid-for" : "such as 24m or 60d"),
+                "\(bad)")
         }
         #expect(try cli.voldir("settings").stdout == "retention: 24m (24 months)\ndbs-valid-for: 36m (36 months)\n")
         #expect(try cli.voldir("settings", "retention", "12m").status == 0)
@@ -268,7 +278,9 @@ struct PrivacyCommandTests {
         #expect(try cli.voldir("show", "2").status == 0)
     }
 
-    @Test("an old DBS check does not meet a requirement and the report says it needs renewing; the Update Service keeps one valid")
+    @Test(
+        "an old DBS check does not meet a requirement and the report says it needs renewing; the Update Service keeps one valid"
+    )
     func dbsRechecks() throws {
         let roster = try cli.write(
             "dbs.csv",
@@ -277,7 +289,8 @@ struct PrivacyCommandTests {
                 + "Grace Okafor,grace@example.org,Teaching,enhanced 2019-06-01,yes,yes\n"
                 + "Tariq Aziz,tariq@example.org,Teaching,enhanced 2099-01-01,,yes\n")
         #expect(try cli.voldir("import", roster, "--network", "Schools Network").status == 0)
-        let needs = try cli.write("n.csv", "ID,Partner,Title,Required Skills,Places,DBS\nN-1,Schools,Reading,Teaching,3,enhanced\n")
+        let needs = try cli.write(
+            "n.csv", "ID,Partner,Title,Required Skills,Places,DBS\nN-1,Schools,Reading,Teaching,3,enhanced\n")
         #expect(try cli.voldir("import", needs).status == 0)
 
         let matched = try cli.voldir("match", "--format", "json")
@@ -302,12 +315,16 @@ struct PrivacyCommandTests {
     }
 
     func everyone(_ database: String = "voldir.sqlite") throws -> [String] {
-        let result = try cli.voldir("search", "--db", database, "--include-no-consent", "--limit", "10000", "--format", "json")
+        let result = try cli.voldir(
+            "search", "--db", database, "--include-no-consent", "--limit", "10000", "--format", "json")
         #expect(result.status == 0, "\(result.stderr)")
-        return try #require(try cli.json(result.stdout) as? [[String: Any]]).compactMap { $0["name"] as? String }.sorted()
+        return try #require(try cli.json(result.stdout) as? [[String: Any]]).compactMap { $0["name"] as? String }
+            .sorted()
     }
 
-    @Test("a restore re-applies an erasure made after the backup, keeps the audit log and suppressions, and writes no trace")
+    @Test(
+        "a restore re-applies an erasure made after the backup, keeps the audit log and suppressions, and writes no trace"
+    )
     func restoreReappliesErasure() throws {
         try twoPeople()
         let backedUp = try cli.voldir("backup", "b1.sqlite")
@@ -316,7 +333,10 @@ struct PrivacyCommandTests {
         #expect(again.status == 1)
         #expect(again.stderr.contains("already exists"))
         #expect(try cli.voldir("forget", "1", "--reason", "asked", "--yes").status == 0)
-        #expect(try cli.voldir("import", try cli.write("t.csv", "Name,Email,Consent\nTariq Aziz,t@example.org,yes\n"), "--network", "B").status == 0)
+        #expect(
+            try cli.voldir(
+                "import", try cli.write("t.csv", "Name,Email,Consent\nTariq Aziz,t@example.org,yes\n"), "--network", "B"
+            ).status == 0)
 
         #expect(try cli.voldir("restore", "b1.sqlite").status != 0)
         let restored = try cli.voldir("restore", "b1.sqlite", "--yes")
@@ -334,7 +354,8 @@ struct PrivacyCommandTests {
         for secret in ["Rahman", "amina@example.org", "900123"] {
             #expect(bytes.range(of: Data(secret.utf8)) == nil, "'\(secret)' is in the restored directory's files")
         }
-        let again2 = try cli.voldir("import", try cli.write("a2.csv", "Name,Email,Consent\nAmina R,amina@example.org,yes\n"), "--network", "C")
+        let again2 = try cli.voldir(
+            "import", try cli.write("a2.csv", "Name,Email,Consent\nAmina R,amina@example.org,yes\n"), "--network", "C")
         #expect(again2.stdout.contains("1 suppressed"))
 
         _ = try cli.write("junk.sqlite", "not a database at all, just text long enough to be read as a header........")
@@ -348,7 +369,10 @@ struct PrivacyCommandTests {
     func interruptedRestore() throws {
         try twoPeople()
         #expect(try cli.voldir("backup", "b1.sqlite").status == 0)
-        #expect(try cli.voldir("import", try cli.write("t.csv", "Name,Email,Consent\nTariq Aziz,t@example.org,yes\n"), "--network", "B").status == 0)
+        #expect(
+            try cli.voldir(
+                "import", try cli.write("t.csv", "Name,Email,Consent\nTariq Aziz,t@example.org,yes\n"), "--network", "B"
+            ).status == 0)
         try killBeforeCommit(["restore", "b1.sqlite", "--yes"])
         #expect(try everyone() == ["Amina Rahman", "Grace Okafor", "Tariq Aziz"])
         #expect(try cli.voldir("audit", "verify").status == 0)

@@ -99,7 +99,8 @@ public struct FileImportReport: Sendable, Codable {
         try container.encode(departures, forKey: .departures)
         try container.encode(counts.suppressed, forKey: .suppressed)
         try container.encode(
-            suppressed.map { SuppressedRecord(file: file, line: $0.line, column: $0.column) }, forKey: .suppressedRecords)
+            suppressed.map { SuppressedRecord(file: file, line: $0.line, column: $0.column) },
+            forKey: .suppressedRecords)
         try container.encode(
             rejected.map { RejectedLine(line: $0.location.line, column: $0.location.column, reason: $0.reason) },
             forKey: .rejected)

@@ -32,7 +32,9 @@ public struct MatchRun: Sendable {
         var lapsed: [(volunteer: VolunteerID, level: DBSLevel, issued: CalendarDate)] = []
         if let dbsValidity {
             for position in volunteers.indices {
-                guard let check = volunteers[position].dbs, case .expired(let issued, _) = dbsValidity.status(of: check) else { continue }
+                guard let check = volunteers[position].dbs, case .expired(let issued, _) = dbsValidity.status(of: check) else {
+                    continue
+                }
                 lapsed.append((volunteers[position].id, check.level, issued))
                 volunteers[position].dbs = nil
             }
@@ -55,9 +57,12 @@ public struct MatchRun: Sendable {
             let level = levels[result.unfilled[position].need] ?? .none
             let renewing = lapsed.filter { level > .none && $0.level >= level }
             guard !renewing.isEmpty, let validFor = dbsValidity?.validFor else { continue }
-            let named = renewing.prefix(5).map { "volunteer \($0.volunteer): \(DBSValidity.renewalText(issued: $0.issued))" }
+            let named = renewing.prefix(5).map {
+                "volunteer \($0.volunteer): \(DBSValidity.renewalText(issued: $0.issued))"
+            }
             result.unfilled[position].reasons.append(
-                "\(renewing.count) volunteer\(renewing.count == 1 ? " holds" : "s hold") \(level == .enhanced ? "an" : "a") \(level) "
+                "\(renewing.count) volunteer\(renewing.count == 1 ? " holds" : "s hold") "
+                    + "\(level == .enhanced ? "an" : "a") \(level) "
                     + "DBS check older than "
                     + "\(validFor.words), which does not count (" + named.joined(separator: "; ")
                     + (renewing.count > 5 ? "; and \(renewing.count - 5) more" : "") + ")")

@@ -25,7 +25,9 @@ extension Presentation {
     /// Audit entries as a table, CSV, or JSON (an array of objects with `at`, `actor`, `action`,
     /// `target`, `detail`, `people`, and the chain's fields).
     public static func auditEntries(_ entries: [AuditEntry], as format: OutputFormat) throws -> String {
-        let detail = { (entry: AuditEntry) in entry.detail ?? (entry.redacted ? "(redacted: it named someone erased)" : "") }
+        let detail = { (entry: AuditEntry) in
+            entry.detail ?? (entry.redacted ? "(redacted: it named someone erased)" : "")
+        }
         switch format {
         case .json:
             return try json(entries)
@@ -40,7 +42,8 @@ extension Presentation {
                 headers: ["id", "at", "actor", "action", "target", "people", "detail", "redacted", "hash"],
                 rows: entries.map {
                     [
-                        String($0.id), $0.at, $0.actor, $0.action, $0.target, $0.people.map(String.init).joined(separator: " "),
+                        String($0.id), $0.at, $0.actor, $0.action, $0.target,
+                        $0.people.map(String.init).joined(separator: " "),
                         $0.detail ?? "", $0.redacted ? "yes" : "no", $0.hash,
                     ]
                 })

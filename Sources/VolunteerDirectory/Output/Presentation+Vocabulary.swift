@@ -111,7 +111,8 @@ extension Presentation {
     /// The languages held in the directory, with speakers by proficiency, most spoken first.
     /// `forPartners` publishes each count by the small-number rule (``PublishedCount``).
     public static func languageCoverage(
-        _ coverage: [LanguageCoverage], as format: OutputFormat, forPartners: Bool = false, catalogue: LanguageCatalogue = .shared
+        _ coverage: [LanguageCoverage], as format: OutputFormat, forPartners: Bool = false,
+        catalogue: LanguageCatalogue = .shared
     ) throws -> String {
         let rows = coverage.map { entry in
             LanguageCoverageJSON(
@@ -124,8 +125,8 @@ extension Presentation {
         let headers = ["LANGUAGE", "CODE", "ENDONYM", "NATIVE", "FLUENT", "CONVERSATIONAL", "BASIC", "NOT STATED", "INTERPRETERS", "TOTAL"]
         let shown = { (count: Int) in forPartners ? PublishedCount(count).description : String(count) }
         let cells = rows.map {
-            [$0.name, $0.code ?? "", $0.endonym ?? "", shown($0.native), shown($0.fluent), shown($0.conversational), shown($0.basic),
-             shown($0.notStated), shown($0.interpreters), shown($0.total)]
+            [$0.name, $0.code ?? "", $0.endonym ?? ""]
+                + [$0.native, $0.fluent, $0.conversational, $0.basic, $0.notStated, $0.interpreters, $0.total].map(shown)
         }
         switch format {
         case .json where forPartners: return try json(rows.map(PublishedLanguageCoverage.init))
@@ -196,7 +197,9 @@ extension Presentation {
         let rows = holders.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { key, count in
             SkillHoldersJSON(key: key, label: taxonomy.concepts[key]?.label ?? key, volunteers: count)
         }
-        let cells = rows.map { [$0.key, $0.label, forPartners ? PublishedCount($0.volunteers).description : String($0.volunteers)] }
+        let cells = rows.map {
+            [$0.key, $0.label, forPartners ? PublishedCount($0.volunteers).description : String($0.volunteers)]
+        }
         switch format {
         case .json where forPartners:
             struct Published: Encodable {
@@ -204,7 +207,8 @@ extension Presentation {
                 var label: String
                 var volunteers: PublishedCount
             }
-            return try json(rows.map { Published(key: $0.key, label: $0.label, volunteers: PublishedCount($0.volunteers)) })
+            return try json(
+                rows.map { Published(key: $0.key, label: $0.label, volunteers: PublishedCount($0.volunteers)) })
         case .json: return try json(rows)
         case .csv: return CSVWriter.document(headers: ["key", "label", "volunteers"], rows: cells)
         case .table: return TextTable(headers: ["KEY", "LABEL", "VOLUNTEERS"], rows: cells).rendered()

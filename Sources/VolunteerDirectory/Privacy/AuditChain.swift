@@ -49,7 +49,9 @@ public enum AuditChain {
 
     /// Checks entries read in order of id, with each one's salt (`nil` once redacted), against
     /// the head the store keeps apart (the last id and hash written), if it keeps one.
-    public static func verify(_ entries: [(entry: AuditEntry, salt: Data?)], head: (id: Int64, hash: String)?) -> AuditVerification {
+    public static func verify(_ entries: [(entry: AuditEntry, salt: Data?)], head: (id: Int64, hash: String)?)
+        -> AuditVerification
+    {
         var previous = genesis
         var expectedID: Int64 = 1
         var redactedBy: [Int64: Int64] = [:]
@@ -63,7 +65,8 @@ public enum AuditChain {
             if entry.detail == nil {
                 if entry.detailDigest != emptyDigest, redactedBy[entry.id] == nil {
                     return .broken(
-                        entry: entry.id, reason: "entry \(entry.id)'s detail was removed, and no erasure says it redacted it")
+                        entry: entry.id,
+                        reason: "entry \(entry.id)'s detail was removed, and no erasure says it redacted it")
                 }
             } else if digest(detail: entry.detail, salt: salt ?? Data()) != entry.detailDigest {
                 return .broken(entry: entry.id, reason: "entry \(entry.id)'s detail was changed after it was written")
@@ -76,7 +79,8 @@ public enum AuditChain {
         }
         if let head {
             if head.id >= expectedID {
-                return .broken(entry: expectedID, reason: "entries \(expectedID) to \(head.id) are missing: they were removed")
+                return .broken(
+                    entry: expectedID, reason: "entries \(expectedID) to \(head.id) are missing: they were removed")
             }
             if head.id == expectedID - 1, head.hash != previous {
                 return .broken(entry: head.id, reason: "entry \(head.id) was changed after it was written")

@@ -18,7 +18,8 @@ public struct AuditEvent: Sendable, Hashable {
 
     /// Creates an event.
     public init(
-        actor: String, action: String, target: String, people: [VolunteerID] = [], detail: String? = nil, origin: String? = nil
+        actor: String, action: String, target: String, people: [VolunteerID] = [], detail: String? = nil,
+        origin: String? = nil
     ) {
         self.actor = actor
         self.action = action

@@ -30,7 +30,8 @@ public struct DBSValidity: Sendable, Hashable {
 
     /// What `check`'s age means today.
     public func status(of check: DBSCheck) -> Status {
-        guard let issued = check.issued, let issuedDate = Self.date(issued), let expires = Self.day(validFor.after(issuedDate)),
+        guard let issued = check.issued, let issuedDate = Self.date(issued),
+            let expires = Self.day(validFor.after(issuedDate)),
             let today = Self.day(today)
         else { return .undated }
         if expires >= today { return .valid(expires: expires) }
@@ -52,7 +53,8 @@ public struct DBSValidity: Sendable, Hashable {
     /// "March 2022".
     public static func monthAndYear(_ date: CalendarDate) -> String {
         let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November",
             "December",
         ]
         return "\(months[max(0, min(11, date.month - 1))]) \(date.year)"

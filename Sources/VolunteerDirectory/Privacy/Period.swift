@@ -5,7 +5,10 @@ import Foundation
 public struct Period: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The unit a period counts.
     public enum Unit: String, Sendable, Hashable, Codable, CaseIterable {
-        case days = "d", weeks = "w", months = "m", years = "y"
+        case days = "d"
+        case weeks = "w"
+        case months = "m"
+        case years = "y"
     }
 
     /// How many units.
@@ -14,7 +17,8 @@ public struct Period: Sendable, Hashable, Codable, CustomStringConvertible {
     public let unit: Unit
 
     /// The forms accepted, for messages.
-    public static let acceptedForms = "a whole number from 1 to 1200 followed by d (days), w (weeks), m (months) or y (years), such as 24m or 60d"
+    public static let acceptedForms =
+        "a whole number from 1 to 1200 followed by d (days), w (weeks), m (months) or y (years), such as 24m or 60d"
 
     /// Creates a period; `nil` unless `count` is from 1 to 1200.
     public init?(count: Int, unit: Unit) {

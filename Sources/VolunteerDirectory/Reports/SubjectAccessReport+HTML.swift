@@ -6,7 +6,8 @@ extension SubjectAccessReport {
         let h = HTML.escape
         let v = volunteer
         var body = "<header><h1>What the community directory holds about you</h1>"
-        body += "<p>Prepared on \(h(AuditEntry.timestamp(madeAt).prefix(10).description)) for \(h(v.name)) (record number \(v.id)).</p></header>\n<main>\n"
+        body +=
+            "<p>Prepared on \(h(Self.day(madeAt))) for \(h(v.name)) (record number \(v.id)).</p></header>\n<main>\n"
 
         body += "<section><h2>Your details</h2><table><tbody>"
         let rows: [(String, String?)] = [
@@ -28,16 +29,26 @@ extension SubjectAccessReport {
         if sources.isEmpty { body += "<p>No roster or feed lists you now.</p>" }
         for source in sources {
             body += "<article><h3>\(h(Self.sourceName(source.source)))</h3><p>Listed under \(h(source.listingID))"
-            if let first = source.firstImport { body += "; first received in \(h(first.file)) on \(h(Self.day(first.importedAt)))" }
-            if let last = source.lastImport { body += "; last received in \(h(last.file)) on \(h(Self.day(last.importedAt)))" }
+            if let first = source.firstImport {
+                body += "; first received in \(h(first.file)) on \(h(Self.day(first.importedAt)))"
+            }
+            if let last = source.lastImport {
+                body += "; last received in \(h(last.file)) on \(h(Self.day(last.importedAt)))"
+            }
             body += ".</p><ul>"
             for skill in source.skills {
-                let understood = skill.understood.isEmpty ? "not matched to a skill we know" : "read as " + skill.understood.joined(separator: ", ")
-                body += "<li>Skill: “\(h(skill.written))”\(skill.level.map { " (\(h($0)))" } ?? "") — \(h(understood))</li>"
+                let understood =
+                    skill.understood.isEmpty
+                    ? "not matched to a skill we know" : "read as " + skill.understood.joined(separator: ", ")
+                body +=
+                    "<li>Skill: “\(h(skill.written))”\(skill.level.map { " (\(h($0)))" } ?? "")"
+                    + " — \(h(understood))</li>"
             }
             for language in source.languages {
                 body += "<li>Language: “\(h(language.written))” — read as \(h(language.understood))"
-                body += "\(language.proficiency.map { ", \(h($0))" } ?? "")\(language.interprets ? ", interprets" : "")</li>"
+                body +=
+                    "\(language.proficiency.map { ", \(h($0))" } ?? "")"
+                    + "\(language.interprets ? ", interprets" : "")</li>"
             }
             body += "<li>Consent: \(h(Self.consentText(source.consent)))</li>"
             body += "</ul></article>"
@@ -45,24 +56,34 @@ extension SubjectAccessReport {
         body += "</section>\n"
 
         body += "<section><h2>Your networks</h2>"
-        body += v.memberships.isEmpty
+        body +=
+            v.memberships.isEmpty
             ? "<p>None.</p>"
-            : "<ul>" + v.memberships.map { "<li>\(h($0.networkName))\($0.role.map { ", \(h($0))" } ?? "")</li>" }.joined() + "</ul>"
+            : "<ul>"
+                + v.memberships.map { "<li>\(h($0.networkName))\($0.role.map { ", \(h($0))" } ?? "")</li>" }.joined()
+                + "</ul>"
         body += "</section>\n<section><h2>Placements</h2>"
-        body += placements.isEmpty
+        body +=
+            placements.isEmpty
             ? "<p>None.</p>"
-            : "<ul>" + placements.map { "<li>\(h($0.need)): \(h($0.status.rawValue)), proposed \(h(Self.day($0.proposedAt)))</li>" }.joined() + "</ul>"
+            : "<ul>"
+                + placements.map {
+                    "<li>\(h($0.need)): \(h($0.status.rawValue)), proposed \(h(Self.day($0.proposedAt)))</li>"
+                }.joined() + "</ul>"
         body += "</section>\n<section><h2>Who has looked at or changed your record</h2>"
-        body += audit.isEmpty
+        body +=
+            audit.isEmpty
             ? "<p>No one yet.</p>"
-            : "<table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>"
+            : "<table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th>"
+                + "<th scope=\"col\">What</th></tr></thead><tbody>"
                 + audit.map { "<tr><td>\(h($0.at))</td><td>\(h($0.actor))</td><td>\(h($0.action))</td></tr>" }.joined()
                 + "</tbody></table>"
         body += "</section>\n</main>"
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Your record in the community directory</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5}th{text-align:left;padding-right:1rem}</style>
+            <style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5}
+            th{text-align:left;padding-right:1rem}</style>
             </head><body>
             \(body)
             </body></html>

@@ -17,7 +17,10 @@ public struct SubjectAccessReport: Sendable {
     public var madeAt: Date
 
     /// Creates a report from what the store gave.
-    public init(volunteer: Volunteer, sources: [SourceListing], placements: [Placement], audit: [AuditEntry], madeAt: Date = Date()) {
+    public init(
+        volunteer: Volunteer, sources: [SourceListing], placements: [Placement], audit: [AuditEntry],
+        madeAt: Date = Date()
+    ) {
         self.volunteer = volunteer
         self.sources = sources
         self.placements = placements

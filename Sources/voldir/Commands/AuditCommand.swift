@@ -29,7 +29,8 @@ struct AuditCommand: ParsableCommand {
 
     /// `voldir audit list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List audit entries, oldest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List audit entries, oldest first.")
 
         @OptionGroup var directory: DirectoryOptions
         @OptionGroup var output: FormatOptions
@@ -58,7 +59,8 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let store = try directory.openForReading()
-            let entries = try store.auditEntries(AuditFilter(since: since.flatMap(Self.date), person: person, actor: actor))
+            let entries = try store.auditEntries(
+                AuditFilter(since: since.flatMap(Self.date), person: person, actor: actor))
             store.audit(
                 "audit", target: "\(entries.count) entries", people: person.map { [$0] } ?? [],
                 detail: auditDetail([("since", since), ("person", person.map(String.init)), ("actor", actor)]))
@@ -69,7 +71,8 @@ struct AuditCommand: ParsableCommand {
     /// `voldir audit verify`.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "verify", abstract: "Check the audit log's hash chain: exit 0 intact, 1 changed or removed entries.")
+            commandName: "verify",
+            abstract: "Check the audit log's hash chain: exit 0 intact, 1 changed or removed entries.")
 
         @OptionGroup var directory: DirectoryOptions
 

@@ -41,7 +41,8 @@ struct BackupCommand: ParsableCommand {
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Replace the directory's contents with a backup, re-applying every erasure and suppression made since.",
+        abstract:
+            "Replace the directory's contents with a backup, re-applying every erasure and suppression made since.",
         discussion: """
             One transaction: interrupted, it leaves the directory as it was. The directory keeps \
             its own audit log, suppressions, record of erasures and settings; everyone erased \
@@ -66,7 +67,9 @@ struct RestoreCommand: ParsableCommand {
             note("error: there is no backup at '\(file)'")
             throw ExitCode(1)
         }
-        guard try Confirmation.confirm("Replace the contents of '\(directory.path)' with the backup '\(file)'?", yes: yes) else {
+        guard
+            try Confirmation.confirm("Replace the contents of '\(directory.path)' with the backup '\(file)'?", yes: yes)
+        else {
             note("Not confirmed; nothing was restored.")
             throw ExitCode(1)
         }
@@ -79,6 +82,7 @@ struct RestoreCommand: ParsableCommand {
         }
         emit(
             "Restored '\(file)'. Erased again: \(outcome.erasuresReapplied) erased after the backup was taken, "
-                + "\(outcome.suppressedErased) named by a suppression. \(outcome.suppressions) suppression(s) in force.")
+                + "\(outcome.suppressedErased) named by a suppression. \(outcome.suppressions) suppression(s) in force."
+        )
     }
 }

@@ -29,7 +29,9 @@ struct DBSCommand: ParsableCommand {
         @OptionGroup var directory: DirectoryOptions
         @OptionGroup var output: FormatOptions
 
-        @Option(name: .long, help: ArgumentHelp("Also list checks that lapse within this period, such as 60d.", valueName: "period"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Also list checks that lapse within this period, such as 60d.", valueName: "period"))
         var within: String?
 
         func validate() throws {
@@ -42,14 +44,20 @@ struct DBSCommand: ParsableCommand {
             let store = try directory.openForReading()
             let today = Date()
             let validity = DBSValidity(validFor: try store.settings().dbsValidFor, today: today)
-            let horizon = within.flatMap(Period.init(parsing:)).map { DBSValidity(validFor: validity.validFor, today: $0.after(today)) }
+            let horizon = within.flatMap(Period.init(parsing:)).map {
+                DBSValidity(validFor: validity.validFor, today: $0.after(today))
+            }
             var due: [DueCheck] = []
             for held in try store.dbsChecks() {
                 switch validity.status(of: held.check) {
                 case .expired(let issued, let expired):
-                    due.append(DueCheck(held: held, issued: issued, lapses: expired, status: DBSValidity.renewalText(issued: issued)))
+                    due.append(
+                        DueCheck(
+                            held: held, issued: issued, lapses: expired, status: DBSValidity.renewalText(issued: issued)
+                        ))
                 case .valid(let expires):
-                    guard let horizon, let issued = held.check.issued, case .expired = horizon.status(of: held.check) else { continue }
+                    guard let horizon, let issued = held.check.issued, case .expired = horizon.status(of: held.check)
+                    else { continue }
                     due.append(DueCheck(held: held, issued: issued, lapses: expires, status: "lapses on \(expires)"))
                 case .keptByUpdateService, .undated:
                     continue
@@ -83,7 +91,10 @@ struct DBSCommand: ParsableCommand {
         }
 
         var cells: [String] {
-            [String(held.volunteer), held.name, held.check.level.description, issued.description, lapses.description, status]
+            [
+                String(held.volunteer), held.name, held.check.level.description, issued.description, lapses.description,
+                status,
+            ]
         }
 
         static func render(_ due: [DueCheck], as format: OutputFormat) throws -> String {
@@ -91,9 +102,12 @@ struct DBSCommand: ParsableCommand {
             case .json: return try Presentation.json(due)
             case .table:
                 if due.isEmpty { return "No DBS checks are due." }
-                return TextTable(headers: ["ID", "NAME", "LEVEL", "ISSUED", "LAPSES", "STATUS"], rows: due.map(\.cells)).rendered()
+                return TextTable(
+                    headers: ["ID", "NAME", "LEVEL", "ISSUED", "LAPSES", "STATUS"], rows: due.map(\.cells)
+                ).rendered()
             case .csv:
-                return CSVWriter.document(headers: ["id", "name", "level", "issued", "lapses", "status"], rows: due.map(\.cells))
+                return CSVWriter.document(
+                    headers: ["id", "name", "level", "issued", "lapses", "status"], rows: due.map(\.cells))
             }
         }
     }

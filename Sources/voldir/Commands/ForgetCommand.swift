@@ -40,7 +40,10 @@ struct ForgetCommand: ParsableCommand {
     @Flag(name: .long, help: "List the suppressions: id, date, reason, how many keys; no personal data.")
     var list = false
 
-    @Option(name: .long, help: ArgumentHelp("Remove a suppression: the person came back of their own accord.", valueName: "suppression-id"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Remove a suppression: the person came back of their own accord.", valueName: "suppression-id"))
     var lift: Int64?
 
     func validate() throws {
@@ -77,7 +80,8 @@ struct ForgetCommand: ParsableCommand {
         }
         if Erasure.reason(reason, names: person) {
             throw ValidationError(
-                "--reason names the person (their name, email or phone); it is kept with the suppression, which holds no "
+                "--reason names the person (their name, email or phone); it is kept with the suppression, "
+                    + "which holds no "
                     + "personal data: write it without them, such as \"asked by phone, 3 March\"")
         }
         guard try Confirmation.confirm("Forget \(person.name) (volunteer \(id)) for good?", yes: yes) else {
@@ -91,7 +95,8 @@ struct ForgetCommand: ParsableCommand {
         Erasure.makeFinal(store)
         emit(
             "Forgot volunteer \(id): erased from the directory and its files. Suppression \(suppression.id) keeps "
-                + "\(suppression.keys) keyed hash\(suppression.keys == 1 ? "" : "es") of their email and phone, so no roster "
+                + "\(suppression.keys) keyed hash\(suppression.keys == 1 ? "" : "es") of their email and phone, "
+                + "so no roster "
                 + "or feed adds them back.")
         if suppression.keys == 0 {
             note("warning: they had no email or phone, so a roster that lists them again cannot be recognised as them")
@@ -104,11 +109,16 @@ enum Erasure {
     /// Whether `reason` holds a word of the person's name (3 letters or more), their email or their phone.
     static func reason(_ reason: String, names person: Volunteer) -> Bool {
         let words = Set(reason.matchingKey.split(separator: " ").map(String.init))
-        if person.name.matchingKey.split(separator: " ").contains(where: { $0.count >= 3 && words.contains(String($0)) }) { return true }
+        if person.name.matchingKey.split(separator: " ").contains(where: { $0.count >= 3 && words.contains(String($0)) }
+        ) {
+            return true
+        }
         let lowered = reason.lowercased()
         if let email = person.email?.lowercased(), !email.isEmpty, lowered.contains(email) { return true }
         let digits = reason.filter(\.isNumber)
-        if let phone = person.phone?.filter(\.isNumber), phone.count >= 6, digits.contains(phone.suffix(6)) { return true }
+        if let phone = person.phone?.filter(\.isNumber), phone.count >= 6, digits.contains(phone.suffix(6)) {
+            return true
+        }
         return false
     }
 

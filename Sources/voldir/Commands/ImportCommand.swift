@@ -112,7 +112,9 @@ struct ImportCommand: ParsableCommand {
             targets = files.map { (URL(fileURLWithPath: $0), $0) }
         }
         let outcome = Self.run(service: service, targets: targets, request: request)
-        for report in outcome.reports { store.audit(dryRun ? "import --dry-run" : "import", target: report.file, detail: auditDetail(report)) }
+        for report in outcome.reports {
+            store.audit(dryRun ? "import --dry-run" : "import", target: report.file, detail: auditDetail(report))
+        }
         emit(try Presentation.importReports(outcome.reports, as: output.format))
         for failure in outcome.failures { note("error: \(failure)") }
         throw ExitCode(outcome.exitStatus)

@@ -121,7 +121,8 @@ struct MatchCommand: ParsableCommand {
             dbsValidity: DBSValidity(validFor: try store.settings().dbsValidFor))
         let report = run.report(alternates: alternates, audience: audience == .partner ? .partner : .coordinator)
         var listed: [VolunteerID] = []
-        for id in run.result.assignments.map(\.volunteer) + run.result.candidates.map(\.volunteer) where !listed.contains(id) {
+        let named = run.result.assignments.map(\.volunteer) + run.result.candidates.map(\.volunteer)
+        for id in named where !listed.contains(id) {
             listed.append(id)
         }
         store.audit(
@@ -191,7 +192,8 @@ struct PlacementsCommand: ParsableCommand {
                 placements = placements.filter { $0.status == wanted }
             }
             let people = placements.map(\.volunteer)
-            store.audit("placements", target: auditTarget(people), people: people, detail: auditDetail([("status", status)]))
+            store.audit(
+                "placements", target: auditTarget(people), people: people, detail: auditDetail([("status", status)]))
             switch output.format {
             case .json:
                 emit(try Presentation.json(placements))

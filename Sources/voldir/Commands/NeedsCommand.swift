@@ -55,7 +55,8 @@ struct NeedsCommand: ParsableCommand {
                 note("error: \(error)")
                 throw ExitCode(1)
             }
-            store.audit("needs merge", target: "need \(merge.removed)", detail: "kept \(merge.kept); \(merge.moved) placements moved")
+            store.audit(
+                "needs merge", target: "need \(merge.removed)", detail: "kept \(merge.kept); \(merge.moved) placements moved")
             var lines = ["Merged \(merge.removed) into \(merge.kept): \(merge.moved) placement(s) moved"]
             if merge.dropped > 0 {
                 lines[0] += ", \(merge.dropped) dropped (the volunteer was already placed on \(merge.kept))"

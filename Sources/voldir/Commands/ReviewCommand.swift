@@ -24,7 +24,10 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var directory: DirectoryOptions
     @OptionGroup var output: FormatOptions
 
-    @Option(name: .long, help: ArgumentHelp("How long unlisted, such as 24m, 60d, 2y (default: the retention setting).", valueName: "period"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How long unlisted, such as 24m, 60d, 2y (default: the retention setting).", valueName: "period"))
     var notSeenSince: String?
 
     @Flag(name: .long, help: "Erase the people listed.")
@@ -56,13 +59,16 @@ struct ReviewCommand: ParsableCommand {
             note("No one has gone unlisted for \(period.words); nothing to erase.")
             return
         }
-        let question = "Erase \(people.count) \(people.count == 1 ? "person" : "people") no roster or feed has listed for \(period.words)?"
+        let question =
+            "Erase \(people.count) \(people.count == 1 ? "person" : "people") no roster or feed has listed "
+            + "for \(period.words)?"
         guard try Confirmation.confirm(question, yes: yes) else {
             note("Not confirmed; nothing was erased.")
             throw ExitCode(1)
         }
         let erased = try store.eraseUnseen(people.map(\.id), actor: AuditEvent.currentUser)
         Erasure.makeFinal(store)
-        emit("Erased \(erased) \(erased == 1 ? "person" : "people") not listed for \(period.words) (reason: retention).")
+        emit(
+            "Erased \(erased) \(erased == 1 ? "person" : "people") not listed for \(period.words) (reason: retention).")
     }
 }

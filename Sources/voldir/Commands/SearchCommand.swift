@@ -105,7 +105,8 @@ struct SearchCommand: ParsableCommand {
             minimumDBS: dbs, text: text, includeWithoutConsent: includeNoConsent, limit: limit)
         let matches = try store.search(query)
         let found = matches.map(\.volunteer.id)
-        var asked: [(String, String?)] = [("skill", skill.joined(separator: ", ")), ("language", language.joined(separator: ", "))]
+        var asked: [(String, String?)] = [("skill", skill.joined(separator: ", "))]
+        asked.append(("language", language.joined(separator: ", ")))
         asked.append(("min-proficiency", minProficiency.map { "\($0)" }))
         asked += [("network", network), ("area", area), ("available", available.joined(separator: ", "))]
         asked += [("dbs", dbs.map { "\($0)" }), ("text", text), ("include-no-consent", includeNoConsent ? "yes" : nil)]

@@ -40,7 +40,9 @@ struct SettingsCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let name = name.flatMap(DirectorySettings.Name.init(rawValue:)), let period = value.flatMap(Period.init(parsing:)) {
+        if let name = name.flatMap(DirectorySettings.Name.init(rawValue:)),
+            let period = value.flatMap(Period.init(parsing:))
+        {
             try directory.openForWriting().update(name, to: period, actor: AuditEvent.currentUser)
             emit("\(name.rawValue) is now \(period.description) (\(period.words)).")
             return
@@ -49,11 +51,17 @@ struct SettingsCommand: ParsableCommand {
         let names = name.flatMap(DirectorySettings.Name.init(rawValue:)).map { [$0] } ?? DirectorySettings.Name.allCases
         switch output.format {
         case .json:
-            emit(try Presentation.json(Dictionary(uniqueKeysWithValues: names.map { ($0.rawValue, settings[$0].description) })))
+            emit(
+                try Presentation.json(
+                    Dictionary(uniqueKeysWithValues: names.map { ($0.rawValue, settings[$0].description) })))
         case .table:
-            emit(names.map { "\($0.rawValue): \(settings[$0].description) (\(settings[$0].words))" }.joined(separator: "\n"))
+            emit(
+                names.map { "\($0.rawValue): \(settings[$0].description) (\(settings[$0].words))" }.joined(
+                    separator: "\n"))
         case .csv:
-            emit(CSVWriter.document(headers: ["name", "value"], rows: names.map { [$0.rawValue, settings[$0].description] }))
+            emit(
+                CSVWriter.document(
+                    headers: ["name", "value"], rows: names.map { [$0.rawValue, settings[$0].description] }))
         }
     }
 }

@@ -68,6 +68,8 @@ struct SkillsCommand: ParsableCommand {
             note("No skills held yet: import rosters first ('voldir import').")
             return
         }
-        emit(try Presentation.skillHolders(holders, taxonomy: store.taxonomy, as: output.format, forPartners: audience == .partner))
+        emit(
+            try Presentation.skillHolders(
+                holders, taxonomy: store.taxonomy, as: output.format, forPartners: audience == .partner))
     }
 }

@@ -7,7 +7,8 @@ extension SQLiteDirectoryStore {
     /// command's directory may be one nobody can write here (a read-only file or mount): then the
     /// read stands, and a one-line note says it was not audited.
     func audit(_ action: String, target: String, people: [VolunteerID] = [], detail: String? = nil) {
-        let event = AuditEvent(actor: AuditEvent.currentUser, action: action, target: target, people: people, detail: detail)
+        let event = AuditEvent(
+            actor: AuditEvent.currentUser, action: action, target: target, people: people, detail: detail)
         do {
             try record(event)
         } catch StoreError.cannotWrite(let path) {

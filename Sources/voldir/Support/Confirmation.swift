@@ -10,7 +10,10 @@ enum Confirmation {
     static func confirm(_ question: String, yes: Bool, flag: String = "--yes") throws -> Bool {
         if yes { return true }
         guard isatty(STDIN_FILENO) == 1 else {
-            throw ValidationError("\(question.replacingOccurrences(of: "?", with: "")): not run at a terminal, so nothing was done; add \(flag) to go ahead")
+            throw ValidationError(
+                "\(question.replacingOccurrences(of: "?", with: "")): not run at a terminal, so nothing was done; "
+                    + "add \(flag) to go ahead"
+            )
         }
         FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
         let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
