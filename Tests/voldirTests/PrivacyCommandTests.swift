@@ -217,6 +217,7 @@ struct PrivacyCommandTests {
         #expect(html.contains("Amina &lt;b&gt;Rahman&lt;/b&gt;"))
         #expect(!html.contains("<b>Rahman"))
         #expect(html.contains("did not agree to be contacted"))
+        #expect(html.contains("The roster of Stockport Race Equality Partnership"))
         #expect(
             try auditEntries("--person", "1").map { $0["action"] as? String } == [
                 "show", "person export", "person export",

@@ -28,7 +28,7 @@ extension SubjectAccessReport {
         body += "<section><h2>Where these details came from</h2>"
         if sources.isEmpty { body += "<p>No roster or feed lists you now.</p>" }
         for source in sources {
-            body += "<article><h3>\(h(Self.sourceName(source.source)))</h3><p>Listed under \(h(source.listingID))"
+            body += "<article><h3>\(h(sourceName(source.source)))</h3><p>Listed under \(h(source.listingID))"
             if let first = source.firstImport {
                 body += "; first received in \(h(first.file)) on \(h(Self.day(first.importedAt)))"
             }
@@ -93,9 +93,15 @@ extension SubjectAccessReport {
 
     static func day(_ date: Date) -> String { String(AuditEntry.timestamp(date).prefix(10)) }
 
-    static func sourceName(_ source: String) -> String {
+    /// A source in words: a network's roster by the network's name, the feed, or a file.
+    func sourceName(_ source: String) -> String {
         if source.hasPrefix("feed:") { return "The Sector 3 feed (\(source.dropFirst(5)))" }
-        if source.hasPrefix("file:") { return "The roster \(source.dropFirst(5))" }
+        if source.hasPrefix("file:") { return "The file \(source.dropFirst(5))" }
+        if source.hasPrefix("roster:") {
+            let key = String(source.dropFirst(7))
+            let network = volunteer.memberships.first { $0.networkName.matchingKey == key }?.networkName ?? key
+            return "The roster of \(network)"
+        }
         return source
     }
 
