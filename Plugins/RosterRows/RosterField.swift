@@ -6,7 +6,7 @@ import VolunteerDirectory
 public enum RosterField: String, CaseIterable, Sendable {
     // Volunteer rosters
     case id, name, givenName, familyName, email, phone, postcode, area, network, role, skills, languages, availability
-    case dbs, consent, ageBand, notes
+    case dbs, dbsUpdateService, consent, ageBand, notes
     // Needs
     case partner, title, description, requiredSkills, preferredSkills, requiredLanguages, preferredLanguages, when, places
 
@@ -27,6 +27,7 @@ public enum RosterField: String, CaseIterable, Sendable {
         case .languages: ["languages", "languages spoken", "language", "other languages"]
         case .availability: ["availability", "available", "when available"]
         case .dbs: ["dbs", "dbs check", "dbs level", "dbs required"]
+        case .dbsUpdateService: ["dbs update service", "update service"]
         case .consent: ["consent", "happy to be contacted", "contact ok"]
         case .ageBand: ["age", "age band", "age group"]
         case .notes: ["notes", "comments"]
@@ -47,7 +48,7 @@ public enum RosterField: String, CaseIterable, Sendable {
         switch kind {
         case .volunteers:
             [.id, .name, .givenName, .familyName, .email, .phone, .postcode, .area, .network, .role, .skills, .languages,
-             .availability, .dbs, .consent, .ageBand, .notes]
+             .availability, .dbs, .dbsUpdateService, .consent, .ageBand, .notes]
         case .needs:
             [.id, .partner, .title, .description, .requiredSkills, .preferredSkills, .requiredLanguages,
              .preferredLanguages, .postcode, .area, .when, .places, .dbs]

@@ -55,6 +55,13 @@ public struct VolunteerRowReader {
             }
             consent.contact = answer
         }
+        var dbs = try ItemParsing.dbs(layout.value(.dbs, in: row) ?? "")
+        if let text = layout.value(.dbsUpdateService, in: row) {
+            guard let answer = ItemParsing.yesNo(text) else {
+                throw FieldError("unknown DBS Update Service answer '\(text)'; expected yes or no")
+            }
+            dbs?.updateService = answer
+        }
         var ageBand: AgeBand?
         if let text = layout.value(.ageBand, in: row) {
             guard let band = AgeBand(text: text) else {
@@ -68,7 +75,7 @@ public struct VolunteerRowReader {
             phone: layout.value(.phone, in: row), postcode: layout.value(.postcode, in: row),
             area: layout.value(.area, in: row), ageBand: ageBand,
             skills: lists.skills, languages: lists.languages,
-            availability: availability, dbs: try ItemParsing.dbs(layout.value(.dbs, in: row) ?? ""), consent: consent,
+            availability: availability, dbs: dbs, consent: consent,
             notes: layout.value(.notes, in: row),
             memberships: networkName.map { [MembershipRecord(network: NetworkReference(name: $0), role: layout.value(.role, in: row))] } ?? [])
     }

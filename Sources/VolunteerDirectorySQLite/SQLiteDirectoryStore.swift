@@ -30,8 +30,10 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     public static let defaultLockTimeout: TimeInterval = 60
 
     private let database: any DatabaseWriter
-    private let openedFor: Access
-    private let lockTimeout: TimeInterval
+    let openedFor: Access
+    let lockTimeout: TimeInterval
+    /// The file as given (`nil` in memory): where a reading store appends its audit entries.
+    let filePath: String?
     private let facets = FacetCache()
     /// Failures injected by tests; none in use.
     let faults: MaintenanceFaults
@@ -45,6 +47,8 @@ public final class SQLiteDirectoryStore: DirectoryStore {
 
     /// The connection for reads, for this module's extensions.
     var reader: any DatabaseReader { database }
+    /// The connection for writes (and backups), for this module's extensions.
+    var writer: any DatabaseWriter { database }
 
     /// Opens the directory at `path` for `access` (creating it when writing) and, where it may,
     /// brings its schema up to date. Skills are mapped with `taxonomy` (the shipped one when
@@ -66,6 +70,7 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         self.openedFor = access
         self.lockTimeout = lockTimeout
         self.faults = faults
+        filePath = path
         switch access {
         case .writing:
             database = try Self.openForWriting(path: path, taxonomy: taxonomy, lockTimeout: lockTimeout)
@@ -83,6 +88,7 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         lockTimeout = Self.defaultLockTimeout
         faults = .none
         notes = []
+        filePath = nil
         let queue = try DatabaseQueue(configuration: Self.configuration(lockTimeout: lockTimeout))
         try Self.migrate(queue, path: queue.path, lockTimeout: lockTimeout)
         try Self.mapSkillsIfTaxonomyChanged(queue, taxonomy: taxonomy, path: queue.path, lockTimeout: lockTimeout)
@@ -137,7 +143,7 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         return (try openReadOnly(path: path, lockTimeout: lockTimeout), notes)
     }
 
-    private static func configuration(lockTimeout: TimeInterval, readonly: Bool = false) -> Configuration {
+    static func configuration(lockTimeout: TimeInterval, readonly: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readonly
         configuration.foreignKeysEnabled = true
@@ -198,7 +204,7 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         return !FileManager.default.fileExists(atPath: path) || access(path, W_OK) == 0
     }
 
-    private static func isOnReadOnlyMount(_ path: String) -> Bool {
+    static func isOnReadOnlyMount(_ path: String) -> Bool {
         var info = statvfs()
         guard statvfs(path, &info) == 0 else { return false }
         return info.f_flag & UInt(ST_RDONLY) != 0
@@ -281,7 +287,7 @@ public final class SQLiteDirectoryStore: DirectoryStore {
 
     /// What an SQLite error while opening means for the person: another writer, a read-only
     /// file, or (`otherwise`) a file that cannot be opened at all.
-    private static func openingError(
+    static func openingError(
         _ error: any Error, path: String, lockTimeout: TimeInterval, otherwise: StoreError? = nil
     ) -> any Error {
         if error is StoreError { return error }
@@ -304,7 +310,7 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         try afterFailure { try database.write(work) }
     }
 
-    private func afterFailure<T>(_ work: () throws -> T) throws -> T {
+    func afterFailure<T>(_ work: () throws -> T) throws -> T {
         guard openedFor == .writing else { throw StoreError.openedForReading(path: database.path) }
         do {
             return try work()

@@ -23,6 +23,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     /// Failures injected by tests; none in use.
     private let faults: MaintenanceFaults
+    /// This transaction's moment as the database stores dates: a listed person's "last seen".
+    let seenAt = SQLiteDirectoryWriter.databaseDate(Date())
+    /// Hashes contact keys for the suppression list, once there is one; `nil` until first asked.
+    private var suppressionKeys: SuppressionKeys??
 
     init(_ db: Database, taxonomy: SkillTaxonomy, faults: MaintenanceFaults = .none) {
         self.db = db
@@ -152,8 +156,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             try DirectStatement.run(
                 """
                 INSERT INTO volunteer (name, name_key, email, email_key, phone, phone_key, postcode, postcode_district,
-                  area, area_key, age_band, notes, consent_contact, consent_share, consent_recorded, dbs_level, dbs_issued)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  area, area_key, age_band, notes, consent_contact, consent_share, consent_recorded, dbs_level, dbs_issued,
+                  last_seen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, in: db
             ) { bind in
                 for text in [record.name, keys.name, record.email, keys.email, record.phone, keys.phone, keys.postcode, keys.district,
@@ -163,14 +168,16 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.text(record.consent.recorded?.description)
                 bind.integer(record.dbs?.level.rawValue ?? 0)
                 bind.text(record.dbs?.issued?.description)
+                bind.text(seenAt)
             }
             let id = db.lastInsertedRowID
             let batch = try currentBatch()
             try DirectStatement.run(
                 """
                 INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share, consent_recorded,
-                  dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key, first_batch,
+                  dbs_update_service)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, in: db
             ) { bind in
                 bind.integer(source)
@@ -187,6 +194,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.text(keys.name)
                 bind.text(keys.email)
                 bind.text(keys.phone)
+                bind.integer(batch.batch)
+                bind.flag(record.dbs?.updateService)
             }
             try insertDetails(of: id, source: source, from: record, keys: keys)
             if let firstCreated, id < firstCreated {
@@ -205,7 +214,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         let listing: StatementArguments = [
             source, listingID, fingerprint, record.consent.contact, record.consent.share?.rawValue,
             record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
-            existing, batch.batch, batch.asOf, keys.name, keys.email, keys.phone,
+            existing, batch.batch, batch.asOf, keys.name, keys.email, keys.phone, batch.batch, record.dbs?.updateService,
         ]
         // The latest source's values win; what it leaves out, earlier sources keep.
         try run(
@@ -213,17 +222,20 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 UPDATE volunteer SET name = ?, name_key = ?, email = COALESCE(?, email), email_key = COALESCE(?, email_key),
                   phone = COALESCE(?, phone), phone_key = COALESCE(?, phone_key), postcode = COALESCE(?, postcode),
                   postcode_district = COALESCE(?, postcode_district), area = COALESCE(?, area),
-                  area_key = COALESCE(?, area_key), age_band = COALESCE(?, age_band), notes = COALESCE(?, notes)
+                  area_key = COALESCE(?, area_key), age_band = COALESCE(?, age_band), notes = COALESCE(?, notes),
+                  last_seen = ?
                 WHERE id = ?
                 """,
-            arguments: profile + [existing])
+            arguments: profile + [seenAt, existing])
         // The listing keeps the newest roster that listed it: an older file's stamp does not replace it.
         try run(
             sql: """
                 INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share,
-                  consent_recorded, dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  consent_recorded, dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key,
+                  first_batch, dbs_update_service)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source_id, listing_id) DO UPDATE SET
+                  dbs_update_service = excluded.dbs_update_service,
                   fingerprint = excluded.fingerprint, consent_contact = excluded.consent_contact,
                   consent_share = excluded.consent_share, consent_recorded = excluded.consent_recorded,
                   dbs_level = excluded.dbs_level, dbs_issued = excluded.dbs_issued, volunteer_id = excluded.volunteer_id,
@@ -266,6 +278,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                     UPDATE listing SET listed_batch = ?, listed_as_of = ?
                     WHERE rowid IN (SELECT value FROM json_each(?)) AND (listed_as_of IS NULL OR listed_as_of <= ?)
                     """, arguments: [batch.batch, batch.asOf, list, batch.asOf])
+            try db.execute(
+                sql: """
+                    UPDATE volunteer SET last_seen = ?
+                    WHERE id IN (SELECT volunteer_id FROM listing WHERE rowid IN (SELECT value FROM json_each(?)))
+                    """, arguments: [seenAt, list])
             start = end
         }
         confirmed.removeAll()
@@ -368,6 +385,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         try run(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
         // Listings, memberships, skills, languages and slots go by ON DELETE CASCADE.
         try run(sql: "DELETE FROM volunteer WHERE id = ?", arguments: [id])
+        // Numbered, so that a restore re-applies the erasures made after its backup.
+        try run(sql: "INSERT INTO erasure (volunteer_id, at) VALUES (?, ?)", arguments: [id, seenAt])
         // A skill written by this person alone is their data too: its mapping goes with them.
         for key in keys {
             try run(
@@ -380,6 +399,42 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             try run(sql: "DELETE FROM source WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM listing WHERE source_id = ?1)", arguments: [source])
             if db.changesCount > 0 { sourceIDs = sourceIDs.filter { $0.value != source } }
         }
+    }
+
+    /// Whether the record's email or phone key was suppressed by `voldir forget`.
+    func isSuppressed(_ keys: VolunteerKeys) throws -> Bool {
+        guard keys.email != nil || keys.phone != nil else { return false }
+        if suppressionKeys == nil {
+            let any = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM suppression_key)") ?? false
+            suppressionKeys = .some(any ? try Self.suppressionKeys(in: db) : nil)
+        }
+        guard case .some(.some(let hasher)) = suppressionKeys else { return false }
+        let hashes = [keys.email.map(hasher.email), keys.phone.map(hasher.phone)].compactMap { $0 }
+        for hash in hashes
+        where try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM suppression_key WHERE hash = ?"), arguments: [hash])
+            != nil
+        {
+            return true
+        }
+        return false
+    }
+
+    /// The directory's suppression hasher, from the secret its migration made.
+    static func suppressionKeys(in db: Database) throws -> SuppressionKeys {
+        let secretSQL = "SELECT value FROM directory_setting WHERE name = 'suppression-secret'"
+        guard let text = try String.fetchOne(db, sql: secretSQL),
+            let secret = Data(base64Encoded: text)
+        else { throw StoreError.cannotOpen(path: db.description, reason: "its suppression secret is missing") }
+        return SuppressionKeys(secret: secret)
+    }
+
+    /// A date as GRDB stores one (`yyyy-MM-dd HH:mm:ss.SSS`, UTC), so that text and `Date` compare alike.
+    static func databaseDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
+        return formatter.string(from: date)
     }
 
     // MARK: - Bulk loads

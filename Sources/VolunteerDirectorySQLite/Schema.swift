@@ -346,6 +346,59 @@ enum Schema {
                     arguments: [Schema.needKey(partner: partner, title: title), row["id"] as String])
             }
         }
+        migrator.registerMigration("v10: personal data: suppressions, erasures, audit log, last seen") { db in
+            // A suppression keeps keyed hashes (HMAC-SHA-256 under the directory's secret) of the
+            // email and phone keys of someone forgotten, so a later roster that lists them is not
+            // imported; never the plain values. Every erasure is numbered, so a restore re-applies
+            // those made after its backup. The audit log is a hash chain (see AuditChain), its
+            // last id and hash kept apart as 'audit-head'. `last_seen` is when an import last
+            // listed the person; those held from before take their listings' last import. A
+            // listing remembers the first import that listed it (for subject access) and whether
+            // the source says the person subscribes to the DBS Update Service.
+            try db.execute(
+                sql: """
+                    CREATE TABLE suppression (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at DATETIME NOT NULL,
+                        reason TEXT NOT NULL
+                    );
+                    CREATE TABLE suppression_key (
+                        hash TEXT PRIMARY KEY,
+                        suppression_id INTEGER NOT NULL REFERENCES suppression(id) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    CREATE INDEX suppression_key_owner ON suppression_key(suppression_id);
+                    CREATE TABLE erasure (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        volunteer_id INTEGER NOT NULL,
+                        at DATETIME NOT NULL
+                    );
+                    CREATE TABLE audit_entry (
+                        id INTEGER PRIMARY KEY,
+                        at TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        people TEXT NOT NULL,
+                        origin TEXT,
+                        redacts TEXT NOT NULL,
+                        detail TEXT,
+                        detail_salt BLOB,
+                        detail_digest TEXT NOT NULL,
+                        hash TEXT NOT NULL
+                    );
+                    ALTER TABLE listing ADD COLUMN first_batch INTEGER;
+                    ALTER TABLE listing ADD COLUMN dbs_update_service INTEGER;
+                    UPDATE listing SET first_batch = listed_batch;
+                    ALTER TABLE volunteer ADD COLUMN last_seen DATETIME;
+                    UPDATE volunteer SET last_seen = (
+                      SELECT MAX(b.imported_at) FROM listing l JOIN import_batch b ON b.id = l.listed_batch
+                      WHERE l.volunteer_id = volunteer.id);
+                    UPDATE volunteer SET last_seen = (SELECT MAX(imported_at) FROM import_batch) WHERE last_seen IS NULL;
+                    """)
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO directory_setting (name, value) VALUES ('suppression-secret', ?)",
+                arguments: [SuppressionKeys.newSecret().base64EncodedString()])
+        }
         return migrator
     }
 }

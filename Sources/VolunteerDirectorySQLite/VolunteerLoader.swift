@@ -37,7 +37,8 @@ enum VolunteerLoader {
             db,
             sql: """
                 SELECT id, name, email, phone, postcode, area, age_band, notes, dbs_level, dbs_issued, consent_share,
-                  consent_contact, consent_recorded, EXISTS (SELECT 1 FROM listing WHERE volunteer_id = volunteer.id)
+                  consent_contact, consent_recorded, EXISTS (SELECT 1 FROM listing WHERE volunteer_id = volunteer.id),
+                  EXISTS (SELECT 1 FROM listing WHERE volunteer_id = volunteer.id AND dbs_update_service = 1)
                 FROM volunteer WHERE \(condition) ORDER BY id
                 """, arguments: arguments)
         while let row = try rows.next() {
@@ -53,7 +54,11 @@ enum VolunteerLoader {
                 Volunteer(
                     id: id, name: row[1], email: row[2], phone: row[3], postcode: row[4], area: row[5],
                     ageBand: ageBand.flatMap(AgeBand.init(rawValue:)),
-                    dbs: level == .none && issued == nil ? nil : DBSCheck(level: level, issued: issued.flatMap(CalendarDate.init(parsing:))),
+                    dbs: level == .none && issued == nil
+                        ? nil
+                        : DBSCheck(
+                            level: level, issued: issued.flatMap(CalendarDate.init(parsing:)),
+                            updateService: (row[14] as Bool) ? true : nil),
                     consent: Consent(
                         contact: contact, share: share.flatMap(ShareScope.init(rawValue:)),
                         recorded: recorded.flatMap(CalendarDate.init(parsing:))),

@@ -24,6 +24,14 @@ struct Voldir: ParsableCommand {
             LanguagesCommand.self, SkillsCommand.self,
             MatchCommand.self, PlacementsCommand.self, PluginsCommand.self, ValidateCommand.self, GenerateCommand.self,
             DemoCommand.self,
+            ForgetCommand.self,
+            AuditCommand.self,
+            PersonCommand.self,
+            ReviewCommand.self,
+            SettingsCommand.self,
+            DBSCommand.self,
+            BackupCommand.self,
+            RestoreCommand.self,
         ]
     )
 

@@ -98,6 +98,9 @@ struct MatchReportTests {
             #expect(!text.contains("07700"))
         }
         #expect(report.html().contains("not agreed to be shared with partners"))
+        // One person withheld is a small number: published as "fewer than 5", never as 1.
+        #expect(report.markdown().contains("- fewer than 5 further volunteers proposed, not shown"))
+        #expect(report.html().contains("<p>fewer than 5 further volunteers proposed"))
     }
 
     @Test("HTML is one self-contained, accessible page")

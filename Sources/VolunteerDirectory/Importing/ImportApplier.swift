@@ -17,6 +17,8 @@ final class ImportApplier: ImportSink {
     private let fileName: String
     private(set) var counts = ImportCounts()
     private(set) var rejections: [Rejection] = []
+    /// Where the records of people forgotten at their request were, none of which was written.
+    private(set) var suppressed: [SourceLocation] = []
     private(set) var warnings: [ImportWarning] = []
     private(set) var sequence: (source: String, number: Int)?
     private var pendingMembers: [(source: String, network: NetworkID, member: MemberReference, at: SourceLocation)] = []
@@ -107,6 +109,12 @@ final class ImportApplier: ImportSink {
     /// Applies a volunteer record whose keys and fingerprint were worked out on the reading thread.
     func receive(_ prepared: PreparedVolunteer, at location: SourceLocation) throws {
         let (record, keys, listingID) = (prepared.record, prepared.keys, prepared.listingID)
+        if try writer.isSuppressed(keys) {
+            // Forgotten at their request: nothing of the row is written, not even its network.
+            suppressed.append(location)
+            counts.suppressed += 1
+            return
+        }
         let networks = try record.memberships.map { try resolve($0.network) }
         let isRoster = readsRosters && sequence == nil
         if isRoster { note(record, networks: networks) }

@@ -49,9 +49,19 @@ public struct FileImportReport: Sendable, Codable {
     public var dryRun: Bool
     /// The people each roster no longer lists, taken off it (``ImportCounts/ended`` in all).
     public var departures: [RosterDeparture]
+    /// Where the records of people forgotten at their request were: not imported
+    /// (``ImportCounts/suppressed`` in all).
+    public var suppressed: [SourceLocation]
 
     private enum CodingKeys: String, CodingKey {
         case file, plugin, created, updated, unchanged, erased, ended, departures, rejected, warnings, previouslyImported, dryRun
+        case suppressed, suppressedRecords
+    }
+
+    private struct SuppressedRecord: Codable {
+        var file: String
+        var line: Int
+        var column: Int?
     }
 
     private struct RejectedLine: Codable {
@@ -64,9 +74,11 @@ public struct FileImportReport: Sendable, Codable {
     /// Creates a report.
     public init(
         file: String, plugin: String, counts: ImportCounts, rejected: [Rejection], warnings: [ImportWarning],
-        previouslyImported: Date? = nil, dryRun: Bool = false, departures: [RosterDeparture] = []
+        previouslyImported: Date? = nil, dryRun: Bool = false, departures: [RosterDeparture] = [],
+        suppressed: [SourceLocation] = []
     ) {
         self.departures = departures
+        self.suppressed = suppressed
         self.file = file
         self.plugin = plugin
         self.counts = counts
@@ -86,6 +98,10 @@ public struct FileImportReport: Sendable, Codable {
         try container.encode(counts.erased, forKey: .erased)
         try container.encode(counts.ended, forKey: .ended)
         try container.encode(departures, forKey: .departures)
+        try container.encode(counts.suppressed, forKey: .suppressed)
+        try container.encode(
+            suppressed.map { SuppressedRecord(file: file, line: $0.line, column: $0.column) },
+            forKey: .suppressedRecords)
         try container.encode(
             rejected.map { RejectedLine(line: $0.location.line, column: $0.location.column, sheet: $0.location.sheet, reason: $0.reason) },
             forKey: .rejected)
@@ -105,6 +121,10 @@ public struct FileImportReport: Sendable, Codable {
         counts.erased = try container.decodeIfPresent(Int.self, forKey: .erased) ?? 0
         counts.ended = try container.decodeIfPresent(Int.self, forKey: .ended) ?? 0
         departures = try container.decodeIfPresent([RosterDeparture].self, forKey: .departures) ?? []
+        suppressed = try container.decodeIfPresent([SuppressedRecord].self, forKey: .suppressedRecords)?.map {
+            SourceLocation(line: $0.line, column: $0.column)
+        } ?? []
+        counts.suppressed = suppressed.count
         rejected = try container.decode([RejectedLine].self, forKey: .rejected).map {
             Rejection(location: SourceLocation(line: $0.line, column: $0.column, sheet: $0.sheet), reason: $0.reason)
         }
@@ -208,7 +228,8 @@ public struct ImportService: Sendable {
                     fileDate: fileDate))
             return FileImportReport(
                 file: name, plugin: importerType.identifier, counts: applier.counts, rejected: applier.rejections,
-                warnings: applier.warnings, dryRun: request.dryRun, departures: applier.departures)
+                warnings: applier.warnings, dryRun: request.dryRun, departures: applier.departures,
+                suppressed: applier.suppressed)
         }
         var report = try request.dryRun ? store.rehearse(body) : store.write(body)
         if report.counts.erased > 0, !request.dryRun {

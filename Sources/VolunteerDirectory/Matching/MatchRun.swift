@@ -16,9 +16,11 @@ public struct MatchRun: Sendable {
     /// - Parameters:
     ///   - needIDs: only these needs (all when empty); each must exist.
     ///   - partner: only needs from this partner (compared ignoring case and punctuation).
+    ///   - dbsValidity: how long a DBS check counts; a check older than that meets no DBS
+    ///     requirement, and an unfilled need that asks for one says whose check needs renewing.
     public init(
         store: any DirectoryStore, needIDs: [String] = [], partner: String? = nil, weights: [String: Double] = [:],
-        options: Matcher.Options = Matcher.Options()
+        options: Matcher.Options = Matcher.Options(), dbsValidity: DBSValidity? = nil
     ) throws {
         let criteria = try MatchCriteria(weights: weights)
         let needs = try store.needs()
@@ -26,8 +28,18 @@ public struct MatchRun: Sendable {
         for id in needIDs where !known.contains(id) { throw MatchError.unknownNeed(id) }
         let confirmed = try store.placements().filter { $0.status == .confirmed && known.contains($0.need) }
             .map { (need: $0.need, volunteer: $0.volunteer) }
-        let index = MatchIndex(
-            volunteers: try store.volunteersForMatching(), needs: needs, confirmed: confirmed, taxonomy: store.taxonomy)
+        var volunteers = try store.volunteersForMatching()
+        var lapsed: [(volunteer: VolunteerID, level: DBSLevel, issued: CalendarDate)] = []
+        if let dbsValidity {
+            for position in volunteers.indices {
+                guard let check = volunteers[position].dbs, case .expired(let issued, _) = dbsValidity.status(of: check) else {
+                    continue
+                }
+                lapsed.append((volunteers[position].id, check.level, issued))
+                volunteers[position].dbs = nil
+            }
+        }
+        let index = MatchIndex(volunteers: volunteers, needs: needs, confirmed: confirmed, taxonomy: store.taxonomy)
         let wanted = Set(needIDs)
         func chosen(_ need: Need) -> Bool {
             (wanted.isEmpty || wanted.contains(need.id)) && (partner.map { $0.matchingKey == need.partner.matchingKey } ?? true)
@@ -39,7 +51,23 @@ public struct MatchRun: Sendable {
         duplicates = needs.filter { chosen($0) && isDuplicate($0) }
         self.index = index
         self.criteria = criteria
-        result = Matcher(criteria: criteria, options: options).match(index, needPositions: positions)
+        var result = Matcher(criteria: criteria, options: options).match(index, needPositions: positions)
+        let levels = Dictionary(needs.map { ($0.id, $0.minimumDBS ?? .none) }, uniquingKeysWith: { first, _ in first })
+        for position in result.unfilled.indices {
+            let level = levels[result.unfilled[position].need] ?? .none
+            let renewing = lapsed.filter { level > .none && $0.level >= level }
+            guard !renewing.isEmpty, let validFor = dbsValidity?.validFor else { continue }
+            let named = renewing.prefix(5).map {
+                "volunteer \($0.volunteer): \(DBSValidity.renewalText(issued: $0.issued))"
+            }
+            result.unfilled[position].reasons.append(
+                "\(renewing.count) volunteer\(renewing.count == 1 ? " holds" : "s hold") "
+                    + "\(level == .enhanced ? "an" : "a") \(level) "
+                    + "DBS check older than "
+                    + "\(validFor.words), which does not count (" + named.joined(separator: "; ")
+                    + (renewing.count > 5 ? "; and \(renewing.count - 5) more" : "") + ")")
+        }
+        self.result = result
     }
 
     /// The report of this run for an audience.

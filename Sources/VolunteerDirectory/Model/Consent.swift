@@ -21,10 +21,14 @@ public struct DBSCheck: Sendable, Hashable, Codable {
     public var level: DBSLevel
     /// When it was issued, when known.
     public var issued: CalendarDate?
+    /// Whether the volunteer subscribes to the DBS Update Service (the roster's `DBS Update
+    /// Service` column): then the check stays valid whatever its age. `nil`: not said.
+    public var updateService: Bool?
 
     /// Creates a check.
-    public init(level: DBSLevel, issued: CalendarDate? = nil) {
+    public init(level: DBSLevel, issued: CalendarDate? = nil, updateService: Bool? = nil) {
         self.level = level
         self.issued = issued
+        self.updateService = updateService
     }
 }

@@ -109,8 +109,10 @@ extension Presentation {
     }
 
     /// The languages held in the directory, with speakers by proficiency, most spoken first.
+    /// `forPartners` publishes each count by the small-number rule (``PublishedCount``).
     public static func languageCoverage(
-        _ coverage: [LanguageCoverage], as format: OutputFormat, catalogue: LanguageCatalogue = .shared
+        _ coverage: [LanguageCoverage], as format: OutputFormat, forPartners: Bool = false,
+        catalogue: LanguageCatalogue = .shared
     ) throws -> String {
         let rows = coverage.map { entry in
             LanguageCoverageJSON(
@@ -121,11 +123,13 @@ extension Presentation {
                 total: entry.total)
         }
         let headers = ["LANGUAGE", "CODE", "ENDONYM", "NATIVE", "FLUENT", "CONVERSATIONAL", "BASIC", "NOT STATED", "INTERPRETERS", "TOTAL"]
+        let shown = { (count: Int) in forPartners ? PublishedCount(count).description : String(count) }
         let cells = rows.map {
-            [$0.name, $0.code ?? "", $0.endonym ?? "", String($0.native), String($0.fluent), String($0.conversational), String($0.basic),
-             String($0.notStated), String($0.interpreters), String($0.total)]
+            [$0.name, $0.code ?? "", $0.endonym ?? ""]
+                + [$0.native, $0.fluent, $0.conversational, $0.basic, $0.notStated, $0.interpreters, $0.total].map(shown)
         }
         switch format {
+        case .json where forPartners: return try json(rows.map(PublishedLanguageCoverage.init))
         case .json: return try json(rows)
         case .csv: return CSVWriter.document(headers: headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }, rows: cells)
         case .table: return TextTable(headers: headers, rows: cells).rendered()
@@ -185,13 +189,26 @@ extension Presentation {
         public var volunteers: Int
     }
 
-    /// The taxonomy skills held in the directory, most held first.
-    public static func skillHolders(_ holders: [String: Int], taxonomy: SkillTaxonomy, as format: OutputFormat) throws -> String {
+    /// The taxonomy skills held in the directory, most held first. `forPartners` publishes each
+    /// count by the small-number rule (``PublishedCount``).
+    public static func skillHolders(
+        _ holders: [String: Int], taxonomy: SkillTaxonomy, as format: OutputFormat, forPartners: Bool = false
+    ) throws -> String {
         let rows = holders.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { key, count in
             SkillHoldersJSON(key: key, label: taxonomy.concepts[key]?.label ?? key, volunteers: count)
         }
-        let cells = rows.map { [$0.key, $0.label, String($0.volunteers)] }
+        let cells = rows.map {
+            [$0.key, $0.label, forPartners ? PublishedCount($0.volunteers).description : String($0.volunteers)]
+        }
         switch format {
+        case .json where forPartners:
+            struct Published: Encodable {
+                var key: String
+                var label: String
+                var volunteers: PublishedCount
+            }
+            return try json(
+                rows.map { Published(key: $0.key, label: $0.label, volunteers: PublishedCount($0.volunteers)) })
         case .json: return try json(rows)
         case .csv: return CSVWriter.document(headers: ["key", "label", "volunteers"], rows: cells)
         case .table: return TextTable(headers: ["KEY", "LABEL", "VOLUNTEERS"], rows: cells).rendered()

@@ -311,9 +311,15 @@ public enum Presentation {
         var parts = ["\(c.created) created", "\(c.updated) updated", "\(c.unchanged) unchanged", "\(c.rejected) rejected"]
         if c.erased > 0 { parts.append("\(c.erased) erased") }
         if c.ended > 0 { parts.append("\(c.ended) ended") }
+        if c.suppressed > 0 { parts.append("\(c.suppressed) suppressed") }
         lines.append("\(report.file) (\(report.plugin)): \(verb): \(parts.joined(separator: ", "))")
         for departure in report.departures {
             lines.append("  " + departureSummary(departure, dryRun: report.dryRun))
+        }
+        for location in report.suppressed {
+            lines.append(
+                "  suppressed \(report.file):\(location): this person was forgotten at their request ('voldir forget --list'); "
+                    + "not imported")
         }
         for rejection in report.rejected {
             lines.append("  rejected \(rejection.location.placing(in: report.file)): \(rejection.reason)")

@@ -12,7 +12,7 @@ extension MatchReport {
                         + [format(entry.score), "", entry.reasons.joined(separator: "; ")])
             }
             if section.withheld > 0 {
-                rows.append(["withheld", need.id, need.partner, need.title, "", "", "", "", String(section.withheld), "not agreed to be shared with partners"])
+                rows.append(["withheld", need.id, need.partner, need.title, "", "", "", "", PublishedCount(section.withheld).description, "not agreed to be shared with partners"])
             }
             for entry in section.alternates {
                 rows.append(

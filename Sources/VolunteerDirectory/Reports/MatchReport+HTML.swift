@@ -29,7 +29,7 @@ extension MatchReport {
                 body += "<p>No one proposed.</p>"
             }
             if section.withheld > 0 {
-                body += "<p>\(section.withheld) further volunteer\(section.withheld == 1 ? "" : "s") proposed, not shown: not agreed to be shared with partners.</p>"
+                body += "<p>\(PublishedCount(section.withheld)) further volunteers proposed, not shown: not agreed to be shared with partners.</p>"
             }
             if let unfilled = section.unfilled {
                 body += "<p class=\"gap\"><strong>\(unfilled.places) place\(unfilled.places == 1 ? "" : "s") unfilled:</strong> \(h(unfilled.reasons.joined(separator: "; ")))</p>"
@@ -133,22 +133,6 @@ extension MatchReport {
         String(id.map { $0.isLetter || $0.isNumber ? $0 : "-" })
     }
 
-    /// Escapes text for HTML, in text and in attributes: markup characters as entities, and
-    /// control characters and bidirectional overrides (invalid in HTML, or able to reorder what
-    /// a reader sees) as visible escapes.
-    func h(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text.escapingControlCharacters(keeping: ["\n", "\t"]) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Escapes text for HTML (see ``HTML/escape(_:)``).
+    func h(_ text: String) -> String { HTML.escape(text) }
 }

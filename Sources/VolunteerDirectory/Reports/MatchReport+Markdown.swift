@@ -24,7 +24,7 @@ extension MatchReport {
                 out.append("- **\(md(entry.volunteer.name))** (id \(entry.volunteer.id)\(contact(entry.volunteer).map { ", \(md($0))" } ?? ""), score \(format(entry.score))): \(md(entry.reasons.joined(separator: "; ")))")
             }
             if section.withheld > 0 {
-                out.append("- \(section.withheld) further volunteer\(section.withheld == 1 ? "" : "s") proposed, not shown: not agreed to be shared with partners")
+                out.append("- \(PublishedCount(section.withheld)) further volunteers proposed, not shown: not agreed to be shared with partners")
             }
             if let unfilled = section.unfilled {
                 out.append("")

@@ -146,8 +146,12 @@ public protocol DirectoryWriter: AnyObject {
     /// Adds (or updates the role and date of) a membership; returns whether anything changed.
     func addMembership(volunteer: VolunteerID, network: NetworkID, role: String?, since: CalendarDate?) throws -> Bool
     /// Erases everything held about a person: their row, listings, memberships, skills,
-    /// languages, availability and full-text entries.
+    /// languages, availability and full-text entries. Each erasure is numbered (the id only), so
+    /// that a restore from an older backup re-applies it.
     func erase(volunteer: VolunteerID) throws
+    /// Whether the record's email or phone key belongs to someone forgotten (``ErasureStore``):
+    /// then nothing of the record is written.
+    func isSuppressed(_ keys: VolunteerKeys) throws -> Bool
 
     // MARK: Needs
 

@@ -52,6 +52,8 @@ public struct ImportCounts: Sendable, Hashable, Codable {
     /// People taken off a roster: a roster that no longer lists them, or a listing id the roster
     /// gave to someone else. Their membership of the roster's network ended.
     public var ended = 0
+    /// Records of people forgotten at their request (``ErasureStore``): not imported.
+    public var suppressed = 0
 
     /// Creates zero counts.
     public init() {}

@@ -47,6 +47,8 @@ extension Fingerprint {
         }
         sink.number(record.dbs?.level.rawValue)
         sink.text(record.dbs?.issued?.description)
+        // Only when a source says it, so that records read before the column fingerprint as they did.
+        if let updateService = record.dbs?.updateService { sink.number(updateService ? 1 : 0) }
         sink.flag(record.consent.contact)
         sink.number(record.consent.share?.rawValue)
         sink.text(record.consent.recorded?.description)

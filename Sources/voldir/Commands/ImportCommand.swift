@@ -117,6 +117,9 @@ struct ImportCommand: ParsableCommand {
             targets = files.map { (URL(fileURLWithPath: $0), $0) }
         }
         let outcome = Self.run(service: service, targets: targets, request: request)
+        for report in outcome.reports {
+            store.audit(dryRun ? "import --dry-run" : "import", target: report.file, detail: auditDetail(report))
+        }
         // A terminal gets the first few warnings of each kind and a count of the rest; JSON gets them all.
         let shown = output.format == .json ? outcome.reports : outcome.reports.map { WarningDigest.abridged($0) }
         emit(try Presentation.importReports(shown, as: output.format))

@@ -32,6 +32,9 @@ struct LanguagesCommand: ParsableCommand {
     @Argument(help: "A language as someone might write it.")
     var query: String?
 
+    @Option(name: .long, help: "coordinator (exact counts) or partner (counts from 1 to 4 shown as 'fewer than 5').")
+    var audience: MatchCommand.Audience = .coordinator
+
     func run() throws {
         if let query {
             emit(try Presentation.language(query: query, as: output.format))
@@ -42,6 +45,6 @@ struct LanguagesCommand: ParsableCommand {
             note("No languages held yet: import rosters first ('voldir import').")
             return
         }
-        emit(try Presentation.languageCoverage(coverage, as: output.format))
+        emit(try Presentation.languageCoverage(coverage, as: output.format, forPartners: audience == .partner))
     }
 }

@@ -117,8 +117,20 @@ struct MatchCommand: ParsableCommand {
         let started = Date()
         let run = try MatchRun(
             store: store, needIDs: need, partner: partner, weights: chosenWeights,
-            options: Matcher.Options(maxPerVolunteer: maxPerVolunteer))
+            options: Matcher.Options(maxPerVolunteer: maxPerVolunteer),
+            dbsValidity: DBSValidity(validFor: try store.settings().dbsValidFor))
         let report = run.report(alternates: alternates, audience: audience == .partner ? .partner : .coordinator)
+        var listed: [VolunteerID] = []
+        let named = run.result.assignments.map(\.volunteer) + run.result.candidates.map(\.volunteer)
+        for id in named where !listed.contains(id) {
+            listed.append(id)
+        }
+        store.audit(
+            save ? "match --save" : "match", target: auditTarget(listed), people: listed,
+            detail: auditDetail([
+                ("need", need.joined(separator: ", ")), ("partner", partner), ("audience", audience.rawValue),
+                ("format", format.rawValue), ("output", output), ("assigned", String(run.result.assignments.count)),
+            ]))
         let text: String =
             switch format {
             case .html: report.html()
@@ -171,13 +183,17 @@ struct PlacementsCommand: ParsableCommand {
         var status: String?
 
         func run() throws {
-            var placements = try directory.openForReading().placements()
+            let store = try directory.openForReading()
+            var placements = try store.placements()
             if let status {
                 guard let wanted = Placement.Status(rawValue: status.lowercased()) else {
                     throw ValidationError("--status '\(status)': expected proposed, confirmed or declined")
                 }
                 placements = placements.filter { $0.status == wanted }
             }
+            let people = placements.map(\.volunteer)
+            store.audit(
+                "placements", target: auditTarget(people), people: people, detail: auditDetail([("status", status)]))
             switch output.format {
             case .json:
                 emit(try Presentation.json(placements))
@@ -212,9 +228,13 @@ struct PlacementsCommand: ParsableCommand {
 }
 
 private func decide(_ id: Int64, _ status: Placement.Status, _ directory: DirectoryOptions) throws {
-    guard let placement = try directory.openForWriting().decide(placement: id, as: status) else {
+    let store = try directory.openForWriting()
+    guard let placement = try store.decide(placement: id, as: status) else {
         note("error: no placement with id \(id); 'voldir placements' lists them")
         throw ExitCode(1)
     }
+    store.audit(
+        status == .confirmed ? "placements confirm" : "placements decline", target: "placement \(id)",
+        people: [placement.volunteer], detail: "need \(placement.need)")
     emit("Placement \(placement.id): \(placement.volunteerName) for \(placement.need) is \(placement.status.rawValue).")
 }

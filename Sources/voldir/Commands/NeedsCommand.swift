@@ -48,12 +48,15 @@ struct NeedsCommand: ParsableCommand {
 
         func run() throws {
             let merge: NeedMerge
+            let store = try directory.openForWriting()
             do {
-                merge = try directory.openForWriting().mergeNeeds(keep: keep, other: other)
+                merge = try store.mergeNeeds(keep: keep, other: other)
             } catch let error as NeedMergeError {
                 note("error: \(error)")
                 throw ExitCode(1)
             }
+            store.audit(
+                "needs merge", target: "need \(merge.removed)", detail: "kept \(merge.kept); \(merge.moved) placements moved")
             var lines = ["Merged \(merge.removed) into \(merge.kept): \(merge.moved) placement(s) moved"]
             if merge.dropped > 0 {
                 lines[0] += ", \(merge.dropped) dropped (the volunteer was already placed on \(merge.kept))"

@@ -10,6 +10,10 @@ struct NetworksCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        emit(try Presentation.networks(try directory.openForReading().networks(), as: output.format))
+        let store = try directory.openForReading()
+        let networks = try store.networks()
+        // Networks carry their contacts' names, emails and phones.
+        store.audit("networks", target: "\(networks.count) networks")
+        emit(try Presentation.networks(networks, as: output.format))
     }
 }

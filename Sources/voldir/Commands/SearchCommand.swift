@@ -104,6 +104,14 @@ struct SearchCommand: ParsableCommand {
             availability: available.flatMap { Slot.parse($0) ?? [] },
             minimumDBS: dbs, text: text, includeWithoutConsent: includeNoConsent, limit: limit)
         let matches = try store.search(query)
+        let found = matches.map(\.volunteer.id)
+        var asked: [(String, String?)] = [("skill", skill.joined(separator: ", "))]
+        asked.append(("language", language.joined(separator: ", ")))
+        asked.append(("min-proficiency", minProficiency.map { "\($0)" }))
+        asked += [("network", network), ("area", area), ("available", available.joined(separator: ", "))]
+        asked += [("dbs", dbs.map { "\($0)" }), ("text", text), ("include-no-consent", includeNoConsent ? "yes" : nil)]
+        asked.append(("results", String(found.count)))
+        store.audit("search", target: auditTarget(found), people: found, detail: auditDetail(asked))
         if matches.isEmpty, output.format == .table {
             note("No volunteers match.")
             return

@@ -16,10 +16,12 @@ struct ShowCommand: ParsableCommand {
     var id: Int64
 
     func run() throws {
-        guard let volunteer = try directory.openForReading().volunteer(id: id) else {
+        let store = try directory.openForReading()
+        guard let volunteer = try store.volunteer(id: id) else {
             note("error: no volunteer with id \(id); 'voldir search' lists the ids")
             throw ExitCode(1)
         }
+        store.audit("show", target: "volunteer \(id)", people: [id])
         emit(try Presentation.volunteer(volunteer, as: output.format))
     }
 }

@@ -40,6 +40,9 @@ struct SkillsCommand: ParsableCommand {
     @Option(name: .long, help: "The most rows to list with --unmapped.")
     var limit: Int = 100
 
+    @Option(name: .long, help: "coordinator (exact counts) or partner (counts from 1 to 4 shown as 'fewer than 5').")
+    var audience: MatchCommand.Audience = .coordinator
+
     func validate() throws {
         if query != nil, unmapped { throw ValidationError("give a QUERY or --unmapped, not both") }
         guard limit > 0 else { throw ValidationError("--limit must be a positive number") }
@@ -65,6 +68,8 @@ struct SkillsCommand: ParsableCommand {
             note("No skills held yet: import rosters first ('voldir import').")
             return
         }
-        emit(try Presentation.skillHolders(holders, taxonomy: store.taxonomy, as: output.format))
+        emit(
+            try Presentation.skillHolders(
+                holders, taxonomy: store.taxonomy, as: output.format, forPartners: audience == .partner))
     }
 }

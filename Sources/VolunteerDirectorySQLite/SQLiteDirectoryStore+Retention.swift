@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import VolunteerDirectory
+
+/// Retention: `volunteer.last_seen` is stamped by every import that lists the person.
+extension SQLiteDirectoryStore: RetentionStore {
+    public func notSeen(since cutoff: Date) throws -> [UnseenVolunteer] {
+        try reader.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.id, v.name, v.last_seen,
+                      (SELECT group_concat(n.name, '\u{1F}') FROM membership m JOIN network n ON n.id = m.network_id
+                       WHERE m.volunteer_id = v.id) AS networks
+                    FROM volunteer v WHERE v.last_seen IS NULL OR v.last_seen < ?
+                    ORDER BY v.last_seen, v.id
+                    """, arguments: [cutoff]
+            ).map { row in
+                let networks: String? = row["networks"]
+                return UnseenVolunteer(
+                    id: row["id"], name: row["name"],
+                    networks: networks.map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? [],
+                    lastSeen: row["last_seen"])
+            }
+        }
+    }
+
+    public func eraseUnseen(_ ids: [VolunteerID], actor: String) throws -> Int {
+        try transaction { db in
+            var erased = 0
+            for id in ids
+            where try Self.forget(id, reason: "retention", actor: actor, taxonomy: taxonomy, suppress: false, in: db)
+                != nil
+            {
+                erased += 1
+            }
+            TestSeam.pauseBeforeCommit()
+            return erased
+        }
+    }
+}
