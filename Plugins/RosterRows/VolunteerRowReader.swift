@@ -15,6 +15,9 @@ public struct VolunteerRowReader {
     private let sources = TextMemo<String>()
     /// The skills and languages cells, read together: a language may be written in either.
     private let skillsAndLanguages = TextMemo<RosterSkillsAndLanguages>()
+    /// Each skills item: cells are combinations of items and repeat far less than the items do.
+    private let skillItems = TextMemo<RosterSkillsAndLanguages.SkillsItem>()
+    private let languageItems = TextMemo<SpokenLanguage>()
     private let availability = TextMemo<(slots: [Slot], unread: [String])>()
 
     /// Creates a reader for the rows under one header.
@@ -43,8 +46,10 @@ public struct VolunteerRowReader {
         let skillsCell = layout.value(.skills, in: row) ?? ""
         let languagesCell = layout.value(.languages, in: row) ?? ""
         // A unit separator cannot be typed into a cell: the pair of cells as one memo key.
-        let lists = skillsAndLanguages.value(for: skillsCell + "\u{1F}" + languagesCell) { [catalogue] _ in
-            RosterSkillsAndLanguages(skills: skillsCell, languages: languagesCell, catalogue: catalogue)
+        let lists = skillsAndLanguages.value(for: skillsCell + "\u{1F}" + languagesCell) { [catalogue, skillItems, languageItems] _ in
+            RosterSkillsAndLanguages(
+                skills: skillsCell, languages: languagesCell, catalogue: catalogue, skillItems: skillItems,
+                languageItems: languageItems)
         }
         for warning in lists.warnings { warn(warning) }
 

@@ -136,10 +136,25 @@ public final class LanguageCatalogue: Sendable {
         resolve(text, correctingMisspellings: true)
     }
 
+    /// Whether `text` could name a language by a name, alias or endonym, from one dictionary
+    /// look-up: `false` means ``resolve(_:correctingMisspellings:)`` without corrections would
+    /// find no such match, so a skills cell's items (almost never languages) skip the full reading.
+    func mightBeNamed(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: Self.strayPunctuation)
+        if trimmed.contains(where: { "()[]/-,".contains($0) }) { return true }  // resolveBracketed's parts
+        var key = trimmed.matchingKey
+        let letters = key.split(separator: " ")
+        if letters.count >= 3, letters.allSatisfy({ $0.count == 1 }) { key = letters.joined() }
+        return byName[key] != nil
+    }
+
+    /// What a written language may carry around it that says nothing about it.
+    private static let strayPunctuation = " \t\r\n.,;:*\"'`-_/?!"
+
     /// ``resolve(_:)``, or without trying near misses where a guess would do harm (a skills cell:
     /// `Cooking` is no misspelling).
     func resolve(_ text: String, correctingMisspellings: Bool) -> LanguageResolution? {
-        let trimmed = text.trimmingCharacters(in: " \t\r\n.,;:*\"'`-_/?!")
+        let trimmed = text.trimmingCharacters(in: Self.strayPunctuation)
         guard !trimmed.isEmpty else { return nil }
         var key = trimmed.matchingKey
         guard !CommonLanguages.notLanguages.contains(key), !CommonLanguages.answers.contains(key) else { return nil }

@@ -28,13 +28,27 @@ public struct RosterSkillsAndLanguages: Sendable, Hashable {
     /// adds where).
     public var warnings: [String]
 
-    /// Reads a skills cell and a languages cell (either may be empty).
-    public init(skills skillsCell: String, languages languagesCell: String, catalogue: LanguageCatalogue = .shared) {
+    /// What one item of a skills cell was read as: its skill, and the languages it names when it
+    /// is wholly about languages (`Polish`, `Urdu interpreter`).
+    public struct SkillsItem: Sendable, Hashable {
+        let skill: Skill
+        let languages: [SpokenLanguage]
+        let isLanguage: Bool
+        let isInterpreting: Bool
+    }
+
+    /// Reads a skills cell and a languages cell (either may be empty). `skillItems` and
+    /// `languageItems`, when given, remember what each item was read as across the rows of one
+    /// import: cells are combinations, so they repeat far less often than the items in them.
+    public init(
+        skills skillsCell: String, languages languagesCell: String, catalogue: LanguageCatalogue = .shared,
+        skillItems: TextMemo<SkillsItem>? = nil, languageItems: TextMemo<SpokenLanguage>? = nil
+    ) {
         var warnings: [String] = []
         var languages: [SpokenLanguage] = []
         // `N/A` is one answer, not the items `N` and `A`.
-        let languageItems = LanguageCatalogue.isAnswer(languagesCell) ? [languagesCell] : ListCell.items(languagesCell)
-        for item in languageItems {
+        let items = LanguageCatalogue.isAnswer(languagesCell) ? [languagesCell] : ListCell.items(languagesCell)
+        for item in items {
             if LanguageCatalogue.isAnswer(item) {
                 if !LanguageCatalogue.meansNoLanguage(item) {
                     warnings.append(
@@ -42,20 +56,23 @@ public struct RosterSkillsAndLanguages: Sendable, Hashable {
                 }
                 continue
             }
-            languages.append(ItemParsing.language(item, catalogue: catalogue))
+            languages.append(
+                languageItems?.value(for: item) { ItemParsing.language($0, catalogue: catalogue) }
+                    ?? ItemParsing.language(item, catalogue: catalogue))
         }
         var skills: [Skill] = []
         for item in ListCell.items(skillsCell) {
-            guard let found = Self.languages(inSkill: item, catalogue: catalogue) else {
-                skills.append(ItemParsing.skill(item))
+            let read = skillItems?.value(for: item) { Self.read($0, catalogue: catalogue) } ?? Self.read(item, catalogue: catalogue)
+            guard read.isLanguage else {
+                skills.append(read.skill)
                 continue
             }
-            if found.isInterpreting { skills.append(ItemParsing.skill(item)) }
+            if read.isInterpreting { skills.append(read.skill) }
             let written = item.trimmingWhitespace()
-            for spoken in found.languages {
+            for spoken in read.languages {
                 let language = "\(spoken.language.displayName(catalogue: catalogue)) (\(spoken.language.code ?? ""))"
                 warnings.append(
-                    found.isInterpreting
+                    read.isInterpreting
                         ? "skill '\(written)' names a language: read as interpreting \(language)"
                         : "skill '\(written)' is a language: read as \(language) spoken; put languages in the languages column"
                 )
@@ -68,6 +85,14 @@ public struct RosterSkillsAndLanguages: Sendable, Hashable {
     }
 
     // MARK: - Helpers
+
+    /// Reads one skills item.
+    private static func read(_ item: String, catalogue: LanguageCatalogue) -> SkillsItem {
+        let found = languages(inSkill: item, catalogue: catalogue)
+        return SkillsItem(
+            skill: ItemParsing.skill(item), languages: found?.languages ?? [], isLanguage: found != nil,
+            isInterpreting: found?.isInterpreting ?? false)
+    }
 
     /// Words that make an item about a language an interpreting or translation skill.
     private static let interpretingWords: Set<Substring> = [
@@ -112,7 +137,7 @@ public struct RosterSkillsAndLanguages: Sendable, Hashable {
     /// A language named by one of its names, aliases or endonyms, and a well-known one: in a skills
     /// cell a code or an obscure ISO name (`Bench`, `Male`) is far likelier to be something else.
     private static func wellKnownLanguage(_ text: String, catalogue: LanguageCatalogue) -> LanguageResolution? {
-        guard let resolution = catalogue.resolve(text, correctingMisspellings: false),
+        guard catalogue.mightBeNamed(text), let resolution = catalogue.resolve(text, correctingMisspellings: false),
             [.name, .alias, .endonym].contains(resolution.match),
             catalogue.isCurated(resolution.language.code)
         else { return nil }
