@@ -3,7 +3,8 @@ import GRDB
 import VolunteerDirectory
 
 /// Answers a ``VolunteerQuery``: the filters become cached bit sets that are intersected, and
-/// the volunteers left are ranked in memory from the parts of the score the sets carry.
+/// the volunteers left are ranked in memory from the parts of the score the sets carry, each
+/// part scored by the core's ``SearchRanking``.
 struct VolunteerSearch {
     let query: VolunteerQuery
     /// The query's skills and languages, understood once for both searching and explaining.
@@ -67,7 +68,7 @@ struct VolunteerSearch {
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 let rank: Double = row[1]
-                set.insert(id, score: -rank)
+                set.insert(id, score: SearchRanking.text(bm25: rank))
             }
             sets.append(set)
         }
@@ -80,17 +81,17 @@ struct VolunteerSearch {
     /// level they state.
     private func skillSet(_ expansion: SkillExpansion, capacity: Int64, db: Database) throws -> VolunteerSet {
         var set = VolunteerSet(capacity: capacity)
-        func add(key: String, kind: SkillMatchKind, bonus: Double = 0) throws {
+        func add(key: String, kind: SkillMatchKind, writtenAsAsked: Bool = false) throws {
             let rows = try Row.fetchCursor(
                 db.cachedStatement(sql: "SELECT volunteer_id, level FROM volunteer_skill WHERE key = ?"), arguments: [key])
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 let level: Int? = row[1]
-                set.insert(id, score: kind.weight * 10 + bonus + Double(level ?? 0) * 0.1)
+                set.insert(id, score: SearchRanking.skill(kind, level: level, writtenAsAsked: writtenAsAsked))
             }
         }
         // The text itself, as written by someone: the most exact of all.
-        try add(key: expansion.key, kind: .exact, bonus: 1)
+        try add(key: expansion.key, kind: .exact, writtenAsAsked: true)
         if expansion.isUnderstood {
             // Every written skill mapped to a concept that counts, from the mappings made at import.
             for (concept, _) in expansion.concepts {
@@ -122,7 +123,7 @@ struct VolunteerSearch {
         if let kind = expansion.interpreting {
             let ids = try Int64.fetchCursor(db, sql: "SELECT DISTINCT volunteer_id FROM volunteer_language WHERE interprets = 1")
             while let id = try ids.next() {
-                set.insert(id, score: kind.weight * 10)
+                set.insert(id, score: SearchRanking.interpreter(kind))
             }
         }
         return set
@@ -146,7 +147,7 @@ struct VolunteerSearch {
                 let id: Int64 = row[0]
                 let proficiency: Int? = row[1]
                 let interprets: Bool = row[2]
-                set.insert(id, score: target.relation.weight * 10 + Double(proficiency ?? 1) + (interprets ? 0.5 : 0))
+                set.insert(id, score: SearchRanking.language(target.relation, proficiency: proficiency, interprets: interprets))
             }
         }
         return set
@@ -162,7 +163,7 @@ struct VolunteerSearch {
             ?? (ids: ranks.indices.filter { ranks[$0] != .max }.map { Int64($0) }, scored: [])
         // Rank by score, ties by name then id; only the best `limit` are kept in order, so a
         // filter that admits half the directory costs one pass, not a sort of everyone.
-        var best = TopRanked(limit: max(0, query.limit), candidates: filtered.ids.count)
+        var best = SearchRanking.Best(limit: max(0, query.limit), candidates: filtered.ids.count)
         for id in filtered.ids {
             var score = 0.0
             for set in filtered.scored { score += set.score(of: id) }
@@ -170,53 +171,4 @@ struct VolunteerSearch {
         }
         return best.ranked.map { ($0.id, $0.score) }
     }
-}
-
-/// The best few of many candidates, by score, then name rank, then id: a bounded heap whose root
-/// is the worst kept, so each further candidate costs a comparison and, rarely, a sift.
-struct TopRanked {
-    typealias Entry = (id: Int64, score: Double, rank: Int32)
-    let limit: Int
-    private var heap: [Entry] = []
-
-    /// Keeps the best `limit`; room is made for no more than the `candidates` there are, so a
-    /// huge limit costs nothing.
-    init(limit: Int, candidates: Int) {
-        self.limit = limit
-        heap.reserveCapacity(max(0, min(limit, candidates)))
-    }
-
-    /// Whether `a` ranks above `b`.
-    static func above(_ a: Entry, _ b: Entry) -> Bool { (a.score, b.rank, b.id) > (b.score, a.rank, a.id) }
-
-    mutating func offer(id: Int64, score: Double, rank: Int32) {
-        guard limit > 0 else { return }
-        let entry = (id, score, rank)
-        if heap.count < limit {
-            heap.append(entry)
-            var child = heap.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard Self.above(heap[parent], heap[child]) else { break }
-                heap.swapAt(parent, child)
-                child = parent
-            }
-        } else if let worst = heap.first, Self.above(entry, worst) {
-            heap[0] = entry
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1
-                let right = left + 1
-                var lowest = parent
-                if left < heap.count, Self.above(heap[lowest], heap[left]) { lowest = left }
-                if right < heap.count, Self.above(heap[lowest], heap[right]) { lowest = right }
-                guard lowest != parent else { break }
-                heap.swapAt(parent, lowest)
-                parent = lowest
-            }
-        }
-    }
-
-    /// The entries kept, best first.
-    var ranked: [Entry] { heap.sorted(by: Self.above) }
 }
