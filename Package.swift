@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "VolunteerDirectory",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Mutex (Synchronization) needs macOS 15
     products: [
         .executable(name: "voldir", targets: ["voldir"]),
         .library(name: "VolunteerDirectory", targets: ["VolunteerDirectory"]),

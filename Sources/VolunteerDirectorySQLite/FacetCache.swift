@@ -1,35 +1,43 @@
 import Foundation
 import GRDB
+import Synchronization
 import VolunteerDirectory
 
 /// The volunteers behind each search filter ("speaks Urdu", "in SK4", "has first aid") as bit
 /// sets, kept for the life of the store, so a search intersects a few bit sets instead of probing
 /// indexes row by row. Valid for one state of the directory: every import records a batch, so the
 /// newest batch id (and the count of volunteers) tells when the sets must be rebuilt.
-final class FacetCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var version: [Int64] = []
-    private var sets: [String: VolunteerSet] = [:]
-    private var ranks: [Int32]?
+final class FacetCache: Sendable {
+    /// What is cached, for one state of the directory.
+    private struct State {
+        var version: [Int64] = []
+        var sets: [String: VolunteerSet] = [:]
+        var ranks: [Int32]?
 
-    /// The set for `key`, from the cache or computed by `load` and remembered.
-    func set(_ key: String, in db: Database, load: () throws -> VolunteerSet) throws -> VolunteerSet {
-        let current = try Self.version(of: db)
-        lock.lock()
-        if current != version {
+        /// Forgets everything when the directory has changed since it was cached.
+        mutating func enter(_ current: [Int64]) {
+            guard current != version else { return }
             version = current
             sets.removeAll()
             ranks = nil
         }
-        if let cached = sets[key] {
-            lock.unlock()
-            return cached
+    }
+
+    private let state = Mutex(State())
+
+    /// The set for `key`, from the cache or computed by `load` and remembered. The lock is not
+    /// held while loading: two searches may load the same set once each, and neither waits.
+    func set(_ key: String, in db: Database, load: () throws -> VolunteerSet) throws -> VolunteerSet {
+        let current = try Self.version(of: db)
+        let cached = state.withLock { state in
+            state.enter(current)
+            return state.sets[key]
         }
-        lock.unlock()
+        if let cached { return cached }
         let loaded = try load()
-        lock.lock()
-        if current == version { sets[key] = loaded }
-        lock.unlock()
+        state.withLock { state in
+            if current == state.version { state.sets[key] = loaded }
+        }
         return loaded
     }
 
@@ -37,12 +45,11 @@ final class FacetCache: @unchecked Sendable {
     /// database for the names of every tied candidate.
     func nameRanks(in db: Database) throws -> [Int32] {
         let current = try Self.version(of: db)
-        lock.lock()
-        if current == version, let ranks {
-            lock.unlock()
-            return ranks
+        let cached = state.withLock { state in
+            state.enter(current)
+            return state.ranks
         }
-        lock.unlock()
+        if let cached { return cached }
         let capacity = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM volunteer") ?? 0
         var loaded = [Int32](repeating: .max, count: Int(capacity) + 1)
         let ids = try Int64.fetchCursor(db, sql: "SELECT id FROM volunteer ORDER BY name_key, id")
@@ -51,9 +58,9 @@ final class FacetCache: @unchecked Sendable {
             loaded[Int(id)] = rank
             rank += 1
         }
-        lock.lock()
-        if current == version { ranks = loaded }
-        lock.unlock()
+        state.withLock { state in
+            if current == state.version { state.ranks = loaded }
+        }
         return loaded
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// How the user asked for an import to be run.
 public struct ImportRequest: Sendable {
@@ -317,26 +318,17 @@ public struct ImportService: Sendable {
 }
 
 /// File hashes by path, size and modification time, shared by copies of an ``ImportService``.
-final class FileHashes: @unchecked Sendable {
+final class FileHashes: Sendable {
     struct Identity: Hashable {
         let path: String
         let size: Int64
         let modified: Double
     }
 
-    private let lock = NSLock()
-    private var hashes: [Identity: String] = [:]
+    private let hashes = Mutex<[Identity: String]>([:])
 
     subscript(identity: Identity) -> String? {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return hashes[identity]
-        }
-        set {
-            lock.lock()
-            defer { lock.unlock() }
-            hashes[identity] = newValue
-        }
+        get { hashes.withLock { $0[identity] } }
+        set { hashes.withLock { $0[identity] = newValue } }
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
+import Synchronization
 
 /// Shows how far a long import has got, on standard error, only when standard error is a terminal
 /// and the file is large enough for it to matter.
-final class ProgressReporter: @unchecked Sendable {
+final class ProgressReporter: Sendable {
     private let label: String
     private let enabled: Bool
-    private let lock = NSLock()
-    private var lastPercent = -1
+    /// The percentage last shown; -1 before any.
+    private let lastPercent = Mutex(-1)
 
     /// Files smaller than this import too fast to need a progress line.
     static let threshold: Int64 = 4 << 20
@@ -19,10 +20,11 @@ final class ProgressReporter: @unchecked Sendable {
     func update(_ done: Int64, of total: Int64) {
         guard enabled, total > 0 else { return }
         let percent = Int(min(100, done * 100 / total))
-        lock.lock()
-        defer { lock.unlock() }
-        guard percent != lastPercent else { return }
-        lastPercent = percent
+        let changed = lastPercent.withLock { last in
+            defer { last = percent }
+            return last != percent
+        }
+        guard changed else { return }
         let megabytes = { (bytes: Int64) in String(format: "%.1f", Double(bytes) / 1_048_576) }
         // Reading ends before writing does: a large file then spends a while on the last records
         // and on building its search indexes, which should not look like a hang at 100%.
@@ -34,8 +36,6 @@ final class ProgressReporter: @unchecked Sendable {
 
     func finish() {
         guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        if lastPercent >= 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if lastPercent.withLock({ $0 }) >= 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
