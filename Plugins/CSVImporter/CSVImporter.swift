@@ -6,7 +6,8 @@ import VolunteerDirectory
 /// UTF-8 or windows-1252, comma, semicolon or tab, RFC 4180 quoting, any header spelling seen.
 public struct CSVImporter: DirectoryImporter {
     public static let identifier = "csv"
-    public static let summary = "Network rosters and partnership needs as CSV spreadsheets (comma, semicolon or tab; UTF-8 or windows-1252)"
+    public static let summary =
+        "Network rosters and partnership needs as CSV spreadsheets (comma, semicolon or tab; UTF-8 or windows-1252)"
     public static let fileExtensions: Set<String> = ["csv", "tsv", "txt"]
     /// A roster is its network's list of members now.
     public static let readsRosters = true
@@ -34,7 +35,8 @@ public struct CSVImporter: DirectoryImporter {
         } catch CSVReader.ReadError.oversized(let line, let oversize) {
             throw ImportError.malformed(
                 file: input.displayName, location: SourceLocation(line: line),
-                reason: "the header row holds \(Self.overLimit(oversize)); a roster's header is a line of column names, "
+                reason:
+                    "the header row holds \(Self.overLimit(oversize)); a roster's header is a line of column names, "
                     + "so this is not a roster (is it the file you meant?)")
         }
     }
@@ -45,24 +47,32 @@ public struct CSVImporter: DirectoryImporter {
         guard let cell = oversize.cell else {
             return "more than \(bytes(CSVReader.maximumRecordBytes)), the most one record may hold"
         }
-        let title = header.indices.contains(cell - 1) ? header[cell - 1].nonEmpty.map { ", '\(FieldLimits.excerpt(of: $0))'" } : nil
-        return "a cell (column \(cell)\(title ?? "")) of more than \(bytes(CSVReader.maximumCellBytes)), the most one cell may hold"
+        let title =
+            header.indices.contains(cell - 1)
+            ? header[cell - 1].nonEmpty.map { ", '\(FieldLimits.excerpt(of: $0))'" } : nil
+        return
+            "a cell (column \(cell)\(title ?? "")) of more than \(bytes(CSVReader.maximumCellBytes)), the most one cell may hold"
     }
 
     private static func bytes(_ count: Int) -> String {
         count % (1_024 * 1_024) == 0 ? "\(count / (1_024 * 1_024)) MiB" : "\(count / 1_024) KiB"
     }
 
-    private func read(_ reader: CSVReader, input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws {
+    private func read(_ reader: CSVReader, input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws
+    {
         var header: CSVRow?
         while let row = try reader.next(failingFast: true) {
-            if !row.isBlank { header = row; break }
+            if !row.isBlank {
+                header = row
+                break
+            }
         }
         guard let header else {
             throw ImportError.malformed(file: input.displayName, location: nil, reason: "the file has no header row")
         }
         let rows = try RosterSheetReader(
-            header: header.fields, at: SourceLocation(line: header.line), file: input.displayName, options: options, sink: sink)
+            header: header.fields, at: SourceLocation(line: header.line), file: input.displayName, options: options,
+            sink: sink)
         // Rows over the reader's limits were skipped to their end, unread: rejected with which limit.
         while let row = try reader.next() {
             let location = SourceLocation(line: row.line)

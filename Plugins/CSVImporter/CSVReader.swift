@@ -220,7 +220,8 @@ final class CSVReader {
         var first = true
         while let data = try handle.read(upToCount: chunkSize), !data.isEmpty {
             if first, data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-                throw ReadError.unreadable("it is UTF-16; save it from the spreadsheet as \"CSV UTF-8\" and import it again")
+                throw ReadError.unreadable(
+                    "it is UTF-16; save it from the spreadsheet as \"CSV UTF-8\" and import it again")
             }
             first = false
             data.withUnsafeBytes { validator.feed($0.bindMemory(to: UInt8.self)) }

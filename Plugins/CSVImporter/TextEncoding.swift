@@ -43,7 +43,10 @@ struct UTF8Validator {
         guard isValid else { return }
         for byte in bytes {
             if pending > 0 {
-                guard byte >= minimumNext && byte <= maximumNext else { isValid = false; return }
+                guard byte >= minimumNext && byte <= maximumNext else {
+                    isValid = false
+                    return
+                }
                 minimumNext = 0x80
                 maximumNext = 0xBF
                 pending -= 1
@@ -52,13 +55,23 @@ struct UTF8Validator {
             switch byte {
             case 0x00...0x7F: continue
             case 0xC2...0xDF: pending = 1
-            case 0xE0: pending = 2; minimumNext = 0xA0
+            case 0xE0:
+                pending = 2
+                minimumNext = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: pending = 2
-            case 0xED: pending = 2; maximumNext = 0x9F
-            case 0xF0: pending = 3; minimumNext = 0x90
+            case 0xED:
+                pending = 2
+                maximumNext = 0x9F
+            case 0xF0:
+                pending = 3
+                minimumNext = 0x90
             case 0xF1...0xF3: pending = 3
-            case 0xF4: pending = 3; maximumNext = 0x8F
-            default: isValid = false; return
+            case 0xF4:
+                pending = 3
+                maximumNext = 0x8F
+            default:
+                isValid = false
+                return
             }
         }
     }

@@ -52,7 +52,8 @@ public struct ExternalImporter: ImporterPlugin {
             return fileExtensions.contains(sample.fileExtension) ? .possible : .no
         }
         let process = PluginProcess(
-            executable: path, arguments: ["--recognise", url.path], workingDirectory: url.deletingLastPathComponent().path,
+            executable: path, arguments: ["--recognise", url.path],
+            workingDirectory: url.deletingLastPathComponent().path,
             timeLimit: Self.questionTimeLimit)
         guard let answer = try? process.collect() else { return .no }
         switch answer.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {

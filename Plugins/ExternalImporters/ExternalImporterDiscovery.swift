@@ -22,7 +22,8 @@ public struct ExternalImporterDiscovery: Sendable {
         let beside = importsFolder.standardizedFileURL.deletingLastPathComponent()
             .appendingPathComponent("Plugins").appendingPathComponent("bin").path
         self.init(
-            folders: split(environment["VOLDIR_PLUGIN_PATH"]) + [beside] + split(environment["PATH"]), questionTimeLimit: questionTimeLimit)
+            folders: split(environment["VOLDIR_PLUGIN_PATH"]) + [beside] + split(environment["PATH"]),
+            questionTimeLimit: questionTimeLimit)
     }
 
     /// Searches exactly these folders, in order.
@@ -38,7 +39,8 @@ public struct ExternalImporterDiscovery: Sendable {
         for (name, path) in candidates() {
             switch Self.describe(name: name, path: path, timeLimit: questionTimeLimit) {
             case .success(let plugin): usable.append(plugin)
-            case .failure(let problem): unusable.append(UnusableImporter(name: name, location: path, reason: problem.reason))
+            case .failure(let problem):
+                unusable.append(UnusableImporter(name: name, location: path, reason: problem.reason))
             }
         }
         return (usable, unusable)
@@ -68,12 +70,14 @@ public struct ExternalImporterDiscovery: Sendable {
 
     /// Whether NAME is lower-case letters, digits and `-`, as the protocol asks.
     static func isValidName(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     /// Asks one executable to describe itself.
     static func describe(name: String, path: String, timeLimit: Duration) -> Result<ExternalImporter, FieldError> {
-        let process = PluginProcess(executable: path, arguments: ["--describe"], workingDirectory: nil, timeLimit: timeLimit)
+        let process = PluginProcess(
+            executable: path, arguments: ["--describe"], workingDirectory: nil, timeLimit: timeLimit)
         let answer: String
         do {
             answer = try process.collect()
@@ -93,13 +97,19 @@ public struct ExternalImporterDiscovery: Sendable {
             guard version == 1 else { throw FieldError("it speaks protocol \(version); this voldir speaks protocol 1") }
             guard let identifier = try fields.string("identifier"), identifier == name else {
                 throw FieldError(
-                    "it describes itself as '\((try? fields.string("identifier")) ?? nil ?? "")' but its file is named \(prefix)\(name)")
+                    "it describes itself as '\((try? fields.string("identifier")) ?? nil ?? "")' but its file is named \(prefix)\(name)"
+                )
             }
-            guard let summary = try fields.string("summary")?.nonEmpty else { throw FieldError("its --describe answer has no \"summary\"") }
-            let extensions = try fields.strings("extensions").map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+            guard let summary = try fields.string("summary")?.nonEmpty else {
+                throw FieldError("its --describe answer has no \"summary\"")
+            }
+            let extensions = try fields.strings("extensions").map {
+                $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            }
             return .success(
                 ExternalImporter(
-                    identifier: name, summary: summary, fileExtensions: Set(extensions), version: try fields.string("version"),
+                    identifier: name, summary: summary, fileExtensions: Set(extensions),
+                    version: try fields.string("version"),
                     path: path))
         } catch {
             return .failure(error)

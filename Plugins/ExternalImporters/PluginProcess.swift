@@ -33,7 +33,8 @@ struct PluginProcess: Sendable {
             case .couldNotStart(let reason): "could not be started (\(reason))"
             case .exited(let status): "exited with status \(status) before the file was read"
             case .signalled(let signal): "was stopped by signal \(signal) before the file was read"
-            case .timedOut(let limit): "ran past its time limit of \(Self.seconds(limit)) and was stopped (see --plugin-timeout)"
+            case .timedOut(let limit):
+                "ran past its time limit of \(Self.seconds(limit)) and was stopped (see --plugin-timeout)"
             case .lineTooLong(let limit): "printed a line longer than \(limit / (1 << 20)) MiB"
             }
         }
@@ -80,7 +81,8 @@ struct PluginProcess: Sendable {
         let deadline = ContinuousClock.now + timeLimit
         do {
             try drain(
-                output: output.fileHandleForReading.fileDescriptor, messages: messages.fileHandleForReading.fileDescriptor,
+                output: output.fileHandleForReading.fileDescriptor,
+                messages: messages.fileHandleForReading.fileDescriptor,
                 until: deadline, onOutput: onOutput, onMessage: onMessage)
             try waitForExit(process, until: deadline)
         } catch {
@@ -120,9 +122,17 @@ struct PluginProcess: Sendable {
         while open > 0 {
             let remaining = deadline - .now
             guard remaining > .zero else { throw Failure.timedOut(timeLimit) }
-            let wait = Int32(min(1_000, max(1, remaining.components.seconds * 1_000 + remaining.components.attoseconds / 1_000_000_000_000_000)))
+            let wait = Int32(
+                min(
+                    1_000,
+                    max(
+                        1,
+                        remaining.components.seconds * 1_000 + remaining.components.attoseconds / 1_000_000_000_000_000)
+                ))
             let ready = poll(&polled, nfds_t(polled.count), wait)
-            if ready < 0, errno != EINTR { throw Failure.couldNotStart("its output could not be read (error \(errno))") }
+            if ready < 0, errno != EINTR {
+                throw Failure.couldNotStart("its output could not be read (error \(errno))")
+            }
             guard ready > 0 else { continue }
             for index in polled.indices where polled[index].fd >= 0 && polled[index].revents != 0 {
                 let count = chunk.withUnsafeMutableBytes { read(polled[index].fd, $0.baseAddress, $0.count) }

@@ -36,13 +36,16 @@ struct PluginRecordDecoder {
             case "need": return .record(.need(try need(fields)), location)
             case "withdrawn":
                 guard let id = try fields.string("id") else { throw FieldError("a withdrawn record has no \"id\"") }
-                return .record(.withdrawal(Withdrawal(source: source, volunteerRef: id, on: try fields.date("on"))), location)
+                return .record(
+                    .withdrawal(Withdrawal(source: source, volunteerRef: id, on: try fields.date("on"))), location)
             case "rejected":
                 return .rejected(location, try fields.string("reason") ?? "rejected by the plugin (no reason given)")
             case "warning":
-                return .warning(try fields.integer("line").map { SourceLocation(line: $0) }, try fields.string("message") ?? "")
+                return .warning(
+                    try fields.integer("line").map { SourceLocation(line: $0) }, try fields.string("message") ?? "")
             default:
-                throw FieldError("unknown record type '\(type)'; expected volunteer, network, need, withdrawn, rejected or warning")
+                throw FieldError(
+                    "unknown record type '\(type)'; expected volunteer, network, need, withdrawn, rejected or warning")
             }
         } catch {
             return .rejected(location, "plugin output line \(number): \(error.reason)")
@@ -54,9 +57,11 @@ struct PluginRecordDecoder {
     private func volunteer(_ fields: Fields) throws(FieldError) -> VolunteerRecord {
         guard let name = try fields.string("name")?.nonEmpty else { throw FieldError("a volunteer has no name") }
         var record = VolunteerRecord(
-            source: source, externalID: try fields.string("id")?.nonEmpty, name: name, email: try fields.string("email")?.nonEmpty,
+            source: source, externalID: try fields.string("id")?.nonEmpty, name: name,
+            email: try fields.string("email")?.nonEmpty,
             phone: try fields.string("phone")?.nonEmpty, postcode: try fields.string("postcode")?.nonEmpty,
-            area: try fields.string("area")?.nonEmpty, notes: try fields.string("notes")?.nonEmpty, updated: try fields.date("updated"))
+            area: try fields.string("area")?.nonEmpty, notes: try fields.string("notes")?.nonEmpty,
+            updated: try fields.date("updated"))
         if let text = try fields.string("age_band")?.nonEmpty {
             guard let band = AgeBand(text: text) else {
                 throw FieldError("unknown age band '\(text)'; expected 16-17, 18-24, 25-34, 35-49, 50-64 or 65+")
@@ -67,7 +72,8 @@ struct PluginRecordDecoder {
         record.languages = try fields.objects("languages").map(spokenLanguage)
         record.availability = try fields.objects("availability").map(slot)
         if let dbs = try fields.object("dbs") {
-            record.dbs = DBSCheck(level: try FeedVocabulary.dbsLevel(try dbs.string("level")), issued: try dbs.date("issued"))
+            record.dbs = DBSCheck(
+                level: try FeedVocabulary.dbsLevel(try dbs.string("level")), issued: try dbs.date("issued"))
         }
         if let consent = try fields.object("consent") {
             record.consent.contact = try consent.flag("contact")
@@ -75,7 +81,9 @@ struct PluginRecordDecoder {
             record.consent.recorded = try consent.date("recorded")
         }
         record.memberships = try fields.objects("networks").map { entry throws(FieldError) in
-            guard let network = try entry.string("network")?.nonEmpty else { throw FieldError("a membership names no network") }
+            guard let network = try entry.string("network")?.nonEmpty else {
+                throw FieldError("a membership names no network")
+            }
             return MembershipRecord(
                 network: NetworkReference(externalID: network, name: network), role: try entry.string("role")?.nonEmpty,
                 since: try entry.date("since"))
@@ -89,21 +97,29 @@ struct PluginRecordDecoder {
     private func networkRecord(_ fields: Fields) throws(FieldError) -> NetworkRecord {
         guard let name = try fields.string("name")?.nonEmpty else { throw FieldError("a network has no name") }
         return NetworkRecord(
-            source: source, externalID: try fields.string("id")?.nonEmpty, name: name, kind: try fields.string("kind")?.nonEmpty,
+            source: source, externalID: try fields.string("id")?.nonEmpty, name: name,
+            kind: try fields.string("kind")?.nonEmpty,
             areas: try fields.strings("areas"), updated: try fields.date("updated"))
     }
 
     private func need(_ fields: Fields) throws(FieldError) -> Need {
         guard let id = try fields.string("id")?.nonEmpty else { throw FieldError("a need has no id") }
-        guard let partner = try fields.string("partner")?.nonEmpty else { throw FieldError("need '\(id)' has no partner") }
+        guard let partner = try fields.string("partner")?.nonEmpty else {
+            throw FieldError("need '\(id)' has no partner")
+        }
         guard let title = try fields.string("title")?.nonEmpty else { throw FieldError("need '\(id)' has no title") }
         var need = Need(
             id: id, partner: partner, title: title, description: try fields.string("description")?.nonEmpty,
-            postcode: try fields.string("postcode")?.nonEmpty.map(Postcode.normalised), area: try fields.string("area")?.nonEmpty,
+            postcode: try fields.string("postcode")?.nonEmpty.map(Postcode.normalised),
+            area: try fields.string("area")?.nonEmpty,
             updated: try fields.date("updated"))
         need.skills =
-            try fields.strings("required_skills").map { SkillRequirement(skill: ItemParsing.skill($0), isRequired: true) }
-            + fields.strings("preferred_skills").map { SkillRequirement(skill: ItemParsing.skill($0), isRequired: false) }
+            try fields.strings("required_skills").map {
+                SkillRequirement(skill: ItemParsing.skill($0), isRequired: true)
+            }
+            + fields.strings("preferred_skills").map {
+                SkillRequirement(skill: ItemParsing.skill($0), isRequired: false)
+            }
         for (key, isRequired) in [("required_languages", true), ("preferred_languages", false)] {
             for entry in try fields.objects(key) {
                 need.languages.append(try languageRequirement(entry, isRequired: isRequired))
@@ -131,19 +147,23 @@ struct PluginRecordDecoder {
     }
 
     private func language(_ fields: Fields) throws(FieldError) -> LanguageReference {
-        guard let text = try fields.string("language")?.nonEmpty else { throw FieldError("a language has no \"language\"") }
+        guard let text = try fields.string("language")?.nonEmpty else {
+            throw FieldError("a language has no \"language\"")
+        }
         return LanguageReference.resolving(text, catalogue: catalogue)
     }
 
     private func spokenLanguage(_ fields: Fields) throws(FieldError) -> SpokenLanguage {
         SpokenLanguage(
-            language: try language(fields), proficiency: try FeedVocabulary.proficiency(try fields.string("proficiency")),
+            language: try language(fields),
+            proficiency: try FeedVocabulary.proficiency(try fields.string("proficiency")),
             interprets: try fields.flag("interprets") ?? false)
     }
 
     private func languageRequirement(_ fields: Fields, isRequired: Bool) throws(FieldError) -> LanguageRequirement {
         LanguageRequirement(
-            language: try language(fields), minimumProficiency: try FeedVocabulary.proficiency(try fields.string("min_proficiency")),
+            language: try language(fields),
+            minimumProficiency: try FeedVocabulary.proficiency(try fields.string("min_proficiency")),
             isRequired: isRequired)
     }
 
@@ -210,7 +230,9 @@ struct Fields {
         case nil: return nil
         case .bool(let answer): return answer
         case .string(let text):
-            guard let answer = ItemParsing.yesNo(text) else { throw FieldError("\"\(key)\" '\(text)' is not true or false") }
+            guard let answer = ItemParsing.yesNo(text) else {
+                throw FieldError("\"\(key)\" '\(text)' is not true or false")
+            }
             return answer
         default: throw FieldError("\"\(key)\" should be true or false")
         }
@@ -242,7 +264,9 @@ struct Fields {
         guard case .array(let list) = value else { throw FieldError("\"\(key)\" should be a list") }
         var fields: [Fields] = []
         for item in list {
-            guard case .object(let object) = item else { throw FieldError("each item of \"\(key)\" should be an object") }
+            guard case .object(let object) = item else {
+                throw FieldError("each item of \"\(key)\" should be an object")
+            }
             fields.append(Fields(object))
         }
         return fields

@@ -25,7 +25,8 @@ public struct HeaderLayout: Sendable {
             let field: RosterField?
             if let target = mapped[key] {
                 guard let found = RosterField.field(forHeader: target, kind: kind) else {
-                    throw FieldError("--map '\(title)=\(target)': '\(target)' is not a field of a \(kind.rawValue) sheet")
+                    throw FieldError(
+                        "--map '\(title)=\(target)': '\(target)' is not a field of a \(kind.rawValue) sheet")
                 }
                 field = found
             } else {
@@ -48,7 +49,8 @@ public struct HeaderLayout: Sendable {
             return nil
         case 1:
             let column = unknownHeaders[0].unicodeScalars.count <= 40 ? unknownHeaders[0] : "COLUMN"
-            return "column \(quoted[0]) is not a \(kind.rawValue) field and was ignored; map it with --map '\(column)=FIELD'"
+            return
+                "column \(quoted[0]) is not a \(kind.rawValue) field and was ignored; map it with --map '\(column)=FIELD'"
         default:
             let rest = unknownHeaders.count - quoted.count
             let list = quoted.joined(separator: ", ") + (rest > 0 ? ", and \(rest.grouped) more" : "")

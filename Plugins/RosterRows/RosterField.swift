@@ -8,7 +8,8 @@ public enum RosterField: String, CaseIterable, Sendable {
     case id, name, givenName, familyName, email, phone, postcode, area, network, role, skills, languages, availability
     case dbs, dbsUpdateService, consent, ageBand, notes
     // Needs
-    case partner, title, description, requiredSkills, preferredSkills, requiredLanguages, preferredLanguages, when, places
+    case partner, title, description, requiredSkills, preferredSkills, requiredLanguages, preferredLanguages, when,
+        places
 
     /// The spellings of the header, as the spec lists them (and the field's own name).
     public var spellings: [String] {
@@ -47,11 +48,16 @@ public enum RosterField: String, CaseIterable, Sendable {
     public static func fields(for kind: RecordKind) -> [RosterField] {
         switch kind {
         case .volunteers:
-            [.id, .name, .givenName, .familyName, .email, .phone, .postcode, .area, .network, .role, .skills, .languages,
-             .availability, .dbs, .dbsUpdateService, .consent, .ageBand, .notes]
+            [
+                .id, .name, .givenName, .familyName, .email, .phone, .postcode, .area, .network, .role, .skills,
+                .languages,
+                .availability, .dbs, .dbsUpdateService, .consent, .ageBand, .notes,
+            ]
         case .needs:
-            [.id, .partner, .title, .description, .requiredSkills, .preferredSkills, .requiredLanguages,
-             .preferredLanguages, .postcode, .area, .when, .places, .dbs]
+            [
+                .id, .partner, .title, .description, .requiredSkills, .preferredSkills, .requiredLanguages,
+                .preferredLanguages, .postcode, .area, .when, .places, .dbs,
+            ]
         }
     }
 

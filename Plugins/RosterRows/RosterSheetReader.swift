@@ -37,14 +37,18 @@ public struct RosterSheetReader {
             guard layout.has(.name) || layout.has(.givenName) || layout.has(.familyName) else {
                 throw .malformed(
                     file: file, location: nil,
-                    reason: "no name column (looked for 'name', 'full name', or 'first name' with 'surname'); map one with --map")
+                    reason:
+                        "no name column (looked for 'name', 'full name', or 'first name' with 'surname'); map one with --map"
+                )
             }
             if !layout.has(.network), options.network == nil {
-                sink.warn(at: nil, "no network column and no --network given: volunteers are imported without a network")
+                sink.warn(
+                    at: nil, "no network column and no --network given: volunteers are imported without a network")
             }
             rows = .volunteers(
                 VolunteerRowReader(
-                    layout: layout, defaultNetwork: options.network?.nonEmpty, fileName: file, catalogue: options.catalogue))
+                    layout: layout, defaultNetwork: options.network?.nonEmpty, fileName: file,
+                    catalogue: options.catalogue))
         case .needs:
             rows = .needs(NeedRowReader(layout: layout, catalogue: options.catalogue))
         }
@@ -56,7 +60,9 @@ public struct RosterSheetReader {
     /// title rows above a spreadsheet's header.
     public static func readsAsHeader(_ cells: [String], options: ImportOptions) -> Bool {
         if let kind = options.kind {
-            return (try? HeaderLayout(header: cells, kind: kind, columnMap: options.columnMap)).map { !$0.columns.isEmpty } ?? false
+            return (try? HeaderLayout(header: cells, kind: kind, columnMap: options.columnMap)).map {
+                !$0.columns.isEmpty
+            } ?? false
         }
         return HeaderLayout.kind(of: cells, columnMap: options.columnMap) != nil
     }
@@ -66,7 +72,8 @@ public struct RosterSheetReader {
         do {
             let record: ImportRecord
             switch rows {
-            case .volunteers(let reader): record = .volunteer(try reader.record(from: cells) { sink.warn(at: location, $0) })
+            case .volunteers(let reader):
+                record = .volunteer(try reader.record(from: cells) { sink.warn(at: location, $0) })
             case .needs(let reader): record = .need(try reader.need(from: cells) { sink.warn(at: location, $0) })
             }
             try sink.receive(record, at: location)

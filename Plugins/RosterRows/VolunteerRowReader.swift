@@ -30,7 +30,8 @@ public struct VolunteerRowReader {
 
     /// Reads one row; `warn` is told of what was kept but looks wrong.
     public func record(from row: [String], warn: (String) -> Void) throws(FieldError) -> VolunteerRecord {
-        let name = layout.value(.name, in: row)
+        let name =
+            layout.value(.name, in: row)
             ?? [layout.value(.givenName, in: row), layout.value(.familyName, in: row)].compactMap { $0 }
             .joined(separator: " ").nonEmpty
         guard let name else { throw FieldError("no name") }
@@ -46,7 +47,8 @@ public struct VolunteerRowReader {
         let skillsCell = layout.value(.skills, in: row) ?? ""
         let languagesCell = layout.value(.languages, in: row) ?? ""
         // A unit separator cannot be typed into a cell: the pair of cells as one memo key.
-        let lists = skillsAndLanguages.value(for: skillsCell + "\u{1F}" + languagesCell) { [catalogue, skillItems, languageItems] _ in
+        let lists = skillsAndLanguages.value(for: skillsCell + "\u{1F}" + languagesCell) {
+            [catalogue, skillItems, languageItems] _ in
             RosterSkillsAndLanguages(
                 skills: skillsCell, languages: languagesCell, catalogue: catalogue, skillItems: skillItems,
                 languageItems: languageItems)
@@ -82,7 +84,9 @@ public struct VolunteerRowReader {
             skills: lists.skills, languages: lists.languages,
             availability: availability, dbs: dbs, consent: consent,
             notes: layout.value(.notes, in: row),
-            memberships: networkName.map { [MembershipRecord(network: NetworkReference(name: $0), role: layout.value(.role, in: row))] } ?? [])
+            memberships: networkName.map {
+                [MembershipRecord(network: NetworkReference(name: $0), role: layout.value(.role, in: row))]
+            } ?? [])
     }
 
     private func slots(_ cell: String?, warn: (String) -> Void) -> [Slot] {
@@ -135,7 +139,9 @@ public struct NeedRowReader {
             slots += parsed.filter { !slots.contains($0) }
         }
         func skills(_ field: RosterField, required: Bool) -> [SkillRequirement] {
-            ListCell.items(layout.value(field, in: row) ?? "").map { SkillRequirement(skill: ItemParsing.skill($0), isRequired: required) }
+            ListCell.items(layout.value(field, in: row) ?? "").map {
+                SkillRequirement(skill: ItemParsing.skill($0), isRequired: required)
+            }
         }
         func languages(_ field: RosterField, required: Bool) -> [LanguageRequirement] {
             ListCell.items(layout.value(field, in: row) ?? "").map {
@@ -148,7 +154,8 @@ public struct NeedRowReader {
         }
         return Need(
             id: id, partner: partner, title: title, description: layout.value(.description, in: row),
-            skills: skills(.requiredSkills, required: true) + skills(.preferredSkills, required: false), languages: wanted,
+            skills: skills(.requiredSkills, required: true) + skills(.preferredSkills, required: false),
+            languages: wanted,
             postcode: layout.value(.postcode, in: row).map(Postcode.normalised), area: layout.value(.area, in: row),
             slots: slots, places: places, minimumDBS: minimumDBS)
     }

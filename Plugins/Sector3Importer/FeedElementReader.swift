@@ -45,7 +45,9 @@ struct FeedElementReader {
                 }
             case "member":
                 let member = attributeValues(of: child, known: ["ref", "role", "since"], context: "network/member")
-                guard let ref = member["ref"]?.nonEmpty else { throw FieldError("network '\(id)' has a member with no ref") }
+                guard let ref = member["ref"]?.nonEmpty else {
+                    throw FieldError("network '\(id)' has a member with no ref")
+                }
                 members.append(
                     MemberReference(
                         volunteerRef: ref, role: member["role"]?.nonEmpty,
@@ -55,7 +57,8 @@ struct FeedElementReader {
         }
         guard let name else { throw FieldError("network '\(id)' has no name") }
         return NetworkRecord(
-            source: source, externalID: id, name: name, kind: kind, areas: areas, contact: contact.isEmpty ? nil : contact,
+            source: source, externalID: id, name: name, kind: kind, areas: areas,
+            contact: contact.isEmpty ? nil : contact,
             members: members, updated: try ItemParsing.date(attributes["updated"] ?? "", field: "updated"))
     }
 
@@ -63,7 +66,8 @@ struct FeedElementReader {
         let attributes = attributeValues(of: element, known: ["id", "updated"], context: "volunteer")
         guard let id = attributes["id"]?.nonEmpty else { throw FieldError("volunteer has no id") }
         var record = VolunteerRecord(
-            source: source, externalID: id, name: "", updated: try ItemParsing.date(attributes["updated"] ?? "", field: "updated"))
+            source: source, externalID: id, name: "",
+            updated: try ItemParsing.date(attributes["updated"] ?? "", field: "updated"))
         for child in children(of: element, context: "volunteer") {
             switch child.name {
             case "name": record.name = personName(child)
@@ -79,28 +83,42 @@ struct FeedElementReader {
                 record.ageBand = band
             case "skills":
                 for skill in children(of: child, context: "volunteer/skills") {
-                    guard skill.name == "skill" else { count("volunteer/skills/\(skill.name)"); continue }
+                    guard skill.name == "skill" else {
+                        count("volunteer/skills/\(skill.name)")
+                        continue
+                    }
                     record.skills.append(try self.skill(skill))
                 }
             case "languages":
                 for language in children(of: child, context: "volunteer/languages") {
-                    guard language.name == "language" else { count("volunteer/languages/\(language.name)"); continue }
+                    guard language.name == "language" else {
+                        count("volunteer/languages/\(language.name)")
+                        continue
+                    }
                     record.languages.append(try spokenLanguage(language))
                 }
             case "availability":
                 for slot in children(of: child, context: "volunteer/availability") {
-                    guard slot.name == "slot" else { count("volunteer/availability/\(slot.name)"); continue }
+                    guard slot.name == "slot" else {
+                        count("volunteer/availability/\(slot.name)")
+                        continue
+                    }
                     record.availability.append(try self.slot(slot, context: "volunteer/availability/slot"))
                 }
             case "checks":
                 for check in children(of: child, context: "volunteer/checks") {
-                    guard check.name == "dbs" else { count("volunteer/checks/\(check.name)"); continue }
+                    guard check.name == "dbs" else {
+                        count("volunteer/checks/\(check.name)")
+                        continue
+                    }
                     let dbs = attributeValues(of: check, known: ["level", "issued"], context: "volunteer/checks/dbs")
                     record.dbs = DBSCheck(
-                        level: try FeedVocabulary.dbsLevel(dbs["level"]), issued: try ItemParsing.date(dbs["issued"] ?? "", field: "DBS issued"))
+                        level: try FeedVocabulary.dbsLevel(dbs["level"]),
+                        issued: try ItemParsing.date(dbs["issued"] ?? "", field: "DBS issued"))
                 }
             case "consent":
-                let consent = attributeValues(of: child, known: ["contact", "share", "recorded"], context: "volunteer/consent")
+                let consent = attributeValues(
+                    of: child, known: ["contact", "share", "recorded"], context: "volunteer/consent")
                 if let contact = consent["contact"]?.nonEmpty {
                     guard let answer = ItemParsing.yesNo(contact) else {
                         throw FieldError("unknown consent contact '\(contact)'; expected yes or no")
@@ -119,8 +137,12 @@ struct FeedElementReader {
     mutating func opportunity(_ element: XMLElement) throws(FieldError) -> Need {
         let attributes = attributeValues(of: element, known: ["id", "partner", "updated"], context: "opportunity")
         guard let id = attributes["id"]?.nonEmpty else { throw FieldError("opportunity has no id") }
-        guard let partner = attributes["partner"]?.nonEmpty else { throw FieldError("opportunity '\(id)' has no partner") }
-        var need = Need(id: id, partner: partner, title: "", updated: try ItemParsing.date(attributes["updated"] ?? "", field: "updated"))
+        guard let partner = attributes["partner"]?.nonEmpty else {
+            throw FieldError("opportunity '\(id)' has no partner")
+        }
+        var need = Need(
+            id: id, partner: partner, title: "",
+            updated: try ItemParsing.date(attributes["updated"] ?? "", field: "updated"))
         for child in children(of: element, context: "opportunity") {
             switch child.name {
             case "title": need.title = child.text.trimmingWhitespace()
@@ -128,9 +150,12 @@ struct FeedElementReader {
             case "needs-skill":
                 let skill = attributeValues(of: child, known: ["required"], context: "opportunity/needs-skill")
                 guard let text = child.text.nonEmpty else { break }
-                need.skills.append(SkillRequirement(skill: ItemParsing.skill(text), isRequired: try flag(skill["required"], "required")))
+                need.skills.append(
+                    SkillRequirement(
+                        skill: ItemParsing.skill(text), isRequired: try flag(skill["required"], "required")))
             case "needs-language":
-                let language = attributeValues(of: child, known: ["code", "required", "proficiency"], context: "opportunity/needs-language")
+                let language = attributeValues(
+                    of: child, known: ["code", "required", "proficiency"], context: "opportunity/needs-language")
                 need.languages.append(
                     LanguageRequirement(
                         language: try languageReference(code: language["code"], text: child.text),
@@ -153,19 +178,23 @@ struct FeedElementReader {
     mutating func withdrawal(_ element: XMLElement) throws(FieldError) -> Withdrawal {
         let attributes = attributeValues(of: element, known: ["ref", "on"], context: "withdrawn")
         guard let ref = attributes["ref"]?.nonEmpty else { throw FieldError("withdrawn has no ref") }
-        return Withdrawal(source: source, volunteerRef: ref, on: try ItemParsing.date(attributes["on"] ?? "", field: "withdrawn on"))
+        return Withdrawal(
+            source: source, volunteerRef: ref, on: try ItemParsing.date(attributes["on"] ?? "", field: "withdrawn on"))
     }
 
     // MARK: - Parts
 
     private func personName(_ element: XMLElement) -> String {
-        let parts = element.children.filter { $0.isInNamespace(Feed.namespace) && ($0.name == "given" || $0.name == "family") }
+        let parts = element.children.filter {
+            $0.isInNamespace(Feed.namespace) && ($0.name == "given" || $0.name == "family")
+        }
         if parts.isEmpty { return element.text.trimmingWhitespace() }
         return parts.compactMap { $0.text.nonEmpty }.joined(separator: " ")
     }
 
     private mutating func skill(_ element: XMLElement) throws(FieldError) -> Skill {
-        let attributes = attributeValues(of: element, known: ["level", "qualified-in"], context: "volunteer/skills/skill")
+        let attributes = attributeValues(
+            of: element, known: ["level", "qualified-in"], context: "volunteer/skills/skill")
         var skill = skills.value(for: element.text, making: ItemParsing.skill)
         if let level = try FeedVocabulary.skillLevel(attributes["level"]) { skill.level = level }
         if let country = try FeedVocabulary.qualifiedIn(attributes["qualified-in"], attribute: "qualified-in") {
@@ -179,7 +208,8 @@ struct FeedElementReader {
             of: element, known: ["code", "proficiency", "interprets"], context: "volunteer/languages/language")
         return SpokenLanguage(
             language: try languageReference(code: attributes["code"], text: element.text),
-            proficiency: try FeedVocabulary.proficiency(attributes["proficiency"]), interprets: try flag(attributes["interprets"], "interprets"))
+            proficiency: try FeedVocabulary.proficiency(attributes["proficiency"]),
+            interprets: try flag(attributes["interprets"], "interprets"))
     }
 
     private func languageReference(code: String?, text: String) throws(FieldError) -> LanguageReference {

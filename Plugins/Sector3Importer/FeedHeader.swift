@@ -25,11 +25,14 @@ struct FeedHeader {
             }
         }
         guard let version = values["version"]?.nonEmpty, version.hasPrefix("1.") else {
-            throw FieldError("feed version '\(values["version"] ?? "")' is not supported; this importer reads version 1.x")
+            throw FieldError(
+                "feed version '\(values["version"] ?? "")' is not supported; this importer reads version 1.x")
         }
         self.version = version
         if let text = values["sequence"]?.nonEmpty {
-            guard let sequence = Int(text), sequence >= 0 else { throw FieldError("feed sequence '\(text)' is not a whole number") }
+            guard let sequence = Int(text), sequence >= 0 else {
+                throw FieldError("feed sequence '\(text)' is not a whole number")
+            }
             self.sequence = sequence
         } else {
             sequence = nil

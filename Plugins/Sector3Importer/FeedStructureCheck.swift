@@ -70,10 +70,16 @@ struct FeedStructureCheck {
 
     private mutating func note(_ problem: Pending) {
         if problem.isError {
-            guard listedErrors < Self.limit else { unlistedErrors += 1; return }
+            guard listedErrors < Self.limit else {
+                unlistedErrors += 1
+                return
+            }
             listedErrors += 1
         } else {
-            guard listedWarnings < Self.limit else { unlistedWarnings += 1; return }
+            guard listedWarnings < Self.limit else {
+                unlistedWarnings += 1
+                return
+            }
             listedWarnings += 1
         }
         problems.append(problem)
@@ -91,7 +97,8 @@ struct FeedStructureCheck {
             note(
                 Pending(
                     element: index, line: stream.lineNumber,
-                    message: "this is not a Sector 3 feed: the root element is '\(stream.qualifiedName)' in namespace '\(stream.namespaceURI ?? "none")', not 'feed' in \(Feed.namespace)",
+                    message:
+                        "this is not a Sector 3 feed: the root element is '\(stream.qualifiedName)' in namespace '\(stream.namespaceURI ?? "none")', not 'feed' in \(Feed.namespace)",
                     isError: true))
             return nil
         }
@@ -148,10 +155,12 @@ struct FeedStructureCheck {
             let place = finding.node.flatMap { places[$0] }
             note(
                 Pending(
-                    element: place?.element ?? index, attribute: place?.attribute ?? Self.attributeNamed(in: finding.message),
+                    element: place?.element ?? index,
+                    attribute: place?.attribute ?? Self.attributeNamed(in: finding.message),
                     line: finding.line,
                     message: rejection == nil
-                        ? "import reads this, but it departs from the version 1 schema: \(finding.message)" : finding.message,
+                        ? "import reads this, but it departs from the version 1 schema: \(finding.message)"
+                        : finding.message,
                     isError: rejection != nil && finding.isError))
         }
     }
@@ -176,7 +185,8 @@ struct FeedStructureCheck {
             note(
                 Pending(
                     element: index, attribute: qualified, line: element.line,
-                    message: "unknown attribute '\(path)/@\(attribute.name)'\(Self.spelling(qualified, attribute.namespaceURI)) ignored: import skips attributes version 1 does not define",
+                    message:
+                        "unknown attribute '\(path)/@\(attribute.name)'\(Self.spelling(qualified, attribute.namespaceURI)) ignored: import skips attributes version 1 does not define",
                     isError: false))
             element.remove(attribute)
         }
@@ -203,7 +213,8 @@ struct FeedStructureCheck {
         note(
             Pending(
                 element: nextElement, line: node.line,
-                message: "unknown element '\(path)'\(Self.spelling(prefix.map { "\($0):\(name)" } ?? name, namespace)) ignored: \(hint), which import skips",
+                message:
+                    "unknown element '\(path)'\(Self.spelling(prefix.map { "\($0):\(name)" } ?? name, namespace)) ignored: \(hint), which import skips",
                 isError: false))
         nextElement += node.elementCount
     }

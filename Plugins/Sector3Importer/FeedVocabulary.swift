@@ -16,14 +16,17 @@ enum Feed {
         "network": ["name", "kind", "area", "contact", "member"],
         "network/contact": ["name", "email", "phone"],
         "volunteer": [
-            "name", "email", "phone", "postcode", "area", "age-band", "skills", "languages", "availability", "checks", "consent",
+            "name", "email", "phone", "postcode", "area", "age-band", "skills", "languages", "availability", "checks",
+            "consent",
         ],
         "volunteer/name": ["given", "family"],
         "volunteer/skills": ["skill"],
         "volunteer/languages": ["language"],
         "volunteer/availability": ["slot"],
         "volunteer/checks": ["dbs"],
-        "opportunity": ["title", "description", "needs-skill", "needs-language", "postcode", "area", "when", "places", "dbs"],
+        "opportunity": [
+            "title", "description", "needs-skill", "needs-language", "postcode", "area", "when", "places", "dbs",
+        ],
     ]
 
     /// The unqualified attributes version 1 defines, by the path of their element (`feed` for the root).

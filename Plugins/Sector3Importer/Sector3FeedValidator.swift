@@ -52,16 +52,21 @@ public enum Sector3FeedValidator {
                     stream.problems.append(
                         XMLProblem(
                             line: stream.lineNumber, column: stream.columnNumber,
-                            message: "the DOCTYPE declares entities, which feeds must not do; reading stopped", isError: true))
+                            message: "the DOCTYPE declares entities, which feeds must not do; reading stopped",
+                            isError: true))
                     break
                 }
             }
         } catch {
             // The problem that stopped the read is already in the log.
         }
-        if stream.declaresEntities, !stream.problems.problems.contains(where: { $0.message.contains("declares entities") }) {
+        if stream.declaresEntities,
+            !stream.problems.problems.contains(where: { $0.message.contains("declares entities") })
+        {
             stream.problems.append(
-                XMLProblem(line: 0, column: 0, message: "the DOCTYPE declares entities, which feeds must not do", isError: true))
+                XMLProblem(
+                    line: 0, column: 0, message: "the DOCTYPE declares entities, which feeds must not do", isError: true
+                ))
         }
         return stream.problems.problems
     }
@@ -89,18 +94,25 @@ public enum Sector3FeedValidator {
             let tag = positions?.tags[problem.element]
             let place = problem.attribute.flatMap { tag?.attributes[$0] } ?? tag?.place
             return XMLProblem(
-                line: place?.line ?? problem.line, column: place?.column ?? 0, message: problem.message, isError: problem.isError)
+                line: place?.line ?? problem.line, column: place?.column ?? 0, message: problem.message,
+                isError: problem.isError)
         }
         var unlisted: [XMLProblem] = []
         if check.unlistedErrors > 0 {
-            unlisted.append(XMLProblem(line: 0, column: 0, message: "\(check.unlistedErrors) more errors, not listed", isError: true))
+            unlisted.append(
+                XMLProblem(
+                    line: 0, column: 0, message: "\(check.unlistedErrors) more errors, not listed", isError: true))
         }
         if check.unlistedWarnings > 0 {
-            unlisted.append(XMLProblem(line: 0, column: 0, message: "\(check.unlistedWarnings) more warnings, not listed", isError: false))
+            unlisted.append(
+                XMLProblem(
+                    line: 0, column: 0, message: "\(check.unlistedWarnings) more warnings, not listed", isError: false))
         }
         // Stable: problems at one place keep the order they were found in.
-        return placed.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
-            .map(\.element) + unread + unlisted
+        return placed.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }
+        .map(\.element) + unread + unlisted
     }
 
     private static func open(_ url: URL, log: XMLProblemLog) throws -> XMLStreamReader {

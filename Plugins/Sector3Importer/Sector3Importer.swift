@@ -7,7 +7,8 @@ import XMLStreaming
 /// and the feed is hardened against external entities, entity expansion and oversized input.
 public struct Sector3Importer: DirectoryImporter {
     public static let identifier = "sector3"
-    public static let summary = "The Sector 3 network feed, version 1 (XML in urn:sector3:network-feed:1): networks, volunteers, opportunities, withdrawals"
+    public static let summary =
+        "The Sector 3 network feed, version 1 (XML in urn:sector3:network-feed:1): networks, volunteers, opportunities, withdrawals"
     public static let fileExtensions: Set<String> = ["xml"]
 
     public static func recognises(_ sample: ImportSample) -> Recognition {
@@ -32,7 +33,9 @@ public struct Sector3Importer: DirectoryImporter {
         }
     }
 
-    private func read(_ stream: XMLStreamReader, input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws {
+    private func read(_ stream: XMLStreamReader, input: ImportInput, options: ImportOptions, into sink: any ImportSink)
+        throws
+    {
         var elements: FeedElementReader?
         var positioned = try stream.read()
         while positioned {
@@ -55,7 +58,8 @@ public struct Sector3Importer: DirectoryImporter {
             positioned = try stream.read()
         }
         guard let elements else {
-            throw ImportError.malformed(file: input.displayName, location: nil, reason: "the file holds no XML elements")
+            throw ImportError.malformed(
+                file: input.displayName, location: nil, reason: "the file holds no XML elements")
         }
         for (path, count) in elements.unknown.sorted(by: { $0.key < $1.key }) {
             let what = path.contains("/@") ? "attribute" : "element"
@@ -65,14 +69,18 @@ public struct Sector3Importer: DirectoryImporter {
     }
 
     /// Checks the root is a version 1 feed and announces its sequence.
-    private func beginFeed(_ stream: XMLStreamReader, input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws
+    private func beginFeed(
+        _ stream: XMLStreamReader, input: ImportInput, options: ImportOptions, into sink: any ImportSink
+    ) throws
         -> FeedElementReader
     {
         let location = SourceLocation(line: stream.lineNumber)
         guard stream.localName == "feed", stream.namespaceURI == Feed.namespace else {
             throw ImportError.malformed(
                 file: input.displayName, location: location,
-                reason: "this is not a Sector 3 feed: the root element is '\(stream.qualifiedName)' in namespace '\(stream.namespaceURI ?? "none")', not 'feed' in \(Feed.namespace)")
+                reason:
+                    "this is not a Sector 3 feed: the root element is '\(stream.qualifiedName)' in namespace '\(stream.namespaceURI ?? "none")', not 'feed' in \(Feed.namespace)"
+            )
         }
         let header: FeedHeader
         do throws(FieldError) {
@@ -132,19 +140,26 @@ public struct Sector3Importer: DirectoryImporter {
                 : problem.meansOverLimit
                     ? "the feed holds something far larger than a feed record ever is, so it was refused rather than read into memory (\(problem.message))"
                     : "the feed is not well-formed XML: \(problem.message)"
-            return .malformed(file: file, location: SourceLocation(line: problem.line, column: problem.column > 0 ? problem.column : nil), reason: reason)
+            return .malformed(
+                file: file,
+                location: SourceLocation(line: problem.line, column: problem.column > 0 ? problem.column : nil),
+                reason: reason)
         }
     }
 
     private static func entitiesRefused(_ stream: XMLStreamReader, file: String) -> ImportError {
         .malformed(
             file: file, location: SourceLocation(line: stream.lineNumber),
-            reason: "the feed's DOCTYPE declares entities, which feeds must not do (they can read files or exhaust memory); refused for safety")
+            reason:
+                "the feed's DOCTYPE declares entities, which feeds must not do (they can read files or exhaust memory); refused for safety"
+        )
     }
 
     private static func entityReference(_ name: String?, line: Int, file: String) -> ImportError {
         .malformed(
             file: file, location: SourceLocation(line: line),
-            reason: "the feed uses an entity reference\(name.map { " '&\($0);'" } ?? ""); entities are never expanded, so the feed was refused")
+            reason:
+                "the feed uses an entity reference\(name.map { " '&\($0);'" } ?? ""); entities are never expanded, so the feed was refused"
+        )
     }
 }

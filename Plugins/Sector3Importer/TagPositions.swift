@@ -106,9 +106,13 @@ struct TagPositions {
                 if matched == 0, byte == UInt8(ascii: "-") {
                     state = .bang(-1)
                 } else if matched == -1 {
-                    state = byte == UInt8(ascii: "-") ? .section(closer: UInt8(ascii: "-"), matched: 0) : .declaration(brackets: 0, quote: nil)
+                    state =
+                        byte == UInt8(ascii: "-")
+                        ? .section(closer: UInt8(ascii: "-"), matched: 0) : .declaration(brackets: 0, quote: nil)
                 } else if matched >= 0, matched < Self.cdataOpening.count, byte == Self.cdataOpening[matched] {
-                    state = matched + 1 == Self.cdataOpening.count ? .section(closer: UInt8(ascii: "]"), matched: 0) : .bang(matched + 1)
+                    state =
+                        matched + 1 == Self.cdataOpening.count
+                        ? .section(closer: UInt8(ascii: "]"), matched: 0) : .bang(matched + 1)
                 } else {
                     state = .declaration(brackets: 0, quote: nil)
                     consumeDeclaration(byte, brackets: 0, quote: nil)

@@ -12,12 +12,26 @@ enum NumberFormat {
     /// seconds beside it is minutes, a time, not a date.
     static func isDate(_ code: String) -> Bool {
         // Only the first section (positive numbers) decides.
-        var hasDay = false, hasMonth = false, hasYear = false, hasTime = false
-        var quoted = false, bracket = false, escaped = false
+        var hasDay = false
+        var hasMonth = false
+        var hasYear = false
+        var hasTime = false
+        var quoted = false
+        var bracket = false
+        var escaped = false
         for character in code.lowercased() {
-            if escaped { escaped = false; continue }
-            if quoted { if character == "\"" { quoted = false }; continue }
-            if bracket { if character == "]" { bracket = false }; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if quoted {
+                if character == "\"" { quoted = false }
+                continue
+            }
+            if bracket {
+                if character == "]" { bracket = false }
+                continue
+            }
             switch character {
             case "\\", "_", "*": escaped = true
             case "\"": quoted = true

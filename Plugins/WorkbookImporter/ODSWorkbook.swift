@@ -36,7 +36,8 @@ final class ODSWorkbook: SheetSource {
         while try reader.next() {
             guard reader.kind == .element else { continue }
             if reader.hasLocalName("style") {
-                styleName = reader.attribute("family", namespace: Self.styleNamespace) == "table"
+                styleName =
+                    reader.attribute("family", namespace: Self.styleNamespace) == "table"
                     ? reader.attribute("name", namespace: Self.styleNamespace) : nil
             } else if reader.hasLocalName("table-properties"), let styleName,
                 reader.attribute("display", namespace: Self.tableNamespace) == "false"
@@ -101,7 +102,9 @@ final class ODSWorkbook: SheetSource {
                 let repeats = Self.count(reader.attribute("number-columns-repeated", namespace: Self.tableNamespace))
                 let (value, numeric) = try readCell()
                 if !value.isEmpty {
-                    for offset in 0..<min(repeats, SheetRow.maximumColumns) { row.set(column + offset, value, numeric: numeric) }
+                    for offset in 0..<min(repeats, SheetRow.maximumColumns) {
+                        row.set(column + offset, value, numeric: numeric)
+                    }
                 }
                 column = min(column + repeats, SheetRow.maximumColumns)
             case .endElement where reader.depth == depth:
@@ -122,9 +125,13 @@ final class ODSWorkbook: SheetSource {
         case "float", "percentage", "currency":
             typed = reader.attribute("value", namespace: Self.officeNamespace).map { (CellText.number($0), true) }
         case "date":
-            typed = reader.attribute("date-value", namespace: Self.officeNamespace).map { (CellText.isoDate($0), false) }
+            typed = reader.attribute("date-value", namespace: Self.officeNamespace).map {
+                (CellText.isoDate($0), false)
+            }
         case "boolean":
-            typed = reader.attribute("boolean-value", namespace: Self.officeNamespace).map { (CellText.boolean($0), false) }
+            typed = reader.attribute("boolean-value", namespace: Self.officeNamespace).map {
+                (CellText.boolean($0), false)
+            }
         default:
             break
         }
@@ -148,7 +155,8 @@ final class ODSWorkbook: SheetSource {
             case .endElement where reader.hasLocalName("p") || reader.hasLocalName("h"):
                 lines.append(text)
             case .element where reader.hasLocalName("s"):
-                text += String(repeating: " ", count: min(Self.count(reader.attribute("c", namespace: Self.textNamespace)), 1_000))
+                text += String(
+                    repeating: " ", count: min(Self.count(reader.attribute("c", namespace: Self.textNamespace)), 1_000))
             case .element where reader.hasLocalName("tab"):
                 text += "\t"
             case .element where reader.hasLocalName("line-break"):

@@ -53,7 +53,9 @@ enum OLEFile {
             for entry in stride(from: 0, to: sectorSize, by: 128) {
                 let length = Int(data[entry + 0x40]) | Int(data[entry + 0x41]) << 8
                 guard length >= 2, length <= 64 else { continue }
-                let units = stride(from: entry, to: entry + length - 2, by: 2).map { UInt16(data[$0]) | UInt16(data[$0 + 1]) << 8 }
+                let units = stride(from: entry, to: entry + length - 2, by: 2).map {
+                    UInt16(data[$0]) | UInt16(data[$0 + 1]) << 8
+                }
                 names.insert(String(decoding: units, as: UTF16.self))
             }
             next = Int(next) < fat.count ? fat[Int(next)] : 0xFFFF_FFFE

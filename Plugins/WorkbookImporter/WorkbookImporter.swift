@@ -61,7 +61,9 @@ public struct WorkbookImporter: DirectoryImporter {
         }
     }
 
-    private func read(_ sheets: any SheetSource, input: ImportInput, options: ImportOptions, into sink: any ImportSink) throws {
+    private func read(_ sheets: any SheetSource, input: ImportInput, options: ImportOptions, into sink: any ImportSink)
+        throws
+    {
         let wanted = options.sheet?.trimmingWhitespace().nonEmpty
         var seen: [String] = []
         while let sheet = try sheets.nextSheet() {
@@ -76,7 +78,8 @@ public struct WorkbookImporter: DirectoryImporter {
                 continue
             }
             let rows = try RosterSheetReader(
-                header: header.cells, at: SourceLocation(line: header.number, sheet: sheet.name), file: input.displayName,
+                header: header.cells, at: SourceLocation(line: header.number, sheet: sheet.name),
+                file: input.displayName,
                 options: options, sink: sink)
             let phoneColumn = rows.layout.columns[.phone]
             var count = 0
@@ -116,11 +119,17 @@ public struct WorkbookImporter: DirectoryImporter {
     /// (ten digits from 1, 2, 3, 7 or 8, or nine from 1) gets the 0 back, with a warning.
     static func restoreLeadingZero(_ cell: inout String, warn: (String) -> Void) {
         let digits = cell.utf8
-        guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let first = digits.first else { return }
-        let fits = (digits.count == 10 && Array("12378".utf8).contains(first)) || (digits.count == 9 && first == UInt8(ascii: "1"))
+        guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let first = digits.first else {
+            return
+        }
+        let fits =
+            (digits.count == 10 && Array("12378".utf8).contains(first))
+            || (digits.count == 9 && first == UInt8(ascii: "1"))
         guard fits else { return }
         let restored = "0" + cell
-        warn("phone '\(cell)' was stored as a number, which drops the leading 0; read as '\(restored)' (format the column as Text in the spreadsheet)")
+        warn(
+            "phone '\(cell)' was stored as a number, which drops the leading 0; read as '\(restored)' (format the column as Text in the spreadsheet)"
+        )
         cell = restored
     }
 
@@ -128,9 +137,12 @@ public struct WorkbookImporter: DirectoryImporter {
     static func overLimit(_ oversize: SheetRow.Oversize, header: [String]) -> String {
         switch oversize {
         case .row:
-            return "the row holds more than \(SheetRow.maximumRowBytes >> 20) MiB of text, the most one row may hold; it was skipped"
+            return
+                "the row holds more than \(SheetRow.maximumRowBytes >> 20) MiB of text, the most one row may hold; it was skipped"
         case .cell(let column):
-            let title = header.indices.contains(column) ? header[column].nonEmpty.map { ", '\(FieldLimits.excerpt(of: $0))'" } : nil
+            let title =
+                header.indices.contains(column)
+                ? header[column].nonEmpty.map { ", '\(FieldLimits.excerpt(of: $0))'" } : nil
             return "a cell (column \(XLSXWorkbook.columnName(column))\(title ?? "")) holds more than "
                 + "\(SheetRow.maximumCellBytes >> 10) KiB, the most one cell may hold; the row was skipped"
         }
@@ -141,38 +153,53 @@ public struct WorkbookImporter: DirectoryImporter {
     static func importError(_ error: WorkbookError, file: String) -> ImportError {
         switch error {
         case .passwordProtected:
-            return .unreadable(file: file, reason: "the workbook was saved with a password; save a copy without one and import that")
+            return .unreadable(
+                file: file, reason: "the workbook was saved with a password; save a copy without one and import that")
         case .legacyExcel:
-            return .unreadable(file: file, reason: "it is an Excel 97-2003 workbook (.xls): save it as .xlsx (Excel Workbook) and import that")
+            return .unreadable(
+                file: file,
+                reason: "it is an Excel 97-2003 workbook (.xls): save it as .xlsx (Excel Workbook) and import that")
         case .notAWorkbook:
             return .unreadable(file: file, reason: "it is not an .xlsx or .ods workbook (it is not a zip package)")
         case .damagedZip:
             return .malformed(
-                file: file, location: nil, reason: "the workbook is damaged or cut short: its zip directory cannot be read; save it again")
+                file: file, location: nil,
+                reason: "the workbook is damaged or cut short: its zip directory cannot be read; save it again")
         case .damagedPart(let part):
             return .malformed(
-                file: file, location: nil, reason: "the workbook is damaged: its part '\(part)' cannot be unpacked; save it again")
+                file: file, location: nil,
+                reason: "the workbook is damaged: its part '\(part)' cannot be unpacked; save it again")
         case .missingPart(let part):
-            return .malformed(file: file, location: nil, reason: "the workbook has no part '\(part)'; save it again from a spreadsheet program")
+            return .malformed(
+                file: file, location: nil,
+                reason: "the workbook has no part '\(part)'; save it again from a spreadsheet program")
         case .tooLarge(let part, let reason):
             return .malformed(
-                file: file, location: nil, reason: "the workbook's part '\(part)' was refused: \(reason) (a possible zip bomb)")
+                file: file, location: nil,
+                reason: "the workbook's part '\(part)' was refused: \(reason) (a possible zip bomb)")
         case .notWellFormed(let part, let line, let column, let message):
             return .malformed(
                 file: file, location: nil,
-                reason: "the workbook's part '\(part)' is not well-formed XML at line \(line), column \(column): \(message)")
+                reason:
+                    "the workbook's part '\(part)' is not well-formed XML at line \(line), column \(column): \(message)"
+            )
         case .entities(let part):
             return .malformed(
                 file: file, location: nil,
-                reason: "the workbook's part '\(part)' declares a DOCTYPE or uses entities, which workbooks never do (they can read files or exhaust memory); refused for safety")
+                reason:
+                    "the workbook's part '\(part)' declares a DOCTYPE or uses entities, which workbooks never do (they can read files or exhaust memory); refused for safety"
+            )
         case .noSuchSheet(let name, let sheets):
             return .malformed(
                 file: file, location: nil,
-                reason: "no sheet named '\(name)'; the workbook has \(sheets.map { "'\($0)'" }.joined(separator: ", "))")
+                reason: "no sheet named '\(name)'; the workbook has \(sheets.map { "'\($0)'" }.joined(separator: ", "))"
+            )
         case .noHeader(let sheets):
             return .malformed(
                 file: file, location: nil,
-                reason: "no sheet has a row that reads as a roster or needs header (looked at \(sheets.map { "'\($0)'" }.joined(separator: ", "))); name the sheet with --sheet and the columns with --map or --kind")
+                reason:
+                    "no sheet has a row that reads as a roster or needs header (looked at \(sheets.map { "'\($0)'" }.joined(separator: ", "))); name the sheet with --sheet and the columns with --map or --kind"
+            )
         }
     }
 }

@@ -43,7 +43,9 @@ final class WorkbookPackage {
         do {
             let checksum = try archive.extract(entry, bufferSize: 1 << 16) { chunk in
                 data.append(chunk)
-                if let reason = limits.breach(produced: UInt64(data.count), compressed: entry.compressedSize, whole: true) {
+                if let reason = limits.breach(
+                    produced: UInt64(data.count), compressed: entry.compressedSize, whole: true)
+                {
                     throw PartTooLarge(reason: reason)
                 }
             }
@@ -75,8 +77,11 @@ final class WorkbookPackage {
     }
 
     /// Refuses a part whose directory entry already declares a size past the limits.
-    private static func checkDeclared(_ entry: Entry, path: String, limits: ZipLimits, whole: Bool) throws(WorkbookError) {
-        if let reason = limits.breach(produced: entry.uncompressedSize, compressed: entry.compressedSize, whole: whole) {
+    private static func checkDeclared(_ entry: Entry, path: String, limits: ZipLimits, whole: Bool)
+        throws(WorkbookError)
+    {
+        if let reason = limits.breach(produced: entry.uncompressedSize, compressed: entry.compressedSize, whole: whole)
+        {
             throw .tooLarge(part: path, reason: reason)
         }
     }

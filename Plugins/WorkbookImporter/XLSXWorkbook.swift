@@ -35,7 +35,8 @@ final class XLSXWorkbook: SheetSource {
                 let value = workbook.attribute("date1904")?.lowercased()
                 uses1904 = value == "1" || value == "true"
             } else if workbook.hasLocalName("sheet"), let name = workbook.attribute("name") {
-                let id = workbook.attribute("id", namespace: Self.relationshipsNamespace)
+                let id =
+                    workbook.attribute("id", namespace: Self.relationshipsNamespace)
                     ?? workbook.attribute("id", namespace: Self.strictRelationshipsNamespace)
                 guard let id, let target = relationships[id]?.target else { continue }
                 let state = workbook.attribute("state") ?? "visible"
@@ -48,7 +49,8 @@ final class XLSXWorkbook: SheetSource {
         let stylesPart = parts.first { $0.type.hasSuffix("/styles") }?.target
         let stringsPart = parts.first { $0.type.hasSuffix("/sharedStrings") }?.target
         dateStyles = try stylesPart.map { path throws(WorkbookError) in try Self.dateStyles(package, part: path) } ?? []
-        sharedStrings = try stringsPart.map { path throws(WorkbookError) in try Self.sharedStrings(package, part: path) } ?? []
+        sharedStrings =
+            try stringsPart.map { path throws(WorkbookError) in try Self.sharedStrings(package, part: path) } ?? []
     }
 
     func nextSheet() throws(WorkbookError) -> SheetInfo? {
@@ -135,7 +137,9 @@ final class XLSXWorkbook: SheetSource {
     private func value(type: String, style: Int, raw: String?, inline: String?) -> (String, Bool) {
         switch type {
         case "s":
-            guard let raw, let index = Int(raw.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
+            guard let raw, let index = Int(raw.trimmingCharacters(in: .whitespaces)),
+                sharedStrings.indices.contains(index)
+            else {
                 return ("", false)
             }
             return (sharedStrings[index], false)
@@ -145,7 +149,9 @@ final class XLSXWorkbook: SheetSource {
         case "d": return (raw.map(CellText.isoDate) ?? "", false)
         default:
             guard let raw else { return ("", false) }
-            if dateStyles.indices.contains(style), dateStyles[style], let date = CellText.date(serial: raw, uses1904: uses1904) {
+            if dateStyles.indices.contains(style), dateStyles[style],
+                let date = CellText.date(serial: raw, uses1904: uses1904)
+            {
                 return (date, false)
             }
             return (CellText.number(raw), true)
@@ -191,7 +197,8 @@ final class XLSXWorkbook: SheetSource {
     /// A relationship target as a package path: absolute (`/xl/worksheets/sheet1.xml`) or
     /// relative to the source part's folder, `..` resolved.
     static func resolve(_ target: String, from folder: String) -> String {
-        let joined = target.hasPrefix("/") ? String(target.dropFirst()) : (folder.isEmpty ? target : "\(folder)/\(target)")
+        let joined =
+            target.hasPrefix("/") ? String(target.dropFirst()) : (folder.isEmpty ? target : "\(folder)/\(target)")
         var parts: [Substring] = []
         for piece in joined.split(separator: "/") {
             if piece == ".." { _ = parts.popLast() } else if piece != "." { parts.append(piece) }
@@ -220,7 +227,8 @@ final class XLSXWorkbook: SheetSource {
         while try reader.next() {
             switch reader.kind {
             case .element where reader.hasLocalName("numFmt"):
-                if let id = reader.attribute("numFmtId").flatMap({ Int($0) }), let code = reader.attribute("formatCode") {
+                if let id = reader.attribute("numFmtId").flatMap({ Int($0) }), let code = reader.attribute("formatCode")
+                {
                     customDates[id] = NumberFormat.isDate(code)
                 }
             case .element where reader.hasLocalName("cellXfs"):

@@ -30,10 +30,15 @@ final class ZipEntryStream: XMLByteSource, @unchecked Sendable {
 
     /// Starts unpacking `path` from the archive at `archiveURL` (opened again on the unpacking
     /// thread: an `Archive` is not shared between threads).
-    init(archiveURL: URL, path: String, compressedSize: UInt64, uncompressedSize: UInt64, limits: ZipLimits, heldWhole: Bool) {
+    init(
+        archiveURL: URL, path: String, compressedSize: UInt64, uncompressedSize: UInt64, limits: ZipLimits,
+        heldWhole: Bool
+    ) {
         size = uncompressedSize
         let thread = Thread { [self] in
-            self.unpack(archiveURL: archiveURL, path: path, compressedSize: compressedSize, limits: limits, heldWhole: heldWhole)
+            self.unpack(
+                archiveURL: archiveURL, path: path, compressedSize: compressedSize, limits: limits, heldWhole: heldWhole
+            )
         }
         thread.stackSize = 1 << 20
         thread.start()

@@ -45,7 +45,8 @@ enum DirectStatement {
             return nil
         case let code:
             throw DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                sql: sql)
         }
     }
 
@@ -62,7 +63,9 @@ enum DirectStatement {
 
 extension DirectStatement {
     /// The cached statement for `sql`, with the values `bind` gives bound to it.
-    fileprivate static func prepared(_ sql: String, in db: Database, bind: (inout Binder) -> Void) throws -> OpaquePointer {
+    fileprivate static func prepared(_ sql: String, in db: Database, bind: (inout Binder) -> Void) throws
+        -> OpaquePointer
+    {
         let handle = try db.cachedStatement(sql: sql).sqliteStatement
         var binder = Binder(handle: handle)
         bind(&binder)

@@ -66,7 +66,10 @@ final class FacetCache: Sendable {
 
     private static func version(of db: Database) throws -> [Int64] {
         let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT (SELECT COALESCE(MAX(id), 0) FROM import_batch), (SELECT COALESCE(MAX(id), 0) FROM volunteer)"))
+            db.cachedStatement(
+                sql:
+                    "SELECT (SELECT COALESCE(MAX(id), 0) FROM import_batch), (SELECT COALESCE(MAX(id), 0) FROM volunteer)"
+            ))
         return [row?[0] ?? 0, row?[1] ?? 0]
     }
 }
@@ -102,7 +105,9 @@ struct VolunteerSet: Sendable {
     mutating func insert(_ id: Int64, score: Double) {
         insert(id)
         if centipoints.isEmpty { centipoints = [UInt16](repeating: 0, count: Int(max(capacity, id)) + 1) }
-        if Int(id) >= centipoints.count { centipoints.append(contentsOf: repeatElement(0, count: Int(id) - centipoints.count + 1)) }
+        if Int(id) >= centipoints.count {
+            centipoints.append(contentsOf: repeatElement(0, count: Int(id) - centipoints.count + 1))
+        }
         let value = UInt16(clamping: Int((max(0, score) * 100).rounded()))
         if value > centipoints[Int(id)] { centipoints[Int(id)] = value }
     }

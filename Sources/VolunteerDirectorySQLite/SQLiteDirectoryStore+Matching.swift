@@ -26,14 +26,16 @@ extension SQLiteDirectoryStore {
             var ids: [Int64] = []
             for proposal in proposals {
                 try db.execute(
-                    sql: "INSERT INTO placement (need_id, volunteer_id, score, status, proposed_at) VALUES (?, ?, ?, 'proposed', ?)",
+                    sql:
+                        "INSERT INTO placement (need_id, volunteer_id, score, status, proposed_at) VALUES (?, ?, ?, 'proposed', ?)",
                     arguments: [proposal.need, proposal.volunteer, proposal.score, now])
                 ids.append(db.lastInsertedRowID)
             }
             return try ids.compactMap { id in
                 try Row.fetchOne(
                     db,
-                    sql: "SELECT p.*, v.name AS volunteer_name FROM placement p JOIN volunteer v ON v.id = p.volunteer_id WHERE p.id = ?",
+                    sql:
+                        "SELECT p.*, v.name AS volunteer_name FROM placement p JOIN volunteer v ON v.id = p.volunteer_id WHERE p.id = ?",
                     arguments: [id]
                 ).map(Self.placement)
             }
@@ -43,10 +45,12 @@ extension SQLiteDirectoryStore {
     public func decide(placement id: Int64, as status: Placement.Status) throws -> Placement? {
         try transaction { db in
             try db.execute(
-                sql: "UPDATE placement SET status = ?, decided_at = ? WHERE id = ?", arguments: [status.rawValue, Date(), id])
+                sql: "UPDATE placement SET status = ?, decided_at = ? WHERE id = ?",
+                arguments: [status.rawValue, Date(), id])
             return try Row.fetchOne(
                 db,
-                sql: "SELECT p.*, v.name AS volunteer_name FROM placement p JOIN volunteer v ON v.id = p.volunteer_id WHERE p.id = ?",
+                sql:
+                    "SELECT p.*, v.name AS volunteer_name FROM placement p JOIN volunteer v ON v.id = p.volunteer_id WHERE p.id = ?",
                 arguments: [id]
             ).map(Self.placement)
         }
@@ -56,7 +60,8 @@ extension SQLiteDirectoryStore {
         let status: String = row["status"]
         return Placement(
             id: row["id"], need: row["need_id"], volunteer: row["volunteer_id"], volunteerName: row["volunteer_name"],
-            score: row["score"], status: Placement.Status(rawValue: status) ?? .proposed, proposedAt: row["proposed_at"],
+            score: row["score"], status: Placement.Status(rawValue: status) ?? .proposed,
+            proposedAt: row["proposed_at"],
             decidedAt: row["decided_at"])
     }
 }

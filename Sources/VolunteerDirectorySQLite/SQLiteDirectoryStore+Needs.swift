@@ -6,7 +6,8 @@ extension SQLiteDirectoryStore {
     public func mergeNeeds(keep: String, other: String) throws -> NeedMerge {
         guard keep != other else { throw NeedMergeError.sameNeed(keep) }
         return try transaction { db in
-            for id in [keep, other] where try Bool.fetchOne(db, sql: "SELECT 1 FROM need WHERE id = ?", arguments: [id]) == nil {
+            for id in [keep, other]
+            where try Bool.fetchOne(db, sql: "SELECT 1 FROM need WHERE id = ?", arguments: [id]) == nil {
                 throw NeedMergeError.unknownNeed(id)
             }
             // A volunteer placed on both keeps the more decided placement: confirmed, then declined,
@@ -27,15 +28,21 @@ extension SQLiteDirectoryStore {
             }
             try db.execute(sql: "UPDATE placement SET need_id = ? WHERE need_id = ?", arguments: [keep, other])
             let moved = db.changesCount
-            try db.execute(sql: "UPDATE need SET duplicate_of = ? WHERE duplicate_of = ? AND id <> ?", arguments: [keep, other, keep])
-            try db.execute(sql: "UPDATE need SET duplicate_of = NULL WHERE id = ? AND duplicate_of = ?", arguments: [keep, other])
+            try db.execute(
+                sql: "UPDATE need SET duplicate_of = ? WHERE duplicate_of = ? AND id <> ?",
+                arguments: [keep, other, keep])
+            try db.execute(
+                sql: "UPDATE need SET duplicate_of = NULL WHERE id = ? AND duplicate_of = ?", arguments: [keep, other])
             try db.execute(sql: "UPDATE need_merge SET kept = ? WHERE kept = ?", arguments: [keep, other])
             try db.execute(sql: "INSERT OR REPLACE INTO need_merge (id, kept) VALUES (?, ?)", arguments: [other, keep])
             try db.execute(sql: "DELETE FROM need WHERE id = ?", arguments: [other])
-            let confirmed = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM placement WHERE need_id = ? AND status = 'confirmed'", arguments: [keep]) ?? 0
+            let confirmed =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM placement WHERE need_id = ? AND status = 'confirmed'",
+                    arguments: [keep]) ?? 0
             let places = try Int.fetchOne(db, sql: "SELECT places FROM need WHERE id = ?", arguments: [keep]) ?? 0
-            return NeedMerge(kept: keep, removed: other, moved: moved, dropped: pairs.count, confirmed: confirmed, places: places)
+            return NeedMerge(
+                kept: keep, removed: other, moved: moved, dropped: pairs.count, confirmed: confirmed, places: places)
         }
     }
 }

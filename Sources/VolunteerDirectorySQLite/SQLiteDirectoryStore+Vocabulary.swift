@@ -61,7 +61,8 @@ extension SQLiteDirectoryStore {
                 let identity = code ?? "?" + (row["written_key"] as String? ?? "")
                 if coverage[identity] == nil {
                     order.append(identity)
-                    coverage[identity] = LanguageCoverage(code: code, written: row["written"], byProficiency: [:], interpreters: 0)
+                    coverage[identity] = LanguageCoverage(
+                        code: code, written: row["written"], byProficiency: [:], interpreters: 0)
                 }
                 let best: Int = row["best"]
                 coverage[identity]?.byProficiency[Proficiency(rawValue: best), default: 0] += row["speakers"] as Int

@@ -377,9 +377,12 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     public func search(_ query: VolunteerQuery) throws -> [VolunteerMatch] {
         try database.read { db in
             let understanding = QueryUnderstanding(query, taxonomy: taxonomy)
-            let ranked = try VolunteerSearch(query: query, understanding: understanding, facets: facets, taxonomy: taxonomy).run(db)
+            let ranked = try VolunteerSearch(
+                query: query, understanding: understanding, facets: facets, taxonomy: taxonomy
+            ).run(db)
             let people = Dictionary(
-                try VolunteerLoader.volunteers(ids: ranked.map(\.0), in: db).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                try VolunteerLoader.volunteers(ids: ranked.map(\.0), in: db).map { ($0.id, $0) },
+                uniquingKeysWith: { first, _ in first })
             return ranked.compactMap { id, score in
                 people[id].map { VolunteerMatch(volunteer: $0, score: score, matched: understanding.explain($0)) }
             }
@@ -399,7 +402,8 @@ public final class SQLiteDirectoryStore: DirectoryStore {
                     FROM network n ORDER BY n.name_key, n.id
                     """
             ).map { row in
-                let contact = ContactDetails(name: row["contact_name"], email: row["contact_email"], phone: row["contact_phone"])
+                let contact = ContactDetails(
+                    name: row["contact_name"], email: row["contact_email"], phone: row["contact_phone"])
                 return Network(
                     id: row["id"], externalID: row["external_id"], name: row["name"], kind: row["kind"],
                     areas: JSONColumn.decode([String].self, from: row["areas"]) ?? [],

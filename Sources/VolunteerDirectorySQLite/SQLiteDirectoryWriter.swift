@@ -43,12 +43,16 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     // MARK: - Batches
 
     func batch(sha256: String) throws -> ImportBatch? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM import_batch WHERE sha256 = ? ORDER BY id LIMIT 1"), arguments: [sha256])
-            .map(SQLiteDirectoryStore.batch)
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM import_batch WHERE sha256 = ? ORDER BY id LIMIT 1"),
+            arguments: [sha256]
+        )
+        .map(SQLiteDirectoryStore.batch)
     }
 
     func lastSequence(of source: String) throws -> Int? {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(sequence) FROM import_batch WHERE source = ?"), arguments: [source])
+        try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT MAX(sequence) FROM import_batch WHERE source = ?"), arguments: [source])
     }
 
     func beginBatch(fileDate: Date) throws {
@@ -73,7 +77,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 """,
             arguments: [
                 current?.batch, batch.fileName, batch.sha256, batch.plugin, batch.importedAt, batch.counts.created,
-                batch.counts.updated, batch.counts.unchanged, batch.counts.rejected, batch.counts.erased, batch.counts.ended,
+                batch.counts.updated, batch.counts.unchanged, batch.counts.rejected, batch.counts.erased,
+                batch.counts.ended,
                 batch.source, batch.sequence, batch.fileDate,
             ])
     }
@@ -81,11 +86,13 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     // MARK: - Networks
 
     func network(externalID: String) throws -> NetworkID? {
-        try NetworkID.fetchOne(db.cachedStatement(sql: "SELECT id FROM network WHERE external_id = ?"), arguments: [externalID])
+        try NetworkID.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM network WHERE external_id = ?"), arguments: [externalID])
     }
 
     func network(named name: String) throws -> NetworkID? {
-        try NetworkID.fetchOne(db.cachedStatement(sql: "SELECT id FROM network WHERE name_key = ?"), arguments: [name.matchingKey])
+        try NetworkID.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM network WHERE name_key = ?"), arguments: [name.matchingKey])
     }
 
     func createNetwork(named name: String) throws -> NetworkID {
@@ -100,7 +107,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     func saveNetwork(_ record: NetworkRecord, id: NetworkID?, fingerprint: String) throws -> NetworkID {
         let arguments: StatementArguments = [
             record.name, record.name.matchingKey, record.externalID, record.kind, try JSONColumn.encode(record.areas),
-            record.contact?.name, record.contact?.email, record.contact?.phone, record.updated?.description, fingerprint,
+            record.contact?.name, record.contact?.email, record.contact?.phone, record.updated?.description,
+            fingerprint,
         ]
         if let id {
             try run(
@@ -126,28 +134,36 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     func volunteer(listedBy source: String, externalID: String) throws -> VolunteerID? {
         guard let source = try knownSourceID(source) else { return nil }
-        return try DirectStatement.firstInteger("SELECT volunteer_id FROM listing WHERE source_id = ? AND listing_id = ?", in: db) { bind in
+        return try DirectStatement.firstInteger(
+            "SELECT volunteer_id FROM listing WHERE source_id = ? AND listing_id = ?", in: db
+        ) { bind in
             bind.integer(source)
             bind.text(externalID)
         }
     }
 
     func volunteer(emailKey: String) throws -> VolunteerID? {
-        try DirectStatement.firstInteger("SELECT id FROM volunteer WHERE email_key = ? ORDER BY id LIMIT 1", in: db) { $0.text(emailKey) }
+        try DirectStatement.firstInteger("SELECT id FROM volunteer WHERE email_key = ? ORDER BY id LIMIT 1", in: db) {
+            $0.text(emailKey)
+        }
     }
 
     func volunteer(phoneKey: String) throws -> VolunteerID? {
-        try DirectStatement.firstInteger("SELECT id FROM volunteer WHERE phone_key = ? ORDER BY id LIMIT 1", in: db) { $0.text(phoneKey) }
+        try DirectStatement.firstInteger("SELECT id FROM volunteer WHERE phone_key = ? ORDER BY id LIMIT 1", in: db) {
+            $0.text(phoneKey)
+        }
     }
 
     func fingerprint(ofListing listingID: String, listedBy source: String) throws -> String? {
         guard let source = try knownSourceID(source) else { return nil }
         return try String.fetchOne(
-            db.cachedStatement(sql: "SELECT fingerprint FROM listing WHERE source_id = ? AND listing_id = ?"), arguments: [source, listingID])
+            db.cachedStatement(sql: "SELECT fingerprint FROM listing WHERE source_id = ? AND listing_id = ?"),
+            arguments: [source, listingID])
     }
 
     func saveListing(
-        _ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String, volunteer existing: VolunteerID?
+        _ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String,
+        volunteer existing: VolunteerID?
     ) throws -> VolunteerID {
         let source = try sourceID(record.source)
         guard let existing else {
@@ -161,8 +177,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, in: db
             ) { bind in
-                for text in [record.name, keys.name, record.email, keys.email, record.phone, keys.phone, keys.postcode, keys.district,
-                             record.area, keys.area, record.ageBand?.rawValue, record.notes] { bind.text(text) }
+                for text in [
+                    record.name, keys.name, record.email, keys.email, record.phone, keys.phone, keys.postcode,
+                    keys.district,
+                    record.area, keys.area, record.ageBand?.rawValue, record.notes,
+                ] { bind.text(text) }
                 bind.flag(record.consent.contact)
                 bind.integer(record.consent.share?.rawValue)
                 bind.text(record.consent.recorded?.description)
@@ -207,14 +226,16 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             return id
         }
         let profile: StatementArguments = [
-            record.name, keys.name, record.email, keys.email, record.phone, keys.phone, keys.postcode, keys.district, record.area,
+            record.name, keys.name, record.email, keys.email, record.phone, keys.phone, keys.postcode, keys.district,
+            record.area,
             keys.area, record.ageBand?.rawValue, record.notes,
         ]
         let batch = try currentBatch()
         let listing: StatementArguments = [
             source, listingID, fingerprint, record.consent.contact, record.consent.share?.rawValue,
             record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
-            existing, batch.batch, batch.asOf, keys.name, keys.email, keys.phone, batch.batch, record.dbs?.updateService,
+            existing, batch.batch, batch.asOf, keys.name, keys.email, keys.phone, batch.batch,
+            record.dbs?.updateService,
         ]
         // The latest source's values win; what it leaves out, earlier sources keep.
         try run(
@@ -245,7 +266,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 """,
             arguments: listing)
         for table in ["volunteer_skill", "volunteer_language", "volunteer_availability"] {
-            try run(sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source_id = ?", arguments: [existing, source])
+            try run(
+                sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source_id = ?", arguments: [existing, source])
         }
         try insertDetails(of: existing, source: source, from: record, keys: keys)
         try refreshMergedFields(of: existing)
@@ -257,7 +279,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         guard let source = try knownSourceID(source) else { return }
         // Stamped in bulk later: a statement that rewrites the row for every unchanged person made
         // re-importing an unchanged roster half as slow again.
-        let row = try DirectStatement.firstInteger("SELECT rowid FROM listing WHERE source_id = ? AND listing_id = ?", in: db) { bind in
+        let row = try DirectStatement.firstInteger(
+            "SELECT rowid FROM listing WHERE source_id = ? AND listing_id = ?", in: db
+        ) { bind in
             bind.integer(source)
             bind.text(listingID)
         }
@@ -300,7 +324,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         let listedName: String? = row[2]
         // A listing held from before v8 did not keep its keys: the person's own stand in for them.
         let offset = listedName == nil ? 5 : 2
-        return ListedIdentity(volunteer: row[0], name: row[1], nameKey: row[offset], emailKey: row[offset + 1], phoneKey: row[offset + 2])
+        return ListedIdentity(
+            volunteer: row[0], name: row[1], nameKey: row[offset], emailKey: row[offset + 1], phoneKey: row[offset + 2])
     }
 
     func unconfirmedListings(of source: String) throws -> [(listingID: String, volunteer: VolunteerID)] {
@@ -322,17 +347,20 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         guard let source = try knownSourceID(source) else { return 0 }
         let batch = try currentBatch()
         return try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM listing WHERE source_id = ? AND listed_as_of > ?", arguments: [source, batch.asOf]) ?? 0
+            db, sql: "SELECT COUNT(*) FROM listing WHERE source_id = ? AND listed_as_of > ?",
+            arguments: [source, batch.asOf]) ?? 0
     }
 
     func endListing(_ listingID: String, listedBy source: String, networks: [NetworkID]) throws -> ListingEnd {
         guard let source = try knownSourceID(source),
             let volunteer = try VolunteerID.fetchOne(
-                db, sql: "SELECT volunteer_id FROM listing WHERE source_id = ? AND listing_id = ?", arguments: [source, listingID])
+                db, sql: "SELECT volunteer_id FROM listing WHERE source_id = ? AND listing_id = ?",
+                arguments: [source, listingID])
         else { return .stillListed }
         try run(sql: "DELETE FROM listing WHERE source_id = ? AND listing_id = ?", arguments: [source, listingID])
         try run(
-            sql: "INSERT OR REPLACE INTO ended_listing (source_id, listing_id, volunteer_id, ended_as_of) VALUES (?, ?, ?, ?)",
+            sql:
+                "INSERT OR REPLACE INTO ended_listing (source_id, listing_id, volunteer_id, ended_as_of) VALUES (?, ?, ?, ?)",
             arguments: [source, listingID, volunteer, try currentBatch().asOf])
         let listings = try Row.fetchAll(
             db, sql: "SELECT source_id = ? FROM listing WHERE volunteer_id = ?", arguments: [source, volunteer]
@@ -340,10 +368,13 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         if listings.contains(true) { return .stillListed }
         // What this source said of them goes with its listing; what other sources say stays.
         for table in ["volunteer_skill", "volunteer_language", "volunteer_availability"] {
-            try run(sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source_id = ?", arguments: [volunteer, source])
+            try run(
+                sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source_id = ?", arguments: [volunteer, source])
         }
         for network in networks {
-            try run(sql: "DELETE FROM membership WHERE volunteer_id = ? AND network_id = ?", arguments: [volunteer, network])
+            try run(
+                sql: "DELETE FROM membership WHERE volunteer_id = ? AND network_id = ?",
+                arguments: [volunteer, network])
         }
         try refreshMergedFields(of: volunteer)
         try refreshText(of: volunteer)
@@ -380,8 +411,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func erase(volunteer id: VolunteerID) throws {
-        let keys = try String.fetchAll(db, sql: "SELECT DISTINCT key FROM volunteer_skill WHERE volunteer_id = ?", arguments: [id])
-        let sources = try Int64.fetchAll(db, sql: "SELECT DISTINCT source_id FROM listing WHERE volunteer_id = ?", arguments: [id])
+        let keys = try String.fetchAll(
+            db, sql: "SELECT DISTINCT key FROM volunteer_skill WHERE volunteer_id = ?", arguments: [id])
+        let sources = try Int64.fetchAll(
+            db, sql: "SELECT DISTINCT source_id FROM listing WHERE volunteer_id = ?", arguments: [id])
         try run(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
         // Listings, memberships, skills, languages and slots go by ON DELETE CASCADE.
         try run(sql: "DELETE FROM volunteer WHERE id = ?", arguments: [id])
@@ -390,13 +423,16 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         // A skill written by this person alone is their data too: its mapping goes with them.
         for key in keys {
             try run(
-                sql: "DELETE FROM skill_mapping WHERE key = ?1 AND NOT EXISTS (SELECT 1 FROM volunteer_skill WHERE key = ?1)",
+                sql:
+                    "DELETE FROM skill_mapping WHERE key = ?1 AND NOT EXISTS (SELECT 1 FROM volunteer_skill WHERE key = ?1)",
                 arguments: [key])
             mappedKeys.remove(key)
         }
         // So is a source that listed nobody else (a file named after the person, say).
         for source in sources {
-            try run(sql: "DELETE FROM source WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM listing WHERE source_id = ?1)", arguments: [source])
+            try run(
+                sql: "DELETE FROM source WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM listing WHERE source_id = ?1)",
+                arguments: [source])
             if db.changesCount > 0 { sourceIDs = sourceIDs.filter { $0.value != source } }
         }
     }
@@ -411,7 +447,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         guard case .some(.some(let hasher)) = suppressionKeys else { return false }
         let hashes = [keys.email.map(hasher.email), keys.phone.map(hasher.phone)].compactMap { $0 }
         for hash in hashes
-        where try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM suppression_key WHERE hash = ?"), arguments: [hash])
+        where try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM suppression_key WHERE hash = ?"), arguments: [hash])
             != nil
         {
             return true
@@ -467,7 +504,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// Records what the taxonomy makes of a written skill, once per distinct key.
     func mapSkill(key: String) throws {
         guard mappedKeys.insert(key).inserted else { return }
-        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM skill_mapping WHERE key = ?"), arguments: [key]) == nil else { return }
+        guard
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM skill_mapping WHERE key = ?"), arguments: [key])
+                == nil
+        else { return }
         try Self.insertMappings(of: key, taxonomy: taxonomy, in: db)
     }
 
@@ -540,7 +580,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         return id
     }
 
-    private func insertDetails(of id: VolunteerID, source: Int64, from record: VolunteerRecord, keys: VolunteerKeys) throws {
+    private func insertDetails(of id: VolunteerID, source: Int64, from record: VolunteerRecord, keys: VolunteerKeys)
+        throws
+    {
         for (position, skill) in record.skills.enumerated() {
             try DirectStatement.run(
                 "INSERT INTO volunteer_skill (volunteer_id, source_id, position, written, key, level, qualified_in) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -576,7 +618,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             }
         }
         if !record.availability.isEmpty {
-            try DirectStatement.run("INSERT INTO volunteer_availability (volunteer_id, source_id, slots) VALUES (?, ?, ?)", in: db) { bind in
+            try DirectStatement.run(
+                "INSERT INTO volunteer_availability (volunteer_id, source_id, slots) VALUES (?, ?, ?)", in: db
+            ) { bind in
                 bind.integer(id)
                 bind.integer(source)
                 bind.integer(StoredSlots.bits(of: record.availability))

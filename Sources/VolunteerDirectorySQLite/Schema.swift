@@ -303,7 +303,9 @@ enum Schema {
             try db.execute(sql: "DELETE FROM volunteer_text")
             try FullTextRows.insert(where: "1", in: db)
         }
-        migrator.registerMigration("v9: rosters that end memberships, listings that remember who they named, needs flagged as duplicates") { db in
+        migrator.registerMigration(
+            "v9: rosters that end memberships, listings that remember who they named, needs flagged as duplicates"
+        ) { db in
             // A listing remembers the import that last listed it and that file's date (microseconds
             // since 1970), so a roster ends only the listings no roster as new as itself listed; and
             // the keys of the person it named, so a listing id given again to someone else is told
@@ -417,7 +419,10 @@ extension Schema {
         ("volunteer_area", "CREATE INDEX volunteer_area ON volunteer(area_key)"),
         ("volunteer_name", "CREATE INDEX volunteer_name ON volunteer(name_key, id)"),
         ("volunteer_contactable", "CREATE INDEX volunteer_contactable ON volunteer(id) WHERE consent_contact = 1"),
-        ("volunteer_skill_key_owner", "CREATE INDEX volunteer_skill_key_owner ON volunteer_skill(key, volunteer_id, level)"),
+        (
+            "volunteer_skill_key_owner",
+            "CREATE INDEX volunteer_skill_key_owner ON volunteer_skill(key, volunteer_id, level)"
+        ),
         (
             "volunteer_language_code_owner",
             "CREATE INDEX volunteer_language_code_owner ON volunteer_language(code, proficiency, volunteer_id, interprets)"

@@ -14,7 +14,8 @@ enum StoredSlots {
     static func slots(in bits: Int64) -> [Slot] {
         var slots: [Slot] = []
         for (dayIndex, day) in Day.allCases.enumerated() {
-            for (partIndex, part) in PartOfDay.allCases.enumerated() where bits & (1 << (dayIndex * 4 + partIndex)) != 0 {
+            for (partIndex, part) in PartOfDay.allCases.enumerated() where bits & (1 << (dayIndex * 4 + partIndex)) != 0
+            {
                 slots.append(Slot(day: day, part: part))
             }
         }
@@ -26,7 +27,9 @@ enum StoredSlots {
     static func bits(overlapping asked: Slot) -> Int64 {
         var bits: Int64 = 0
         for day in Day.allCases {
-            for part in PartOfDay.allCases where Slot(day: day, part: part).overlaps(asked) { bits |= bit(Slot(day: day, part: part)) }
+            for part in PartOfDay.allCases where Slot(day: day, part: part).overlaps(asked) {
+                bits |= bit(Slot(day: day, part: part))
+            }
         }
         return bits
     }

@@ -20,7 +20,8 @@ enum VolunteerLoader {
         guard !ids.isEmpty else { return [] }
         let list = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
         let loaded = try volunteers(
-            where: "id IN (SELECT value FROM json_each(?))", ownedBy: "volunteer_id IN (SELECT value FROM json_each(?))",
+            where: "id IN (SELECT value FROM json_each(?))",
+            ownedBy: "volunteer_id IN (SELECT value FROM json_each(?))",
             arguments: [list], in: db)
         let byID = Dictionary(loaded.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return ids.compactMap { byID[$0] }
@@ -28,7 +29,9 @@ enum VolunteerLoader {
 
     /// Volunteers chosen by a condition on `volunteer`, with their details, in five streamed
     /// queries rather than five per person. `ownedBy` is the same choice on the detail tables.
-    private static func volunteers(where condition: String, ownedBy owned: String, arguments: StatementArguments, in db: Database)
+    private static func volunteers(
+        where condition: String, ownedBy owned: String, arguments: StatementArguments, in db: Database
+    )
         throws -> [Volunteer]
     {
         var people: [Volunteer] = []
@@ -66,14 +69,15 @@ enum VolunteerLoader {
         }
         let skills = try Row.fetchCursor(
             db,
-            sql: "SELECT volunteer_id, written, level, qualified_in FROM volunteer_skill WHERE \(owned) ORDER BY volunteer_id, source_id, position",
+            sql:
+                "SELECT volunteer_id, written, level, qualified_in FROM volunteer_skill WHERE \(owned) ORDER BY volunteer_id, source_id, position",
             arguments: arguments)
         while let row = try skills.next() {
             guard let at = position[row[0]] else { continue }
             let level: Int? = row[2]
             let skill = Skill(written: row[1], level: level.flatMap(SkillLevel.init(rawValue:)), qualifiedIn: row[3])
             if let existing = people[at].skills.firstIndex(where: { $0.key == skill.key }) {
-                if let new = skill.level, (people[at].skills[existing].level.map { $0 < new } ?? true) {
+                if let new = skill.level, people[at].skills[existing].level.map({ $0 < new }) ?? true {
                     people[at].skills[existing].level = new
                 }
             } else {
@@ -94,10 +98,12 @@ enum VolunteerLoader {
                 proficiency: proficiency.flatMap(Proficiency.init(rawValue:)), interprets: row[5])
             // One entry per language (and script), keeping the best any source stated.
             if let same = people[at].languages.firstIndex(where: {
-                ($0.language.code ?? $0.language.written.matchingKey) == (spoken.language.code ?? spoken.language.written.matchingKey)
+                ($0.language.code ?? $0.language.written.matchingKey)
+                    == (spoken.language.code ?? spoken.language.written.matchingKey)
                     && $0.language.script == spoken.language.script
             }) {
-                people[at].languages[same].proficiency = [people[at].languages[same].proficiency, spoken.proficiency].compactMap { $0 }.max()
+                people[at].languages[same].proficiency = [people[at].languages[same].proficiency, spoken.proficiency]
+                    .compactMap { $0 }.max()
                 people[at].languages[same].interprets = people[at].languages[same].interprets || spoken.interprets
             } else {
                 people[at].languages.append(spoken)
@@ -125,7 +131,9 @@ enum VolunteerLoader {
             guard let at = position[row[0]] else { continue }
             let since: String? = row[4]
             people[at].memberships.append(
-                Membership(networkID: row[1], networkName: row[2], role: row[3], since: since.flatMap(CalendarDate.init(parsing:))))
+                Membership(
+                    networkID: row[1], networkName: row[2], role: row[3],
+                    since: since.flatMap(CalendarDate.init(parsing:))))
         }
         return people
     }

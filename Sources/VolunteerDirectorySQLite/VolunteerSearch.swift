@@ -19,7 +19,10 @@ struct VolunteerSearch {
         let capacity = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM volunteer") ?? 0
         var sets: [VolunteerSet] = []
         func facet(_ key: String, _ sql: String, _ arguments: StatementArguments = []) throws {
-            sets.append(try facets.set(key, in: db) { try VolunteerSet(capacity: capacity, db: db, sql: sql, arguments: arguments) })
+            sets.append(
+                try facets.set(key, in: db) {
+                    try VolunteerSet(capacity: capacity, db: db, sql: sql, arguments: arguments)
+                })
         }
         if !query.includeWithoutConsent {
             try facet("consent", "SELECT id FROM volunteer WHERE consent_contact = 1")
@@ -83,7 +86,8 @@ struct VolunteerSearch {
         var set = VolunteerSet(capacity: capacity)
         func add(key: String, kind: SkillMatchKind, writtenAsAsked: Bool = false) throws {
             let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: "SELECT volunteer_id, level FROM volunteer_skill WHERE key = ?"), arguments: [key])
+                db.cachedStatement(sql: "SELECT volunteer_id, level FROM volunteer_skill WHERE key = ?"),
+                arguments: [key])
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 let level: Int? = row[1]
@@ -96,7 +100,8 @@ struct VolunteerSearch {
             // Every written skill mapped to a concept that counts, from the mappings made at import.
             for (concept, _) in expansion.concepts {
                 let rows = try Row.fetchAll(
-                    db.cachedStatement(sql: "SELECT key, kind FROM skill_mapping WHERE concept = ?"), arguments: [concept])
+                    db.cachedStatement(sql: "SELECT key, kind FROM skill_mapping WHERE concept = ?"),
+                    arguments: [concept])
                 for row in rows {
                     let key: String = row[0]
                     guard key != expansion.key, let named = SkillMatchKind(rawValue: row[1]),
@@ -121,7 +126,8 @@ struct VolunteerSearch {
             }
         }
         if let kind = expansion.interpreting {
-            let ids = try Int64.fetchCursor(db, sql: "SELECT DISTINCT volunteer_id FROM volunteer_language WHERE interprets = 1")
+            let ids = try Int64.fetchCursor(
+                db, sql: "SELECT DISTINCT volunteer_id FROM volunteer_language WHERE interprets = 1")
             while let id = try ids.next() {
                 set.insert(id, score: SearchRanking.interpreter(kind))
             }
@@ -131,7 +137,9 @@ struct VolunteerSearch {
 
     /// Speakers of a language and of the languages that count for it, scored by relation (exact,
     /// narrower, related), then proficiency, then interpreting.
-    private func languageSet(_ language: LanguageReference, minimum: Int, capacity: Int64, db: Database) throws -> VolunteerSet {
+    private func languageSet(_ language: LanguageReference, minimum: Int, capacity: Int64, db: Database) throws
+        -> VolunteerSet
+    {
         var set = VolunteerSet(capacity: capacity)
         let targets: [(column: String, value: String, relation: LanguageRelation)] =
             language.code.map { code in catalogue.languages(relatedTo: code).map { ("code", $0.code, $0.relation) } }
@@ -147,7 +155,9 @@ struct VolunteerSearch {
                 let id: Int64 = row[0]
                 let proficiency: Int? = row[1]
                 let interprets: Bool = row[2]
-                set.insert(id, score: SearchRanking.language(target.relation, proficiency: proficiency, interprets: interprets))
+                set.insert(
+                    id, score: SearchRanking.language(target.relation, proficiency: proficiency, interprets: interprets)
+                )
             }
         }
         return set

@@ -66,7 +66,11 @@ public final class XMLSchemaValidator {
         log.findings = []
         let status = xmlSchemaValidateOneElement(context, element)
         if status < 0, log.findings.isEmpty {
-            return [Finding(node: nil, line: Int(xmlGetLineNo(element)), message: "libxml2 could not validate this element", isError: true)]
+            return [
+                Finding(
+                    node: nil, line: Int(xmlGetLineNo(element)), message: "libxml2 could not validate this element",
+                    isError: true)
+            ]
         }
         return log.findings
     }

@@ -14,13 +14,17 @@ public final class XMLStreamReader {
     private let file: XMLFileInput?
 
     /// Opens `url` for streaming.
-    public convenience init(url: URL, problems: XMLProblemLog = XMLProblemLog(), progress: @escaping (Int64) -> Void = { _ in }) throws {
+    public convenience init(
+        url: URL, problems: XMLProblemLog = XMLProblemLog(), progress: @escaping (Int64) -> Void = { _ in }
+    ) throws {
         let input = try XMLFileInput(url: url, progress: progress)
         try self.init(source: input, name: url.absoluteString, problems: problems)
     }
 
     /// Streams the bytes `source` hands over; `name` is the document's name in libxml2's messages.
-    public init(source: any XMLByteSource, name: String, problems: XMLProblemLog = XMLProblemLog()) throws(XMLStreamError) {
+    public init(source: any XMLByteSource, name: String, problems: XMLProblemLog = XMLProblemLog())
+        throws(XMLStreamError)
+    {
         _ = Self.libraryInitialised
         let box = SourceBox(source)
         let context = Unmanaged.passUnretained(box).toOpaque()
@@ -28,7 +32,8 @@ public final class XMLStreamReader {
             let reader = xmlReaderForIO(
                 { context, buffer, length in
                     guard let context, let buffer else { return -1 }
-                    return Unmanaged<SourceBox>.fromOpaque(context).takeUnretainedValue().source.read(into: buffer, length: Int(length))
+                    return Unmanaged<SourceBox>.fromOpaque(context).takeUnretainedValue().source.read(
+                        into: buffer, length: Int(length))
                 },
                 nil, context, name, nil, voldir_feed_parse_options())
         else {
@@ -80,7 +85,10 @@ public final class XMLStreamReader {
         let status = xmlTextReaderRead(reader)
         if status == 1 { return true }
         if status == 0 { return false }
-        throw .parse(problems.firstError ?? XMLProblem(line: lineNumber, column: columnNumber, message: "the document could not be read", isError: true))
+        throw .parse(
+            problems.firstError
+                ?? XMLProblem(
+                    line: lineNumber, column: columnNumber, message: "the document could not be read", isError: true))
     }
 
     /// Skips the current node's subtree and moves to its next sibling (or onwards); `false` at the end.
@@ -88,7 +96,10 @@ public final class XMLStreamReader {
         let status = xmlTextReaderNext(reader)
         if status == 1 { return true }
         if status == 0 { return false }
-        throw .parse(problems.firstError ?? XMLProblem(line: lineNumber, column: columnNumber, message: "the document could not be read", isError: true))
+        throw .parse(
+            problems.firstError
+                ?? XMLProblem(
+                    line: lineNumber, column: columnNumber, message: "the document could not be read", isError: true))
     }
 
     /// libxml2's node type of the current node (`XML_READER_TYPE_*`).
@@ -102,7 +113,9 @@ public final class XMLStreamReader {
     /// Whether the current node's local name is `name`, compared where it lies rather than copied out.
     public func hasLocalName(_ name: StaticString) -> Bool {
         guard let current = xmlTextReaderConstLocalName(reader) else { return false }
-        return strcmp(UnsafeRawPointer(current).assumingMemoryBound(to: CChar.self), UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+        return strcmp(
+            UnsafeRawPointer(current).assumingMemoryBound(to: CChar.self),
+            UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
     /// The current node's namespace URI.
     public var namespaceURI: String? { Self.string(xmlTextReaderConstNamespaceUri(reader)) }
@@ -159,18 +172,25 @@ public final class XMLStreamReader {
             throw .parse(
                 XMLProblem(
                     line: line, column: 0,
-                    message: "the element starting here runs past \(XMLFileInput.maximumRecordBytes >> 20) MiB, more than any record needs",
+                    message:
+                        "the element starting here runs past \(XMLFileInput.maximumRecordBytes >> 20) MiB, more than any record needs",
                     isError: true, code: XMLProblem.overLimitCode))
         }
         guard let node = expanded else {
-            throw .parse(problems.firstError ?? XMLProblem(line: lineNumber, column: columnNumber, message: "the element could not be read", isError: true))
+            throw .parse(
+                problems.firstError
+                    ?? XMLProblem(
+                        line: lineNumber, column: columnNumber, message: "the element could not be read", isError: true)
+            )
         }
         return XMLElement(node)
     }
 
     /// A copy of the current element with its attributes but not its children, that the caller owns.
     public func copyCurrentElement() -> XMLTreeCopy? {
-        guard let node = xmlTextReaderCurrentNode(reader), let copy = xmlDocCopyNode(node, node.pointee.doc, 2) else { return nil }
+        guard let node = xmlTextReaderCurrentNode(reader), let copy = xmlDocCopyNode(node, node.pointee.doc, 2) else {
+            return nil
+        }
         return XMLTreeCopy(copy)
     }
 

@@ -84,7 +84,8 @@ struct CSVImporterTests {
     @Test("--map names columns the spec does not list")
     func mappedColumns() throws {
         let sink = try read(
-            "mapped-columns.csv", options: ImportOptions(columnMap: ["Languages we speak": "languages", "Can help with": "skills"]))
+            "mapped-columns.csv",
+            options: ImportOptions(columnMap: ["Languages we speak": "languages", "Can help with": "skills"]))
         let ioana = try #require(sink.volunteers.first)
         #expect(ioana.languages.map(\.language.code) == ["ron", "ita"])
         #expect(ioana.skills.map(\.written) == ["Payroll", "Accountancy (ACCA)"])
@@ -107,7 +108,12 @@ struct CSVImporterTests {
         #expect(reading.description == "Two hours, weekly")
         #expect(reading.requiredSkills.map(\.written) == ["Teaching"])
         #expect(reading.preferredSkills.map(\.written) == ["Mentoring"])
-        #expect(reading.languages == [LanguageRequirement(language: LanguageReference(written: "Polish", code: "pol"), minimumProficiency: .fluent, isRequired: true)])
+        #expect(
+            reading.languages == [
+                LanguageRequirement(
+                    language: LanguageReference(written: "Polish", code: "pol"), minimumProficiency: .fluent,
+                    isRequired: true)
+            ])
         #expect(reading.postcode == "SK4 1AA")
         #expect(reading.slots == [Slot(day: .wed, part: .afternoon)])
         #expect(reading.places == 3)
@@ -130,6 +136,8 @@ struct CSVImporterTests {
         #expect(CSVImporter.recognises(ImportSample(fileName: "a.csv", head: Array("Name,Email\n".utf8))) == .likely)
         #expect(CSVImporter.recognises(ImportSample(fileName: "a.txt", head: Array("Name;Email\n".utf8))) == .likely)
         #expect(CSVImporter.recognises(ImportSample(fileName: "roster", head: Array("Name;Email\n".utf8))) == .possible)
-        #expect(CSVImporter.recognises(ImportSample(fileName: "feed.csv", head: Array("<?xml version=\"1.0\"?>".utf8))) == .no)
+        #expect(
+            CSVImporter.recognises(ImportSample(fileName: "feed.csv", head: Array("<?xml version=\"1.0\"?>".utf8)))
+                == .no)
     }
 }

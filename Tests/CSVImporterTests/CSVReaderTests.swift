@@ -8,7 +8,8 @@ import VolunteerDirectoryTestSupport
 struct CSVReaderTests {
     static let spectrum = fixturesFolder().appendingPathComponent("csv-spectrum")
     static let spectrumCases: [String] = {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: spectrum.appendingPathComponent("csvs").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: spectrum.appendingPathComponent("csvs").path)) ?? []
         return names.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) }.sorted()
     }()
 
@@ -28,7 +29,8 @@ struct CSVReaderTests {
     func spectrum(name: String) throws {
         let rows = try rows(Self.spectrum.appendingPathComponent("csvs/\(name).csv"))
         let expectedData = try Data(contentsOf: Self.spectrum.appendingPathComponent("json/\(name).json"))
-        var expected = try (try? JSONDecoder().decode([[String: String]].self, from: expectedData))
+        var expected =
+            try (try? JSONDecoder().decode([[String: String]].self, from: expectedData))
             ?? [JSONDecoder().decode([String: String].self, from: expectedData)]
         let header = try #require(rows.first).fields
         let records = rows.dropFirst().map { row in
@@ -56,7 +58,11 @@ struct CSVReaderTests {
         #expect(reader.delimiter == UInt8(ascii: ";"))
         _ = try reader.next()
         let row = try #require(try reader.next())
-        #expect(row.fields == ["Zoë Nowak", "zoe@example.org", "Teaching (professional); Reading support", "yes", "Pays £2 – lunch club"])
+        #expect(
+            row.fields == [
+                "Zoë Nowak", "zoe@example.org", "Teaching (professional); Reading support", "yes",
+                "Pays £2 – lunch club",
+            ])
     }
 
     @Test("tab-separated text exports")
@@ -77,7 +83,9 @@ struct CSVReaderTests {
 
     @Test("a quoted field that never closes is an error naming the line it opened on")
     func unterminated() throws {
-        #expect(throws: CSVReader.ReadError.self) { try rows(fixturesFolder().appendingPathComponent("unterminated-quote.csv")) }
+        #expect(throws: CSVReader.ReadError.self) {
+            try rows(fixturesFolder().appendingPathComponent("unterminated-quote.csv"))
+        }
         do {
             _ = try rows(fixturesFolder().appendingPathComponent("unterminated-quote.csv"))
         } catch CSVReader.ReadError.unterminatedQuote(let line) {
@@ -87,7 +95,9 @@ struct CSVReaderTests {
 
     @Test("UTF-16 is refused with advice")
     func utf16() {
-        #expect(throws: CSVReader.ReadError.self) { try CSVReader(url: fixturesFolder().appendingPathComponent("utf16.csv")) }
+        #expect(throws: CSVReader.ReadError.self) {
+            try CSVReader(url: fixturesFolder().appendingPathComponent("utf16.csv"))
+        }
     }
 
     @Test("a file larger than one read chunk streams across chunk boundaries")

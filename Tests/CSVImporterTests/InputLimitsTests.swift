@@ -24,7 +24,8 @@ struct InputLimitsTests {
         // Two megabytes in a quoted cell that also holds three line breaks: the record runs from
         // line 3 to line 6, so Grace is on line 7 and the nameless row on line 8.
         let giant = String(repeating: "x", count: 1 << 20) + "\n\n" + String(repeating: "y", count: 1 << 20)
-        let text = "Name,Email,Notes\nAda,ada@example.org,ok\nBig,big@example.org,\"\(giant)\n\"\nGrace,grace@example.org,fine\n,nobody@example.org,x\n"
+        let text =
+            "Name,Email,Notes\nAda,ada@example.org,ok\nBig,big@example.org,\"\(giant)\n\"\nGrace,grace@example.org,fine\n,nobody@example.org,x\n"
         let report = try importText("big-cell.csv", text)
         #expect(try directory.everyone().map(\.name) == ["Ada", "Grace"])
         #expect(report.rejected.map(\.location.line) == [3, 8])
@@ -37,7 +38,8 @@ struct InputLimitsTests {
     @Test("a record of many cells over 1 MiB in all is rejected with its line")
     func oversizedRecord() throws {
         let cells = Array(repeating: String(repeating: "z", count: 1_000), count: 1_100).joined(separator: ",")
-        let report = try importText("wide.csv", "Name,Email\nAda,ada@example.org\nWide,\(cells)\nGrace,grace@example.org\n")
+        let report = try importText(
+            "wide.csv", "Name,Email\nAda,ada@example.org\nWide,\(cells)\nGrace,grace@example.org\n")
         #expect(try directory.everyone().map(\.name) == ["Ada", "Grace"])
         #expect(report.rejected.map(\.location.line) == [3])
         #expect(report.rejected.first?.reason.contains("more than 1 MiB, the most one record may hold") == true)
@@ -78,11 +80,12 @@ struct InputLimitsTests {
         let report = try importText("fields.csv", text)
         #expect(try directory.everyone().map(\.name) == ["Ada"])
         #expect(report.rejected.map(\.location.line) == [3, 4, 5])
-        #expect(report.rejected.map(\.reason) == [
-            "name 'NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN…' is 301 characters long; at most 300 are accepted",
-            "email 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee…' is 321 characters long; at most 320 are accepted",
-            "notes 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn…' is 32,769 characters long; at most 32,768 are accepted",
-        ])
+        #expect(
+            report.rejected.map(\.reason) == [
+                "name 'NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN…' is 301 characters long; at most 300 are accepted",
+                "email 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee…' is 321 characters long; at most 320 are accepted",
+                "notes 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn…' is 32,769 characters long; at most 32,768 are accepted",
+            ])
         // The oversized email's own warning (it does not look like an address) went with its row.
         #expect(!report.warnings.contains { $0.location?.line == 4 })
     }
@@ -103,11 +106,14 @@ struct InputLimitsTests {
     @Test("one unknown column keeps its own warning with the --map to use")
     func oneUnknownColumn() throws {
         let report = try importText("one.csv", "Name,Email,Shoe size\nAda,ada@example.org,5\n")
-        #expect(report.warnings.map(\.message).contains(
-            "column 'Shoe size' is not a volunteers field and was ignored; map it with --map 'Shoe size=FIELD'"))
+        #expect(
+            report.warnings.map(\.message).contains(
+                "column 'Shoe size' is not a volunteers field and was ignored; map it with --map 'Shoe size=FIELD'"))
     }
 
-    @Test("places of 2147483648 or more, or over 1,000, are rejected with the accepted range", arguments: ["2147483648", "9223372036854775808", "1001", "0"])
+    @Test(
+        "places of 2147483648 or more, or over 1,000, are rejected with the accepted range",
+        arguments: ["2147483648", "9223372036854775808", "1001", "0"])
     func placesOutOfRange(places: String) throws {
         let text = "Need ID,Partner,Title,Places\nN-1,Hospital,Reading,\(places)\nN-2,Hospital,Driving,1000\n"
         let report = try importText("needs-\(places).csv", text)

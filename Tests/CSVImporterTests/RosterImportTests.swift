@@ -31,7 +31,10 @@ struct RosterImportTests {
         let everyone = try directory.everyone()
         #expect(everyone.count == 2)
         let amina = try #require(everyone.first { $0.email?.lowercased() == "amina.rahman@example.org" })
-        #expect(amina.memberships.map(\.networkName) == ["Deaf Community", "Mosque Welfare Group", "Race Equality Partnership"])
+        #expect(
+            amina.memberships.map(\.networkName) == [
+                "Deaf Community", "Mosque Welfare Group", "Race Equality Partnership",
+            ])
         #expect(amina.memberships.first { $0.networkName == "Race Equality Partnership" }?.role == "coordinator")
         // The Deaf Community roster wrote BSL under skills: it is a language she speaks (issue 12).
         #expect(Set(amina.skills.map(\.written)) == ["Accountancy", "Bookkeeping"])
@@ -115,9 +118,11 @@ struct RosterImportTests {
     @Test("no from any roster wins over yes from another")
     func consentNoWins() throws {
         _ = try directory.service.importFile(
-            at: try directory.file("a.csv", "Name,Email,Network,Consent\nAmina,amina@example.org,A,yes\n"), request: ImportRequest())
+            at: try directory.file("a.csv", "Name,Email,Network,Consent\nAmina,amina@example.org,A,yes\n"),
+            request: ImportRequest())
         _ = try directory.service.importFile(
-            at: try directory.file("b.csv", "Name,Email,Network,Consent\nAmina,AMINA@example.org,B,no\n"), request: ImportRequest())
+            at: try directory.file("b.csv", "Name,Email,Network,Consent\nAmina,AMINA@example.org,B,no\n"),
+            request: ImportRequest())
         #expect(try directory.store.search(VolunteerQuery()).isEmpty)
         #expect(try directory.everyone().first?.consent.contact == false)
     }
@@ -126,7 +131,9 @@ struct RosterImportTests {
     func samples() throws {
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Imports")
-        let pending = try directory.service.pendingFiles(in: samples).filter { ["csv", "tsv"].contains($0.pathExtension) }
+        let pending = try directory.service.pendingFiles(in: samples).filter {
+            ["csv", "tsv"].contains($0.pathExtension)
+        }
         #expect(pending.count >= 4)
         var rejected = 0
         for file in pending {
@@ -135,15 +142,19 @@ struct RosterImportTests {
         }
         #expect(rejected == 2)
         // Every CSV and TSV sample is now imported; what is left is for other plugins (the feed, the workbook).
-        #expect(try directory.service.pendingFiles(in: samples).allSatisfy { !["csv", "tsv"].contains($0.pathExtension) })
-        let polish = try directory.store.search(VolunteerQuery(languages: [.resolving("Polish")], minimumDBS: .enhanced))
+        #expect(
+            try directory.service.pendingFiles(in: samples).allSatisfy { !["csv", "tsv"].contains($0.pathExtension) })
+        let polish = try directory.store.search(
+            VolunteerQuery(languages: [.resolving("Polish")], minimumDBS: .enhanced))
         #expect(polish.map(\.volunteer.name) == ["Zoë Nowak"])
         let amina = try #require(try directory.store.search(VolunteerQuery(text: "Amina")).first?.volunteer)
         #expect(amina.memberships.count == 3)
         #expect(try directory.store.needs().count == 6)
     }
 
-    @Test("a roster whose languages column says No records no Norwegian speaker, and languages in the skills column are languages")
+    @Test(
+        "a roster whose languages column says No records no Norwegian speaker, and languages in the skills column are languages"
+    )
     func answersAndLanguagesInSkills() throws {
         let roster = try directory.file(
             "answers.csv",
@@ -171,7 +182,10 @@ struct RosterImportTests {
         #expect(piotr.languages.map(\.language.written) == ["Polish"])
         #expect(piotr.languages.map(\.language.code) == ["pol"])
         // Each is reported with its line, so the roster can be fixed.
-        #expect(report.warnings.contains { $0.location?.line == 3 && $0.message.contains("'Urdu interpreter' names a language") })
+        #expect(
+            report.warnings.contains {
+                $0.location?.line == 3 && $0.message.contains("'Urdu interpreter' names a language")
+            })
         #expect(report.warnings.contains { $0.location?.line == 4 && $0.message.contains("'Polish' is a language") })
         #expect(!report.warnings.contains { $0.location?.line == 2 })
         let polish = try directory.store.search(VolunteerQuery(languages: [.resolving("Polish")]))

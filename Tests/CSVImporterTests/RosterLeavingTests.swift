@@ -21,10 +21,12 @@ struct RosterLeavingTests {
     /// Imports a roster of `Test Net` written as `rows`, dated `daysAgo` days before now.
     @discardableResult
     func roster(
-        _ name: String, _ rows: String, daysAgo: Double = 0, network: String = "Test Net", _ request: ImportRequest? = nil
+        _ name: String, _ rows: String, daysAgo: Double = 0, network: String = "Test Net",
+        _ request: ImportRequest? = nil
     ) throws -> FileImportReport {
         let url = try directory.file(name, Self.header + rows)
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -daysAgo * 86_400)], ofItemAtPath: url.path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -daysAgo * 86_400)], ofItemAtPath: url.path)
         var chosen = request ?? ImportRequest()
         chosen.options.network = network
         return try directory.service.importFile(at: url, request: chosen)
@@ -38,15 +40,18 @@ struct RosterLeavingTests {
     func newCopyEndsMissingPeople() throws {
         try roster("v1.csv", Self.abdi + Self.bea + Self.cal, daysAgo: 2)
         // Cal is also on another network's roster: only Test Net's listing and membership end.
-        try roster("other.csv", "O9,Cal Crow,cal@example.org,,Interpreting,Urdu,yes\n", daysAgo: 2, network: "Other Net")
+        try roster(
+            "other.csv", "O9,Cal Crow,cal@example.org,,Interpreting,Urdu,yes\n", daysAgo: 2, network: "Other Net")
         let report = try roster("v2.csv", Self.abdi, daysAgo: 1)
 
         #expect(report.counts.ended == 2)
-        #expect(report.departures == [RosterDeparture(roster: "Test Net", networks: ["Test Net"], people: 2, unlisted: 1)])
+        #expect(
+            report.departures == [RosterDeparture(roster: "Test Net", networks: ["Test Net"], people: 2, unlisted: 1)])
         #expect(try directory.store.batches().last?.counts.ended == 2)
         #expect(
             try Presentation.importReports([report], as: .table).contains(
-                "2 people are no longer on this roster: their membership of Test Net ended; 1 of them no longer on any roster"))
+                "2 people are no longer on this roster: their membership of Test Net ended; 1 of them no longer on any roster"
+            ))
 
         let bea = try person("bea@example.org")
         #expect(bea.memberships.isEmpty)
@@ -64,7 +69,8 @@ struct RosterLeavingTests {
         #expect(try directory.store.search(VolunteerQuery(skills: ["first aid"])).isEmpty)
         #expect(try directory.store.search(VolunteerQuery(languages: [.resolving("Polish")])).isEmpty)
         #expect(try directory.store.search(VolunteerQuery(skills: ["cooking"])).isEmpty)
-        #expect(try directory.store.search(VolunteerQuery(skills: ["interpreting"])).map(\.volunteer.name) == ["Cal Crow"])
+        #expect(
+            try directory.store.search(VolunteerQuery(skills: ["interpreting"])).map(\.volunteer.name) == ["Cal Crow"])
         #expect(try directory.store.volunteersForMatching().map(\.name).sorted() == ["Abdi Abdi", "Cal Crow"])
         #expect(try directory.store.networks().first { $0.name == "Test Net" }?.memberCount == 1)
 
@@ -88,7 +94,9 @@ struct RosterLeavingTests {
         try roster("v1.csv", Self.abdi + Self.bea, daysAgo: 1)
         let report = try roster("v2.csv", Self.abdi, ImportRequest(dryRun: true))
         #expect(report.counts.ended == 1)
-        #expect(try Presentation.importReports([report], as: .table).contains("1 person is no longer on this roster: their membership of Test Net would end"))
+        #expect(
+            try Presentation.importReports([report], as: .table).contains(
+                "1 person is no longer on this roster: their membership of Test Net would end"))
         #expect(try person("bea@example.org").memberships.map(\.networkName) == ["Test Net"])
         #expect(try directory.store.batches().count == 1)
     }
@@ -109,7 +117,10 @@ struct RosterLeavingTests {
         // An April copy, older than June's, still lists Cal: June took Cal off, so April does not add them back.
         let april = try roster("april.csv", Self.cal + Self.abdi, daysAgo: 60)
         #expect(april.counts.created == 0 && april.counts.updated == 0 && april.counts.ended == 0)
-        #expect(april.warnings.contains { $0.message.contains("1 person this file lists was taken off the roster of Test Net") })
+        #expect(
+            april.warnings.contains {
+                $0.message.contains("1 person this file lists was taken off the roster of Test Net")
+            })
         #expect(try person("cal@example.org").memberships.isEmpty)
         // A copy newer than June's that lists Cal again brings them back.
         try roster("july.csv", Self.cal + Self.abdi + Self.bea, daysAgo: -1)
@@ -144,11 +155,13 @@ struct RosterLeavingTests {
         #expect(george.memberships.map(\.networkName) == ["Test Net"])
     }
 
-    @Test("a ref whose person changed some details but not all is the same person", arguments: [
-        "R1,Abdi Abdi,new.abdi@example.org,07700 900111,Driving,Somali,yes\n",  // new email and phone, same name
-        "R1,Abdi Hassan,abdi@example.org,07700 900111,Driving,Somali,yes\n",  // new name and phone, same email
-        "R1,Abdi Hassan,new.abdi@example.org,,Driving,Somali,yes\n",  // no phone given: not a disagreement
-    ])
+    @Test(
+        "a ref whose person changed some details but not all is the same person",
+        arguments: [
+            "R1,Abdi Abdi,new.abdi@example.org,07700 900111,Driving,Somali,yes\n",  // new email and phone, same name
+            "R1,Abdi Hassan,abdi@example.org,07700 900111,Driving,Somali,yes\n",  // new name and phone, same email
+            "R1,Abdi Hassan,new.abdi@example.org,,Driving,Somali,yes\n",  // no phone given: not a disagreement
+        ])
     func changedDetailsSamePerson(row: String) throws {
         try roster("v1.csv", Self.abdi, daysAgo: 1)
         let report = try roster("v2.csv", row)
@@ -160,7 +173,8 @@ struct RosterLeavingTests {
     @Test("a roster without a network ends listings from a file of the same name")
     func fileRosterEndsListings() throws {
         let first = try directory.file("helpers.csv", Self.header + Self.abdi + Self.bea)
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -86_400)], ofItemAtPath: first.path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -86_400)], ofItemAtPath: first.path)
         _ = try directory.service.importFile(at: first, request: ImportRequest())
         let second = try directory.file("helpers.csv", Self.header + Self.abdi)
         let report = try directory.service.importFile(at: second, request: ImportRequest())

@@ -24,7 +24,8 @@ struct ExternalImporterTests {
         let directory = folder.appendingPathComponent(subfolder)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let description =
-            describe ?? #"{"protocol": 1, "identifier": "\#(name)", "summary": "Test \#(name)", "extensions": ["tst"], "version": "0.1"}"#
+            describe
+            ?? #"{"protocol": 1, "identifier": "\#(name)", "summary": "Test \#(name)", "extensions": ["tst"], "version": "0.1"}"#
         let script = """
             #!/bin/sh
             if [ "$1" = "--describe" ]; then echo '\(description)'; exit 0; fi
@@ -38,8 +39,10 @@ struct ExternalImporterTests {
     }
 
     func registry(questionTimeLimit: Duration = .seconds(5)) -> ImporterRegistry {
-        let found = ExternalImporterDiscovery(folders: [folder.appendingPathComponent("bin").path], questionTimeLimit: questionTimeLimit)
-            .discover()
+        let found = ExternalImporterDiscovery(
+            folders: [folder.appendingPathComponent("bin").path], questionTimeLimit: questionTimeLimit
+        )
+        .discover()
         return ImporterRegistry([], external: found.usable, unusable: found.unusable)
     }
 
@@ -59,7 +62,10 @@ struct ExternalImporterTests {
         let notExecutable = folder.appendingPathComponent("first/voldir-import-quiet")
         try Data("#!/bin/sh\n".utf8).write(to: notExecutable)
         let discovery = ExternalImporterDiscovery(
-            environment: ["VOLDIR_PLUGIN_PATH": folder.appendingPathComponent("first").path, "PATH": folder.appendingPathComponent("second").path],
+            environment: [
+                "VOLDIR_PLUGIN_PATH": folder.appendingPathComponent("first").path,
+                "PATH": folder.appendingPathComponent("second").path,
+            ],
             importsFolder: folder.appendingPathComponent("Imports"))
         let found = discovery.discover()
         #expect(found.usable.map(\.identifier) == ["tst", "other"])
@@ -119,7 +125,9 @@ struct ExternalImporterTests {
 
     @Test("records a plugin prints are imported like a built-in plugin's, with its messages passed on")
     func importsRecords() throws {
-        try plugin("tst", recognise: "certain", body: "echo 'reading the file' >&2\necho 'progress 7' >&2\n" + Self.twoVolunteers)
+        try plugin(
+            "tst", recognise: "certain",
+            body: "echo 'reading the file' >&2\necho 'progress 7' >&2\n" + Self.twoVolunteers)
         let directory = try TestDirectory(registry: registry())
         let file = try directory.file("people.tst", "7 bytes")
         let messages = MessageCollector()
@@ -165,7 +173,8 @@ struct ExternalImporterTests {
         #expect(report.rejected[2].reason.contains("unknown record type 'spaceship'"))
         #expect(report.rejected[3].reason.contains("\"skills\" should be a list"))
         #expect(report.rejected[4].reason.contains("no name"))
-        #expect(report.warnings.contains { $0.message == "unknown column Shoe size ignored" && $0.location?.line == 10 })
+        #expect(
+            report.warnings.contains { $0.message == "unknown column Shoe size ignored" && $0.location?.line == 10 })
         #expect(throws: ImportError.self) {
             try directory.service.importFile(
                 at: try directory.file("again.tst", "y"), request: ImportRequest(plugin: "tst", strict: true))
@@ -177,7 +186,8 @@ struct ExternalImporterTests {
         try plugin("tst", body: Self.twoVolunteers + "\necho 'the file ends too soon' >&2\nexit 1")
         let directory = try TestDirectory(registry: registry())
         let error = try #require(throws: ImportError.self) {
-            try directory.service.importFile(at: try directory.file("people.tst", "x"), request: ImportRequest(plugin: "tst"))
+            try directory.service.importFile(
+                at: try directory.file("people.tst", "x"), request: ImportRequest(plugin: "tst"))
         }
         #expect(error.description.contains("exited with status 1"))
         #expect(error.description.contains("tst: the file ends too soon"))
@@ -199,7 +209,10 @@ struct ExternalImporterTests {
         }
         #expect(error.description.contains("time limit of 1 s"))
         #expect(try directory.everyone().isEmpty)
-        let child = try #require(Int32(String(decoding: try Data(contentsOf: started), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let child = try #require(
+            Int32(
+                String(decoding: try Data(contentsOf: started), as: UTF8.self).trimmingCharacters(
+                    in: .whitespacesAndNewlines)))
         var stopped = false
         for _ in 0..<50 where !stopped {
             stopped = kill(child, 0) != 0
@@ -213,7 +226,8 @@ struct ExternalImporterTests {
         try plugin("tst", body: Self.twoVolunteers + "\nhead -c 17000000 /dev/zero | tr '\\\\0' a\necho")
         let directory = try TestDirectory(registry: registry())
         let error = try #require(throws: ImportError.self) {
-            try directory.service.importFile(at: try directory.file("people.tst", "x"), request: ImportRequest(plugin: "tst"))
+            try directory.service.importFile(
+                at: try directory.file("people.tst", "x"), request: ImportRequest(plugin: "tst"))
         }
         #expect(error.description.contains("longer than 16 MiB"))
         #expect(try directory.everyone().isEmpty)
@@ -222,13 +236,21 @@ struct ExternalImporterTests {
     @Test("the plugin runs in the file's folder with standard input closed, and unknown options go to it last")
     func environmentOfARun() throws {
         let seen = folder.appendingPathComponent("seen.txt")
-        try plugin("tst", body: "pwd > '\(seen.path)'\necho \"$@\" >> '\(seen.path)'\ncat >> '\(seen.path)'\necho end >> '\(seen.path)'")
+        try plugin(
+            "tst",
+            body:
+                "pwd > '\(seen.path)'\necho \"$@\" >> '\(seen.path)'\ncat >> '\(seen.path)'\necho end >> '\(seen.path)'"
+        )
         let directory = try TestDirectory(registry: registry())
         let file = try directory.file("people.tst", "x")
         _ = try directory.service.importFile(
-            at: file, request: ImportRequest(options: ImportOptions(network: "Brinnington Mosque Welfare", kind: .volunteers), plugin: "tst"))
+            at: file,
+            request: ImportRequest(
+                options: ImportOptions(network: "Brinnington Mosque Welfare", kind: .volunteers), plugin: "tst"))
         let lines = String(decoding: try Data(contentsOf: seen), as: UTF8.self).split(separator: "\n").map(String.init)
-        #expect(URL(fileURLWithPath: lines[0]).resolvingSymlinksInPath().path == directory.folder.resolvingSymlinksInPath().path)
+        #expect(
+            URL(fileURLWithPath: lines[0]).resolvingSymlinksInPath().path
+                == directory.folder.resolvingSymlinksInPath().path)
         #expect(lines[1] == "--network Brinnington Mosque Welfare --kind volunteers \(file.standardizedFileURL.path)")
         #expect(lines[2] == "end")
     }

@@ -51,7 +51,8 @@ struct FeedImportTests {
         #expect(try directory.store.networks().first?.memberCount == 1)
         let hidden = VolunteerQuery(includeWithoutConsent: true)
         for query in [
-            VolunteerQuery(text: "Quartermaine", includeWithoutConsent: true), VolunteerQuery(skills: ["xylophone"], includeWithoutConsent: true),
+            VolunteerQuery(text: "Quartermaine", includeWithoutConsent: true),
+            VolunteerQuery(skills: ["xylophone"], includeWithoutConsent: true),
             VolunteerQuery(languages: [.resolving("Tigrinya")], includeWithoutConsent: true),
         ] {
             #expect(try directory.store.search(query).isEmpty)
@@ -65,27 +66,37 @@ struct FeedImportTests {
 
     @Test("a stale sequence is refused and writes nothing unless forced; the same feed twice is unchanged")
     func sequences() throws {
-        try load("feed-118.xml", Self.feed(sequence: 118, #"<s3:volunteer id="V1"><s3:name>A</s3:name></s3:volunteer>"#))
+        try load(
+            "feed-118.xml", Self.feed(sequence: 118, #"<s3:volunteer id="V1"><s3:name>A</s3:name></s3:volunteer>"#))
         do {
-            try load("feed-117.xml", Self.feed(sequence: 117, #"<s3:volunteer id="V2"><s3:name>B</s3:name></s3:volunteer>"#))
+            try load(
+                "feed-117.xml", Self.feed(sequence: 117, #"<s3:volunteer id="V2"><s3:name>B</s3:name></s3:volunteer>"#))
             Issue.record("a stale feed was imported")
         } catch let error as ImportError {
             #expect(error == .staleFeed(source: "Sector 3 Stockport", sequence: 117, lastImported: 118))
         }
         #expect(try directory.everyone().map(\.name) == ["A"])
-        let again = try load("feed-118-again.xml", Self.feed(sequence: 118, #"<s3:volunteer id="V1"><s3:name>A</s3:name></s3:volunteer>"#))
+        let again = try load(
+            "feed-118-again.xml",
+            Self.feed(sequence: 118, #"<s3:volunteer id="V1"><s3:name>A</s3:name></s3:volunteer>"#))
         #expect(again.previouslyImported != nil)
-        try load("feed-117.xml", Self.feed(sequence: 117, #"<s3:volunteer id="V2"><s3:name>B</s3:name></s3:volunteer>"#), ImportRequest(force: true))
+        try load(
+            "feed-117.xml", Self.feed(sequence: 117, #"<s3:volunteer id="V2"><s3:name>B</s3:name></s3:volunteer>"#),
+            ImportRequest(force: true))
         #expect(try directory.everyone().count == 2)
         // Another source has its own sequence.
-        try load("other.xml", Self.feed(sequence: 1, source: "Another District", #"<s3:volunteer id="V1"><s3:name>C</s3:name></s3:volunteer>"#))
+        try load(
+            "other.xml",
+            Self.feed(
+                sequence: 1, source: "Another District", #"<s3:volunteer id="V1"><s3:name>C</s3:name></s3:volunteer>"#))
         #expect(try directory.everyone().count == 3)
     }
 
     @Test("a truncated feed writes nothing, even the records before the break")
     func truncatedWritesNothing() throws {
         #expect(throws: ImportError.self) {
-            try directory.service.importFile(at: fixturesFolder().appendingPathComponent("truncated.xml"), request: ImportRequest())
+            try directory.service.importFile(
+                at: fixturesFolder().appendingPathComponent("truncated.xml"), request: ImportRequest())
         }
         #expect(try directory.everyone().isEmpty)
         #expect(try directory.store.batches().isEmpty)
@@ -105,14 +116,22 @@ struct FeedImportTests {
 
     @Test("the feed's people merge with roster people by email and phone")
     func mergesWithRosters() throws {
-        try load("f.xml", Self.feed(sequence: 1, """
-            <s3:volunteer id="V1"><s3:name>Amina Rahman</s3:name><s3:email>Amina.Rahman@Example.org</s3:email><s3:consent contact="yes"/></s3:volunteer>
-            <s3:volunteer id="V2"><s3:name>Dawit Tesfaye</s3:name><s3:phone>+44 7700 901111</s3:phone><s3:consent contact="yes"/></s3:volunteer>
-            """))
-        try load("g.xml", Self.feed(sequence: 1, source: "Second Feed", """
-            <s3:volunteer id="X"><s3:name>Amina R.</s3:name><s3:email>amina.rahman@example.org</s3:email></s3:volunteer>
-            <s3:volunteer id="Y"><s3:name>D. Tesfaye</s3:name><s3:phone>07700 901111</s3:phone></s3:volunteer>
-            """))
+        try load(
+            "f.xml",
+            Self.feed(
+                sequence: 1,
+                """
+                <s3:volunteer id="V1"><s3:name>Amina Rahman</s3:name><s3:email>Amina.Rahman@Example.org</s3:email><s3:consent contact="yes"/></s3:volunteer>
+                <s3:volunteer id="V2"><s3:name>Dawit Tesfaye</s3:name><s3:phone>+44 7700 901111</s3:phone><s3:consent contact="yes"/></s3:volunteer>
+                """))
+        try load(
+            "g.xml",
+            Self.feed(
+                sequence: 1, source: "Second Feed",
+                """
+                <s3:volunteer id="X"><s3:name>Amina R.</s3:name><s3:email>amina.rahman@example.org</s3:email></s3:volunteer>
+                <s3:volunteer id="Y"><s3:name>D. Tesfaye</s3:name><s3:phone>07700 901111</s3:phone></s3:volunteer>
+                """))
         #expect(try directory.everyone().count == 2)
     }
 }

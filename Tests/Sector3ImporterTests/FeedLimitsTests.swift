@@ -32,7 +32,8 @@ struct FeedLimitsTests {
     @Test("an element of many text nodes past 16 MiB in all fails the feed, naming the line it starts on")
     func hugeElement() throws {
         let area = "<s3:area>" + String(repeating: "a", count: 1 << 20) + "</s3:area>\n"
-        let text = feed("<s3:volunteer id=\"V2\"><s3:name>Big</s3:name>\n" + String(repeating: area, count: 17) + "</s3:volunteer>")
+        let text = feed(
+            "<s3:volunteer id=\"V2\"><s3:name>Big</s3:name>\n" + String(repeating: area, count: 17) + "</s3:volunteer>")
         let error = try #require(throws: ImportError.self) { try load("huge-element.xml", text) }
         #expect(error.description.hasPrefix("huge-element.xml:4: the feed holds something far larger"))
         #expect(error.description.contains("runs past 16 MiB"))
@@ -40,7 +41,8 @@ struct FeedLimitsTests {
 
     @Test("a name over the directory's limit rejects the volunteer, not the feed")
     func oversizedName() throws {
-        let text = feed("<s3:volunteer id=\"V2\"><s3:name>" + String(repeating: "n", count: 2_000) + "</s3:name></s3:volunteer>")
+        let text = feed(
+            "<s3:volunteer id=\"V2\"><s3:name>" + String(repeating: "n", count: 2_000) + "</s3:name></s3:volunteer>")
         let report = try load("long-name.xml", text)
         #expect(try directory.everyone().map(\.name) == ["Ada"])
         #expect(report.rejected.map(\.location.line) == [4])
@@ -49,7 +51,8 @@ struct FeedLimitsTests {
 
     @Test("an opportunity's places of 2147483648 is rejected with the accepted range")
     func placesOutOfRange() throws {
-        let text = feed("""
+        let text = feed(
+            """
             <s3:opportunity id="OPP-1" partner="Hospital"><s3:title>Reading</s3:title><s3:places>2147483648</s3:places></s3:opportunity>
             <s3:opportunity id="OPP-2" partner="Hospital"><s3:title>Driving</s3:title><s3:places>3</s3:places></s3:opportunity>
             """)

@@ -11,7 +11,8 @@ struct FeedReadingTests {
     static func read(_ name: String) throws -> RecordingSink {
         let sink = RecordingSink()
         try Sector3Importer().read(
-            ImportInput(url: fixturesFolder().appendingPathComponent(name), displayName: name, size: 0), options: ImportOptions(),
+            ImportInput(url: fixturesFolder().appendingPathComponent(name), displayName: name, size: 0),
+            options: ImportOptions(),
             into: sink)
         return sink
     }
@@ -28,11 +29,14 @@ struct FeedReadingTests {
         #expect(network.name == "Stockport Race Equality Partnership")
         #expect(network.kind == "ethnic-community")
         #expect(network.areas == ["Brinnington & Central", "Edgeley & Cheadle Heath"])
-        #expect(network.contact == ContactDetails(name: "Office", email: "office@srep.example.org", phone: "0161 000 0000"))
-        #expect(network.members == [
-            MemberReference(volunteerRef: "VOL-1001", role: "coordinator", since: CalendarDate(year: 2023, month: 6, day: 1)),
-            MemberReference(volunteerRef: "VOL-1002"),
-        ])
+        #expect(
+            network.contact == ContactDetails(name: "Office", email: "office@srep.example.org", phone: "0161 000 0000"))
+        #expect(
+            network.members == [
+                MemberReference(
+                    volunteerRef: "VOL-1001", role: "coordinator", since: CalendarDate(year: 2023, month: 6, day: 1)),
+                MemberReference(volunteerRef: "VOL-1002"),
+            ])
         #expect(network.updated == CalendarDate(year: 2025, month: 3, day: 28))
 
         let amina = try #require(sink.volunteers.first)
@@ -42,10 +46,15 @@ struct FeedReadingTests {
         #expect(amina.phone == "07700 900123")
         #expect(amina.postcode == "SK1 3XE")
         #expect(amina.ageBand == .age65plus)
-        #expect(amina.skills == [
-            { var s = Skill(written: "Accountancy", level: .professional); s.qualifiedIn = "PK"; return s }(),
-            Skill(written: "Befriending"),
-        ])
+        #expect(
+            amina.skills == [
+                {
+                    var s = Skill(written: "Accountancy", level: .professional)
+                    s.qualifiedIn = "PK"
+                    return s
+                }(),
+                Skill(written: "Befriending"),
+            ])
         #expect(amina.languages.map(\.language.code) == ["urd", "pan", "eng", "pan"])
         #expect(amina.languages.map(\.proficiency) == [.native, .fluent, .fluent, .conversational])
         #expect(amina.languages.map(\.interprets) == [false, false, false, true])
@@ -53,7 +62,9 @@ struct FeedReadingTests {
         #expect(amina.languages[1].language.written == "Punjabi")
         #expect(amina.availability == [Slot(day: .tue, part: .evening), Slot(day: .sat, part: .morning)])
         #expect(amina.dbs == DBSCheck(level: .enhanced, issued: CalendarDate(year: 2024, month: 1, day: 12)))
-        #expect(amina.consent == Consent(contact: true, share: .partners, recorded: CalendarDate(year: 2024, month: 5, day: 1)))
+        #expect(
+            amina.consent
+                == Consent(contact: true, share: .partners, recorded: CalendarDate(year: 2024, month: 5, day: 1)))
         #expect(amina.updated == CalendarDate(year: 2025, month: 3, day: 30))
         #expect(sink.volunteers[1].name == "Hamid Rezaei")
         #expect(sink.volunteers[1].consent == Consent(contact: false, share: ShareScope.none))
@@ -65,10 +76,13 @@ struct FeedReadingTests {
         #expect(need.description == "Two hours a week in a primary school. <b>Polish</b> speakers especially welcome.")
         #expect(need.requiredSkills.map(\.written) == ["Teaching"])
         #expect(need.preferredSkills.map(\.written) == ["Mentoring"])
-        #expect(need.languages == [
-            LanguageRequirement(language: LanguageReference(written: "pl", code: "pol"), minimumProficiency: .fluent, isRequired: true),
-            LanguageRequirement(language: LanguageReference(written: "Ukrainian", code: "ukr"), isRequired: false),
-        ])
+        #expect(
+            need.languages == [
+                LanguageRequirement(
+                    language: LanguageReference(written: "pl", code: "pol"), minimumProficiency: .fluent,
+                    isRequired: true),
+                LanguageRequirement(language: LanguageReference(written: "Ukrainian", code: "ukr"), isRequired: false),
+            ])
         #expect(need.postcode == "SK4 1AA")
         #expect(need.area == "Heatons North")
         #expect(need.slots == [Slot(day: .wed, part: .afternoon), Slot(day: .mon, part: .any)])
@@ -76,7 +90,12 @@ struct FeedReadingTests {
         #expect(need.minimumDBS == .enhanced)
         #expect(need.updated == CalendarDate(year: 2025, month: 3, day: 31))
 
-        #expect(sink.withdrawals == [Withdrawal(source: "feed:Sector 3 Stockport", volunteerRef: "VOL-0987", on: CalendarDate(year: 2025, month: 3, day: 29))])
+        #expect(
+            sink.withdrawals == [
+                Withdrawal(
+                    source: "feed:Sector 3 Stockport", volunteerRef: "VOL-0987",
+                    on: CalendarDate(year: 2025, month: 3, day: 29))
+            ])
         #expect(sink.rejections.isEmpty)
         #expect(sink.warnings.isEmpty)
         #expect(sink.records.map(\.location.line) == [4, 17, 40, 44, 58])
@@ -112,16 +131,17 @@ struct FeedReadingTests {
         #expect(sink.volunteers.map(\.name) == ["Amina Rahman", "Second"])
         #expect(sink.volunteers.first?.skills.first?.level == .professional)
         let warnings = Set(sink.warnings.map(\.message))
-        #expect(warnings == [
-            "unknown attribute 'feed/@batch' ignored (1 time)",
-            "unknown attribute 'volunteer/@colour' ignored (1 time)",
-            "unknown attribute 'volunteer/@mood' ignored (1 time)",
-            "unknown element 'volunteer/nickname' ignored (2 times)",
-            "unknown element 'volunteer/badge' ignored (1 time)",
-            "unknown attribute 'volunteer/skills/skill/@confidence' ignored (1 time)",
-            "unknown element 'feed/newsletter' ignored (1 time)",
-            "unknown element 'feed/audit' ignored (1 time)",
-        ])
+        #expect(
+            warnings == [
+                "unknown attribute 'feed/@batch' ignored (1 time)",
+                "unknown attribute 'volunteer/@colour' ignored (1 time)",
+                "unknown attribute 'volunteer/@mood' ignored (1 time)",
+                "unknown element 'volunteer/nickname' ignored (2 times)",
+                "unknown element 'volunteer/badge' ignored (1 time)",
+                "unknown attribute 'volunteer/skills/skill/@confidence' ignored (1 time)",
+                "unknown element 'feed/newsletter' ignored (1 time)",
+                "unknown element 'feed/audit' ignored (1 time)",
+            ])
     }
 
     @Test("records that cannot be read are rejected with their line; the rest are read")
@@ -129,14 +149,15 @@ struct FeedReadingTests {
         let sink = try Self.read("rejections.xml")
         #expect(sink.volunteers.map(\.name) == ["Good"])
         #expect(sink.rejections.map(\.location.line) == [4, 5, 6, 7, 8, 9])
-        #expect(sink.rejections.map(\.reason) == [
-            "volunteer 'V2' has no name",
-            "unknown skill level 'guru'; expected basic, experienced or professional",
-            "volunteer has no id",
-            "unreadable DBS issued date '31/02/2024'; write it as 2025-03-28 or 28/03/2025",
-            "places '0' is not a whole number from 1 to 1,000",
-            "unknown day 'funday'; expected mon, tue, wed, thu, fri, sat, sun or any",
-        ])
+        #expect(
+            sink.rejections.map(\.reason) == [
+                "volunteer 'V2' has no name",
+                "unknown skill level 'guru'; expected basic, experienced or professional",
+                "volunteer has no id",
+                "unreadable DBS issued date '31/02/2024'; write it as 2025-03-28 or 28/03/2025",
+                "places '0' is not a whole number from 1 to 1,000",
+                "unknown day 'funday'; expected mon, tue, wed, thu, fri, sat, sun or any",
+            ])
     }
 
     @Test("a document that is not a version 1 feed is refused, naming what it is")
@@ -159,7 +180,8 @@ struct FeedReadingTests {
     func recognition() {
         let feed = Array("<?xml version=\"1.0\"?><feed xmlns=\"urn:sector3:network-feed:1\">".utf8)
         #expect(Sector3Importer.recognises(ImportSample(fileName: "export.dat", head: feed)) == .certain)
-        #expect(Sector3Importer.recognises(ImportSample(fileName: "other.xml", head: Array("<rss/>".utf8))) == .possible)
+        #expect(
+            Sector3Importer.recognises(ImportSample(fileName: "other.xml", head: Array("<rss/>".utf8))) == .possible)
         #expect(Sector3Importer.recognises(ImportSample(fileName: "roster.csv", head: Array("Name,Email".utf8))) == .no)
     }
 }

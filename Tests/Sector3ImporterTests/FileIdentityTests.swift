@@ -11,7 +11,8 @@ import VolunteerDirectoryTestSupport
 struct FileIdentityTests {
     static let feed =
         #"<?xml version="1.0"?><s3:feed xmlns:s3="urn:sector3:network-feed:1" version="1.0" sequence="7" source="S">"#
-        + #"<s3:volunteer id="V1"><s3:name>Amina Rahman</s3:name><s3:consent contact="yes"/></s3:volunteer></s3:feed>"# + "\n"
+        + #"<s3:volunteer id="V1"><s3:name>Amina Rahman</s3:name><s3:consent contact="yes"/></s3:volunteer></s3:feed>"#
+        + "\n"
 
     /// The feed's SHA-256 as `sha256sum` prints it, and as voldir 0.1 stored it in `import_batch.sha256`.
     static let storedDigest = "4ef2f860fac0342adb09b082ad412f2247294934031be274f70cb76bd5c73ee3"
@@ -28,7 +29,8 @@ struct FileIdentityTests {
         try directory.store.write { writer in
             try writer.record(
                 ImportBatch(
-                    fileName: "feed-7.xml", sha256: Self.storedDigest, plugin: Sector3Importer.identifier, importedAt: importedAt,
+                    fileName: "feed-7.xml", sha256: Self.storedDigest, plugin: Sector3Importer.identifier,
+                    importedAt: importedAt,
                     counts: counts, source: "S", sequence: 7))
         }
         let report = try directory.service.importFile(at: url, request: ImportRequest())

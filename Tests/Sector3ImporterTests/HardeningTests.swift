@@ -12,7 +12,8 @@ struct HardeningTests {
     func failure(_ url: URL) throws -> ImportError {
         do {
             _ = try Sector3Importer().read(
-                ImportInput(url: url, displayName: url.lastPathComponent, size: 0), options: ImportOptions(), into: RecordingSink())
+                ImportInput(url: url, displayName: url.lastPathComponent, size: 0), options: ImportOptions(),
+                into: RecordingSink())
         } catch let error as ImportError {
             return error
         }
@@ -42,7 +43,8 @@ struct HardeningTests {
     func externalDTDNotLoaded() throws {
         let sink = RecordingSink()
         try Sector3Importer().read(
-            ImportInput(url: fixture("external-dtd.xml"), displayName: "external-dtd.xml", size: 0), options: ImportOptions(), into: sink)
+            ImportInput(url: fixture("external-dtd.xml"), displayName: "external-dtd.xml", size: 0),
+            options: ImportOptions(), into: sink)
         #expect(sink.volunteers.first?.consent.contact == nil)
         #expect(sink.volunteers.first?.consent.share == .partners)
     }
@@ -80,7 +82,10 @@ struct HardeningTests {
         let url = folder.url.appendingPathComponent("huge.xml")
         #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
         let handle = try FileHandle(forWritingTo: url)
-        handle.write(Data("<s3:feed xmlns:s3=\"urn:sector3:network-feed:1\" version=\"1.0\" sequence=\"1\"><s3:volunteer id=\"V1\"><s3:name>".utf8))
+        handle.write(
+            Data(
+                "<s3:feed xmlns:s3=\"urn:sector3:network-feed:1\" version=\"1.0\" sequence=\"1\"><s3:volunteer id=\"V1\"><s3:name>"
+                    .utf8))
         let block = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
         for _ in 0..<12 { handle.write(block) }
         handle.write(Data("</s3:name></s3:volunteer></s3:feed>".utf8))
@@ -95,7 +100,8 @@ struct HardeningTests {
         let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("deep.xml")
         let depth = 5_000
-        var text = "<s3:feed xmlns:s3=\"urn:sector3:network-feed:1\" version=\"1.0\" sequence=\"1\"><s3:volunteer id=\"V1\">"
+        var text =
+            "<s3:feed xmlns:s3=\"urn:sector3:network-feed:1\" version=\"1.0\" sequence=\"1\"><s3:volunteer id=\"V1\">"
         text += String(repeating: "<s3:x>", count: depth) + String(repeating: "</s3:x>", count: depth)
         text += "</s3:volunteer></s3:feed>"
         try Data(text.utf8).write(to: url)
@@ -114,7 +120,8 @@ struct HardeningTests {
                     do {
                         let sink = RecordingSink()
                         try Sector3Importer().read(
-                            ImportInput(url: url, displayName: url.lastPathComponent, size: 0), options: ImportOptions(), into: sink)
+                            ImportInput(url: url, displayName: url.lastPathComponent, size: 0),
+                            options: ImportOptions(), into: sink)
                         return (true, nil)
                     } catch {
                         return (false, String(describing: error))

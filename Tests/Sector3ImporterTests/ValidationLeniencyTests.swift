@@ -23,7 +23,8 @@ struct ValidationLeniencyTests {
     func imported(_ text: String) throws -> RecordingSink {
         let sink = RecordingSink()
         try Sector3Importer().read(
-            ImportInput(url: try directory.file("feed.xml", text), displayName: "feed.xml", size: 0), options: ImportOptions(),
+            ImportInput(url: try directory.file("feed.xml", text), displayName: "feed.xml", size: 0),
+            options: ImportOptions(),
             into: sink)
         return sink
     }
@@ -55,7 +56,12 @@ struct ValidationLeniencyTests {
         #expect(problems.count == 1, "\(problems)")
         #expect((warning.line, warning.column) == (6, 5))
         #expect(warning.message.contains("'volunteer/shoe-size'") && warning.message.contains("x:shoe-size"))
-        #expect(try imported(Self.prefixed("<s3:volunteer id=\"V1\"><s3:name>A</s3:name><x:shoe-size>7</x:shoe-size><s3:skills/></s3:volunteer>")).rejections.isEmpty)
+        #expect(
+            try imported(
+                Self.prefixed(
+                    "<s3:volunteer id=\"V1\"><s3:name>A</s3:name><x:shoe-size>7</x:shoe-size><s3:skills/></s3:volunteer>"
+                )
+            ).rejections.isEmpty)
     }
 
     @Test("an element of the feed's own namespace from a later version 1.x is a warning")
@@ -106,7 +112,9 @@ struct ValidationLeniencyTests {
         #expect(problems.map(\.column) == [40, 91])
         #expect(try imported(defaultStyle).volunteers.map(\.name) == ["Grace"])
 
-        let prefixed = try validate(Self.prefixed(#"<s3:volunteer id="V1"><s3:name>Grace</s3:name><s3:pronouns>she/her</s3:pronouns></s3:volunteer>"#))
+        let prefixed = try validate(
+            Self.prefixed(
+                #"<s3:volunteer id="V1"><s3:name>Grace</s3:name><s3:pronouns>she/her</s3:pronouns></s3:volunteer>"#))
         #expect(prefixed.filter(\.isError).isEmpty, "\(prefixed)")
         #expect(prefixed.count == 1)
     }
@@ -128,7 +136,10 @@ struct ValidationLeniencyTests {
 
     @Test(
         "every form of the generated timestamp is valid",
-        arguments: ["2025-04-02T09:30:00Z", "2025-04-02T09:30:00+01:00", "2025-04-02T09:30:00.250Z", "2025-04-02T09:30:00", "2025-04-02"])
+        arguments: [
+            "2025-04-02T09:30:00Z", "2025-04-02T09:30:00+01:00", "2025-04-02T09:30:00.250Z", "2025-04-02T09:30:00",
+            "2025-04-02",
+        ])
     func generatedForms(generated: String) throws {
         let text = """
             <?xml version="1.0"?>
@@ -139,12 +150,15 @@ struct ValidationLeniencyTests {
 
     @Test("version 1.2 is accepted; version 2 is refused as import refuses it", arguments: ["1.2", "1.10", "1.0.3"])
     func laterMinorVersion(version: String) throws {
-        #expect(try validate(Self.prefixed(version: version, #"<s3:volunteer id="V1"><s3:name>A</s3:name></s3:volunteer>"#)).isEmpty)
+        #expect(
+            try validate(Self.prefixed(version: version, #"<s3:volunteer id="V1"><s3:name>A</s3:name></s3:volunteer>"#))
+                .isEmpty)
     }
 
     @Test("version 2 is refused, at the root element", arguments: ["2.0", "2", "1", "10.1"])
     func otherVersion(version: String) throws {
-        let problems = try validate(Self.prefixed(version: version, #"<s3:volunteer id="V1"><s3:name>A</s3:name></s3:volunteer>"#))
+        let problems = try validate(
+            Self.prefixed(version: version, #"<s3:volunteer id="V1"><s3:name>A</s3:name></s3:volunteer>"#))
         let error = try #require(problems.filter(\.isError).first, "\(problems)")
         #expect((error.line, error.column) == (2, 1))
         #expect(error.message.contains("'\(version)'"))
@@ -176,9 +190,13 @@ struct ValidationLeniencyTests {
 
     @Test("a flood of warnings is cut at a thousand and counted, and cannot hide an error after it")
     func manyWarnings() throws {
-        let records = (1...1_005).map { #"<s3:volunteer id="V\#($0)"><s3:name>N</s3:name><s3:hobby>Chess</s3:hobby></s3:volunteer>"# }
+        let records = (1...1_005).map {
+            #"<s3:volunteer id="V\#($0)"><s3:name>N</s3:name><s3:hobby>Chess</s3:hobby></s3:volunteer>"#
+        }
         let problems = try validate(
-            Self.prefixed(records.joined(separator: "\n") + "\n" + #"<s3:volunteer id="BAD"><s3:name>N</s3:name><s3:age-band>old</s3:age-band></s3:volunteer>"#))
+            Self.prefixed(
+                records.joined(separator: "\n") + "\n"
+                    + #"<s3:volunteer id="BAD"><s3:name>N</s3:name><s3:age-band>old</s3:age-band></s3:volunteer>"#))
         #expect(problems.filter { !$0.isError }.count == 1_001)
         #expect(problems.last?.message == "5 more warnings, not listed")
         let error = try #require(problems.filter(\.isError).first)
@@ -191,7 +209,8 @@ struct ValidationLeniencyTests {
         let problems = try Sector3FeedValidator.validate(url)
         #expect(problems.filter(\.isError).isEmpty, "\(problems)")
         let sink = RecordingSink()
-        try Sector3Importer().read(ImportInput(url: url, displayName: "unknown-parts.xml", size: 0), options: ImportOptions(), into: sink)
+        try Sector3Importer().read(
+            ImportInput(url: url, displayName: "unknown-parts.xml", size: 0), options: ImportOptions(), into: sink)
         func path(_ message: String) -> String? {
             guard let start = message.firstIndex(of: "'") else { return nil }
             let rest = message[message.index(after: start)...]
@@ -221,7 +240,8 @@ struct ValidationDepartureTests {
         let problems = try Sector3FeedValidator.validate(url)
         #expect(problems.filter(\.isError).isEmpty, "\(problems)")
         #expect(problems.count == 3, "\(problems)")
-        #expect(problems.allSatisfy { $0.message.hasPrefix("import reads this, but it departs from the version 1 schema") })
+        #expect(
+            problems.allSatisfy { $0.message.hasPrefix("import reads this, but it departs from the version 1 schema") })
         #expect(problems.map(\.line) == [3, 3, 5])
         #expect(problems.map(\.column) == [25, 46, 42])
     }

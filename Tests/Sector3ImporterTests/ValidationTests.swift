@@ -12,7 +12,9 @@ struct ValidationTests {
         #expect(FileManager.default.fileExists(atPath: url.path))
     }
 
-    @Test("valid feeds have no problems", arguments: ["full.xml", "default-namespace-interleaved.xml", "windows-1252.xml"])
+    @Test(
+        "valid feeds have no problems",
+        arguments: ["full.xml", "default-namespace-interleaved.xml", "windows-1252.xml"])
     func valid(name: String) throws {
         let problems = try Sector3FeedValidator.validate(fixturesFolder().appendingPathComponent(name))
         #expect(problems.isEmpty, "\(problems)")

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// A small tmpfs of its own, for tests of a full disk and a read-only mount. Needs root (CI runs
@@ -24,14 +24,14 @@ public final class ScratchMount {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-mount-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         #if canImport(Glibc)
-            guard Glibc.mount("tmpfs", folder.path, "tmpfs", 0, "size=\(size),mode=0777") == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: folder)
-                throw MountError(reason: reason)
-            }
-        #else
+        guard Glibc.mount("tmpfs", folder.path, "tmpfs", 0, "size=\(size),mode=0777") == 0 else {
+            let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: folder)
-            throw MountError(reason: "tmpfs mounts are tried on Linux only")
+            throw MountError(reason: reason)
+        }
+        #else
+        try? FileManager.default.removeItem(at: folder)
+        throw MountError(reason: "tmpfs mounts are tried on Linux only")
         #endif
     }
 
@@ -42,9 +42,9 @@ public final class ScratchMount {
     /// Makes the mount read-only: nobody, root included, can write to it after this.
     public func makeReadOnly() throws {
         #if canImport(Glibc)
-            guard Glibc.mount("tmpfs", folder.path, "tmpfs", UInt(MS_REMOUNT | MS_RDONLY), "size=\(size)") == 0 else {
-                throw MountError(reason: String(cString: strerror(errno)))
-            }
+        guard Glibc.mount("tmpfs", folder.path, "tmpfs", UInt(MS_REMOUNT | MS_RDONLY), "size=\(size)") == 0 else {
+            throw MountError(reason: String(cString: strerror(errno)))
+        }
         #endif
     }
 
@@ -60,7 +60,7 @@ public final class ScratchMount {
         guard mounted else { return }
         mounted = false
         #if canImport(Glibc)
-            _ = umount2(folder.path, Int32(MNT_DETACH))
+        _ = umount2(folder.path, Int32(MNT_DETACH))
         #endif
         try? FileManager.default.removeItem(at: folder)
     }

@@ -39,7 +39,9 @@ public final class TestDirectory {
 
     /// Every volunteer, consent or not, by name.
     public func everyone() throws -> [Volunteer] {
-        try store.search(VolunteerQuery(includeWithoutConsent: true, limit: 10_000)).map(\.volunteer).sorted { $0.id < $1.id }
+        try store.search(VolunteerQuery(includeWithoutConsent: true, limit: 10_000)).map(\.volunteer).sorted {
+            $0.id < $1.id
+        }
     }
 
     /// The bytes of the database file and its write-ahead log, for checking what is really stored.
@@ -47,7 +49,9 @@ public final class TestDirectory {
         var data = Data()
         for suffix in ["", "-wal"] {
             let path = databasePath + suffix
-            if FileManager.default.fileExists(atPath: path) { data.append(try Data(contentsOf: URL(fileURLWithPath: path))) }
+            if FileManager.default.fileExists(atPath: path) {
+                data.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+            }
         }
         return data
     }

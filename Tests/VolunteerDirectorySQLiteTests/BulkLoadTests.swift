@@ -18,8 +18,10 @@ struct BulkLoadTests {
     func indexes() throws -> [String: String] {
         try directory.store.reader.read { db in
             Dictionary(
-                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
-                    .map { ($0["name"] as String, $0["sql"] as String) })
+                uniqueKeysWithValues: try Row.fetchAll(
+                    db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                )
+                .map { ($0["name"] as String, $0["sql"] as String) })
         }
     }
 

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Statements bound directly")
 struct DirectStatementTests {
-    @Test("values bind in order, NULLs included; a failing statement throws SQLite's reason and leaves the statement reusable")
+    @Test(
+        "values bind in order, NULLs included; a failing statement throws SQLite's reason and leaves the statement reusable"
+    )
     func bindsAndFails() throws {
         let queue = try DatabaseQueue()
         try queue.write { db in

@@ -13,14 +13,18 @@ struct DirectoryStoreTests {
     }
 
     @discardableResult
-    func load(_ name: String, _ lines: [ScriptedImporter.Line], _ request: ImportRequest = ImportRequest()) throws -> FileImportReport {
-        try directory.service.importFile(at: try directory.file(name, try ScriptedImporter.script(lines)), request: request)
+    func load(_ name: String, _ lines: [ScriptedImporter.Line], _ request: ImportRequest = ImportRequest()) throws
+        -> FileImportReport
+    {
+        try directory.service.importFile(
+            at: try directory.file(name, try ScriptedImporter.script(lines)), request: request)
     }
 
     static let agreed = Consent(contact: true, share: .partners)
 
     static func person(
-        _ name: String, id: String, email: String? = nil, phone: String? = nil, postcode: String? = nil, area: String? = nil,
+        _ name: String, id: String, email: String? = nil, phone: String? = nil, postcode: String? = nil,
+        area: String? = nil,
         skills: [Skill] = [], languages: [SpokenLanguage] = [], slots: [Slot] = [], dbs: DBSLevel? = nil,
         consent: Consent = agreed, network: String? = "Network A", notes: String? = nil, source: String = "feed:test"
     ) -> ScriptedImporter.Line {
@@ -43,10 +47,13 @@ struct DirectoryStoreTests {
     @Test("a file listed as pending and then changed is hashed afresh when imported")
     func changedAfterListing() throws {
         let url = try directory.file("roster.jsonl", try ScriptedImporter.script([Self.person("Amina", id: "1")]))
-        #expect(try directory.service.pendingFiles(in: directory.folder).map(\.lastPathComponent).contains("roster.jsonl"))
-        try Data(try ScriptedImporter.script([Self.person("Amina", id: "1"), Self.person("Tariq", id: "2")]).utf8).write(to: url)
+        #expect(
+            try directory.service.pendingFiles(in: directory.folder).map(\.lastPathComponent).contains("roster.jsonl"))
+        try Data(try ScriptedImporter.script([Self.person("Amina", id: "1"), Self.person("Tariq", id: "2")]).utf8)
+            .write(to: url)
         _ = try directory.service.importFile(at: url, request: ImportRequest())
-        #expect(try directory.store.batches().last?.sha256 == ImportService.sha256(of: url, displayName: "roster.jsonl"))
+        #expect(
+            try directory.store.batches().last?.sha256 == ImportService.sha256(of: url, displayName: "roster.jsonl"))
         #expect(try directory.everyone().count == 2)
     }
 
@@ -67,10 +74,30 @@ struct DirectoryStoreTests {
 
     @Test("a source's new availability replaces what it said before; what other sources said stays")
     func availabilityPerSource() throws {
-        try load("a.jsonl", [Self.person("Amina", id: "1", email: "a@example.org", slots: [Slot(day: .tue, part: .evening)], source: "roster:a")])
-        try load("b.jsonl", [Self.person("Amina", id: "7", email: "a@example.org", slots: [Slot(day: .sat, part: .any)], source: "roster:b")])
-        try load("a2.jsonl", [Self.person("Amina", id: "1", email: "a@example.org", slots: [Slot(day: .wed, part: .morning)], source: "roster:a")])
-        #expect(try directory.everyone().map(\.availability) == [[Slot(day: .wed, part: .morning), Slot(day: .sat, part: .any)]])
+        try load(
+            "a.jsonl",
+            [
+                Self.person(
+                    "Amina", id: "1", email: "a@example.org", slots: [Slot(day: .tue, part: .evening)],
+                    source: "roster:a")
+            ])
+        try load(
+            "b.jsonl",
+            [
+                Self.person(
+                    "Amina", id: "7", email: "a@example.org", slots: [Slot(day: .sat, part: .any)], source: "roster:b")
+            ])
+        try load(
+            "a2.jsonl",
+            [
+                Self.person(
+                    "Amina", id: "1", email: "a@example.org", slots: [Slot(day: .wed, part: .morning)],
+                    source: "roster:a")
+            ])
+        #expect(
+            try directory.everyone().map(\.availability) == [
+                [Slot(day: .wed, part: .morning), Slot(day: .sat, part: .any)]
+            ])
         #expect(try names(VolunteerQuery(availability: [Slot(day: .tue, part: .evening)])).isEmpty)
         #expect(try names(VolunteerQuery(availability: [Slot(day: .sat, part: .afternoon)])) == ["Amina"])
         #expect(try names(VolunteerQuery(availability: [Slot(day: .wed, part: .any)])) == ["Amina"])
@@ -81,7 +108,9 @@ struct DirectoryStoreTests {
         try load("first.jsonl", [Self.person("Amina", id: "1")])
         let before = try directory.everyone()
         #expect(throws: ImportError.self) {
-            try load("broken.jsonl", [Self.person("Tariq", id: "2"), Self.person("Amina Changed", id: "1"), .fail("cut short")])
+            try load(
+                "broken.jsonl",
+                [Self.person("Tariq", id: "2"), Self.person("Amina Changed", id: "1"), .fail("cut short")])
         }
         #expect(try directory.everyone() == before)
         #expect(try directory.store.batches().count == 1)
@@ -90,12 +119,14 @@ struct DirectoryStoreTests {
 
     @Test("skills match by key or as whole words within a skill; exact ranks first")
     func skillSearch() throws {
-        try load("s.jsonl", [
-            Self.person("Alice", id: "1", skills: [Skill(written: "First aid (St John)")]),
-            Self.person("Bob", id: "2", skills: [Skill(written: "First-Aid")]),
-            Self.person("Carol", id: "3", skills: [Skill(written: "Firstaid")]),
-            Self.person("Dan", id: "4", skills: [Skill(written: "Driving"), Skill(written: "Aid work first")]),
-        ])
+        try load(
+            "s.jsonl",
+            [
+                Self.person("Alice", id: "1", skills: [Skill(written: "First aid (St John)")]),
+                Self.person("Bob", id: "2", skills: [Skill(written: "First-Aid")]),
+                Self.person("Carol", id: "3", skills: [Skill(written: "Firstaid")]),
+                Self.person("Dan", id: "4", skills: [Skill(written: "Driving"), Skill(written: "Aid work first")]),
+            ])
         #expect(try names(VolunteerQuery(skills: ["first aid"])) == ["Bob", "Alice"])
         #expect(try names(VolunteerQuery(skills: ["FIRST AID", "driving"])).isEmpty)
         #expect(try names(VolunteerQuery(skills: ["driving"])) == ["Dan"])
@@ -103,12 +134,15 @@ struct DirectoryStoreTests {
 
     @Test("languages by any form the catalogue knows, with a minimum proficiency; higher proficiency ranks first")
     func languageSearch() throws {
-        try load("l.jsonl", [
-            Self.person("Amina", id: "1", languages: [Self.speaks("Urdu", .native), Self.speaks("pa-Arab", .fluent)]),
-            Self.person("Bilal", id: "2", languages: [Self.speaks("urd", .basic)]),
-            Self.person("Chen", id: "3", languages: [Self.speaks("Cantonese")]),
-            Self.person("Dana", id: "4", languages: [Self.speaks("Hill Mirpuri", .fluent)]),
-        ])
+        try load(
+            "l.jsonl",
+            [
+                Self.person(
+                    "Amina", id: "1", languages: [Self.speaks("Urdu", .native), Self.speaks("pa-Arab", .fluent)]),
+                Self.person("Bilal", id: "2", languages: [Self.speaks("urd", .basic)]),
+                Self.person("Chen", id: "3", languages: [Self.speaks("Cantonese")]),
+                Self.person("Dana", id: "4", languages: [Self.speaks("Hill Mirpuri", .fluent)]),
+            ])
         #expect(try names(VolunteerQuery(languages: [.resolving("ur")])) == ["Amina", "Bilal"])
         #expect(try names(VolunteerQuery(languages: [.resolving("اردو")], minimumProficiency: .fluent)) == ["Amina"])
         #expect(try names(VolunteerQuery(languages: [.resolving("Punjabi"), .resolving("Urdu")])) == ["Amina"])
@@ -118,11 +152,16 @@ struct DirectoryStoreTests {
 
     @Test("area by postcode district or ward, availability, DBS at least, network")
     func otherFilters() throws {
-        try load("o.jsonl", [
-            Self.person("Ann", id: "1", postcode: "sk4 1aa", slots: [Slot(day: .tue, part: .evening)], dbs: .enhanced),
-            Self.person("Ben", id: "2", postcode: "SK41 1AA", area: "Heatons North", slots: [Slot(day: .any, part: .evening)], dbs: .basic, network: "Network B"),
-            Self.person("Cat", id: "3", postcode: "M1 1AE", slots: [Slot(day: .sat, part: .any)], dbs: .standard),
-        ])
+        try load(
+            "o.jsonl",
+            [
+                Self.person(
+                    "Ann", id: "1", postcode: "sk4 1aa", slots: [Slot(day: .tue, part: .evening)], dbs: .enhanced),
+                Self.person(
+                    "Ben", id: "2", postcode: "SK41 1AA", area: "Heatons North",
+                    slots: [Slot(day: .any, part: .evening)], dbs: .basic, network: "Network B"),
+                Self.person("Cat", id: "3", postcode: "M1 1AE", slots: [Slot(day: .sat, part: .any)], dbs: .standard),
+            ])
         #expect(try names(VolunteerQuery(area: "SK4")) == ["Ann"])
         #expect(try names(VolunteerQuery(area: "heatons north")) == ["Ben"])
         #expect(try names(VolunteerQuery(availability: [Slot(day: .tue, part: .evening)])) == ["Ann", "Ben"])
@@ -134,28 +173,39 @@ struct DirectoryStoreTests {
 
     @Test("full text over names, skills and notes, with user input that cannot inject FTS syntax")
     func textSearch() throws {
-        try load("t.jsonl", [
-            Self.person("Grace Okafor", id: "1", skills: [Skill(written: "Sign language interpreting")], notes: "NRCPD registered"),
-            Self.person("Dawit", id: "2", notes: "Qualified interpreter (DPSI)"),
-        ])
+        try load(
+            "t.jsonl",
+            [
+                Self.person(
+                    "Grace Okafor", id: "1", skills: [Skill(written: "Sign language interpreting")],
+                    notes: "NRCPD registered"),
+                Self.person("Dawit", id: "2", notes: "Qualified interpreter (DPSI)"),
+            ])
         #expect(try names(VolunteerQuery(text: "nrcpd")) == ["Grace Okafor"])
         #expect(try names(VolunteerQuery(text: "interpreter")) == ["Dawit"])
-        #expect(try names(VolunteerQuery(text: "okafor\" OR name:*")) .isEmpty)
+        #expect(try names(VolunteerQuery(text: "okafor\" OR name:*")).isEmpty)
         #expect(try names(VolunteerQuery(text: "Grace AND")).isEmpty)
     }
 
     @Test("withdrawal erases the person from every table, the full-text index and the file's bytes")
     func erasure() throws {
-        try load("feed-1.jsonl", [
-            Self.person(
-                "Zebedee Quartermaine", id: "VOL-9", email: "zebedee.q@example.org", phone: "07700 900999",
-                skills: [Skill(written: "Xylophone tuition")], languages: [Self.speaks("Tigrinya")], notes: "Wonderfully unique note"),
-            Self.person("Someone Else", id: "VOL-1"),
-        ])
+        try load(
+            "feed-1.jsonl",
+            [
+                Self.person(
+                    "Zebedee Quartermaine", id: "VOL-9", email: "zebedee.q@example.org", phone: "07700 900999",
+                    skills: [Skill(written: "Xylophone tuition")], languages: [Self.speaks("Tigrinya")],
+                    notes: "Wonderfully unique note"),
+                Self.person("Someone Else", id: "VOL-1"),
+            ])
         // A source that lists nobody else (a file named after the person) goes with them too.
         try load(
             "roster.jsonl",
-            [Self.person("Zebedee Quartermaine", id: "R1", email: "ZEBEDEE.Q@example.org", network: "Network B", source: "file:quartermaine-form.csv")])
+            [
+                Self.person(
+                    "Zebedee Quartermaine", id: "R1", email: "ZEBEDEE.Q@example.org", network: "Network B",
+                    source: "file:quartermaine-form.csv")
+            ])
         #expect(try directory.everyone().count == 2)
         let report = try load("feed-2.jsonl", [.withdrawal(Withdrawal(source: "feed:test", volunteerRef: "VOL-9"))])
         #expect(report.counts.erased == 1)
@@ -165,7 +215,8 @@ struct DirectoryStoreTests {
         #expect(try directory.store.networks().map(\.memberCount) == [1, 0])
         let bytes = try directory.rawBytes()
         for secret in [
-            "Quartermaine", "zebedee.q@example.org", "ZEBEDEE", "Xylophone", "xylophone tuition", "Wonderfully unique", "900999",
+            "Quartermaine", "zebedee.q@example.org", "ZEBEDEE", "Xylophone", "xylophone tuition", "Wonderfully unique",
+            "900999",
             "quartermaine-form",
         ] {
             #expect(bytes.range(of: Data(secret.utf8)) == nil, "'\(secret)' is still in the database files")
@@ -176,10 +227,17 @@ struct DirectoryStoreTests {
     func memberLists() throws {
         let network = NetworkRecord(
             source: "feed:test", externalID: "NET-1", name: "Race Equality Partnership", kind: "ethnic-community",
-            areas: ["Brinnington & Central"], members: [MemberReference(volunteerRef: "V1", role: "coordinator"), MemberReference(volunteerRef: "V2"), MemberReference(volunteerRef: "V404")])
-        let report = try load("f.jsonl", [
-            Self.person("Before", id: "V1", network: nil), .network(network), Self.person("After", id: "V2", network: nil),
-        ])
+            areas: ["Brinnington & Central"],
+            members: [
+                MemberReference(volunteerRef: "V1", role: "coordinator"), MemberReference(volunteerRef: "V2"),
+                MemberReference(volunteerRef: "V404"),
+            ])
+        let report = try load(
+            "f.jsonl",
+            [
+                Self.person("Before", id: "V1", network: nil), .network(network),
+                Self.person("After", id: "V2", network: nil),
+            ])
         #expect(report.warnings.contains { $0.message.contains("'V404'") })
         let networks = try directory.store.networks()
         #expect(networks.map(\.memberCount) == [2])
@@ -193,9 +251,13 @@ struct DirectoryStoreTests {
         #expect(throws: ImportError.staleFeed(source: "Sector 3", sequence: 117, lastImported: 118)) {
             try load("feed-117.jsonl", [.sequence(117, of: "Sector 3"), Self.person("B", id: "2")])
         }
-        #expect(throws: ImportError.self) { try load("feed-118b.jsonl", [.sequence(118, of: "Sector 3"), Self.person("C", id: "3")]) }
+        #expect(throws: ImportError.self) {
+            try load("feed-118b.jsonl", [.sequence(118, of: "Sector 3"), Self.person("C", id: "3")])
+        }
         #expect(try directory.everyone().map(\.name) == ["A"])
-        try load("feed-117-forced.jsonl", [.sequence(117, of: "Sector 3"), Self.person("B", id: "2")], ImportRequest(force: true))
+        try load(
+            "feed-117-forced.jsonl", [.sequence(117, of: "Sector 3"), Self.person("B", id: "2")],
+            ImportRequest(force: true))
         #expect(try directory.everyone().count == 2)
         let again = try load("feed-118.jsonl", [.sequence(118, of: "Sector 3"), Self.person("A", id: "1")])
         #expect(again.previouslyImported != nil)
@@ -269,7 +331,9 @@ struct PlacementStoreTests {
         #expect(try directory.store.placements().map(\.status) == [.confirmed])
         #expect(try directory.store.decide(placement: 999, as: .declined) == nil)
         _ = try directory.service.importFile(
-            at: try directory.file("w.jsonl", try ScriptedImporter.script([.withdrawal(Withdrawal(source: "feed:test", volunteerRef: "1"))])),
+            at: try directory.file(
+                "w.jsonl",
+                try ScriptedImporter.script([.withdrawal(Withdrawal(source: "feed:test", volunteerRef: "1"))])),
             request: ImportRequest())
         #expect(try directory.store.placements().isEmpty)
     }

@@ -20,24 +20,24 @@ struct MigrationTests {
         try database(
             named: "v6.sqlite", upTo: "v6: no index twice",
             sql: """
-                    INSERT INTO network (id, name, name_key) VALUES (1, 'Deaf Community', 'deaf community'), (2, 'SREP', 'srep');
-                    INSERT INTO volunteer (id, name, name_key, email, email_key, consent_contact)
-                      VALUES (1, 'Amina Yusuf', 'amina yusuf', 'amina@example.org', 'amina@example.org', 1);
-                    INSERT INTO listing (source, listing_id, volunteer_id, fingerprint)
-                      VALUES ('roster:deaf community', 'id:D1', 1, 'old-d'), ('roster:srep', 'id:S7', 1, 'old-s');
-                    INSERT INTO membership (volunteer_id, network_id, role) VALUES (1, 1, 'interpreter'), (1, 2, NULL);
-                    INSERT INTO volunteer_skill (volunteer_id, source, position, written, key, level)
-                      VALUES (1, 'roster:srep', 0, 'Accountancy', 'accountancy', 3),
-                             (1, 'roster:deaf community', 0, 'BSL interpreting', 'bsl interpreting', NULL),
-                             (1, 'roster:deaf community', 1, 'Driving', 'driving', NULL);
-                    INSERT INTO volunteer_language (volunteer_id, source, position, written, written_key, code, proficiency, interprets)
-                      VALUES (1, 'roster:deaf community', 0, 'BSL', 'bsl', 'bfi', 4, 1),
-                             (1, 'roster:srep', 0, 'Somali', 'somali', 'som', 3, 0);
-                    INSERT INTO volunteer_slot (volunteer_id, source, day, part)
-                      VALUES (1, 'roster:deaf community', 'tue', 'evening'), (1, 'roster:deaf community', 'sat', 'any'),
-                             (1, 'roster:srep', 'any', 'morning'), (1, 'roster:srep', 'tue', 'evening');
-                    INSERT INTO volunteer_text (rowid, name, skills, notes) VALUES (1, 'Amina Yusuf', 'Accountancy ; BSL interpreting ; Driving', NULL);
-                    """)
+                INSERT INTO network (id, name, name_key) VALUES (1, 'Deaf Community', 'deaf community'), (2, 'SREP', 'srep');
+                INSERT INTO volunteer (id, name, name_key, email, email_key, consent_contact)
+                  VALUES (1, 'Amina Yusuf', 'amina yusuf', 'amina@example.org', 'amina@example.org', 1);
+                INSERT INTO listing (source, listing_id, volunteer_id, fingerprint)
+                  VALUES ('roster:deaf community', 'id:D1', 1, 'old-d'), ('roster:srep', 'id:S7', 1, 'old-s');
+                INSERT INTO membership (volunteer_id, network_id, role) VALUES (1, 1, 'interpreter'), (1, 2, NULL);
+                INSERT INTO volunteer_skill (volunteer_id, source, position, written, key, level)
+                  VALUES (1, 'roster:srep', 0, 'Accountancy', 'accountancy', 3),
+                         (1, 'roster:deaf community', 0, 'BSL interpreting', 'bsl interpreting', NULL),
+                         (1, 'roster:deaf community', 1, 'Driving', 'driving', NULL);
+                INSERT INTO volunteer_language (volunteer_id, source, position, written, written_key, code, proficiency, interprets)
+                  VALUES (1, 'roster:deaf community', 0, 'BSL', 'bsl', 'bfi', 4, 1),
+                         (1, 'roster:srep', 0, 'Somali', 'somali', 'som', 3, 0);
+                INSERT INTO volunteer_slot (volunteer_id, source, day, part)
+                  VALUES (1, 'roster:deaf community', 'tue', 'evening'), (1, 'roster:deaf community', 'sat', 'any'),
+                         (1, 'roster:srep', 'any', 'morning'), (1, 'roster:srep', 'tue', 'evening');
+                INSERT INTO volunteer_text (rowid, name, skills, notes) VALUES (1, 'Amina Yusuf', 'Accountancy ; BSL interpreting ; Driving', NULL);
+                """)
     }
 
     /// A database left at the migration named `last`, holding what `sql` writes; its path.
@@ -87,7 +87,8 @@ struct MigrationTests {
     func legacyFingerprintsStillMatch() throws {
         let record = VolunteerRecord(
             source: "feed:test", externalID: "1", name: "Amina Yusuf", email: "amina@example.org",
-            skills: [Skill(written: "Accountancy")], availability: [Slot(day: .tue, part: .evening)], consent: Consent(contact: true))
+            skills: [Skill(written: "Accountancy")], availability: [Slot(day: .tue, part: .evening)],
+            consent: Consent(contact: true))
         let first = try directory.file("first.jsonl", try ScriptedImporter.script([.volunteer(record)]))
         _ = try directory.service.importFile(at: first, request: ImportRequest())
         try directory.store.write { writer in
@@ -95,7 +96,9 @@ struct MigrationTests {
                 sql: "UPDATE listing SET fingerprint = ?", arguments: [Fingerprint.legacy(volunteer: record)])
         }
         // The same record in another file (so not skipped by the file's hash), and then changed.
-        let again = try directory.file("again.jsonl", try ScriptedImporter.script([.volunteer(record), .reject("a line that makes this another file")]))
+        let again = try directory.file(
+            "again.jsonl",
+            try ScriptedImporter.script([.volunteer(record), .reject("a line that makes this another file")]))
         #expect(try directory.service.importFile(at: again, request: ImportRequest()).counts.unchanged == 1)
         var changed = record
         changed.skills.append(Skill(written: "Driving"))
@@ -137,7 +140,8 @@ struct MigrationTests {
                       VALUES (1, 'srep.csv', 'abc', 'csv', '2026-01-01 00:00:00.000', 1, 0, 0, 0, 0);
                     """)
             try db.execute(
-                sql: "INSERT INTO need (id, partner, title, places, details, fingerprint) VALUES (?, ?, ?, ?, ?, 'old')",
+                sql:
+                    "INSERT INTO need (id, partner, title, places, details, fingerprint) VALUES (?, ?, ?, ?, ?, 'old')",
                 arguments: [need.id, need.partner, need.title, need.places, try JSONColumn.encode(need)])
         }
         return path
@@ -155,7 +159,8 @@ struct MigrationTests {
         try store.write { writer in
             // A listing from before v8 kept no keys of its own: the person's stand in for them.
             let said = try #require(try writer.identity(ofListing: "id:R1", listedBy: "roster:srep"))
-            #expect(said.nameKey == "abdi abdi" && said.emailKey == "abdi@example.org" && said.phoneKey == "+447700900001")
+            #expect(
+                said.nameKey == "abdi abdi" && said.emailKey == "abdi@example.org" && said.phoneKey == "+447700900001")
             // Unstamped, it is older than any roster imported from now on.
             try writer.beginBatch(fileDate: Date())
             #expect(try writer.unconfirmedListings(of: "roster:srep").map(\.listingID) == ["id:R1"])

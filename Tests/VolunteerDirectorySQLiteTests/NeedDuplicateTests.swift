@@ -15,27 +15,43 @@ struct NeedDuplicateTests {
 
     @discardableResult
     func load(_ name: String, _ lines: [ScriptedImporter.Line]) throws -> FileImportReport {
-        try directory.service.importFile(at: try directory.file(name, try ScriptedImporter.script(lines)), request: ImportRequest())
+        try directory.service.importFile(
+            at: try directory.file(name, try ScriptedImporter.script(lines)), request: ImportRequest())
     }
 
-    static func reading(_ id: String, partner: String = "Stockport Council Schools Team", title: String = "Reading support for newly arrived pupils",
-                        language: String = "Polish", places: Int = 3) -> Need {
+    static func reading(
+        _ id: String, partner: String = "Stockport Council Schools Team",
+        title: String = "Reading support for newly arrived pupils",
+        language: String = "Polish", places: Int = 3
+    ) -> Need {
         Need(
-            id: id, partner: partner, title: title, skills: [SkillRequirement(skill: Skill(written: "Teaching"), isRequired: true)],
-            languages: [LanguageRequirement(language: .resolving(language), minimumProficiency: .fluent, isRequired: true)], places: places)
+            id: id, partner: partner, title: title,
+            skills: [SkillRequirement(skill: Skill(written: "Teaching"), isRequired: true)],
+            languages: [
+                LanguageRequirement(language: .resolving(language), minimumProficiency: .fluent, isRequired: true)
+            ], places: places)
     }
 
     static func teacher(_ name: String, id: String) -> ScriptedImporter.Line {
         .volunteer(
             VolunteerRecord(
-                source: "feed:test", externalID: id, name: name, email: "\(id)@example.org", skills: [Skill(written: "Teaching")],
-                languages: [SpokenLanguage(language: .resolving("Polish"), proficiency: .native)], consent: Consent(contact: true)))
+                source: "feed:test", externalID: id, name: name, email: "\(id)@example.org",
+                skills: [Skill(written: "Teaching")],
+                languages: [SpokenLanguage(language: .resolving("Polish"), proficiency: .native)],
+                consent: Consent(contact: true)))
     }
 
-    @Test("a need from another source with the same partner and title and overlapping requirements is flagged, with its line")
+    @Test(
+        "a need from another source with the same partner and title and overlapping requirements is flagged, with its line"
+    )
     func flaggedAtImport() throws {
         try load("needs.jsonl", [.need(Self.reading("N-101"))])
-        let report = try load("feed.jsonl", [.need(Self.reading("N-999", partner: "Someone else")), .need(Self.reading("OPP-77", title: "READING support for newly-arrived pupils"))])
+        let report = try load(
+            "feed.jsonl",
+            [
+                .need(Self.reading("N-999", partner: "Someone else")),
+                .need(Self.reading("OPP-77", title: "READING support for newly-arrived pupils")),
+            ])
         let warning = try #require(report.warnings.first { $0.message.contains("duplicate") })
         #expect(warning.location?.line == 2)
         #expect(warning.message.contains("'OPP-77'") && warning.message.contains("'N-101'"))
@@ -54,17 +70,21 @@ struct NeedDuplicateTests {
         #expect(try directory.store.needs().allSatisfy { $0.duplicateOf == nil })
     }
 
-    @Test("same partner and title: overlapping requirements are likely the same need", arguments: [
-        (["Teaching"], ["Polish"], ["teaching"], ["pl"], true),
-        (["Teaching"], ["Polish"], [], [], true),  // one says less: nothing conflicts
-        (["Teaching"], ["Polish"], ["Teaching"], ["Urdu"], false),
-        (["Teaching"], [], ["Driving"], [], false),
-        ([], [], [], [], true),
-    ])
-    func overlapping(skills: [String], languages: [String], otherSkills: [String], otherLanguages: [String], same: Bool) {
+    @Test(
+        "same partner and title: overlapping requirements are likely the same need",
+        arguments: [
+            (["Teaching"], ["Polish"], ["teaching"], ["pl"], true),
+            (["Teaching"], ["Polish"], [], [], true),  // one says less: nothing conflicts
+            (["Teaching"], ["Polish"], ["Teaching"], ["Urdu"], false),
+            (["Teaching"], [], ["Driving"], [], false),
+            ([], [], [], [], true),
+        ])
+    func overlapping(skills: [String], languages: [String], otherSkills: [String], otherLanguages: [String], same: Bool)
+    {
         func need(_ id: String, _ skills: [String], _ languages: [String]) -> Need {
             Need(
-                id: id, partner: "Schools", title: "Reading", skills: skills.map { SkillRequirement(skill: Skill(written: $0), isRequired: true) },
+                id: id, partner: "Schools", title: "Reading",
+                skills: skills.map { SkillRequirement(skill: Skill(written: $0), isRequired: true) },
                 languages: languages.map { LanguageRequirement(language: .resolving($0), isRequired: true) })
         }
         #expect(need("A", skills, languages).isLikelySame(as: need("B", otherSkills, otherLanguages)) == same)
@@ -82,14 +102,22 @@ struct NeedDuplicateTests {
         #expect(report.needs.map(\.need.id) == ["N-101"])
         #expect(report.coverage.map(\.placesAsking) == [3])
         #expect(report.placesAsked == 3)
-        #expect(report.markdown().contains("OPP-77 (Stockport Council Schools Team: Reading support for newly arrived pupils) looks like a duplicate of N-101"))
+        #expect(
+            report.markdown().contains(
+                "OPP-77 (Stockport Council Schools Team: Reading support for newly arrived pupils) looks like a duplicate of N-101"
+            ))
         #expect(report.html().contains("Likely duplicates, not matched"))
         #expect(report.csv().contains("duplicate,OPP-77"))
     }
 
     @Test("merging keeps one need, moves placements, drops the flag, and a later import of the other changes nothing")
     func merge() throws {
-        try load("people.jsonl", [Self.teacher("Zoe Nowak", id: "1"), Self.teacher("Jan Kowalski", id: "2"), Self.teacher("Ola Nowak", id: "3")])
+        try load(
+            "people.jsonl",
+            [
+                Self.teacher("Zoe Nowak", id: "1"), Self.teacher("Jan Kowalski", id: "2"),
+                Self.teacher("Ola Nowak", id: "3"),
+            ])
         try load("needs.jsonl", [.need(Self.reading("N-101", places: 2))])
         try load("feed.jsonl", [.need(Self.reading("OPP-77"))])
         // Zoe is placed on both; Jan and Ola only on the duplicate.
@@ -98,7 +126,9 @@ struct NeedDuplicateTests {
             (need: "N-101", volunteer: people[0], score: 1), (need: "OPP-77", volunteer: people[0], score: 1),
             (need: "OPP-77", volunteer: people[1], score: 1), (need: "OPP-77", volunteer: people[2], score: 1),
         ])
-        for placement in placed where placement.need == "OPP-77" { _ = try directory.store.decide(placement: placement.id, as: .confirmed) }
+        for placement in placed where placement.need == "OPP-77" {
+            _ = try directory.store.decide(placement: placement.id, as: .confirmed)
+        }
 
         let merge = try directory.store.mergeNeeds(keep: "N-101", other: "OPP-77")
         #expect(merge == NeedMerge(kept: "N-101", removed: "OPP-77", moved: 3, dropped: 1, confirmed: 3, places: 2))
@@ -113,7 +143,9 @@ struct NeedDuplicateTests {
         #expect(try directory.store.needs().map(\.id) == ["N-101"])
     }
 
-    @Test("merging the other way round clears the kept need's own flag", arguments: [("OPP-77", "N-101"), ("N-101", "OPP-77")])
+    @Test(
+        "merging the other way round clears the kept need's own flag",
+        arguments: [("OPP-77", "N-101"), ("N-101", "OPP-77")])
     func mergeEitherWay(keep: String, other: String) throws {
         try load("needs.jsonl", [.need(Self.reading("N-101"))])
         try load("feed.jsonl", [.need(Self.reading("OPP-77"))])
@@ -141,8 +173,12 @@ struct NeedDuplicateTests {
     @Test("merging refuses a need that is not held, or a need with itself")
     func mergeErrors() throws {
         try load("needs.jsonl", [.need(Self.reading("N-101"))])
-        #expect(throws: NeedMergeError.unknownNeed("OPP-1")) { try directory.store.mergeNeeds(keep: "N-101", other: "OPP-1") }
-        #expect(throws: NeedMergeError.sameNeed("N-101")) { try directory.store.mergeNeeds(keep: "N-101", other: "N-101") }
+        #expect(throws: NeedMergeError.unknownNeed("OPP-1")) {
+            try directory.store.mergeNeeds(keep: "N-101", other: "OPP-1")
+        }
+        #expect(throws: NeedMergeError.sameNeed("N-101")) {
+            try directory.store.mergeNeeds(keep: "N-101", other: "N-101")
+        }
         #expect(try directory.store.needs().count == 1)
     }
 }

@@ -36,7 +36,9 @@ struct ScriptedImporter: DirectoryImporter {
             if let need = line.need { try sink.receive(.need(need), at: location) }
             if let withdrawal = line.withdrawal { try sink.receive(.withdrawal(withdrawal), at: location) }
             if let reason = line.reject { try sink.reject(at: location, reason: reason) }
-            if let reason = line.fail { throw ImportError.malformed(file: input.displayName, location: location, reason: reason) }
+            if let reason = line.fail {
+                throw ImportError.malformed(file: input.displayName, location: location, reason: reason)
+            }
         }
     }
 

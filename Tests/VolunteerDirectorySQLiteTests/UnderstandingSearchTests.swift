@@ -17,20 +17,24 @@ struct UnderstandingSearchTests {
             [
                 Self.person("Amir", "1", skills: ["Accountancy"], languages: [("Urdu", .native)]),
                 Self.person("Bushra", "2", skills: ["ACCA qualified"], languages: [("pa-Arab", .fluent)]),
-                Self.person("Chen", "3", skills: ["chartered accountant (Pakistan)"], languages: [("Cantonese", .native)]),
+                Self.person(
+                    "Chen", "3", skills: ["chartered accountant (Pakistan)"], languages: [("Cantonese", .native)]),
                 Self.person("Dorota", "4", skills: ["Tax returns"], languages: [("Polski", .native)]),
                 Self.person("Efua", "5", skills: ["Bookkeeping"], languages: [("Twi", .native)]),
                 Self.person("Farid", "6", skills: ["Solicitor"], languages: [("Sorani", .fluent)]),
                 Self.person("Goran", "7", skills: ["Gardening", "Beekeeping"], languages: [("Kurdish", .native)]),
                 Self.person("Hui", "8", skills: ["Driving"], languages: [("Chinese", .native)]),
-                Self.person("Imran", "9", skills: ["Driving"], languages: [("Panjabi", .native), ("Urdu", .fluent)], interprets: true),
+                Self.person(
+                    "Imran", "9", skills: ["Driving"], languages: [("Panjabi", .native), ("Urdu", .fluent)],
+                    interprets: true),
                 Self.person("Jamila", "10", skills: ["Teaching"], languages: [("Shahmukhi", .native)]),
             ])
     }
 
     @discardableResult
     func load(_ name: String, _ lines: [ScriptedImporter.Line]) throws -> FileImportReport {
-        try directory.service.importFile(at: try directory.file(name, try ScriptedImporter.script(lines)), request: ImportRequest())
+        try directory.service.importFile(
+            at: try directory.file(name, try ScriptedImporter.script(lines)), request: ImportRequest())
     }
 
     static func person(
@@ -39,7 +43,9 @@ struct UnderstandingSearchTests {
         .volunteer(
             VolunteerRecord(
                 source: "feed:test", externalID: id, name: name, skills: skills.map(ItemParsing.skill),
-                languages: languages.map { SpokenLanguage(language: .resolving($0.0), proficiency: $0.1, interprets: interprets) },
+                languages: languages.map {
+                    SpokenLanguage(language: .resolving($0.0), proficiency: $0.1, interprets: interprets)
+                },
                 consent: Consent(contact: true)))
     }
 
@@ -48,24 +54,37 @@ struct UnderstandingSearchTests {
     }
 
     func found(language: String) throws -> [String] {
-        try directory.store.search(VolunteerQuery(languages: [.resolving(language)])).map { "\($0.volunteer.name):\($0.match ?? "")" }
+        try directory.store.search(VolunteerQuery(languages: [.resolving(language)])).map {
+            "\($0.volunteer.name):\($0.match ?? "")"
+        }
     }
 
     @Test("a skill finds exact, then synonyms, then narrower, then related, each labelled")
     func skillKinds() throws {
-        #expect(try found(skill: "accountancy") == ["Amir:exact", "Bushra:synonym", "Chen:synonym", "Dorota:narrower", "Efua:related"])
-        #expect(try found(skill: "ACCA") == ["Amir:exact", "Bushra:synonym", "Chen:synonym", "Dorota:narrower", "Efua:related"])
+        #expect(
+            try found(skill: "accountancy") == [
+                "Amir:exact", "Bushra:synonym", "Chen:synonym", "Dorota:narrower", "Efua:related",
+            ])
+        #expect(
+            try found(skill: "ACCA") == [
+                "Amir:exact", "Bushra:synonym", "Chen:synonym", "Dorota:narrower", "Efua:related",
+            ])
         #expect(try found(skill: "legal advice") == ["Farid:narrower"])
         #expect(try found(skill: "beekeeping") == ["Goran:exact"])
         #expect(try found(skill: "interpreting") == ["Imran:exact"])
-        let match = try #require(try directory.store.search(VolunteerQuery(skills: ["accountancy"])).first { $0.volunteer.name == "Bushra" })
-        #expect(match.matched == [MatchedTerm(kind: "skill", asked: "accountancy", written: "ACCA qualified", match: "synonym")])
+        let match = try #require(
+            try directory.store.search(VolunteerQuery(skills: ["accountancy"])).first { $0.volunteer.name == "Bushra" })
+        #expect(
+            match.matched == [
+                MatchedTerm(kind: "skill", asked: "accountancy", written: "ACCA qualified", match: "synonym")
+            ])
     }
 
     @Test("a limit keeps the best, in order, however many qualify")
     func limitKeepsTheBest() throws {
         for limit in 1...5 {
-            let names = try directory.store.search(VolunteerQuery(skills: ["accountancy"], limit: limit)).map(\.volunteer.name)
+            let names = try directory.store.search(VolunteerQuery(skills: ["accountancy"], limit: limit)).map(
+                \.volunteer.name)
             #expect(names == Array(["Amir", "Bushra", "Chen", "Dorota", "Efua"].prefix(limit)))
         }
         let everyone = try directory.store.search(VolunteerQuery(limit: 3)).map(\.volunteer.name)
@@ -108,11 +127,13 @@ struct UnderstandingSearchTests {
     @Test("a coordinator's taxonomy remaps the skills already held when the directory is next opened")
     func remapsOnNewTaxonomy() throws {
         let extended = try directory.store.taxonomy.extended(
-            withYAML: "version: 1\nskills:\n  - key: beekeeping\n    label: Beekeeping\n    synonyms: [apiarist]\n", file: "bees.taxonomy.yaml")
+            withYAML: "version: 1\nskills:\n  - key: beekeeping\n    label: Beekeeping\n    synonyms: [apiarist]\n",
+            file: "bees.taxonomy.yaml")
         let reopened = try SQLiteDirectoryStore(path: directory.databasePath, taxonomy: extended)
         #expect(try reopened.unmappedSkills(limit: 10).isEmpty)
         #expect(try reopened.search(VolunteerQuery(skills: ["apiarist"])).map(\.volunteer.name) == ["Goran"])
-        #expect(try reopened.search(VolunteerQuery(skills: ["apiarist"])).first?.match == "exact")  // written by its label
+        // Written by its label.
+        #expect(try reopened.search(VolunteerQuery(skills: ["apiarist"])).first?.match == "exact")
         // Back to the shipped taxonomy: Beekeeping is unmapped again.
         let original = try SQLiteDirectoryStore(path: directory.databasePath)
         #expect(try original.unmappedSkills(limit: 10).map(\.written) == ["Beekeeping"])

@@ -9,7 +9,8 @@ struct ASCIIKeysTests {
     /// `(0)`, `ext` in both cases, digits, letters), by a seeded generator: the same every run.
     static let texts: [String] = {
         let pieces = [
-            " ", "\t", "\r\n", "\n", "\u{0B}", "@", ".", "+", "(", ")", "(0)", "0", "7", "4", "00", "44", "e", "E", "x", "X",
+            " ", "\t", "\r\n", "\n", "\u{0B}", "@", ".", "+", "(", ")", "(0)", "0", "7", "4", "00", "44", "e", "E", "x",
+            "X",
             "t", "T", "ext", "EXT", "Ext.", "a", "Z", "-", "sk4", "1AA", "_", ",",
         ]
         var state: UInt64 = 0x5EED
@@ -25,7 +26,8 @@ struct ASCIIKeysTests {
             "07700 900123", "+44 (0)7700 900123", "0044 7700 900123", "(0161) 000 0000", "0161 000 0000 ext 12",
             "07700900123 x5", "7700900123", "SK4 1AA", "sk41aa", " m1 1ae ", "SK4", "EC1A 1BB",
         ]
-        return written + (0..<20_000).map { _ in (0..<(next() % 12)).map { _ in pieces[next() % pieces.count] }.joined() }
+        return written
+            + (0..<20_000).map { _ in (0..<(next() % 12)).map { _ in pieces[next() % pieces.count] }.joined() }
     }()
 
     @Test("email keys")
@@ -47,7 +49,9 @@ struct ASCIIKeysTests {
     @Test("postcode letters and digits")
     func postcodes() {
         for text in Self.texts {
-            #expect(ASCIIKeys.upperAlphanumerics(text) == Postcode.upperAlphanumericsByCharacters(text), "\(text.debugDescription)")
+            #expect(
+                ASCIIKeys.upperAlphanumerics(text) == Postcode.upperAlphanumericsByCharacters(text),
+                "\(text.debugDescription)")
         }
     }
 
@@ -56,7 +60,9 @@ struct ASCIIKeysTests {
         for text in Self.texts + ["Sector 3", "E-mail Address", "Phone No.", "DBS (Enhanced)"] {
             let byScalars = String(
                 String.UnicodeScalarView(
-                    text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+                    text.lowercased().unicodeScalars.filter {
+                        $0.properties.isAlphabetic || $0.properties.numericType != nil
+                    }))
             #expect(text.compactKey == byScalars, "\(text.debugDescription)")
         }
         #expect("Zoë's Ünïon ²".compactKey == "zoësünïon²")

@@ -4,9 +4,9 @@ import Testing
 @testable import VolunteerDirectory
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// The core's limits: field limits for every kind of record, regular files only, warnings
@@ -20,20 +20,28 @@ struct InputLimitsCoreTests {
         // A network's name at its limit, and the source a roster derives from it, pass.
         let network = String(repeating: "N", count: FieldLimits.name)
         let member = VolunteerRecord(
-            source: "roster:" + network, name: "Ada", memberships: [MembershipRecord(network: NetworkReference(name: network))])
+            source: "roster:" + network, name: "Ada",
+            memberships: [MembershipRecord(network: NetworkReference(name: network))])
         #expect(FieldLimits.violation(in: .volunteer(member)) == nil)
-        #expect(FieldLimits.violation(in: .volunteer(VolunteerRecord(source: "s", name: "Ada", phone: long)))?.field == "phone")
+        #expect(
+            FieldLimits.violation(in: .volunteer(VolunteerRecord(source: "s", name: "Ada", phone: long)))?.field
+                == "phone")
         #expect(FieldLimits.violation(in: .network(NetworkRecord(source: "s", name: long)))?.field == "network name")
         #expect(
-            FieldLimits.violation(in: .network(NetworkRecord(source: "s", name: "N", contact: ContactDetails(email: long + long))))?.field
+            FieldLimits.violation(
+                in: .network(NetworkRecord(source: "s", name: "N", contact: ContactDetails(email: long + long))))?.field
                 == "contact email")
-        #expect(FieldLimits.violation(in: .withdrawal(Withdrawal(source: "s", volunteerRef: long)))?.field == "volunteer ref")
+        #expect(
+            FieldLimits.violation(in: .withdrawal(Withdrawal(source: "s", volunteerRef: long)))?.field
+                == "volunteer ref")
         let skills = (1...201).map { Skill(written: "skill \($0)") }
         #expect(
-            FieldLimits.violation(in: .volunteer(VolunteerRecord(source: "s", name: "Ada", skills: skills)))?.description
+            FieldLimits.violation(in: .volunteer(VolunteerRecord(source: "s", name: "Ada", skills: skills)))?
+                .description
                 == "skills lists 201 items; at most 200 are accepted")
         #expect(
-            FieldLimits.violation(in: .need(Need(id: "N", partner: "P", title: "T", places: Int(Int32.max) + 1)))?.description
+            FieldLimits.violation(in: .need(Need(id: "N", partner: "P", title: "T", places: Int(Int32.max) + 1)))?
+                .description
                 == "places '2147483648' is not a whole number from 1 to 1,000")
     }
 
@@ -47,20 +55,30 @@ struct InputLimitsCoreTests {
 
     @Test("numbers in messages are grouped by thousands")
     func grouped() {
-        #expect([0, 999, 1_000, 9_990, 1_048_576, -12_345].map(\.grouped) == ["0", "999", "1,000", "9,990", "1,048,576", "-12,345"])
+        #expect(
+            [0, 999, 1_000, 9_990, 1_048_576, -12_345].map(\.grouped) == [
+                "0", "999", "1,000", "9,990", "1,048,576", "-12,345",
+            ])
     }
 
     @Test("warnings that differ only in quoted values are one kind; apostrophes in words are kept")
     func warningKinds() {
-        #expect(WarningDigest.kind(of: "email 'a@' does not look like an address") == "email '…' does not look like an address")
+        #expect(
+            WarningDigest.kind(of: "email 'a@' does not look like an address")
+                == "email '…' does not look like an address")
         #expect(WarningDigest.kind(of: "it isn't 'x'") == "it isn't '…'")
         let report = FileImportReport(
             file: "f.csv", plugin: "csv", counts: ImportCounts(), rejected: [],
-            warnings: (1...8).map { ImportWarning(location: SourceLocation(line: $0), message: "email 'e\($0)' is odd") }
+            warnings: (1...8).map {
+                ImportWarning(location: SourceLocation(line: $0), message: "email 'e\($0)' is odd")
+            }
                 + [ImportWarning(location: nil, message: "no network column")])
         let shown = WarningDigest.abridged(report).warnings.map(\.message)
-        #expect(shown == ["email 'e1' is odd", "email 'e2' is odd", "email 'e3' is odd", "email 'e4' is odd", "email 'e5' is odd",
-                          "no network column", "and 3 more like this: email '…' is odd"])
+        #expect(
+            shown == [
+                "email 'e1' is odd", "email 'e2' is odd", "email 'e3' is odd", "email 'e4' is odd", "email 'e5' is odd",
+                "no network column", "and 3 more like this: email '…' is odd",
+            ])
     }
 
     @Test("only regular files open; folders, pipes, loops and dangling links are named")

@@ -13,12 +13,17 @@ struct LanguageCatalogueTests {
             ("Urdu", "urd", .name), ("urdu", "urd", .name), ("  Polish ", "pol", .name), ("Bengali", "ben", .name),
             ("Bangla", "ben", .name), ("Tigrinya", "tir", .name), ("Romanian", "ron", .name), ("Arabic", "ara", .name),
             ("Kurdish", "kur", .name), ("Central Kurdish", "ckb", .name), ("Kurdish, Central", "ckb", .name),
-            ("Malay", "msa", .name), ("Panjabi", "pan", .name), ("Yue Chinese", "yue", .name), ("Persian", "fas", .name),
+            ("Malay", "msa", .name), ("Panjabi", "pan", .name), ("Yue Chinese", "yue", .name),
+            ("Persian", "fas", .name),
             ("Punjabi", "pan", .alias), ("Farsi", "fas", .alias), ("Cantonese", "yue", .alias), ("BSL", "bfi", .alias),
-            ("bsl", "bfi", .alias), ("British Sign Language", "bfi", .name), ("Sorani", "ckb", .alias), ("Kurmanji", "kmr", .alias),
-            ("Pashto", "pus", .alias), ("Greek", "ell", .alias), ("Swahili", "swa", .name), ("Swahilli", "swa", .misspelling),
-            ("Polski", "pol", .endonym), ("اردو", "urd", .endonym), ("বাংলা", "ben", .endonym), ("Türkçe", "tur", .endonym),
-            ("Română", "ron", .endonym), ("ትግርኛ", "tir", .endonym), ("Soomaali", "som", .endonym), ("中文", "zho", .endonym),
+            ("bsl", "bfi", .alias), ("British Sign Language", "bfi", .name), ("Sorani", "ckb", .alias),
+            ("Kurmanji", "kmr", .alias),
+            ("Pashto", "pus", .alias), ("Greek", "ell", .alias), ("Swahili", "swa", .name),
+            ("Swahilli", "swa", .misspelling),
+            ("Polski", "pol", .endonym), ("اردو", "urd", .endonym), ("বাংলা", "ben", .endonym),
+            ("Türkçe", "tur", .endonym),
+            ("Română", "ron", .endonym), ("ትግርኛ", "tir", .endonym), ("Soomaali", "som", .endonym),
+            ("中文", "zho", .endonym),
             ("pa-Arab", "pan", .tag), ("pa-Guru", "pan", .tag), ("en-GB", "eng", .tag), ("zh_Hant_HK", "zho", .tag),
             ("Urdu.", "urd", .name), ("*Polish*", "pol", .name),
         ])
@@ -35,7 +40,9 @@ struct LanguageCatalogueTests {
         #expect(try #require(catalogue.resolve("en-GB")).script == nil)
     }
 
-    @Test("text that names no language stays unresolved", arguments: ["Iranian", "Makaton", "xx", "", "  ", "-", "fluent", "xx-YY", "Klingonese"])
+    @Test(
+        "text that names no language stays unresolved",
+        arguments: ["Iranian", "Makaton", "xx", "", "  ", "-", "fluent", "xx-YY", "Klingonese"])
     func unresolved(text: String) {
         #expect(catalogue.resolve(text) == nil)
     }
@@ -122,7 +129,10 @@ struct OrdinaryWordsTests {
 
     @Test(
         "a bare token in free text is a code only for a curated language, and never an answer or everyday word",
-        arguments: ["Yes", "No", "the", "and", "Any", "Not", "Nil", "Can", "Man", "Mon", "Sat", "It", "nor", "May", "no-one", "not-sure"])
+        arguments: [
+            "Yes", "No", "the", "and", "Any", "Not", "Nil", "Can", "Man", "Mon", "Sat", "It", "nor", "May", "no-one",
+            "not-sure",
+        ])
     func wordsAreWords(text: String) {
         #expect(catalogue.resolve(text) == nil, "'\(text)' read as \(catalogue.resolve(text)?.language.name ?? "")")
         #expect(LanguageReference.resolving(text).code == nil)
@@ -141,7 +151,9 @@ struct OrdinaryWordsTests {
 
     @Test("answers are recognised as answers; only the negative ones mean there is no language")
     func answers() {
-        for answer in ["Yes", "no", "NONE", "N/A", "nil", "any", "all", "other", "some", "not", "maybe", "basic", "good", "fluent"] {
+        for answer in [
+            "Yes", "no", "NONE", "N/A", "nil", "any", "all", "other", "some", "not", "maybe", "basic", "good", "fluent",
+        ] {
             #expect(LanguageCatalogue.isAnswer(answer), "\(answer)")
         }
         #expect(LanguageCatalogue.meansNoLanguage("N/A") && LanguageCatalogue.meansNoLanguage("None"))

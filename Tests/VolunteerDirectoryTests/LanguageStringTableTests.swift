@@ -30,9 +30,13 @@ struct LanguageStringTableTests {
     @Test("each string resolves as the table says", arguments: rows)
     func resolves(row: Row) {
         let resolution = LanguageCatalogue.shared.resolve(row.text)
-        #expect(resolution?.language.code == row.code, "'\(row.text)' resolved to \(resolution?.language.code ?? "nothing")")
+        #expect(
+            resolution?.language.code == row.code, "'\(row.text)' resolved to \(resolution?.language.code ?? "nothing")"
+        )
         if let match = row.match {
-            #expect(resolution?.match == match, "'\(row.text)' resolved by \(resolution.map { "\($0.match)" } ?? "nothing")")
+            #expect(
+                resolution?.match == match, "'\(row.text)' resolved by \(resolution.map { "\($0.match)" } ?? "nothing")"
+            )
         }
     }
 }

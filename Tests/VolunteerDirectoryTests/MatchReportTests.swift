@@ -4,34 +4,53 @@ import VolunteerDirectory
 @Suite("Matching report")
 struct MatchReportTests {
     static func person(
-        _ id: VolunteerID, _ name: String, skills: [Skill], languages: [(String, Proficiency)], share: ShareScope = .partners,
+        _ id: VolunteerID, _ name: String, skills: [Skill], languages: [(String, Proficiency)],
+        share: ShareScope = .partners,
         dbs: DBSLevel = .enhanced, email: String? = nil
     ) -> Volunteer {
         Volunteer(
-            id: id, name: name, email: email ?? "\(name.lowercased().filter(\.isLetter))@example.org", phone: "07700 90000\(id)",
+            id: id, name: name, email: email ?? "\(name.lowercased().filter(\.isLetter))@example.org",
+            phone: "07700 90000\(id)",
             postcode: "SK4 1AA", skills: skills,
             languages: languages.map { SpokenLanguage(language: .resolving($0.0), proficiency: $0.1) },
-            availability: [Slot(day: .any, part: .any)], dbs: DBSCheck(level: dbs), consent: Consent(contact: true, share: share))
+            availability: [Slot(day: .any, part: .any)], dbs: DBSCheck(level: dbs),
+            consent: Consent(contact: true, share: share))
     }
 
     static let volunteers = [
-        person(1, "Zoe Nowak", skills: [Skill(written: "Teaching", level: .professional)], languages: [("pl", .native)]),
-        person(2, "Private Person", skills: [Skill(written: "Teaching")], languages: [("pl", .fluent)], share: .sector3),
-        person(3, "Amina Rahman", skills: [{ var s = Skill(written: "Accountancy", level: .professional); s.qualifiedIn = "PK"; return s }()], languages: [("ur", .native)]),
+        person(
+            1, "Zoe Nowak", skills: [Skill(written: "Teaching", level: .professional)], languages: [("pl", .native)]),
+        person(
+            2, "Private Person", skills: [Skill(written: "Teaching")], languages: [("pl", .fluent)], share: .sector3),
+        person(
+            3, "Amina Rahman",
+            skills: [
+                {
+                    var s = Skill(written: "Accountancy", level: .professional)
+                    s.qualifiedIn = "PK"
+                    return s
+                }()
+            ], languages: [("ur", .native)]),
         person(4, "Dawit Tesfaye", skills: [Skill(written: "Interpreting")], languages: [("ti", .native)], dbs: .basic),
-        person(5, "=HYPERLINK(\"http://evil\")", skills: [Skill(written: "Teaching")], languages: [("pl", .fluent)], share: .partners),
+        person(
+            5, "=HYPERLINK(\"http://evil\")", skills: [Skill(written: "Teaching")], languages: [("pl", .fluent)],
+            share: .partners),
     ]
 
     static let needs = [
         Need(
             id: "N-1", partner: "Schools", title: "Reading support",
             skills: [SkillRequirement(skill: Skill(written: "Teaching"), isRequired: true)],
-            languages: [LanguageRequirement(language: .resolving("Polish"), minimumProficiency: .fluent, isRequired: true)],
+            languages: [
+                LanguageRequirement(language: .resolving("Polish"), minimumProficiency: .fluent, isRequired: true)
+            ],
             postcode: "SK4 2BB", places: 3),
         Need(
             id: "N-2", partner: "Hospital", title: "Tigrinya interpreter",
             skills: [SkillRequirement(skill: Skill(written: "Interpreting"), isRequired: true)],
-            languages: [LanguageRequirement(language: .resolving("Tigrinya"), minimumProficiency: .fluent, isRequired: true)],
+            languages: [
+                LanguageRequirement(language: .resolving("Tigrinya"), minimumProficiency: .fluent, isRequired: true)
+            ],
             places: 1, minimumDBS: .enhanced),
     ]
 
@@ -54,7 +73,9 @@ struct MatchReportTests {
             languages: [LanguageRequirement(language: .resolving("Kurdish"), isRequired: true)], places: 1)
         let index = MatchIndex(volunteers: volunteers, needs: [need])
         let criteria = try MatchCriteria()
-        let report = MatchReport(result: Matcher(criteria: criteria).match(index), index: index, criteria: criteria, alternates: 0, audience: .coordinator)
+        let report = MatchReport(
+            result: Matcher(criteria: criteria).match(index), index: index, criteria: criteria, alternates: 0,
+            audience: .coordinator)
         #expect(report.coverage.map(\.language) == ["Kurdish"])
         #expect(report.coverage.map(\.speakers) == [2])
         #expect(report.coverage.map(\.proposed) == [1])
@@ -68,10 +89,11 @@ struct MatchReportTests {
         #expect(report.needs[0].proposed[0].reasons.contains("speaks Polish (native) — required"))
         #expect(report.needs[0].proposed[0].reasons.contains("lives in SK4"))
         let gap = try #require(report.needs[1].unfilled)
-        #expect(gap.reasons == [
-            "no volunteer who may be contacted speaks Tigrinya (fluent), has Interpreting and holds an enhanced DBS check",
-            "1 volunteer meets every other requirement but not: holds an enhanced DBS check",
-        ])
+        #expect(
+            gap.reasons == [
+                "no volunteer who may be contacted speaks Tigrinya (fluent), has Interpreting and holds an enhanced DBS check",
+                "1 volunteer meets every other requirement but not: holds an enhanced DBS check",
+            ])
         #expect(report.coverage.map(\.language) == ["Polish", "Tigrinya"])
         #expect(report.coverage.map(\.placesAsking) == [3, 1])
         #expect(report.coverage.map(\.speakers) == [3, 1])
@@ -128,7 +150,10 @@ struct MatchReportTests {
     @Test("JSON has the documented shape")
     func json() throws {
         let json = try report(.coordinator).json()
-        for key in ["\"assignments\"", "\"candidates\"", "\"unfilled\"", "\"totalScore\"", "\"need\"", "\"volunteer\"", "\"score\"", "\"reasons\"", "\"places\""] {
+        for key in [
+            "\"assignments\"", "\"candidates\"", "\"unfilled\"", "\"totalScore\"", "\"need\"", "\"volunteer\"",
+            "\"score\"", "\"reasons\"", "\"places\"",
+        ] {
             #expect(json.contains(key))
         }
     }

@@ -4,24 +4,30 @@ import VolunteerDirectory
 @Suite("Matching")
 struct MatcherTests {
     static func volunteer(
-        _ id: VolunteerID, skills: [String] = [], languages: [(String, Proficiency?)] = [], slots: [Slot] = [Slot(day: .any, part: .any)],
+        _ id: VolunteerID, skills: [String] = [], languages: [(String, Proficiency?)] = [],
+        slots: [Slot] = [Slot(day: .any, part: .any)],
         dbs: DBSLevel? = nil, postcode: String? = nil, interprets: Bool = false
     ) -> Volunteer {
         Volunteer(
             id: id, name: "Volunteer \(id)", postcode: postcode, skills: skills.map { Skill(written: $0) },
-            languages: languages.map { SpokenLanguage(language: .resolving($0.0), proficiency: $0.1, interprets: interprets) },
+            languages: languages.map {
+                SpokenLanguage(language: .resolving($0.0), proficiency: $0.1, interprets: interprets)
+            },
             availability: slots, dbs: dbs.map { DBSCheck(level: $0) }, consent: Consent(contact: true))
     }
 
     static func need(
-        _ id: String, skills: [String] = [], preferred: [String] = [], languages: [(String, Proficiency?)] = [], slots: [Slot] = [],
+        _ id: String, skills: [String] = [], preferred: [String] = [], languages: [(String, Proficiency?)] = [],
+        slots: [Slot] = [],
         places: Int = 1, dbs: DBSLevel? = nil, postcode: String? = nil
     ) -> Need {
         Need(
             id: id, partner: "Partner", title: "Need \(id)",
             skills: skills.map { SkillRequirement(skill: Skill(written: $0), isRequired: true) }
                 + preferred.map { SkillRequirement(skill: Skill(written: $0), isRequired: false) },
-            languages: languages.map { LanguageRequirement(language: .resolving($0.0), minimumProficiency: $0.1, isRequired: true) },
+            languages: languages.map {
+                LanguageRequirement(language: .resolving($0.0), minimumProficiency: $0.1, isRequired: true)
+            },
             postcode: postcode, slots: slots, places: places, minimumDBS: dbs)
     }
 
@@ -36,7 +42,8 @@ struct MatcherTests {
     @Test("every hard requirement excludes: skill, language at the minimum, DBS, a common slot")
     func hardConstraints() throws {
         let need = Self.need(
-            "N", skills: ["teaching"], languages: [("Polish", .fluent)], slots: [Slot(day: .wed, part: .afternoon)], dbs: .enhanced)
+            "N", skills: ["teaching"], languages: [("Polish", .fluent)], slots: [Slot(day: .wed, part: .afternoon)],
+            dbs: .enhanced)
         let good = Self.volunteer(1, skills: ["Primary teaching"], languages: [("pl", .native)], dbs: .enhanced)
         let volunteers = [
             good,
@@ -44,7 +51,9 @@ struct MatcherTests {
             Self.volunteer(3, skills: ["Teaching"], languages: [("pl", .basic)], dbs: .enhanced),
             Self.volunteer(4, skills: ["Teaching"], languages: [("pl", nil)], dbs: .enhanced),
             Self.volunteer(5, skills: ["Teaching"], languages: [("pl", .native)], dbs: .standard),
-            Self.volunteer(6, skills: ["Teaching"], languages: [("pl", .native)], slots: [Slot(day: .wed, part: .morning)], dbs: .enhanced),
+            Self.volunteer(
+                6, skills: ["Teaching"], languages: [("pl", .native)], slots: [Slot(day: .wed, part: .morning)],
+                dbs: .enhanced),
             Self.volunteer(7, skills: ["Teaching"], languages: [("ur", .native)], dbs: .enhanced),
             Self.volunteer(8, skills: ["Teaching"], languages: [("pl", .native)], slots: [], dbs: .enhanced),
         ]
@@ -52,7 +61,9 @@ struct MatcherTests {
         #expect(result.candidates.map(\.volunteer) == [1])
         #expect(result.assignments.map(\.volunteer) == [1])
         #expect(result.assignments.first?.reasons.contains("speaks Polish (native) — required") == true)
-        #expect(result.assignments.first?.reasons.contains("has Primary teaching for teaching (narrower) — required") == true)
+        #expect(
+            result.assignments.first?.reasons.contains("has Primary teaching for teaching (narrower) — required")
+                == true)
     }
 
     @Test("skills meet a need exactly, by synonym or as narrower, never as related; macrolanguages by their members")
@@ -68,14 +79,20 @@ struct MatcherTests {
             candidates(
                 legal,
                 [
-                    Self.volunteer(1, skills: ["Solicitor"]), Self.volunteer(2, skills: ["CILEx"]), Self.volunteer(3, skills: ["Advocacy"]),
+                    Self.volunteer(1, skills: ["Solicitor"]), Self.volunteer(2, skills: ["CILEx"]),
+                    Self.volunteer(3, skills: ["Advocacy"]),
                     Self.volunteer(4, skills: ["Law"]), Self.volunteer(5, skills: ["Cooking"]),
                 ]) == [1, 2, 4])
         let accounts = Self.need("A", skills: ["Accountancy"])
         #expect(
-            candidates(accounts, [Self.volunteer(1, skills: ["ACCA qualified"]), Self.volunteer(2, skills: ["Bookkeeping"])]) == [1])
+            candidates(
+                accounts, [Self.volunteer(1, skills: ["ACCA qualified"]), Self.volunteer(2, skills: ["Bookkeeping"])])
+                == [1])
         let interpreting = Self.need("I", skills: ["Interpreting"])
-        #expect(candidates(interpreting, [Self.volunteer(1, languages: [("Urdu", .native)], interprets: true), Self.volunteer(2)]) == [1])
+        #expect(
+            candidates(
+                interpreting, [Self.volunteer(1, languages: [("Urdu", .native)], interprets: true), Self.volunteer(2)])
+                == [1])
 
         let kurdish = Self.need("K", languages: [("Kurdish", nil)])
         let speakers = [
@@ -84,12 +101,19 @@ struct MatcherTests {
         ]
         #expect(candidates(kurdish, speakers) == [1, 2])
         let cantonese = Self.need("C", languages: [("Cantonese", nil)])
-        #expect(candidates(cantonese, [Self.volunteer(1, languages: [("Chinese", .native)]), Self.volunteer(2, languages: [("粵語", nil)])]) == [2])
+        #expect(
+            candidates(
+                cantonese,
+                [Self.volunteer(1, languages: [("Chinese", .native)]), Self.volunteer(2, languages: [("粵語", nil)])])
+                == [2])
 
         // The report says how the skill was met.
-        let index = MatchIndex(volunteers: [Self.volunteer(1, skills: ["ACCA qualified"])], needs: [accounts], taxonomy: taxonomy)
+        let index = MatchIndex(
+            volunteers: [Self.volunteer(1, skills: ["ACCA qualified"])], needs: [accounts], taxonomy: taxonomy)
         let result = Matcher(criteria: try MatchCriteria()).match(index)
-        #expect(result.assignments.first?.reasons.contains("has ACCA qualified for Accountancy (synonym) — required") == true)
+        #expect(
+            result.assignments.first?.reasons.contains("has ACCA qualified for Accountancy (synonym) — required")
+                == true)
     }
 
     @Test("capacity: one need at a time by default, confirmed placements count against it")
@@ -107,7 +131,8 @@ struct MatcherTests {
     func cardinalityFirst() throws {
         // Volunteer 1 is the best for both needs, but only volunteer 1 can do need B.
         let volunteers = [
-            Self.volunteer(1, skills: ["driving", "first aid"], postcode: "SK4 1AA"), Self.volunteer(2, skills: ["driving"]),
+            Self.volunteer(1, skills: ["driving", "first aid"], postcode: "SK4 1AA"),
+            Self.volunteer(2, skills: ["driving"]),
         ]
         let needs = [Self.need("A", skills: ["driving"], postcode: "SK4 2BB"), Self.need("B", skills: ["first aid"])]
         let result = try match(volunteers, needs)
@@ -119,7 +144,8 @@ struct MatcherTests {
     func fairness() throws {
         let volunteers = [Self.volunteer(1, skills: ["driving"]), Self.volunteer(2, skills: ["driving"])]
         let needs = [Self.need("A", skills: ["driving"]), Self.need("Z", skills: ["driving"])]
-        let result = try match(volunteers, [needs[0]], confirmed: [("Z", 1)], options: Matcher.Options(maxPerVolunteer: 2))
+        let result = try match(
+            volunteers, [needs[0]], confirmed: [("Z", 1)], options: Matcher.Options(maxPerVolunteer: 2))
         #expect(result.assignments.map(\.volunteer) == [2])
         #expect(result.assignments.first?.reasons.contains("not placed before") == true)
         let noFairness = try MatchCriteria(weights: ["fairness": 0])
@@ -135,14 +161,16 @@ struct MatcherTests {
             Self.volunteer(2, languages: [("ti", .fluent)]),
             Self.volunteer(3, languages: [("Polish", .native)], dbs: .enhanced),
         ]
-        let result = try match(volunteers, [Self.need("T", languages: [("Tigrinya", .fluent)], places: 2, dbs: .enhanced)])
+        let result = try match(
+            volunteers, [Self.need("T", languages: [("Tigrinya", .fluent)], places: 2, dbs: .enhanced)])
         let unfilled = try #require(result.unfilled.first)
         #expect(unfilled.places == 2)
-        #expect(unfilled.reasons == [
-            "no volunteer who may be contacted speaks Tigrinya (fluent) and holds an enhanced DBS check",
-            "1 volunteer meets every other requirement but not: speaks Tigrinya (fluent)",
-            "2 volunteers meet every other requirement but not: holds an enhanced DBS check",
-        ])
+        #expect(
+            unfilled.reasons == [
+                "no volunteer who may be contacted speaks Tigrinya (fluent) and holds an enhanced DBS check",
+                "1 volunteer meets every other requirement but not: speaks Tigrinya (fluent)",
+                "2 volunteers meet every other requirement but not: holds an enhanced DBS check",
+            ])
         let nobody = try match(volunteers, [Self.need("S", languages: [("Somali", nil)])])
         #expect(nobody.unfilled.first?.reasons.first == "no volunteer who may be contacted speaks Somali")
     }
@@ -159,13 +187,15 @@ struct MatcherTests {
     @Test("optimal against brute force on small instances", arguments: Array(1...60))
     func optimal(seed: Int) throws {
         var random = SeededRandom(seed: UInt64(seed))
-        let (volunteers, needs) = Self.randomInstance(&random, volunteers: 2 + random.index(5), needs: 1 + random.index(3))
+        let (volunteers, needs) = Self.randomInstance(
+            &random, volunteers: 2 + random.index(5), needs: 1 + random.index(3))
         let maxPer = 1 + random.index(2)
         let result = try match(volunteers, needs, options: Matcher.Options(maxPerVolunteer: maxPer))
         let best = Self.bruteForce(result.candidates, needs: needs, maxPerVolunteer: maxPer)
         #expect(result.assignments.count == best.count)
         #expect(Int((result.totalScore * 1000).rounded()) == best.score)
-        let pruned = try match(volunteers, needs, options: Matcher.Options(maxPerVolunteer: maxPer, pruneAbove: 0, pruningSlack: 0))
+        let pruned = try match(
+            volunteers, needs, options: Matcher.Options(maxPerVolunteer: maxPer, pruneAbove: 0, pruningSlack: 0))
         #expect(pruned.assignments.count == best.count)
         #expect(Int((pruned.totalScore * 1000).rounded()) == best.score)
         #expect(pruned.pruning != nil || result.candidates.isEmpty)
@@ -192,22 +222,29 @@ struct MatcherTests {
         let people = (1...volunteers).map { id in
             Self.volunteer(
                 VolunteerID(id), skills: skills.filter { _ in random.chance(0.5) },
-                languages: languages.filter { _ in random.chance(0.4) }.map { ($0, Proficiency(rawValue: 1 + random.index(4))) },
+                languages: languages.filter { _ in random.chance(0.4) }.map {
+                    ($0, Proficiency(rawValue: 1 + random.index(4)))
+                },
                 slots: [Slot(day: random.element(days), part: .any)], dbs: DBSLevel(rawValue: random.index(4)),
                 postcode: "SK\(1 + random.index(3)) 1AA", interprets: random.chance(0.2))
         }
         let wanted = (1...needs).map { id in
             Self.need(
-                "N\(id)", skills: random.chance(0.7) ? [random.element(skills)] : [], preferred: random.chance(0.5) ? [random.element(skills)] : [],
-                languages: random.chance(0.4) ? [(random.element(languages), Proficiency(rawValue: 1 + random.index(3)))] : [],
-                slots: random.chance(0.5) ? [Slot(day: random.element(days), part: .any)] : [], places: 1 + random.index(2),
+                "N\(id)", skills: random.chance(0.7) ? [random.element(skills)] : [],
+                preferred: random.chance(0.5) ? [random.element(skills)] : [],
+                languages: random.chance(0.4)
+                    ? [(random.element(languages), Proficiency(rawValue: 1 + random.index(3)))] : [],
+                slots: random.chance(0.5) ? [Slot(day: random.element(days), part: .any)] : [],
+                places: 1 + random.index(2),
                 dbs: random.chance(0.3) ? .standard : nil, postcode: "SK\(1 + random.index(3)) 2BB")
         }
         return (people, wanted)
     }
 
     /// The best (most places, then highest total) choice of candidate pairs, by trying them all.
-    static func bruteForce(_ candidates: [MatchResult.Candidate], needs: [Need], maxPerVolunteer: Int) -> (count: Int, score: Int) {
+    static func bruteForce(_ candidates: [MatchResult.Candidate], needs: [Need], maxPerVolunteer: Int) -> (
+        count: Int, score: Int
+    ) {
         let places = Dictionary(uniqueKeysWithValues: needs.map { ($0.id, $0.places) })
         var best = (count: 0, score: 0)
         func search(_ index: Int, _ count: Int, _ score: Int, _ used: [String: Int], _ load: [VolunteerID: Int]) {
@@ -217,7 +254,9 @@ struct MatcherTests {
             }
             search(index + 1, count, score, used, load)
             let pair = candidates[index]
-            if used[pair.need, default: 0] < places[pair.need, default: 0], load[pair.volunteer, default: 0] < maxPerVolunteer {
+            if used[pair.need, default: 0] < places[pair.need, default: 0],
+                load[pair.volunteer, default: 0] < maxPerVolunteer
+            {
                 var used = used
                 var load = load
                 used[pair.need, default: 0] += 1

@@ -6,7 +6,8 @@ struct NormalisationTests {
     @Test(
         "UK phone numbers become E.164",
         arguments: [
-            ("07700 900123", "+447700900123"), ("+44 (0)7700 900123", "+447700900123"), ("0044 7700 900123", "+447700900123"),
+            ("07700 900123", "+447700900123"), ("+44 (0)7700 900123", "+447700900123"),
+            ("0044 7700 900123", "+447700900123"),
             ("447700900123", "+447700900123"), ("7700900123", "+447700900123"), ("(0161) 496 0001", "+441614960001"),
             ("+44 7700-900-123", "+447700900123"), ("+48 601 234 567", "+48601234567"),
         ])
@@ -40,21 +41,27 @@ struct NormalisationTests {
     @Test(
         "dates are ISO 8601 or UK style, never US",
         arguments: [
-            ("2025-03-28", "2025-03-28"), ("28/03/2025", "2025-03-28"), ("1/2/2024", "2024-02-01"), ("28.03.2025", "2025-03-28"),
+            ("2025-03-28", "2025-03-28"), ("28/03/2025", "2025-03-28"), ("1/2/2024", "2024-02-01"),
+            ("28.03.2025", "2025-03-28"),
             ("2025-04-02T09:30:00Z", "2025-04-02"),
         ])
     func dates(text: String, expected: String) throws {
         #expect(try #require(CalendarDate(parsing: text)).description == expected)
     }
 
-    @Test("impossible and US dates are refused", arguments: ["31/02/2024", "03/28/2025", "2025-13-01", "yesterday", "2025/03/28"])
+    @Test(
+        "impossible and US dates are refused",
+        arguments: ["31/02/2024", "03/28/2025", "2025-13-01", "yesterday", "2025/03/28"])
     func badDates(text: String) {
         #expect(CalendarDate(parsing: text) == nil)
     }
 
     @Test("list cells split on ; then , then /, never inside brackets")
     func lists() {
-        #expect(ListCell.items("Urdu (native); Punjabi (fluent); English") == ["Urdu (native)", "Punjabi (fluent)", "English"])
+        #expect(
+            ListCell.items("Urdu (native); Punjabi (fluent); English") == [
+                "Urdu (native)", "Punjabi (fluent)", "English",
+            ])
         #expect(ListCell.items("Bookkeeping, Befriending") == ["Bookkeeping", "Befriending"])
         #expect(ListCell.items("Accountancy (ACCA, CIMA); Driving") == ["Accountancy (ACCA, CIMA)", "Driving"])
         #expect(ListCell.items("Urdu (fluent, interpreter), English") == ["Urdu (fluent, interpreter)", "English"])
@@ -135,7 +142,9 @@ struct NormalisationTests {
 
     @Test("DBS cells with and without dates")
     func dbs() throws {
-        #expect(try ItemParsing.dbs("Enhanced 12/01/2024") == DBSCheck(level: .enhanced, issued: CalendarDate(year: 2024, month: 1, day: 12)))
+        #expect(
+            try ItemParsing.dbs("Enhanced 12/01/2024")
+                == DBSCheck(level: .enhanced, issued: CalendarDate(year: 2024, month: 1, day: 12)))
         #expect(try ItemParsing.dbs("basic") == DBSCheck(level: .basic))
         #expect(try ItemParsing.dbs("") == nil)
         #expect(throws: FieldError.self) { try ItemParsing.dbs("enhnaced") }
@@ -148,8 +157,10 @@ struct SlotDescriptionTests {
     @Test(
         "slots in words",
         arguments: [
-            ("weekday mornings", "weekday mornings"), ("weekends", "weekends"), ("Wed afternoon", "Wednesday afternoons"),
-            ("any", "any time"), ("evenings", "evenings"), ("Tue evening; Sat morning", "Tuesday evenings, Saturday mornings"),
+            ("weekday mornings", "weekday mornings"), ("weekends", "weekends"),
+            ("Wed afternoon", "Wednesday afternoons"),
+            ("any", "any time"), ("evenings", "evenings"),
+            ("Tue evening; Sat morning", "Tuesday evenings, Saturday mornings"),
             ("weekday evenings; Sat", "weekday evenings, Saturdays"), ("Saturdays", "Saturdays"),
         ])
     func describe(text: String, expected: String) throws {

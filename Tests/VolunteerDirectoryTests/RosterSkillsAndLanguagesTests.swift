@@ -31,8 +31,12 @@ struct RosterSkillsAndLanguagesTests {
     @Test("X interpreter and X translator are the skill as written plus X, interpreted")
     func interpreters() {
         let read = RosterSkillsAndLanguages(
-            skills: "Urdu interpreter; Polish translator; BSL interpreter; Interpreting (Tigrinya, Amharic)", languages: "Urdu (native)")
-        #expect(read.skills.map(\.written) == ["Urdu interpreter", "Polish translator", "BSL interpreter", "Interpreting (Tigrinya, Amharic)"])
+            skills: "Urdu interpreter; Polish translator; BSL interpreter; Interpreting (Tigrinya, Amharic)",
+            languages: "Urdu (native)")
+        #expect(
+            read.skills.map(\.written) == [
+                "Urdu interpreter", "Polish translator", "BSL interpreter", "Interpreting (Tigrinya, Amharic)",
+            ])
         // Urdu was already in the languages cell: held once, now interpreting, its proficiency kept.
         #expect(read.languages.map(\.language.code) == ["urd", "pol", "bfi", "tir", "amh"])
         #expect(read.languages.map(\.interprets) == [true, true, true, true, true])
@@ -44,7 +48,8 @@ struct RosterSkillsAndLanguagesTests {
     @Test(
         "a skill that only mentions a language, a code or a near miss is a skill",
         arguments: [
-            "English teaching", "French cooking", "Arabic calligraphy", "IT", "HR", "PA", "Interpreting", "Sign language interpreter",
+            "English teaching", "French cooking", "Arabic calligraphy", "IT", "HR", "PA", "Interpreting",
+            "Sign language interpreter",
             "Makaton", "Polsih", "Male", "Translation", "Cooking (Polish)",
         ])
     func notLanguages(item: String) {

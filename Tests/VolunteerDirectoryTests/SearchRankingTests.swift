@@ -49,7 +49,9 @@ struct SearchRankingTests {
         for limit in [1, 3, 6, 10_000] {
             for shift in 0..<entries.count {
                 var best = SearchRanking.Best(limit: limit, candidates: entries.count)
-                for entry in entries[shift...] + entries[..<shift] { best.offer(id: entry.id, score: entry.score, rank: entry.rank) }
+                for entry in entries[shift...] + entries[..<shift] {
+                    best.offer(id: entry.id, score: entry.score, rank: entry.rank)
+                }
                 #expect(best.ranked.map(\.id) == Array(expected.prefix(limit)))
             }
         }

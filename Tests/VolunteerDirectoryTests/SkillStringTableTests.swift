@@ -16,8 +16,10 @@ struct SkillStringTableTests {
 
     static let rows: [Row] = FixtureTable.rows("skill-strings.tsv").map { line, fields in
         Row(
-            line: line, text: fields[0], concepts: fields[1] == "-" ? [] : fields[1].split(separator: ",").map(String.init),
-            kinds: fields.count > 2 ? fields[2].split(separator: ",").compactMap { SkillMatchKind(rawValue: String($0)) } : [])
+            line: line, text: fields[0],
+            concepts: fields[1] == "-" ? [] : fields[1].split(separator: ",").map(String.init),
+            kinds: fields.count > 2
+                ? fields[2].split(separator: ",").compactMap { SkillMatchKind(rawValue: String($0)) } : [])
     }
 
     @Test("the table is large enough to mean something")

@@ -7,8 +7,10 @@ struct SkillTaxonomyTests {
     func shippedTaxonomy() throws {
         let taxonomy = try SkillTaxonomy.standard()
         #expect(taxonomy.concepts.count >= 200)
-        for key in ["legal-advice", "immigration-advice", "accountancy", "nursing", "teaching", "interpreting", "translation",
-                    "it-support", "trades", "driving", "safeguarding", "mentoring", "befriending", "events", "fundraising"] {
+        for key in [
+            "legal-advice", "immigration-advice", "accountancy", "nursing", "teaching", "interpreting", "translation",
+            "it-support", "trades", "driving", "safeguarding", "mentoring", "befriending", "events", "fundraising",
+        ] {
             #expect(taxonomy.concepts[key] != nil, "\(key) missing")
         }
         #expect(taxonomy.concepts["accountancy"]?.qualifications.contains("ACCA") == true)
@@ -31,7 +33,8 @@ struct SkillTaxonomyTests {
         #expect(kind("Tax returns") == .narrower)
         #expect(kind("Bookkeeping") == .related)
         #expect(kind("Gardening") == nil)
-        #expect(SkillMatchKind.exact > .synonym && SkillMatchKind.synonym > .narrower && SkillMatchKind.narrower > .related)
+        #expect(
+            SkillMatchKind.exact > .synonym && SkillMatchKind.synonym > .narrower && SkillMatchKind.narrower > .related)
         #expect(!SkillMatchKind.related.meetsRequirement && SkillMatchKind.narrower.meetsRequirement)
 
         // Text the taxonomy does not know still matches itself, and longer skills by whole words.
@@ -72,10 +75,16 @@ struct SkillTaxonomyTests {
         arguments: [
             ("version: 1\nskills:\n  - key: Legal Advice\n    label: x\n", 3, "lower case words joined by hyphens"),
             ("version: 1\nskills:\n  - key: new-skill\n", 3, "needs a label"),
-            ("version: 1\nskills:\n  - key: a-b\n    label: A\n    broader: [nowhere]\n", 3, "'nowhere', which is not a skill"),
+            (
+                "version: 1\nskills:\n  - key: a-b\n    label: A\n    broader: [nowhere]\n", 3,
+                "'nowhere', which is not a skill"
+            ),
             ("version: 1\nskills:\n  - key: a-b\n    label: A\n    colour: red\n", 5, "unknown field 'colour'"),
-            ("version: 1\nskills:\n  - key: x-one\n    label: X\n    broader: [x-two]\n  - key: x-two\n    label: Y\n    broader: [x-one]\n", 3,
-             "circle"),
+            (
+                "version: 1\nskills:\n  - key: x-one\n    label: X\n    broader: [x-two]\n  - key: x-two\n    label: Y\n    broader: [x-one]\n",
+                3,
+                "circle"
+            ),
             ("version: 1\nskills:\n  - key: a-b\n    label: A\n  - key: a-b\n    label: B\n", 5, "listed twice"),
             ("version: 2\nskills: []\n", 1, "only version 1"),
             ("version: 1\nskills:\n  - key: a-b\n    label: [unclosed\n", 5, "not valid YAML"),

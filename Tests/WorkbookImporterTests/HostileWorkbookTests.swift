@@ -16,7 +16,8 @@ struct HostileWorkbookTests {
         let sink = RecordingSink()
         #expect {
             try WorkbookImporter(limits: limits).read(
-                ImportInput(url: url, displayName: url.lastPathComponent, size: 0), options: ImportOptions(), into: sink)
+                ImportInput(url: url, displayName: url.lastPathComponent, size: 0), options: ImportOptions(), into: sink
+            )
         } throws: { error in
             guard let error = error as? ImportError else { return false }
             return words.allSatisfy { "\(error)".contains($0) }
@@ -46,11 +47,13 @@ struct HostileWorkbookTests {
     @Test("the shared strings, read whole, have their own cap")
     func sharedStringsCap() throws {
         let factory = try WorkbookFactory()
-        let url = try factory.xlsx(sheets: [("S", roster, nil)], sharedStrings: Array(repeating: "same text", count: 20_000))
+        let url = try factory.xlsx(
+            sheets: [("S", roster, nil)], sharedStrings: Array(repeating: "same text", count: 20_000))
         expectRefused(url, limits: ZipLimits(maximumWholePartSize: 64 << 10), "sharedStrings.xml", "more than 64 KiB")
     }
 
-    @Test("a cell over 256 KiB or a row over 1 MiB is rejected with its row and column, not held; the other rows import")
+    @Test(
+        "a cell over 256 KiB or a row over 1 MiB is rejected with its row and column, not held; the other rows import")
     func oversizedCellsAndRows() throws {
         let factory = try WorkbookFactory()
         // Text that does not compress well, so the sheet is no zip bomb.
@@ -64,7 +67,8 @@ struct HostileWorkbookTests {
         }
         let big = text(300 * 1_024)
         let quarter = text(200 * 1_024)
-        let rows = textRow(1, "Name", "Notes") + textRow(2, "Before", "") + textRow(3, "Giant", big)
+        let rows =
+            textRow(1, "Name", "Notes") + textRow(2, "Before", "") + textRow(3, "Giant", big)
             + textRow(4, "Wide", quarter, quarter, quarter, quarter, quarter, quarter) + textRow(5, "After", "")
         let url = try factory.xlsx(sheets: [("S", rows, nil)])
         let sink = try readWorkbook(url, options: ImportOptions(network: "N"))
@@ -76,12 +80,14 @@ struct HostileWorkbookTests {
 
     @Test("a workbook saved with a password (an encrypted OLE package) says to save a copy without one")
     func passwordProtected() {
-        expectRefused(fixturesFolder().appendingPathComponent("password.xlsx"), "saved with a password; save a copy without one")
+        expectRefused(
+            fixturesFolder().appendingPathComponent("password.xlsx"), "saved with a password; save a copy without one")
     }
 
     @Test("a legacy Excel 97-2003 workbook, saved by LibreOffice, says to save it as .xlsx")
     func legacyExcel() {
-        expectRefused(fixturesFolder().appendingPathComponent("legacy.xls"), "Excel 97-2003 workbook", "save it as .xlsx")
+        expectRefused(
+            fixturesFolder().appendingPathComponent("legacy.xls"), "Excel 97-2003 workbook", "save it as .xlsx")
     }
 
     @Test("an OLE file whose directory cannot be read is told apart by its extension")
@@ -111,7 +117,12 @@ struct HostileWorkbookTests {
     @Test("a part whose data is damaged (checksum wrong)")
     func damagedEntry() throws {
         let factory = try WorkbookFactory()
-        let url = try factory.xlsx(sheets: [("S", roster + String(repeating: #"<row r="9"><c t="inlineStr"><is><t>x</t></is></c></row>"#, count: 50), nil)])
+        let url = try factory.xlsx(sheets: [
+            (
+                "S", roster + String(repeating: #"<row r="9"><c t="inlineStr"><is><t>x</t></is></c></row>"#, count: 50),
+                nil
+            )
+        ])
         var bytes = try Data(contentsOf: url)
         // Flip bytes in the middle of the last part's deflated data (the sheet is written last).
         let directory = try #require(bytes.lastRange(of: Data([0x50, 0x4B, 0x01, 0x02])))
@@ -129,7 +140,10 @@ struct HostileWorkbookTests {
 
     @Test(
         "an external entity in any part is refused, never expanded",
-        arguments: ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml", "xl/styles.xml", "xl/_rels/workbook.xml.rels"])
+        arguments: [
+            "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml", "xl/styles.xml",
+            "xl/_rels/workbook.xml.rels",
+        ])
     func externalEntity(_ part: String) throws {
         let factory = try WorkbookFactory()
         let plain = try factory.xlsx("plain.xlsx", sheets: [("S", roster, nil)], sharedStrings: ["x"])
@@ -138,16 +152,22 @@ struct HostileWorkbookTests {
             of: #"<?xml version="1.0" encoding="UTF-8"?>"#,
             with: #"<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>"#)
         #expect(hostile != original)
-        let url = try factory.xlsx("xxe.xlsx", sheets: [("S", roster, nil)], sharedStrings: ["x"], replacing: [part: hostile])
+        let url = try factory.xlsx(
+            "xxe.xlsx", sheets: [("S", roster, nil)], sharedStrings: ["x"], replacing: [part: hostile])
         expectRefused(url, part, "DOCTYPE or uses entities")
     }
 
     @Test("an .ods whose content.xml uses an entity is refused too")
     func odsEntity() throws {
         let factory = try WorkbookFactory()
-        let content = #"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY lol "lol">]><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">&lol;</office:document-content>"#
+        let content =
+            #"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY lol "lol">]><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">&lol;</office:document-content>"#
         let url = try factory.package(
-            "bomb.ods", [("mimetype", Data("application/vnd.oasis.opendocument.spreadsheet".utf8)), ("content.xml", Data(content.utf8))])
+            "bomb.ods",
+            [
+                ("mimetype", Data("application/vnd.oasis.opendocument.spreadsheet".utf8)),
+                ("content.xml", Data(content.utf8)),
+            ])
         expectRefused(url, "content.xml", "DOCTYPE or uses entities")
     }
 

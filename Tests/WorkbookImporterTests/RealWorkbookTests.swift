@@ -41,14 +41,17 @@ struct RealWorkbookTests {
         #expect(sink.volunteers[2].phone == "07700 900789")
         // Row numbers are the sheet's own: the header sits on row 4 below a title block.
         #expect(sink.records.map(\.location) == [5, 6, 7].map { SourceLocation(line: $0, sheet: "Volunteers") })
-        #expect(sink.rejections == [Rejection(location: SourceLocation(line: 8, sheet: "Volunteers"), reason: "no name")])
+        #expect(
+            sink.rejections == [Rejection(location: SourceLocation(line: 8, sheet: "Volunteers"), reason: "no name")])
         let restored = sink.warnings.filter { $0.message.contains("leading 0") }
         #expect(restored.map(\.location?.line) == [5, 6, 8])
         // The merged "Notes" header spans two columns but is read once: no warning for its second column.
         #expect(!sink.warnings.contains { $0.message.contains("column ''") || $0.message.contains("Notes") })
     }
 
-    @Test("LibreOffice's .xlsx keeps each formula's cached value; openpyxl's leaves none, and the name is built from its parts")
+    @Test(
+        "LibreOffice's .xlsx keeps each formula's cached value; openpyxl's leaves none, and the name is built from its parts"
+    )
     func formulasCachedValues() throws {
         let libreOffice = try read("members-libreoffice.xlsx")
         #expect(libreOffice.volunteers.first?.name == "Megan Ashworth")
@@ -68,7 +71,8 @@ struct RealWorkbookTests {
         #expect {
             try read("members-excel.xlsx", options: ImportOptions(sheet: "Members"))
         } throws: { error in
-            "\(error)".contains("no sheet named 'Members'") && "\(error)".contains("'Read me', 'Old list', 'Volunteers'")
+            "\(error)".contains("no sheet named 'Members'")
+                && "\(error)".contains("'Read me', 'Old list', 'Volunteers'")
         }
     }
 
@@ -89,7 +93,9 @@ struct RealWorkbookTests {
         #expect(sink.rejections.first?.location == SourceLocation(line: 3, sheet: "Requests"))
     }
 
-    @Test("odfpy's .ods: typed cells, text:s spaces, covered cells, a hidden sheet, and a million repeated empty rows counted, not read")
+    @Test(
+        "odfpy's .ods: typed cells, text:s spaces, covered cells, a hidden sheet, and a million repeated empty rows counted, not read"
+    )
     func odfpySpreadsheet() throws {
         let sink = try read("members-odfpy.ods")
         #expect(sink.volunteers.map(\.name) == ["Rhys Morgan", "Sian Hughes"])
@@ -102,12 +108,16 @@ struct RealWorkbookTests {
         #expect(sian.phone == "01632960123")
         #expect(sian.consent.contact == false)
         #expect(sian.notes == "First line\nSecond line")
-        #expect(sink.records.map(\.location) == [SourceLocation(line: 4, sheet: "Members"), SourceLocation(line: 1_000_005, sheet: "Members")])
+        #expect(
+            sink.records.map(\.location) == [
+                SourceLocation(line: 4, sheet: "Members"), SourceLocation(line: 1_000_005, sheet: "Members"),
+            ])
     }
 
     @Test("the demo's sample workbook imports whole")
     func demoSample() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Imports/hope-valley-mutual-aid.xlsx")
         let sink = try readWorkbook(url)
         #expect(sink.volunteers.count == 5)

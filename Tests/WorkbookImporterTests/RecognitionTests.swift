@@ -14,7 +14,9 @@ struct RecognitionTests {
 
     @Test("workbooks are recognised by their contents; other OLE files and text are not")
     func recognition() throws {
-        for fixture in ["members-excel.xlsx", "members-libreoffice.xlsx", "members-libreoffice.ods", "members-odfpy.ods"] {
+        for fixture in [
+            "members-excel.xlsx", "members-libreoffice.xlsx", "members-libreoffice.ods", "members-odfpy.ods",
+        ] {
             let head = try Data(contentsOf: fixturesFolder().appendingPathComponent(fixture))
             #expect(WorkbookImporter.recognises(sample(fixture, head)) == .certain)
         }
@@ -41,7 +43,8 @@ struct RecognitionTests {
         let log = ProgressLog()
         let sink = RecordingSink()
         try WorkbookImporter().read(
-            ImportInput(url: url, displayName: "long.xlsx", size: size, progress: { log.append($0) }), options: ImportOptions(),
+            ImportInput(url: url, displayName: "long.xlsx", size: size, progress: { log.append($0) }),
+            options: ImportOptions(),
             into: sink)
         #expect(sink.volunteers.count == 11_999)
         #expect(log.values.count >= 3)

@@ -47,40 +47,63 @@ final class WorkbookFactory {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         var parts: [(String, String)] = [
-            ("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
-            ("_rels/.rels", """
+            (
+                "[Content_Types].xml",
+                #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#
+            ),
+            (
+                "_rels/.rels",
+                """
                 <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
                 <Relationship Id="rId1" Type="\(rel)/officeDocument" Target="xl/workbook.xml"/></Relationships>
-                """),
+                """
+            ),
         ]
         let sheetList = sheets.enumerated().map { index, sheet in
             #"<sheet name="\#(sheet.name)" sheetId="\#(index + 1)" r:id="rIdS\#(index + 1)"\#(sheet.state.map { " state=\"\($0)\"" } ?? "")/>"#
         }.joined()
-        parts.append(("xl/workbook.xml", """
-            <?xml version="1.0" encoding="UTF-8"?><workbook xmlns="\(main)" xmlns:r="\(rel)">\
-            <workbookPr\(date1904 ? " date1904=\"1\"" : "")/><sheets>\(sheetList)</sheets></workbook>
-            """))
+        parts.append(
+            (
+                "xl/workbook.xml",
+                """
+                <?xml version="1.0" encoding="UTF-8"?><workbook xmlns="\(main)" xmlns:r="\(rel)">\
+                <workbookPr\(date1904 ? " date1904=\"1\"" : "")/><sheets>\(sheetList)</sheets></workbook>
+                """
+            ))
         let sheetRelationships = sheets.indices.map {
             #"<Relationship Id="rIdS\#($0 + 1)" Type="\#(rel)/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"#
         }.joined()
-        parts.append(("xl/_rels/workbook.xml.rels", """
-            <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            \(sheetRelationships)\
-            <Relationship Id="rIdT" Type="\(rel)/sharedStrings" Target="sharedStrings.xml"/>\
-            <Relationship Id="rIdY" Type="\(rel)/styles" Target="/xl/styles.xml"/></Relationships>
-            """))
+        parts.append(
+            (
+                "xl/_rels/workbook.xml.rels",
+                """
+                <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                \(sheetRelationships)\
+                <Relationship Id="rIdT" Type="\(rel)/sharedStrings" Target="sharedStrings.xml"/>\
+                <Relationship Id="rIdY" Type="\(rel)/styles" Target="/xl/styles.xml"/></Relationships>
+                """
+            ))
         let strings = sharedStrings.map { $0.hasPrefix("<") ? "<si>\($0)</si>" : "<si><t>\($0)</t></si>" }.joined()
-        parts.append(("xl/sharedStrings.xml", #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="\#(main)">\#(strings)</sst>"#))
+        parts.append(
+            ("xl/sharedStrings.xml", #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="\#(main)">\#(strings)</sst>"#))
         let formats = customFormats.map { #"<numFmt numFmtId="\#($0.key)" formatCode="\#($0.value)"/>"# }.joined()
         let xfs = cellFormats.map { #"<xf numFmtId="\#($0)" fontId="0" fillId="0" borderId="0"/>"# }.joined()
-        parts.append(("xl/styles.xml", """
-            <?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="\(main)"><numFmts>\(formats)</numFmts>\
-            <cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs>\(xfs)</cellXfs></styleSheet>
-            """))
+        parts.append(
+            (
+                "xl/styles.xml",
+                """
+                <?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="\(main)"><numFmts>\(formats)</numFmts>\
+                <cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs>\(xfs)</cellXfs></styleSheet>
+                """
+            ))
         for (index, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", """
-                <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\(main)" xmlns:r="\(rel)"><sheetData>\(sheet.rows)</sheetData></worksheet>
-                """))
+            parts.append(
+                (
+                    "xl/worksheets/sheet\(index + 1).xml",
+                    """
+                    <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\(main)" xmlns:r="\(rel)"><sheetData>\(sheet.rows)</sheetData></worksheet>
+                    """
+                ))
         }
         for (path, content) in replacing {
             parts.removeAll { $0.0 == path }
@@ -98,7 +121,9 @@ final class WorkbookFactory {
 }
 
 /// Reads `url` with the plugin into a recording sink.
-func readWorkbook(_ url: URL, options: ImportOptions = ImportOptions(), limits: ZipLimits = ZipLimits()) throws -> RecordingSink {
+func readWorkbook(_ url: URL, options: ImportOptions = ImportOptions(), limits: ZipLimits = ZipLimits()) throws
+    -> RecordingSink
+{
     let sink = RecordingSink()
     try WorkbookImporter(limits: limits).read(
         ImportInput(url: url, displayName: url.lastPathComponent, size: 0), options: options, into: sink)

@@ -28,17 +28,22 @@ struct CommandLineTests {
         if url.pathExtension == "xctest" { url.deleteLastPathComponent() }
         let candidate = url.appendingPathComponent("voldir")
         if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("voldir")
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "voldir")
     }
 
-    func voldir(_ arguments: String..., environment: [String: String] = [:], deadline: TimeInterval = 300) throws -> Result {
+    func voldir(_ arguments: String..., environment: [String: String] = [:], deadline: TimeInterval = 300) throws
+        -> Result
+    {
         try voldir(arguments, environment: environment, deadline: deadline)
     }
 
     /// Runs `voldir` in the test's folder, stopping it after `deadline` seconds so that a command
     /// that would hang fails its test instead. Output goes to files, so however much a command
     /// writes to either stream it never blocks on a full pipe.
-    func voldir(_ arguments: [String], environment: [String: String] = [:], deadline: TimeInterval = 300) throws -> Result {
+    func voldir(_ arguments: [String], environment: [String: String] = [:], deadline: TimeInterval = 300) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -106,9 +111,14 @@ struct CommandLineTests {
 
     @Test("import with no file reads the imports folder once; search, show, networks and needs print data")
     func endToEnd() throws {
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Imports"), withIntermediateDirectories: true)
-        _ = try write("Imports/roster.csv", "Name,Email,Network,Skills,Languages,Consent\nAmina Rahman,amina@example.org,SREP,Accountancy (professional),Urdu (native); pa-Arab,yes\n")
-        _ = try write("Imports/needs.csv", "ID,Partner,Title,Required Skills,Places\nN-1,Council,Money advice,Accountancy,2\n")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Imports"), withIntermediateDirectories: true)
+        _ = try write(
+            "Imports/roster.csv",
+            "Name,Email,Network,Skills,Languages,Consent\nAmina Rahman,amina@example.org,SREP,Accountancy (professional),Urdu (native); pa-Arab,yes\n"
+        )
+        _ = try write(
+            "Imports/needs.csv", "ID,Partner,Title,Required Skills,Places\nN-1,Council,Money advice,Accountancy,2\n")
         #expect(try voldir("import").status == 0)
         let again = try voldir("import")
         #expect(again.status == 0)
@@ -196,8 +206,12 @@ struct MatchCommandTests {
     func matchAndPlacements() throws {
         let roster = try cli.write(
             "r.csv",
-            "Name,Email,Skills,Languages,Availability,DBS,Consent\nZoe,zoe@example.org,Teaching (professional),Polish (native),any,enhanced,yes\nJan,jan@example.org,Teaching,Polish (fluent),any,enhanced,yes\n")
-        let needs = try cli.write("n.csv", "ID,Partner,Title,Required Skills,Required Languages,Places,DBS\nN-1,Schools,Reading,Teaching,Polish (fluent),1,enhanced\nN-2,Schools,Homework club,Teaching,,1,\n")
+            "Name,Email,Skills,Languages,Availability,DBS,Consent\nZoe,zoe@example.org,Teaching (professional),Polish (native),any,enhanced,yes\nJan,jan@example.org,Teaching,Polish (fluent),any,enhanced,yes\n"
+        )
+        let needs = try cli.write(
+            "n.csv",
+            "ID,Partner,Title,Required Skills,Required Languages,Places,DBS\nN-1,Schools,Reading,Teaching,Polish (fluent),1,enhanced\nN-2,Schools,Homework club,Teaching,,1,\n"
+        )
         #expect(try cli.voldir("import", roster, "--network", "A").status == 0)
         #expect(try cli.voldir("import", needs).status == 0)
 
@@ -212,7 +226,8 @@ struct MatchCommandTests {
         #expect((object["unfilled"] as? [Any])?.isEmpty == true)
         #expect(object["totalScore"] is Double)
 
-        let placements = try #require(try cli.json(try cli.voldir("placements", "--format", "json").stdout) as? [[String: Any]])
+        let placements = try #require(
+            try cli.json(try cli.voldir("placements", "--format", "json").stdout) as? [[String: Any]])
         #expect(placements.count == 2)
         let zoe = try #require(placements.first { $0["volunteer"] as? Int == 1 })
         let id = try #require(zoe["id"] as? Int)
@@ -220,7 +235,8 @@ struct MatchCommandTests {
         #expect(try cli.voldir("placements", "confirm", "999").status == 1)
 
         // Zoe is placed on N-1: with one need each, only Jan is left for N-2.
-        let again = try #require(try cli.json(try cli.voldir("match", "--need", "N-2", "--format", "json").stdout) as? [String: Any])
+        let again = try #require(
+            try cli.json(try cli.voldir("match", "--need", "N-2", "--format", "json").stdout) as? [String: Any])
         #expect((again["assignments"] as? [[String: Any]])?.map { $0["volunteer"] as? Int } == [2])
         #expect(try cli.voldir("match", "--need", "NOPE").status != 0)
     }
@@ -228,7 +244,9 @@ struct MatchCommandTests {
     @Test("every report format writes to a file")
     func formats() throws {
         let roster = try cli.write("r.csv", "Name,Skills,Consent\nZoe,Teaching,yes\n")
-        let needs = try cli.write("n.csv", "ID,Partner,Title,Required Skills,Required Languages,Places\nN-1,Schools,Reading,Teaching,Tigrinya,2\n")
+        let needs = try cli.write(
+            "n.csv",
+            "ID,Partner,Title,Required Skills,Required Languages,Places\nN-1,Schools,Reading,Teaching,Tigrinya,2\n")
         #expect(try cli.voldir("import", roster, "--network", "A").status == 0)
         #expect(try cli.voldir("import", needs).status == 0)
         for format in ["html", "md", "csv", "json"] {

@@ -26,7 +26,9 @@ extension CommandLineTests {
         let environment = ["VOLDIR_PLUGIN_PATH": vcardPluginFolder]
         _ = try write(
             "roster.csv", "Name,Email,Languages,Consent\nZoë Nowak,ZOE.NOWAK@example.org,Polish,yes\n")
-        #expect(try voldir("import", "roster.csv", "--network", "Stockport Polish Community", environment: environment).status == 0)
+        #expect(
+            try voldir("import", "roster.csv", "--network", "Stockport Polish Community", environment: environment)
+                .status == 0)
         let contacts = try Data(contentsOf: URL(fileURLWithPath: vcardPluginFolder + "/fixtures/iphone-3.0.vcf"))
         try contacts.write(to: folder.appendingPathComponent("contacts.vcf"))
         let imported = try voldir(

@@ -5,8 +5,12 @@ import Testing
 extension CommandLineTests {
     @Test("generate writes the same rosters, needs and feeds for the same seed, and they import")
     func generateIsDeterministicAndImports() throws {
-        #expect(try voldir("generate", "--volunteers", "300", "--needs", "12", "--seed", "5", "--output", "a.csv").status == 0)
-        #expect(try voldir("generate", "--volunteers", "300", "--needs", "12", "--seed", "5", "--output", "b.csv").status == 0)
+        #expect(
+            try voldir("generate", "--volunteers", "300", "--needs", "12", "--seed", "5", "--output", "a.csv").status
+                == 0)
+        #expect(
+            try voldir("generate", "--volunteers", "300", "--needs", "12", "--seed", "5", "--output", "b.csv").status
+                == 0)
         #expect(try voldir("generate", "--volunteers", "300", "--seed", "6", "--output", "c.csv").status == 0)
         let a = try Data(contentsOf: folder.appendingPathComponent("a.csv"))
         #expect(a == (try Data(contentsOf: folder.appendingPathComponent("b.csv"))))
@@ -31,7 +35,11 @@ extension CommandLineTests {
         #expect(needs.count == 12)
 
         // The feed is valid against the schema the partners publish, and imports.
-        #expect(try voldir("generate", "--volunteers", "200", "--needs", "5", "--seed", "5", "--format", "sector3", "--output", "feed.xml").status == 0)
+        #expect(
+            try voldir(
+                "generate", "--volunteers", "200", "--needs", "5", "--seed", "5", "--format", "sector3", "--output",
+                "feed.xml"
+            ).status == 0)
         let validated = try voldir("validate", "feed.xml")
         #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
         #expect(try voldir("import", "feed.xml", "--db", "feed.sqlite").status != 1)

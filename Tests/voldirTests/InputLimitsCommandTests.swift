@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// What a coordinator sees when a path is not a file, a file is far too large, or warnings repeat
@@ -22,7 +22,8 @@ extension CommandLineTests {
 
     @Test("a named pipe in the imports folder is named, not waited on")
     func fifoInFolder() throws {
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Imports"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Imports"), withIntermediateDirectories: true)
         try #require(mkfifo(folder.appendingPathComponent("Imports/feed.xml").path, 0o600) == 0)
         let result = try voldir("import", "--db", "d.sqlite", deadline: 60)
         #expect(!result.timedOut)
@@ -32,7 +33,8 @@ extension CommandLineTests {
 
     @Test("a folder given as a file is called a folder")
     func folderAsFile() throws {
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("rosters"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("rosters"), withIntermediateDirectories: true)
         let result = try voldir("import", "rosters", "--db", "d.sqlite")
         #expect(result.status == 1)
         #expect(result.stderr.contains("rosters: cannot be read: it is a folder, not a file"))
@@ -44,7 +46,8 @@ extension CommandLineTests {
 
     @Test("a symbolic link that loops is called one, for import, validate and --taxonomy")
     func symlinkLoop() throws {
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop.csv").path, withDestinationPath: "loop.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("loop.csv").path, withDestinationPath: "loop.csv")
         let result = try voldir("import", "loop.csv", "--db", "d.sqlite")
         #expect(result.status == 1)
         #expect(result.stderr.contains("loop.csv: cannot be read: it is a symbolic link that loops"))
@@ -74,7 +77,9 @@ extension CommandLineTests {
         let table = try voldir("import", roster, "--db", "d.sqlite", "--network", "A", "--dry-run")
         let emailLines = table.stdout.split(separator: "\n").filter { $0.contains("does not look like an address") }
         #expect(emailLines.count == 6)
-        #expect(emailLines.last?.hasSuffix("and 35 more like this: email '…' does not look like an address; kept as written") == true)
+        #expect(
+            emailLines.last?.hasSuffix(
+                "and 35 more like this: email '…' does not look like an address; kept as written") == true)
         let json = try voldir("import", roster, "--db", "d.sqlite", "--network", "A", "--dry-run", "--format", "json")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let files = try #require(report["files"] as? [[String: Any]])
@@ -85,10 +90,14 @@ extension CommandLineTests {
     @Test("a roster with a giant cell: exit 2, the row rejected with its line, the rest imported")
     func giantCell() throws {
         let roster = try write(
-            "big.csv", "Name,Email,Consent,Notes\nAda,ada@example.org,yes,\(String(repeating: "x", count: 3 << 20))\nGrace,grace@example.org,yes,ok\n")
+            "big.csv",
+            "Name,Email,Consent,Notes\nAda,ada@example.org,yes,\(String(repeating: "x", count: 3 << 20))\nGrace,grace@example.org,yes,ok\n"
+        )
         let result = try voldir("import", roster, "--db", "d.sqlite", "--network", "A")
         #expect(result.status == 2)
-        #expect(result.stdout.contains("rejected big.csv:2: the record holds a cell (column 4, 'Notes') of more than 256 KiB"))
+        #expect(
+            result.stdout.contains(
+                "rejected big.csv:2: the record holds a cell (column 4, 'Notes') of more than 256 KiB"))
         let search = try voldir("search", "--db", "d.sqlite", "--format", "json")
         #expect(search.stdout.contains("Grace"))
         #expect(!search.stdout.contains("Ada"))

@@ -89,9 +89,9 @@ struct PrivacyCommandTests {
         #expect(report.status == 0, "\(report.stderr)")
         let files = try #require((try cli.json(report.stdout) as? [String: Any])?["files"] as? [[String: Any]])
         #expect(files.first?["suppressed"] as? Int == 1)
-        let where_ = try #require(files.first?["suppressedRecords"] as? [[String: Any]])
-        #expect(where_.first?["file"] as? String == "b.csv")
-        #expect(where_.first?["line"] as? Int == 2)
+        let suppressedRows = try #require(files.first?["suppressedRecords"] as? [[String: Any]])
+        #expect(suppressedRows.first?["file"] as? String == "b.csv")
+        #expect(suppressedRows.first?["line"] as? Int == 2)
         let summary = try cli.voldir(
             "import", try cli.write("c.csv", "Name,Phone,Consent\nA. Rahman,+447700900123,yes\n"), "--network", "O")
         #expect(summary.stdout.contains("1 suppressed"))

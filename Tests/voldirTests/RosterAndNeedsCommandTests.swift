@@ -14,17 +14,24 @@ struct RosterAndNeedsCommandTests {
     func roster(_ name: String, _ rows: String, daysAgo: Double) throws -> String {
         let file = try cli.write(name, "Ref,Name,Email,Skills,Consent\n" + rows)
         try FileManager.default.setAttributes(
-            [.modificationDate: Date(timeIntervalSinceNow: -daysAgo * 86_400)], ofItemAtPath: cli.folder.appendingPathComponent(file).path)
+            [.modificationDate: Date(timeIntervalSinceNow: -daysAgo * 86_400)],
+            ofItemAtPath: cli.folder.appendingPathComponent(file).path)
         return file
     }
 
     @Test("a new roster says who left; --partial ends nothing; show says who is on no roster")
     func leaving() throws {
-        let rows = ["R1,Amina,amina@example.org,Driving,yes\n", "R2,Bea,bea@example.org,Cooking,yes\n", "R3,Cal,cal@example.org,Sewing,yes\n"]
-        #expect(try cli.voldir("import", try roster("v1.csv", rows.joined(), daysAgo: 3), "--network", "SREP").status == 0)
-        let partial = try cli.voldir("import", try roster("some.csv", rows[2], daysAgo: 2), "--network", "SREP", "--partial", "--format", "json")
+        let rows = [
+            "R1,Amina,amina@example.org,Driving,yes\n", "R2,Bea,bea@example.org,Cooking,yes\n",
+            "R3,Cal,cal@example.org,Sewing,yes\n",
+        ]
+        #expect(
+            try cli.voldir("import", try roster("v1.csv", rows.joined(), daysAgo: 3), "--network", "SREP").status == 0)
+        let partial = try cli.voldir(
+            "import", try roster("some.csv", rows[2], daysAgo: 2), "--network", "SREP", "--partial", "--format", "json")
         #expect(partial.status == 0)
-        let partialFile = try #require((try cli.json(partial.stdout) as? [String: Any])?["files"] as? [[String: Any]]).first
+        let partialFile = try #require((try cli.json(partial.stdout) as? [String: Any])?["files"] as? [[String: Any]])
+            .first
         #expect(partialFile?["ended"] as? Int == 0)
 
         let result = try cli.voldir("import", try roster("v2.csv", rows[0], daysAgo: 1), "--network", "SREP")
@@ -36,7 +43,8 @@ struct RosterAndNeedsCommandTests {
         let bea = try #require((try cli.json(search.stdout) as? [[String: Any]])?.first)
         let id = try #require(bea["id"] as? Int)
         #expect(try cli.voldir("show", String(id)).stdout.contains("no longer on any roster"))
-        let shown = try #require(try cli.json(try cli.voldir("show", String(id), "--format", "json").stdout) as? [String: Any])
+        let shown = try #require(
+            try cli.json(try cli.voldir("show", String(id), "--format", "json").stdout) as? [String: Any])
         #expect(shown["listed"] as? Bool == false)
         #expect((shown["networks"] as? [String])?.isEmpty == true)
     }
@@ -47,7 +55,10 @@ struct RosterAndNeedsCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.components(separatedBy: "### N-101").count == 2)
         #expect(!result.stdout.contains("### OPP-77"))
-        #expect(result.stdout.contains("OPP-77 (Stockport Council Schools Team: Reading support for newly arrived pupils) looks like a duplicate of N-101"))
+        #expect(
+            result.stdout.contains(
+                "OPP-77 (Stockport Council Schools Team: Reading support for newly arrived pupils) looks like a duplicate of N-101"
+            ))
         #expect(result.stdout.contains("| Polish | 3 |"))
     }
 

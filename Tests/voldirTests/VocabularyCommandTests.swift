@@ -13,7 +13,8 @@ extension CommandLineTests {
         #expect(object["match"] as? String == "alias")
         #expect(Set(object["related"] as? [String] ?? []) == ["pes", "prs"])
 
-        let typo = try #require(try json(try voldir("languages", "Portugese", "--format", "json").stdout) as? [String: Any])
+        let typo = try #require(
+            try json(try voldir("languages", "Portugese", "--format", "json").stdout) as? [String: Any])
         #expect(typo["code"] as? String == "por")
         #expect(typo["match"] as? String == "misspelling")
 
@@ -33,13 +34,19 @@ extension CommandLineTests {
         let skills = try #require(object["skills"] as? [[String: String]])
         #expect(skills.first == ["key": "accountancy", "label": "Accountancy", "match": "synonym"])
         #expect(skills.contains { $0["key"] == "bookkeeping" && $0["match"] == "related" })
-        let legal = try #require(try json(try voldir("skills", "legal advice", "--format", "json").stdout) as? [String: Any])
-        #expect((legal["skills"] as? [[String: String]])?.contains { $0["key"] == "solicitor" && $0["match"] == "narrower" } == true)
+        let legal = try #require(
+            try json(try voldir("skills", "legal advice", "--format", "json").stdout) as? [String: Any])
+        #expect(
+            (legal["skills"] as? [[String: String]])?.contains { $0["key"] == "solicitor" && $0["match"] == "narrower" }
+                == true)
     }
 
-    @Test("a taxonomy file in Imports teaches new words at once; --unmapped lists what it still misses; coverage counts speakers")
+    @Test(
+        "a taxonomy file in Imports teaches new words at once; --unmapped lists what it still misses; coverage counts speakers"
+    )
     func taxonomyFileAndCoverage() throws {
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Imports"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Imports"), withIntermediateDirectories: true)
         _ = try write(
             "Imports/roster.csv",
             "Name,Email,Network,Skills,Languages,Consent\n"
@@ -55,14 +62,18 @@ extension CommandLineTests {
         #expect(coverage?.first { $0["code"] as? String == "ckb" }?["fluent"] as? Int == 1)
 
         // Kurdish finds the Sorani speaker, labelled narrower.
-        let kurdish = try json(try voldir("search", "--language", "Kurdish", "--format", "json").stdout) as? [[String: Any]]
+        let kurdish =
+            try json(try voldir("search", "--language", "Kurdish", "--format", "json").stdout) as? [[String: Any]]
         #expect(kurdish?.first?["name"] as? String == "Rubina Akhtar")
         #expect(kurdish?.first?["match"] as? String == "narrower")
 
-        _ = try write("Imports/local.taxonomy.yaml", "version: 1\nskills:\n  - key: beekeeping\n    label: Beekeeping\n    synonyms: [apiarist]\n")
+        _ = try write(
+            "Imports/local.taxonomy.yaml",
+            "version: 1\nskills:\n  - key: beekeeping\n    label: Beekeeping\n    synonyms: [apiarist]\n")
         let after = try json(try voldir("skills", "--unmapped", "--format", "json").stdout) as? [[String: Any]]
         #expect(after?.compactMap { $0["written"] as? String } == ["Woodturning"])
-        let bees = try json(try voldir("search", "--skill", "beekeeping", "--format", "json").stdout) as? [[String: Any]]
+        let bees =
+            try json(try voldir("search", "--skill", "beekeeping", "--format", "json").stdout) as? [[String: Any]]
         #expect(bees?.first?["name"] as? String == "Rubina Akhtar")
         #expect(bees?.first?["match"] as? String == "synonym")
         // The taxonomy file is not a roster: import leaves it alone.
@@ -84,7 +95,9 @@ extension CommandLineTests {
 extension CommandLineTests {
     @Test("a corrected misspelling is imported and reported, so the roster can be fixed")
     func misspellingWarning() throws {
-        _ = try write("roster.csv", "Name,Email,Network,Languages,Consent\nAna Silva,ana@example.org,SREP,Portugese (fluent),yes\n")
+        _ = try write(
+            "roster.csv",
+            "Name,Email,Network,Languages,Consent\nAna Silva,ana@example.org,SREP,Portugese (fluent),yes\n")
         let result = try voldir("import", "roster.csv", "--format", "json")
         #expect(result.status == 0)
         #expect((result.stdout + result.stderr).contains("language 'Portugese' read as Portuguese"))
@@ -105,7 +118,10 @@ extension CommandLineTests {
         let yes = try #require(try json(try voldir("languages", "Yes", "--format", "json").stdout) as? [String: Any])
         #expect(yes["code"] is NSNull)
 
-        _ = try write("roster.csv", "Name,Email,Network,Languages,Consent\nOla Nordmann,ola@example.org,SREP,Norsk,yes\nAmina Rahman,amina@example.org,SREP,No,yes\n")
+        _ = try write(
+            "roster.csv",
+            "Name,Email,Network,Languages,Consent\nOla Nordmann,ola@example.org,SREP,Norsk,yes\nAmina Rahman,amina@example.org,SREP,No,yes\n"
+        )
         #expect(try voldir("import", "roster.csv").status == 0)
         let search = try voldir("search", "--language", "no", "--format", "json")
         #expect(search.status != 0)
@@ -117,7 +133,10 @@ extension CommandLineTests {
 
     @Test("show and tables name the country a qualification was gained in")
     func qualificationCountry() throws {
-        _ = try write("roster.csv", "Name,Email,Network,Skills,Consent\nSaba Tesfay,saba@example.org,SREP,Nursing (professional; Eritrea),yes\n")
+        _ = try write(
+            "roster.csv",
+            "Name,Email,Network,Skills,Consent\nSaba Tesfay,saba@example.org,SREP,Nursing (professional; Eritrea),yes\n"
+        )
         #expect(try voldir("import", "roster.csv").status == 0)
         let table = try voldir("search", "--skill", "Nursing")
         #expect(table.stdout.contains("qualified in Eri"))  // the column is cut to fit

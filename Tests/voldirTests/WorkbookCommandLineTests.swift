@@ -10,7 +10,9 @@ extension CommandLineTests {
         return name
     }
 
-    @Test("voldir import members.xlsx and members.ods work like a CSV import, naming sheet and row", arguments: ["xlsx", "ods"])
+    @Test(
+        "voldir import members.xlsx and members.ods work like a CSV import, naming sheet and row",
+        arguments: ["xlsx", "ods"])
     func importWorkbook(_ format: String) throws {
         let file = try workbook("members-libreoffice.\(format)", as: "members.\(format)")
         let result = try voldir("import", file, "--format", "json")
@@ -30,7 +32,9 @@ extension CommandLineTests {
 
         let again = try voldir("import", file, "--db", "second.sqlite")
         #expect(again.stdout.contains(#"members.\#(format), sheet "Volunteers", row 8: no name"#))
-        #expect(again.stdout.contains(#"members.\#(format), sheet "Volunteers", row 5: phone '7700900123' was stored as a number"#))
+        #expect(
+            again.stdout.contains(
+                #"members.\#(format), sheet "Volunteers", row 5: phone '7700900123' was stored as a number"#))
     }
 
     @Test("--sheet reads the sheet it names, hidden or not")
@@ -43,28 +47,36 @@ extension CommandLineTests {
         #expect(missing.stderr.contains("no sheet named 'Nope'"))
     }
 
-    @Test("a workbook roster is its network's list of members now: a newer one that leaves people out ends their membership")
+    @Test(
+        "a workbook roster is its network's list of members now: a newer one that leaves people out ends their membership"
+    )
     func workbookRosterDepartures() throws {
         let first = try workbook("members-excel.xlsx", as: "spring.xlsx")
         let second = try workbook("members-libreoffice.xlsx", as: "summer.xlsx")
         for (file, daysAgo) in [(first, 2.0), (second, 1.0)] {
             try FileManager.default.setAttributes(
-                [.modificationDate: Date(timeIntervalSinceNow: -daysAgo * 86_400)], ofItemAtPath: folder.appendingPathComponent(file).path)
+                [.modificationDate: Date(timeIntervalSinceNow: -daysAgo * 86_400)],
+                ofItemAtPath: folder.appendingPathComponent(file).path)
         }
         #expect(try voldir("import", first).status == 2)
         let later = try voldir("import", second, "--sheet", "Old list", "--network", "Hope Valley Mutual Aid")
         #expect(later.status == 0)
-        #expect(later.stdout.contains("3 people are no longer on this roster: their membership of Hope Valley Mutual Aid ended"))
+        #expect(
+            later.stdout.contains(
+                "3 people are no longer on this roster: their membership of Hope Valley Mutual Aid ended"))
     }
 
     @Test("a workbook saved with a password or as .xls exits 1 with what to do, and writes nothing")
     func refusedWorkbooks() throws {
         let locked = try voldir("import", try workbook("password.xlsx", as: "locked.xlsx"))
         #expect(locked.status == 1)
-        #expect(locked.stderr.contains("locked.xlsx: cannot be read: the workbook was saved with a password; save a copy without one"))
+        #expect(
+            locked.stderr.contains(
+                "locked.xlsx: cannot be read: the workbook was saved with a password; save a copy without one"))
         let legacy = try voldir("import", try workbook("legacy.xls", as: "old.xls"))
         #expect(legacy.status == 1)
-        #expect(legacy.stderr.contains("old.xls: cannot be read: it is an Excel 97-2003 workbook (.xls): save it as .xlsx"))
+        #expect(
+            legacy.stderr.contains("old.xls: cannot be read: it is an Excel 97-2003 workbook (.xls): save it as .xlsx"))
         #expect(try voldir("search", "--format", "json").stdout == "[]\n")
         #expect(try voldir("plugins").stdout.contains("workbook"))
     }

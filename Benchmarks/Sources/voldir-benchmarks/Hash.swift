@@ -17,5 +17,6 @@ func hash(file: String, rounds: Int) throws {
     let all = times.map { String(format: "%.3f", $0) }.joined(separator: ", ")
     print(
         "{\"bytes\": \(bytes), \"best_s\": \(String(format: "%.3f", best)), \"runs_s\": [\(all)], "
-            + "\"mb_per_s\": \(String(format: "%.0f", Double(bytes) / 1e6 / max(best, 1e-9))), \"sha256\": \"\(digest)\"}")
+            + "\"mb_per_s\": \(String(format: "%.0f", Double(bytes) / 1e6 / max(best, 1e-9))), \"sha256\": \"\(digest)\"}"
+    )
 }

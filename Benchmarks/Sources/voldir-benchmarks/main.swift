@@ -26,7 +26,9 @@ func matching(database: String) throws {
     let criteria = try MatchCriteria()
     let result = Matcher(criteria: criteria).match(index)
     let places = index.needs.reduce(0) { $0 + $1.places }
-    print("match      \(seconds(start))  \(result.assignments.count) of \(places) places filled, total score \(result.totalScore), \(result.pruning?.candidatesConsidered ?? result.candidates.count) candidate pairs, \(result.candidates.count) listed, \(result.pruning?.rounds ?? 1) solver rounds")
+    print(
+        "match      \(seconds(start))  \(result.assignments.count) of \(places) places filled, total score \(result.totalScore), \(result.pruning?.candidatesConsidered ?? result.candidates.count) candidate pairs, \(result.candidates.count) listed, \(result.pruning?.rounds ?? 1) solver rounds"
+    )
     start = .now()
     let report = MatchReport(result: result, index: index, criteria: criteria, alternates: 3, audience: .coordinator)
     let html = report.html()
@@ -59,7 +61,8 @@ func search(database: String, count: Int, queriesFile: String?) throws {
         let start = DispatchTime.now()
         let results = try store.search(
             VolunteerQuery(
-                skills: [query.skill], languages: [LanguageReference(written: query.language, code: query.language)], area: query.district,
+                skills: [query.skill], languages: [LanguageReference(written: query.language, code: query.language)],
+                area: query.district,
                 limit: 20))
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
         found += results.count
@@ -67,11 +70,15 @@ func search(database: String, count: Int, queriesFile: String?) throws {
     times.sort()
     let p50 = times[times.count / 2]
     let p99 = times[min(times.count - 1, Int(Double(times.count) * 0.99))]
-    print("{\"queries\": \(times.count), \"p50_ms\": \(String(format: "%.3f", p50)), \"p99_ms\": \(String(format: "%.3f", p99)), \"rows\": \(found)}")
+    print(
+        "{\"queries\": \(times.count), \"p50_ms\": \(String(format: "%.3f", p50)), \"p99_ms\": \(String(format: "%.3f", p99)), \"rows\": \(found)}"
+    )
 }
 
 func option(_ name: String, in arguments: ArraySlice<String>) -> String? {
-    guard let index = arguments.firstIndex(of: name), arguments.index(after: index) < arguments.endIndex else { return nil }
+    guard let index = arguments.firstIndex(of: name), arguments.index(after: index) < arguments.endIndex else {
+        return nil
+    }
     return arguments[arguments.index(after: index)]
 }
 
@@ -79,10 +86,13 @@ let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "search":
     guard let database = option("--db", in: arguments) else {
-        FileHandle.standardError.write(Data("usage: voldir-benchmarks search --db PATH [--queries N] [--write-queries FILE]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: voldir-benchmarks search --db PATH [--queries N] [--write-queries FILE]\n".utf8))
         exit(64)
     }
-    try search(database: database, count: Int(option("--queries", in: arguments) ?? "") ?? 2_000, queriesFile: option("--write-queries", in: arguments))
+    try search(
+        database: database, count: Int(option("--queries", in: arguments) ?? "") ?? 2_000,
+        queriesFile: option("--write-queries", in: arguments))
 case "lookup":
     try lookup(rounds: Int(option("--rounds", in: arguments) ?? "") ?? 2_000)
 case "hash":
@@ -98,6 +108,7 @@ case "matching":
     }
     try matching(database: arguments[arguments.index(after: index)])
 default:
-    FileHandle.standardError.write(Data("usage: voldir-benchmarks matching|search|lookup|hash (see Benchmarks/README.md)\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: voldir-benchmarks matching|search|lookup|hash (see Benchmarks/README.md)\n".utf8))
     exit(64)
 }

@@ -54,7 +54,8 @@ public struct DirectoryGenerator: Sendable {
             let dbs = person.malformed && person.id % 2 == 1 ? "enhanced 31/02/2024" : person.dbs
             let cells = [
                 "R\(person.id)", name, person.email, person.phone, person.postcode, person.network,
-                person.skills.joined(separator: "; "), person.languages.joined(separator: "; "), person.availability, dbs,
+                person.skills.joined(separator: "; "), person.languages.joined(separator: "; "), person.availability,
+                dbs,
                 person.consent ? "yes" : "no", person.ageBand,
             ]
             try out.write(cells.map(Self.csvCell).joined(separator: ",") + "\r\n")
@@ -62,11 +63,14 @@ public struct DirectoryGenerator: Sendable {
         try out.close()
         if let needsPath, needs > 0 {
             let out = try BufferedOutput(path: needsPath)
-            try out.write("Need ID,Requested By,Title,Required Skills,Preferred Skills,Required Languages,Preferred Languages,Postcode,When,Places,DBS Required\r\n")
+            try out.write(
+                "Need ID,Requested By,Title,Required Skills,Preferred Skills,Required Languages,Preferred Languages,Postcode,When,Places,DBS Required\r\n"
+            )
             try forEachNeed { need in
                 let cells = [
                     need.id, need.partner, need.title, need.requiredSkill, need.preferredSkill,
-                    need.requiredLanguage.map { "\($0) (fluent)" } ?? "", need.preferredLanguage ?? "", need.postcode, need.when,
+                    need.requiredLanguage.map { "\($0) (fluent)" } ?? "", need.preferredLanguage ?? "", need.postcode,
+                    need.when,
                     String(need.places), need.dbs,
                 ]
                 try out.write(cells.map(Self.csvCell).joined(separator: ",") + "\r\n")
@@ -87,15 +91,19 @@ public struct DirectoryGenerator: Sendable {
 
             """)
         for (index, network) in Communities.networks.enumerated() {
-            try out.write("  <s3:network id=\"NET-\(index + 1)\"><s3:name>\(Self.xml(network))</s3:name><s3:kind>community</s3:kind></s3:network>\n")
+            try out.write(
+                "  <s3:network id=\"NET-\(index + 1)\"><s3:name>\(Self.xml(network))</s3:name><s3:kind>community</s3:kind></s3:network>\n"
+            )
         }
         try forEachPerson { person in
             var xml = "  <s3:volunteer id=\"VOL-\(person.id)\">"
             if !(person.malformed && person.id % 2 == 0) {
-                xml += "<s3:name><s3:given>\(Self.xml(person.given))</s3:given><s3:family>\(Self.xml(person.family))</s3:family></s3:name>"
+                xml +=
+                    "<s3:name><s3:given>\(Self.xml(person.given))</s3:given><s3:family>\(Self.xml(person.family))</s3:family></s3:name>"
             }
             xml += "<s3:email>\(Self.xml(person.email))</s3:email><s3:phone>\(person.phone)</s3:phone>"
-            xml += "<s3:postcode>\(person.postcode)</s3:postcode><s3:age-band>\(person.ageBand)</s3:age-band><s3:skills>"
+            xml +=
+                "<s3:postcode>\(person.postcode)</s3:postcode><s3:age-band>\(person.ageBand)</s3:age-band><s3:skills>"
             for skill in person.skills {
                 let item = BracketedItem(parsing: skill)
                 let level = item.details.first.flatMap(SkillLevel.init(name:)).map { " level=\"\($0)\"" } ?? ""
@@ -104,7 +112,8 @@ public struct DirectoryGenerator: Sendable {
             xml += "</s3:skills><s3:languages>"
             for language in person.languages {
                 let item = BracketedItem(parsing: language)
-                let proficiency = item.details.first.flatMap(Proficiency.init(name:)).map { " proficiency=\"\($0)\"" } ?? ""
+                let proficiency =
+                    item.details.first.flatMap(Proficiency.init(name:)).map { " proficiency=\"\($0)\"" } ?? ""
                 let interprets = item.details.contains("interpreter") ? " interprets=\"true\"" : ""
                 xml += "<s3:language\(proficiency)\(interprets)>\(Self.xml(item.text))</s3:language>"
             }
@@ -121,14 +130,18 @@ public struct DirectoryGenerator: Sendable {
             try out.write(xml)
             if person.id % 97 == 0 {
                 let network = 1 + person.id % Communities.networks.count
-                try out.write("  <s3:network id=\"NET-\(network)\"><s3:name>\(Self.xml(Communities.networks[network - 1]))</s3:name><s3:member ref=\"VOL-\(person.id)\"/></s3:network>\n")
+                try out.write(
+                    "  <s3:network id=\"NET-\(network)\"><s3:name>\(Self.xml(Communities.networks[network - 1]))</s3:name><s3:member ref=\"VOL-\(person.id)\"/></s3:network>\n"
+                )
             }
         }
         try forEachNeed { need in
-            var xml = "  <s3:opportunity id=\"\(need.id)\" partner=\"\(Self.xml(need.partner))\"><s3:title>\(Self.xml(need.title))</s3:title>"
+            var xml =
+                "  <s3:opportunity id=\"\(need.id)\" partner=\"\(Self.xml(need.partner))\"><s3:title>\(Self.xml(need.title))</s3:title>"
             xml += "<s3:needs-skill required=\"true\">\(Self.xml(need.requiredSkill))</s3:needs-skill>"
             if let language = need.requiredLanguage {
-                xml += "<s3:needs-language required=\"true\" proficiency=\"fluent\">\(Self.xml(language))</s3:needs-language>"
+                xml +=
+                    "<s3:needs-language required=\"true\" proficiency=\"fluent\">\(Self.xml(language))</s3:needs-language>"
             }
             xml += "<s3:postcode>\(need.postcode)</s3:postcode><s3:places>\(need.places)</s3:places>"
             if let level = DBSLevel(name: need.dbs), level != .none { xml += "<s3:dbs level=\"\(level)\"/>" }
@@ -178,10 +191,13 @@ public struct DirectoryGenerator: Sendable {
         let emailName = "\(given).\(family)".lowercased().filter { $0.isLetter || $0 == "." }
         return Person(
             id: id, given: given, family: family, email: "\(emailName).\(id)@example.org",
-            phone: String(format: "07700 %06d", id % 1_000_000), postcode: "SK\(1 + random.index(8)) \(1 + random.index(9))\(["AB", "XE", "QR", "HT", "DP"][random.index(5)])",
+            phone: String(format: "07700 %06d", id % 1_000_000),
+            postcode:
+                "SK\(1 + random.index(8)) \(1 + random.index(9))\(["AB", "XE", "QR", "HT", "DP"][random.index(5)])",
             network: random.element(Communities.networks), skills: skills, languages: languages,
             availability: random.weighted(Communities.availability), dbs: random.weighted(Communities.dbs),
-            consent: random.chance(0.92), ageBand: random.element(AgeBand.allCases).rawValue, malformed: random.chance(malformedRate))
+            consent: random.chance(0.92), ageBand: random.element(AgeBand.allCases).rawValue,
+            malformed: random.chance(malformedRate))
     }
 
     struct SyntheticNeed {
@@ -201,7 +217,10 @@ public struct DirectoryGenerator: Sendable {
     private func forEachNeed(_ body: (SyntheticNeed) throws -> Void) throws {
         guard needs > 0 else { return }
         var random = SeededRandom(seed: seed &+ 1)
-        let languages = ["Urdu", "Punjabi", "Polish", "Bengali", "Arabic", "Tigrinya", "Somali", "Romanian", "Farsi", "Kurdish", "Cantonese", "BSL", "Ukrainian"]
+        let languages = [
+            "Urdu", "Punjabi", "Polish", "Bengali", "Arabic", "Tigrinya", "Somali", "Romanian", "Farsi", "Kurdish",
+            "Cantonese", "BSL", "Ukrainian",
+        ]
         for index in 1...needs {
             let skill = BracketedItem(parsing: random.weighted(Communities.skills)).text
             let language = random.chance(0.6) ? random.element(languages) : nil
@@ -209,9 +228,11 @@ public struct DirectoryGenerator: Sendable {
                 SyntheticNeed(
                     id: "N-\(index)", partner: random.element(Communities.partners),
                     title: "\(skill)\(language.map { " in \($0)" } ?? "") volunteers", requiredSkill: skill,
-                    preferredSkill: BracketedItem(parsing: random.weighted(Communities.skills)).text, requiredLanguage: language,
+                    preferredSkill: BracketedItem(parsing: random.weighted(Communities.skills)).text,
+                    requiredLanguage: language,
                     preferredLanguage: random.chance(0.3) ? random.element(languages) : nil,
-                    postcode: "SK\(1 + random.index(8)) \(1 + random.index(9))AA", when: random.weighted(Communities.availability),
+                    postcode: "SK\(1 + random.index(8)) \(1 + random.index(9))AA",
+                    when: random.weighted(Communities.availability),
                     places: 1 + random.index(5), dbs: random.weighted(Communities.dbs)))
         }
     }

@@ -37,7 +37,10 @@ final class ImportApplier: ImportSink {
         var networks: [NetworkID: String] = [:]
     }
 
-    init(writer: any DirectoryWriter, force: Bool, readsRosters: Bool = false, partial: Bool = false, fileName: String = "") {
+    init(
+        writer: any DirectoryWriter, force: Bool, readsRosters: Bool = false, partial: Bool = false,
+        fileName: String = ""
+    ) {
         self.writer = writer
         self.force = force
         self.readsRosters = readsRosters
@@ -50,7 +53,8 @@ final class ImportApplier: ImportSink {
         departed.compactMap { source, tally in
             guard tally.people > 0, let roster = rosters[source] else { return nil }
             return RosterDeparture(
-                roster: roster.name, networks: roster.networks.values.sorted(), people: tally.people, unlisted: tally.unlisted)
+                roster: roster.name, networks: roster.networks.values.sorted(), people: tally.people,
+                unlisted: tally.unlisted)
         }.sorted { $0.roster < $1.roster }
     }
 
@@ -87,11 +91,17 @@ final class ImportApplier: ImportSink {
     /// warnings that concern the whole file.
     func finish() throws {
         for pending in pendingMembers {
-            if let volunteer = try writer.volunteer(listedBy: pending.source, externalID: "id:\(pending.member.volunteerRef)") {
+            if let volunteer = try writer.volunteer(
+                listedBy: pending.source, externalID: "id:\(pending.member.volunteerRef)")
+            {
                 _ = try writer.addMembership(
-                    volunteer: volunteer, network: pending.network, role: pending.member.role, since: pending.member.since)
+                    volunteer: volunteer, network: pending.network, role: pending.member.role,
+                    since: pending.member.since)
             } else {
-                warn(at: pending.at, "member '\(pending.member.volunteerRef)' is not a volunteer in this feed or an earlier one; membership skipped")
+                warn(
+                    at: pending.at,
+                    "member '\(pending.member.volunteerRef)' is not a volunteer in this feed or an earlier one; membership skipped"
+                )
             }
         }
         pendingMembers.removeAll()
@@ -126,12 +136,14 @@ final class ImportApplier: ImportSink {
             return
         }
         // Unchanged against what the source last said under this listing id (so the same person).
-        let unchanged = try existing != nil
+        let unchanged =
+            try existing != nil
             && Fingerprint.matches(
                 writer.fingerprint(ofListing: listingID, listedBy: record.source), current: prepared.fingerprint,
                 legacy: { Fingerprint.legacy(volunteer: record) })
         if !unchanged, existing != nil, isRoster, let ref = record.externalID,
-            let said = try writer.identity(ofListing: listingID, listedBy: record.source), said.isSomeoneElse(than: keys)
+            let said = try writer.identity(ofListing: listingID, listedBy: record.source),
+            said.isSomeoneElse(than: keys)
         {
             // The roster gave this id to someone else: the person it named before leaves it.
             try tally(writer.endListing(listingID, listedBy: record.source, networks: networks), of: record.source)
@@ -150,7 +162,10 @@ final class ImportApplier: ImportSink {
                 warn(at: location, "language '\(language.language.written)' is not recognised; kept as written")
             } else if language.language.isCorrection {
                 // A correction is a guess, however careful: say so, so the roster can be fixed.
-                warn(at: location, "language '\(language.language.written)' read as \(language.language.displayName()), a near miss of its name")
+                warn(
+                    at: location,
+                    "language '\(language.language.written)' read as \(language.language.displayName()), a near miss of its name"
+                )
             }
         }
         if record.consent.contact == nil { withoutConsent += 1 }
@@ -166,7 +181,8 @@ final class ImportApplier: ImportSink {
             if existing == nil { counts.created += 1 } else { counts.updated += 1 }
         }
         for (membership, network) in zip(record.memberships, networks) {
-            _ = try writer.addMembership(volunteer: id, network: network, role: membership.role, since: membership.since)
+            _ = try writer.addMembership(
+                volunteer: id, network: network, role: membership.role, since: membership.since)
         }
     }
 
@@ -175,7 +191,11 @@ final class ImportApplier: ImportSink {
         if existing == nil { existing = try writer.network(named: record.name) }
         let fingerprint = try Fingerprint.of(record)
         let id: NetworkID
-        if let existing, try Fingerprint.matches(writer.fingerprint(ofNetwork: existing), current: fingerprint, legacy: { try Fingerprint.legacy(record) }) {
+        if let existing,
+            try Fingerprint.matches(
+                writer.fingerprint(ofNetwork: existing), current: fingerprint,
+                legacy: { try Fingerprint.legacy(record) })
+        {
             counts.unchanged += 1
             id = existing
         } else {
@@ -195,7 +215,9 @@ final class ImportApplier: ImportSink {
     private func apply(_ need: Need, at location: SourceLocation) throws {
         if let kept = try writer.mergedNeed(need.id) {
             counts.unchanged += 1
-            warn(at: location, "need '\(need.id)' was merged into '\(kept)' with 'voldir needs merge'; not imported again")
+            warn(
+                at: location,
+                "need '\(need.id)' was merged into '\(kept)' with 'voldir needs merge'; not imported again")
             return
         }
         let fingerprint = try Fingerprint.of(need)
@@ -207,7 +229,8 @@ final class ImportApplier: ImportSink {
         let source = sequence.map { "feed:\($0.source)" } ?? "file:\(fileName)"
         var flagged = need
         flagged.duplicateOf = try writer.needs(partner: need.partner, title: need.title).first { held in
-            held.need.id != need.id && held.source != source && held.need.duplicateOf == nil && held.need.isLikelySame(as: need)
+            held.need.id != need.id && held.source != source && held.need.duplicateOf == nil
+                && held.need.isLikelySame(as: need)
         }?.need.id
         try writer.saveNeed(flagged, source: source, fingerprint: fingerprint)
         if stored == nil { counts.created += 1 } else { counts.updated += 1 }
@@ -220,7 +243,9 @@ final class ImportApplier: ImportSink {
     }
 
     private func apply(_ withdrawal: Withdrawal, at location: SourceLocation) throws {
-        if let volunteer = try writer.volunteer(listedBy: withdrawal.source, externalID: "id:\(withdrawal.volunteerRef)") {
+        if let volunteer = try writer.volunteer(
+            listedBy: withdrawal.source, externalID: "id:\(withdrawal.volunteerRef)")
+        {
             try writer.erase(volunteer: volunteer)
             counts.erased += 1
         } else {
@@ -235,8 +260,10 @@ final class ImportApplier: ImportSink {
         if rosters[record.source] == nil {
             rosters[record.source] = Roster(name: record.memberships.first?.network.name ?? fileName)
         }
-        for (membership, network) in zip(record.memberships, networks) where rosters[record.source]?.networks[network] == nil {
-            rosters[record.source]?.networks[network] = membership.network.name ?? membership.network.externalID ?? "network \(network)"
+        for (membership, network) in zip(record.memberships, networks)
+        where rosters[record.source]?.networks[network] == nil {
+            rosters[record.source]?.networks[network] =
+                membership.network.name ?? membership.network.externalID ?? "network \(network)"
         }
     }
 

@@ -161,7 +161,9 @@ enum ImportPipeline {
 
         func warn(at location: SourceLocation?, _ message: String) {
             // A warning may quote what it is about; however large that is, the message stays readable.
-            let bounded = message.utf8.count > Self.longestWarning ? FieldLimits.excerpt(of: message, length: Self.longestWarning) : message
+            let bounded =
+                message.utf8.count > Self.longestWarning
+                ? FieldLimits.excerpt(of: message, length: Self.longestWarning) : message
             batch.append(.warn(location, bounded))
         }
 

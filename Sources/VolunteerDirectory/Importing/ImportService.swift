@@ -55,7 +55,8 @@ public struct FileImportReport: Sendable, Codable {
     public var suppressed: [SourceLocation]
 
     private enum CodingKeys: String, CodingKey {
-        case file, plugin, created, updated, unchanged, erased, ended, departures, rejected, warnings, previouslyImported, dryRun
+        case file, plugin, created, updated, unchanged, erased, ended, departures, rejected, warnings,
+            previouslyImported, dryRun
         case suppressed, suppressedRecords
     }
 
@@ -104,9 +105,14 @@ public struct FileImportReport: Sendable, Codable {
             suppressed.map { SuppressedRecord(file: file, line: $0.line, column: $0.column) },
             forKey: .suppressedRecords)
         try container.encode(
-            rejected.map { RejectedLine(line: $0.location.line, column: $0.location.column, sheet: $0.location.sheet, reason: $0.reason) },
+            rejected.map {
+                RejectedLine(
+                    line: $0.location.line, column: $0.location.column, sheet: $0.location.sheet, reason: $0.reason)
+            },
             forKey: .rejected)
-        try container.encode(warnings.map { w in w.location.map { "\($0.sheet == nil ? "line " : "")\($0): \(w.message)" } ?? w.message }, forKey: .warnings)
+        try container.encode(
+            warnings.map { w in w.location.map { "\($0.sheet == nil ? "line " : "")\($0): \(w.message)" } ?? w.message
+            }, forKey: .warnings)
         try container.encodeIfPresent(previouslyImported, forKey: .previouslyImported)
         try container.encode(dryRun, forKey: .dryRun)
     }
@@ -122,15 +128,18 @@ public struct FileImportReport: Sendable, Codable {
         counts.erased = try container.decodeIfPresent(Int.self, forKey: .erased) ?? 0
         counts.ended = try container.decodeIfPresent(Int.self, forKey: .ended) ?? 0
         departures = try container.decodeIfPresent([RosterDeparture].self, forKey: .departures) ?? []
-        suppressed = try container.decodeIfPresent([SuppressedRecord].self, forKey: .suppressedRecords)?.map {
-            SourceLocation(line: $0.line, column: $0.column)
-        } ?? []
+        suppressed =
+            try container.decodeIfPresent([SuppressedRecord].self, forKey: .suppressedRecords)?.map {
+                SourceLocation(line: $0.line, column: $0.column)
+            } ?? []
         counts.suppressed = suppressed.count
         rejected = try container.decode([RejectedLine].self, forKey: .rejected).map {
             Rejection(location: SourceLocation(line: $0.line, column: $0.column, sheet: $0.sheet), reason: $0.reason)
         }
         counts.rejected = rejected.count
-        warnings = try container.decode([String].self, forKey: .warnings).map { ImportWarning(location: nil, message: $0) }
+        warnings = try container.decode([String].self, forKey: .warnings).map {
+            ImportWarning(location: nil, message: $0)
+        }
         previouslyImported = try container.decodeIfPresent(Date.self, forKey: .previouslyImported)
         dryRun = try container.decode(Bool.self, forKey: .dryRun)
     }
@@ -163,11 +172,14 @@ public struct ImportService: Sendable {
         do {
             names = try manager.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw ImportError.unreadable(file: folder.path, reason: "the folder cannot be listed (\(error.localizedDescription))")
+            throw ImportError.unreadable(
+                file: folder.path, reason: "the folder cannot be listed (\(error.localizedDescription))")
         }
         var pending: [URL] = []
         for name in names.sorted()
-        where !name.hasPrefix(".") && !name.lowercased().hasPrefix("readme") && !SkillTaxonomy.isExtensionFile(named: name) {
+        where !name.hasPrefix(".") && !name.lowercased().hasPrefix("readme")
+            && !SkillTaxonomy.isExtensionFile(named: name)
+        {
             let url = folder.appendingPathComponent(name)
             var isFolder: ObjCBool = false
             if manager.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue { continue }
@@ -192,7 +204,8 @@ public struct ImportService: Sendable {
         let name = displayName ?? url.lastPathComponent
         let size = try Self.size(of: url, displayName: name)
         let sample = try Self.sample(of: url, displayName: name)
-        let importerType = try request.plugin.map { try registry.importer(id: $0) }
+        let importerType =
+            try request.plugin.map { try registry.importer(id: $0) }
             ?? registry.importer(for: sample)
         let hash = try self.hash(of: url, displayName: name)
         if let previous = try store.batch(sha256: hash) {
@@ -202,7 +215,8 @@ public struct ImportService: Sendable {
                 file: name, plugin: importerType.identifier, counts: counts, rejected: [], warnings: [],
                 previouslyImported: previous.importedAt, dryRun: request.dryRun)
         }
-        let input = ImportInput(url: url, displayName: name, size: size, progress: { progress($0, size) }, message: message)
+        let input = ImportInput(
+            url: url, displayName: name, size: size, progress: { progress($0, size) }, message: message)
         let fileDate = Self.modificationDate(of: url)
         let body = { (writer: any DirectoryWriter) throws -> FileImportReport in
             let applier = ImportApplier(

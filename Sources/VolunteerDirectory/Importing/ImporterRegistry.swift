@@ -15,7 +15,9 @@ public struct ImporterRegistry: Sendable {
     ///
     /// An external plugin whose identifier a built-in plugin already has is listed as unusable:
     /// the built-in one always answers to its name.
-    public init(_ builtIn: [any DirectoryImporter.Type], external: [any ImporterPlugin] = [], unusable: [UnusableImporter] = []) {
+    public init(
+        _ builtIn: [any DirectoryImporter.Type], external: [any ImporterPlugin] = [], unusable: [UnusableImporter] = []
+    ) {
         var plugins: [any ImporterPlugin] = builtIn.map(BuiltInImporter.init)
         var unusable = unusable
         let builtInNames = Set(builtIn.map { $0.identifier })

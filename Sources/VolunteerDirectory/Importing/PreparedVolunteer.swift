@@ -12,7 +12,8 @@ struct PreparedVolunteer: Sendable {
     init(_ record: VolunteerRecord) {
         self.record = record
         keys = VolunteerKeys(record)
-        listingID = record.externalID.map { "id:\($0)" } ?? keys.email.map { "email:\($0)" }
+        listingID =
+            record.externalID.map { "id:\($0)" } ?? keys.email.map { "email:\($0)" }
             ?? keys.phone.map { "phone:\($0)" } ?? "name:\(keys.name)"
         fingerprint = Fingerprint.of(volunteer: record)
     }

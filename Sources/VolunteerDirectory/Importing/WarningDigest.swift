@@ -27,7 +27,9 @@ public enum WarningDigest {
         }
         for kind in kinds {
             let more = (counts[kind] ?? 0) - shown
-            if more > 0 { kept.append(ImportWarning(location: nil, message: "and \(more.grouped) more like this: \(kind)")) }
+            if more > 0 {
+                kept.append(ImportWarning(location: nil, message: "and \(more.grouped) more like this: \(kind)"))
+            }
         }
         var abridged = report
         abridged.warnings = kept

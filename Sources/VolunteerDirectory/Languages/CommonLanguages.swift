@@ -228,7 +228,8 @@ enum CommonLanguages {
     /// worse than none.
     static let notLanguages: Set<String> = [
         "iranian", "indian", "pakistani", "bangladeshi", "afghan", "afghani", "african", "european", "asian",
-        "nigerian", "ghanaian", "egyptian", "syrian", "iraqi", "moroccan", "algerian", "somalian", "eritrean", "ethiopian", "sudanese", "kenyan", "ugandan", "congolese", "zimbabwean",
+        "nigerian", "ghanaian", "egyptian", "syrian", "iraqi", "moroccan", "algerian", "somalian", "eritrean",
+        "ethiopian", "sudanese", "kenyan", "ugandan", "congolese", "zimbabwean",
         "sri lankan", "yugoslav", "yugoslavian", "hindu", "sikh", "muslim", "islamic", "christian", "jewish",
         "arab", "arabian", "persian script", "cyrillic", "latin script", "arabic script", "makaton", "creole",
         "pidgin", "sign", "sign language", "signing", "various", "mother tongue", "first language",

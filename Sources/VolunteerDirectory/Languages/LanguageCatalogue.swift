@@ -86,7 +86,9 @@ public final class LanguageCatalogue: Sendable {
                 byName[endonym.matchingKey] = (entry.code, .endonym)
             }
             if let first = entry.endonyms.first { endonyms[entry.code] = first }
-            for name in entry.aliases + entry.endonyms + (isoNames[entry.code] ?? []) + [entry.display].compactMap({ $0 }) {
+            for name in entry.aliases + entry.endonyms + (isoNames[entry.code] ?? [])
+                + [entry.display].compactMap({ $0 })
+            {
                 addNear(name, code: entry.code)
             }
         }
@@ -239,8 +241,10 @@ public final class LanguageCatalogue: Sendable {
     /// when one is a member of the other, else the part understood when only one is; nothing when
     /// they name two different languages.
     private func resolveBracketed(_ text: String) -> LanguageResolution? {
-        let parts: [String] = text.split(whereSeparator: { "()[]/-,".contains($0) }).map { String($0).trimmingWhitespace() }
-            .filter { !$0.isEmpty }
+        let parts: [String] = text.split(whereSeparator: { "()[]/-,".contains($0) }).map {
+            String($0).trimmingWhitespace()
+        }
+        .filter { !$0.isEmpty }
         guard parts.count == 2 else { return nil }
         let outer = resolveExactly(parts[0], key: parts[0].matchingKey)
         let inner = resolveExactly(parts[1], key: parts[1].matchingKey)
@@ -310,7 +314,11 @@ public final class LanguageCatalogue: Sendable {
     private func resolveTag(_ text: String, declared: Bool) -> LanguageResolution? {
         let subtags = text.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
         guard subtags.count >= 2,
-            subtags.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) } }),
+            subtags.allSatisfy({
+                $0.unicodeScalars.allSatisfy {
+                    $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)
+                }
+            }),
             (2...3).contains(subtags[0].count), subtags.dropFirst().allSatisfy({ (2...8).contains($0.count) }),
             let language = declared ? language(code: subtags[0]) : taggedLanguage(subtags)
         else { return nil }
@@ -357,8 +365,12 @@ extension String {
     fileprivate func trimmingCharacters(in set: String) -> String {
         let scalars = Set(set.unicodeScalars)
         let view = unicodeScalars
-        guard let start = view.firstIndex(where: { !scalars.contains($0) && !$0.properties.isWhitespace }) else { return "" }
-        guard let end = view.lastIndex(where: { !scalars.contains($0) && !$0.properties.isWhitespace }) else { return "" }
+        guard let start = view.firstIndex(where: { !scalars.contains($0) && !$0.properties.isWhitespace }) else {
+            return ""
+        }
+        guard let end = view.lastIndex(where: { !scalars.contains($0) && !$0.properties.isWhitespace }) else {
+            return ""
+        }
         return String(view[start...end])
     }
 }

@@ -77,7 +77,9 @@ public struct MatchCriteria: Sendable {
     public static func weights(parsing text: String, file: String) throws(MatchError) -> [String: Double] {
         var weights: [String: Double] = [:]
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?.trimmingWhitespace() ?? ""
+            let line =
+                raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?
+                .trimmingWhitespace() ?? ""
             guard !line.isEmpty else { continue }
             let parts = line.split(whereSeparator: { $0 == "=" || $0 == ":" }).map { String($0).trimmingWhitespace() }
             guard parts.count == 2, let value = Double(parts[1]) else {

@@ -67,7 +67,8 @@ public struct MatchIndex: Sendable {
             }
             let languages = volunteer.languages.map { spoken in
                 (
-                    language: vocabulary.intern(Self.languageKey(spoken.language)), proficiency: spoken.proficiency?.rawValue ?? 0,
+                    language: vocabulary.intern(Self.languageKey(spoken.language)),
+                    proficiency: spoken.proficiency?.rawValue ?? 0,
                     interprets: spoken.interprets
                 )
             }
@@ -75,7 +76,8 @@ public struct MatchIndex: Sendable {
             compact.append(
                 MatchVolunteer(
                     id: volunteer.id, skills: skills, languages: languages, slots: SlotMask(volunteer.availability),
-                    dbs: volunteer.dbs?.level ?? .none, district: Postcode.district(volunteer.postcode).map { vocabulary.intern("district:" + $0) } ?? -1,
+                    dbs: volunteer.dbs?.level ?? .none,
+                    district: Postcode.district(volunteer.postcode).map { vocabulary.intern("district:" + $0) } ?? -1,
                     area: volunteer.area.map { vocabulary.intern("area:" + $0.matchingKey) } ?? -1,
                     placements: placementsByVolunteer[volunteer.id] ?? 0))
         }
@@ -94,7 +96,8 @@ public struct MatchIndex: Sendable {
             func skillMatch(_ skill: Skill) -> SkillRequirementMatch {
                 if let known = skillMatches[skill.key] {
                     return SkillRequirementMatch(
-                        written: skill.written, kinds: known.kinds, interpreting: known.interpreting, candidates: known.candidates)
+                        written: skill.written, kinds: known.kinds, interpreting: known.interpreting,
+                        candidates: known.candidates)
                 }
                 let expansion = taxonomy.expansion(of: skill.written)
                 var kinds = [UInt8](repeating: 0, count: skillIDs.count)
@@ -108,7 +111,8 @@ public struct MatchIndex: Sendable {
                 }
                 if expansion.interpreting?.meetsRequirement == true { meeting.formUnion(interpreters) }
                 let match = SkillRequirementMatch(
-                    written: skill.written, kinds: kinds, interpreting: expansion.interpreting, candidates: meeting.sorted())
+                    written: skill.written, kinds: kinds, interpreting: expansion.interpreting,
+                    candidates: meeting.sorted())
                 skillMatches[skill.key] = match
                 return match
             }
@@ -116,13 +120,17 @@ public struct MatchIndex: Sendable {
                 let asked = vocabulary.intern(Self.languageKey(requirement.language))
                 let accepted =
                     requirement.language.code.map { code in
-                        catalogue.languages(relatedTo: code).filter { $0.relation != .related }.map { vocabulary.intern("language:" + $0.code) }
+                        catalogue.languages(relatedTo: code).filter { $0.relation != .related }.map {
+                            vocabulary.intern("language:" + $0.code)
+                        }
                     } ?? [asked]
-                return LanguageRequirementMatch(language: asked, accepted: accepted, minimum: requirement.minimumProficiency?.rawValue ?? 0)
+                return LanguageRequirementMatch(
+                    language: asked, accepted: accepted, minimum: requirement.minimumProficiency?.rawValue ?? 0)
             }
             compactNeeds.append(
                 MatchNeed(
-                    id: need.id, requiredSkills: need.requiredSkills.map(skillMatch), preferredSkills: need.preferredSkills.map(skillMatch),
+                    id: need.id, requiredSkills: need.requiredSkills.map(skillMatch),
+                    preferredSkills: need.preferredSkills.map(skillMatch),
                     requiredLanguages: need.languages.filter(\.isRequired).map(languageRequirement),
                     preferredLanguages: need.languages.filter { !$0.isRequired }.map(languageRequirement),
                     slots: need.slots.isEmpty ? SlotMask([]) : SlotMask(need.slots), dbs: need.minimumDBS ?? .none,

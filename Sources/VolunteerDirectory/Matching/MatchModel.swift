@@ -90,7 +90,8 @@ public final class MatchNeed: Sendable {
 
     init(
         id: String, requiredSkills: [SkillRequirementMatch], preferredSkills: [SkillRequirementMatch],
-        requiredLanguages: [LanguageRequirementMatch], preferredLanguages: [LanguageRequirementMatch], slots: SlotMask, dbs: DBSLevel,
+        requiredLanguages: [LanguageRequirementMatch], preferredLanguages: [LanguageRequirementMatch], slots: SlotMask,
+        dbs: DBSLevel,
         district: Int32, area: Int32, places: Int
     ) {
         self.id = id

@@ -32,7 +32,8 @@ public struct MatchRun: Sendable {
         var lapsed: [(volunteer: VolunteerID, level: DBSLevel, issued: CalendarDate)] = []
         if let dbsValidity {
             for position in volunteers.indices {
-                guard let check = volunteers[position].dbs, case .expired(let issued, _) = dbsValidity.status(of: check) else {
+                guard let check = volunteers[position].dbs, case .expired(let issued, _) = dbsValidity.status(of: check)
+                else {
                     continue
                 }
                 lapsed.append((volunteers[position].id, check.level, issued))
@@ -42,12 +43,15 @@ public struct MatchRun: Sendable {
         let index = MatchIndex(volunteers: volunteers, needs: needs, confirmed: confirmed, taxonomy: store.taxonomy)
         let wanted = Set(needIDs)
         func chosen(_ need: Need) -> Bool {
-            (wanted.isEmpty || wanted.contains(need.id)) && (partner.map { $0.matchingKey == need.partner.matchingKey } ?? true)
+            (wanted.isEmpty || wanted.contains(need.id))
+                && (partner.map { $0.matchingKey == need.partner.matchingKey } ?? true)
         }
         // A need flagged as a duplicate of one held is the same request: matching both would
         // place twice the people it asked for.
         func isDuplicate(_ need: Need) -> Bool { need.duplicateOf.map(known.contains) ?? false }
-        let positions = index.needRecords.indices.filter { chosen(index.needRecords[$0]) && !isDuplicate(index.needRecords[$0]) }
+        let positions = index.needRecords.indices.filter {
+            chosen(index.needRecords[$0]) && !isDuplicate(index.needRecords[$0])
+        }
         duplicates = needs.filter { chosen($0) && isDuplicate($0) }
         self.index = index
         self.criteria = criteria
@@ -73,6 +77,7 @@ public struct MatchRun: Sendable {
     /// The report of this run for an audience.
     public func report(alternates: Int, audience: MatchReport.Audience) -> MatchReport {
         MatchReport(
-            result: result, index: index, criteria: criteria, alternates: alternates, audience: audience, duplicates: duplicates)
+            result: result, index: index, criteria: criteria, alternates: alternates, audience: audience,
+            duplicates: duplicates)
     }
 }

@@ -91,15 +91,18 @@ public struct Matcher: Sendable {
         var rounds = 0
         while true {
             rounds += 1
-            solution = solve(index, selected: selected, candidates: candidates, kept: kept, extra: extra, capacity: capacity)
+            solution = solve(
+                index, selected: selected, candidates: candidates, kept: kept, extra: extra, capacity: capacity)
             guard prune else { break }
-            let violations = dualViolations(solution, candidates: candidates, kept: kept, extra: extra, capacity: capacity)
+            let violations = dualViolations(
+                solution, candidates: candidates, kept: kept, extra: extra, capacity: capacity)
             if violations.isEmpty { break }
             for (need, pair) in violations { extra[need].append(pair) }
         }
 
         return assemble(
-            index, selected: selected, candidates: candidates, kept: kept, extra: extra, solution: solution, considered: considered,
+            index, selected: selected, candidates: candidates, kept: kept, extra: extra, solution: solution,
+            considered: considered,
             pruned: prune, rounds: rounds)
     }
 
@@ -111,7 +114,9 @@ public struct Matcher: Sendable {
         let shortlist = index.shortlist(for: need)
         index.volunteers.withUnsafeBufferPointer { volunteers in
             func consider(_ volunteer: Int32) {
-                guard capacity[Int(volunteer)] > 0, HardConstraints.allow(volunteers[Int(volunteer)], need) else { return }
+                guard capacity[Int(volunteer)] > 0, HardConstraints.allow(volunteers[Int(volunteer)], need) else {
+                    return
+                }
                 let score = Self.scaled(criteria.score(volunteers[Int(volunteer)], need, in: index))
                 pairs.append(Pair(need: Int32(position), volunteer: volunteer, score: score))
             }
@@ -192,7 +197,8 @@ public struct Matcher: Sendable {
         var needPlaces: [Int32: Int] = [:]
         for position in selected { needPlaces[Int32(position)] = index.needs[position].places }
         return Solution(
-            flow: flow, pairEdges: pairEdges, needNode: needNode, volunteerNode: volunteerNode, needPlaces: needPlaces, source: source,
+            flow: flow, pairEdges: pairEdges, needNode: needNode, volunteerNode: volunteerNode, needPlaces: needPlaces,
+            source: source,
             sink: sink)
     }
 
@@ -200,7 +206,9 @@ public struct Matcher: Sendable {
     /// candidate pair when (a) no dropped pair opens an augmenting path (a way to fill one more
     /// place) and (b) no dropped pair has a negative reduced cost under the final potentials (so
     /// no exchange of volunteers raises the total). Returns the pairs that break either.
-    private func dualViolations(_ solution: Solution, candidates: [[Pair]], kept: [Int], extra: [[Pair]], capacity: [Int])
+    private func dualViolations(
+        _ solution: Solution, candidates: [[Pair]], kept: [Int], extra: [[Pair]], capacity: [Int]
+    )
         -> [(Int, Pair)]
     {
         var violations: [(Int, Pair)] = []
@@ -208,7 +216,9 @@ public struct Matcher: Sendable {
         var assignedTo: [Int32: [Int]] = [:]  // volunteer → offsets of the needs they are assigned to
         var filled: [Int] = Array(repeating: 0, count: candidates.count)
         var offsetOfNeed: [Int32: Int] = [:]
-        for (offset, pairs) in candidates.enumerated() { if let need = pairs.first?.need { offsetOfNeed[need] = offset } }
+        for (offset, pairs) in candidates.enumerated() {
+            if let need = pairs.first?.need { offsetOfNeed[need] = offset }
+        }
         var assignedPairs = Set<Int64>()
         for (pair, edge) in solution.pairEdges where solution.flow.flow(on: edge) > 0 {
             load[pair.volunteer, default: 0] += 1
@@ -230,7 +240,9 @@ public struct Matcher: Sendable {
                 guard isDropped(offset, pair, at: position), let from = solution.needNode[pair.need] else { continue }
                 let node = Int(solution.volunteerNode[Int(pair.volunteer)])
                 let to = node >= 0 ? node : solution.sink
-                if solution.flow.reducedCost(from: from, to: to, cost: -pair.score) < 0 { violations.append((offset, pair)) }
+                if solution.flow.reducedCost(from: from, to: to, cost: -pair.score) < 0 {
+                    violations.append((offset, pair))
+                }
             }
         }
 
@@ -251,7 +263,9 @@ public struct Matcher: Sendable {
             let offset = queue[head]
             head += 1
             for (position, pair) in candidates[offset].enumerated() {
-                guard !assignedPairs.contains(Int64(pair.need) << 32 | Int64(pair.volunteer)), !seenVolunteer.contains(pair.volunteer) else {
+                guard !assignedPairs.contains(Int64(pair.need) << 32 | Int64(pair.volunteer)),
+                    !seenVolunteer.contains(pair.volunteer)
+                else {
                     continue
                 }
                 seenVolunteer.insert(pair.volunteer)
@@ -261,7 +275,9 @@ public struct Matcher: Sendable {
                     var current = offset
                     var currentPosition: Int? = position
                     while true {
-                        if let index = currentPosition ?? candidates[current].firstIndex(where: { $0.volunteer == volunteer }) {
+                        if let index = currentPosition
+                            ?? candidates[current].firstIndex(where: { $0.volunteer == volunteer })
+                        {
                             let step = candidates[current][index]
                             if isDropped(current, step, at: index) { violations.append((current, step)) }
                         }
@@ -298,11 +314,14 @@ public struct Matcher: Sendable {
             let volunteer = index.volunteers[Int(pair.volunteer)]
             assignedPlaces[pair.need, default: 0] += 1
             total += pair.score
-            let reasons = RequirementReasons.met(
-                by: volunteer, record: index.records[Int(pair.volunteer)], for: need, record: index.needRecords[Int(pair.need)], in: index)
+            let reasons =
+                RequirementReasons.met(
+                    by: volunteer, record: index.records[Int(pair.volunteer)], for: need,
+                    record: index.needRecords[Int(pair.need)], in: index)
                 + criteria.reasons(volunteer, need, in: index)
             assignments.append(
-                MatchResult.Assignment(need: need.id, volunteer: volunteer.id, score: Double(pair.score) / Self.scale, reasons: reasons))
+                MatchResult.Assignment(
+                    need: need.id, volunteer: volunteer.id, score: Double(pair.score) / Self.scale, reasons: reasons))
         }
         assignments.sort { ($0.need, -$0.score, $0.volunteer) < ($1.need, -$1.score, $1.volunteer) }
 
@@ -312,7 +331,8 @@ public struct Matcher: Sendable {
             chosen.sort { $0.score != $1.score ? $0.score > $1.score : $0.volunteer < $1.volunteer }
             listed += chosen.map {
                 MatchResult.Candidate(
-                    need: index.needs[Int($0.need)].id, volunteer: index.volunteers[Int($0.volunteer)].id, score: Double($0.score) / Self.scale)
+                    need: index.needs[Int($0.need)].id, volunteer: index.volunteers[Int($0.volunteer)].id,
+                    score: Double($0.score) / Self.scale)
             }
         }
 
@@ -325,15 +345,21 @@ public struct Matcher: Sendable {
             unfilled.append(
                 MatchResult.Unfilled(
                     need: need.id, places: empty,
-                    reasons: explainer.reasons(need: position, candidates: candidates[offset].count, assigned: assignedPlaces[Int32(position)] ?? 0)))
+                    reasons: explainer.reasons(
+                        need: position, candidates: candidates[offset].count,
+                        assigned: assignedPlaces[Int32(position)] ?? 0)))
         }
 
         let pruning =
             pruned
             ? MatchResult.Pruning(
                 candidatesConsidered: considered, candidatesListed: listed.count, rounds: rounds,
-                method: "each need's best \(options.pruningSlack) candidates beyond its places, plus every pair the solution's dual prices showed could improve it; every other candidate pair was checked against those prices (reduced cost ≥ 0) and for a further place it could fill, so the listed pairs hold an optimal matching of all \(considered)")
+                method:
+                    "each need's best \(options.pruningSlack) candidates beyond its places, plus every pair the solution's dual prices showed could improve it; every other candidate pair was checked against those prices (reduced cost ≥ 0) and for a further place it could fill, so the listed pairs hold an optimal matching of all \(considered)"
+            )
             : nil
-        return MatchResult(assignments: assignments, candidates: listed, unfilled: unfilled, totalScore: Double(total) / Self.scale, pruning: pruning)
+        return MatchResult(
+            assignments: assignments, candidates: listed, unfilled: unfilled, totalScore: Double(total) / Self.scale,
+            pruning: pruning)
     }
 }

@@ -34,7 +34,8 @@ struct MinCostFlow {
         return index
     }
 
-    private mutating func append(_ edge: Int32, at node: Int, to target: Int, capacity cap: Int32, cost edgeCost: Int64) {
+    private mutating func append(_ edge: Int32, at node: Int, to target: Int, capacity cap: Int32, cost edgeCost: Int64)
+    {
         to.append(Int32(target))
         capacity.append(cap)
         cost.append(edgeCost)
@@ -72,7 +73,8 @@ struct MinCostFlow {
             while let levels = admissibleLevels(source: source, sink: sink) {
                 var arc = head
                 while true {
-                    let (pushed, pathCost) = augment(from: source, to: sink, limit: Int32.max, levels: levels, arc: &arc)
+                    let (pushed, pathCost) = augment(
+                        from: source, to: sink, limit: Int32.max, levels: levels, arc: &arc)
                     if pushed == 0 { break }
                     totalFlow += Int(pushed)
                     totalCost += pathCost
@@ -148,7 +150,9 @@ struct MinCostFlow {
 
     /// Finds one admissible path along increasing levels (iteratively, so long alternating paths
     /// cannot overflow the stack) and pushes flow on it; returns the amount and its cost.
-    private mutating func augment(from source: Int, to sink: Int, limit: Int32, levels: [Int32], arc: inout [Int32]) -> (Int32, Int64) {
+    private mutating func augment(from source: Int, to sink: Int, limit: Int32, levels: [Int32], arc: inout [Int32])
+        -> (Int32, Int64)
+    {
         var path: [Int32] = []  // edges
         var node = source
         while true {
@@ -167,7 +171,9 @@ struct MinCostFlow {
             while arc[node] >= 0 {
                 let e = Int(arc[node])
                 let target = Int(to[e])
-                if capacity[e] > 0, levels[target] == levels[node] + 1, cost[e] + potential[node] - potential[target] == 0 {
+                if capacity[e] > 0, levels[target] == levels[node] + 1,
+                    cost[e] + potential[node] - potential[target] == 0
+                {
                     path.append(Int32(e))
                     node = target
                     advanced = true

@@ -2,7 +2,8 @@
 /// "speaks Polish (native) — required", "has ACCA qualified for Accountancy (synonym) — required".
 enum RequirementReasons {
     static func met(
-        by volunteer: MatchVolunteer, record: Volunteer, for need: MatchNeed, record needRecord: Need, in index: MatchIndex
+        by volunteer: MatchVolunteer, record: Volunteer, for need: MatchNeed, record needRecord: Need,
+        in index: MatchIndex
     ) -> [String] {
         var reasons: [String] = []
         let requiredLanguages = needRecord.languages.filter(\.isRequired)
@@ -26,10 +27,14 @@ enum RequirementReasons {
                 continue
             }
             let written = held.level.map { "\(held.written) (\($0))" } ?? held.written
-            reasons.append(kind == .exact ? "has \(written) — required" : "has \(written) for \(skill.written) (\(kind)) — required")
+            reasons.append(
+                kind == .exact
+                    ? "has \(written) — required" : "has \(written) for \(skill.written) (\(kind)) — required")
         }
         if need.dbs > .none {
-            reasons.append("holds \(volunteer.dbs == .enhanced ? "an" : "a") \(volunteer.dbs) DBS check — required \(need.dbs) or above")
+            reasons.append(
+                "holds \(volunteer.dbs == .enhanced ? "an" : "a") \(volunteer.dbs) DBS check — required \(need.dbs) or above"
+            )
         }
         return reasons
     }

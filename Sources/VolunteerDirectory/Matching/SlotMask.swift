@@ -58,7 +58,10 @@ extension SlotMask {
             remaining.removeAll { $0 >= 5 }
         }
         for day in remaining where !partsOfDay[day].isEmpty {
-            phrases.append(phrase(partsOfDay[day].count == 3 ? "\(Day.week[day].fullName)s" : Day.week[day].fullName, partsOfDay[day]))
+            phrases.append(
+                phrase(
+                    partsOfDay[day].count == 3 ? "\(Day.week[day].fullName)s" : Day.week[day].fullName, partsOfDay[day])
+            )
         }
         return phrases.joined(separator: ", ")
     }

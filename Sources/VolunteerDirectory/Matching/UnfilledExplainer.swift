@@ -17,7 +17,8 @@ struct UnfilledExplainer {
             let busy = candidates - assigned
             return [
                 "only \(count(candidates, "volunteer")) who may be contacted \(candidates == 1 ? "meets" : "meet") every requirement"
-                    + (busy > 0 ? ", and \(busy) of them \(busy == 1 ? "is" : "are") placed on other needs or at capacity" : "")
+                    + (busy > 0
+                        ? ", and \(busy) of them \(busy == 1 ? "is" : "are") placed on other needs or at capacity" : "")
             ]
         }
         guard !requirements.isEmpty else {
@@ -60,7 +61,9 @@ struct UnfilledExplainer {
             reasons.append("no volunteer who may be contacted " + Self.list(names))
         }
         for (offset, misses) in nearMiss.enumerated() where misses > 0 && requirements.count > 1 {
-            reasons.append("\(count(misses, "volunteer")) \(misses == 1 ? "meets" : "meet") every other requirement but not: \(names[offset])")
+            reasons.append(
+                "\(count(misses, "volunteer")) \(misses == 1 ? "meets" : "meet") every other requirement but not: \(names[offset])"
+            )
         }
         return reasons
     }

@@ -144,7 +144,8 @@ public enum FieldLimits {
             list(need.slots.count, "when", FieldLimits.slots)
             if found == nil, !FieldLimits.places.contains(need.places) {
                 found = Violation(
-                    field: "places", limit: FieldLimits.places.upperBound, description: placesProblem(String(need.places)))
+                    field: "places", limit: FieldLimits.places.upperBound,
+                    description: placesProblem(String(need.places)))
             }
         }
 
@@ -160,13 +161,16 @@ public enum FieldLimits {
             guard size > limit else { return }
             found = Violation(
                 field: field, limit: limit,
-                description: "\(field) '\(excerpt(of: value))' is \(size.grouped) characters long; at most \(limit.grouped) are accepted")
+                description:
+                    "\(field) '\(excerpt(of: value))' is \(size.grouped) characters long; at most \(limit.grouped) are accepted"
+            )
         }
 
         mutating func list(_ count: Int, _ field: String, _ limit: Int) {
             guard found == nil, count > limit else { return }
             found = Violation(
-                field: field, limit: limit, description: "\(field) lists \(count.grouped) items; at most \(limit.grouped) are accepted")
+                field: field, limit: limit,
+                description: "\(field) lists \(count.grouped) items; at most \(limit.grouped) are accepted")
         }
     }
 }

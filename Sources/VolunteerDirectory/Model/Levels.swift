@@ -96,11 +96,20 @@ public enum AgeBand: String, Sendable, Codable, CaseIterable, CustomStringConver
 
     /// Reads a band as written, forgiving spaces and dash styles (`65 +`, `18–24`).
     public init?(text: String) {
-        if let band = AgeBand(rawValue: text) { self = band; return }
+        if let band = AgeBand(rawValue: text) {
+            self = band
+            return
+        }
         let compact = text.filter { !$0.isWhitespace }.lowercased().replacingOccurrences(of: "–", with: "-")
             .replacingOccurrences(of: "—", with: "-").replacingOccurrences(of: "to", with: "-")
-        if let band = AgeBand(rawValue: compact) { self = band; return }
-        if compact == "65andover" || compact == "over65" { self = .age65plus; return }
+        if let band = AgeBand(rawValue: compact) {
+            self = band
+            return
+        }
+        if compact == "65andover" || compact == "over65" {
+            self = .age65plus
+            return
+        }
         return nil
     }
 
@@ -137,7 +146,8 @@ public enum ShareScope: Int, Sendable, Codable, Comparable, CaseIterable, Custom
 private func decodeNamed<T>(_ decoder: any Decoder, _ make: (String) -> T?) throws -> T {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let value = make(text) else {
-        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Unknown value '\(text)'"))
+        throw DecodingError.dataCorrupted(
+            .init(codingPath: decoder.codingPath, debugDescription: "Unknown value '\(text)'"))
     }
     return value
 }

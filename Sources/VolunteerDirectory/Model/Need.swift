@@ -57,11 +57,14 @@ public struct Need: Sendable, Hashable, Codable {
     /// "Reading support" asking for Polish speakers and "Reading support" asking for Urdu
     /// speakers are two needs.
     public func isLikelySame(as other: Need) -> Bool {
-        guard partner.matchingKey == other.partner.matchingKey, title.matchingKey == other.title.matchingKey else { return false }
+        guard partner.matchingKey == other.partner.matchingKey, title.matchingKey == other.title.matchingKey else {
+            return false
+        }
         func overlap(_ mine: Set<String>, _ theirs: Set<String>) -> Bool {
             mine.isEmpty || theirs.isEmpty || !mine.isDisjoint(with: theirs)
         }
-        return overlap(requiredSkillKeys, other.requiredSkillKeys) && overlap(requiredLanguageKeys, other.requiredLanguageKeys)
+        return overlap(requiredSkillKeys, other.requiredSkillKeys)
+            && overlap(requiredLanguageKeys, other.requiredLanguageKeys)
     }
 
     /// The required skills by ``Skill/key``.

@@ -31,7 +31,8 @@ public struct Placement: Sendable, Hashable, Codable, Identifiable {
 
     /// Creates a placement value.
     public init(
-        id: Int64, need: String, volunteer: VolunteerID, volunteerName: String, score: Double, status: Status, proposedAt: Date,
+        id: Int64, need: String, volunteer: VolunteerID, volunteerName: String, score: Double, status: Status,
+        proposedAt: Date,
         decidedAt: Date? = nil
     ) {
         self.id = id

@@ -8,7 +8,10 @@ public enum Day: String, Sendable, Codable, CaseIterable, Comparable {
     /// Reads `tue`, `Tuesday`, `Tues`, `tuesdays` and `any`.
     public init?(name: String) {
         let key = name.matchingKey
-        if key == "any" || key == "any day" || key == "anytime" { self = .any; return }
+        if key == "any" || key == "any day" || key == "anytime" {
+            self = .any
+            return
+        }
         guard key.count >= 2 else { return nil }
         let plain = key.hasSuffix("s") && key.count > 3 ? String(key.dropLast()) : key
         for day in Day.week where plain.count >= 2 && day.fullName.lowercased().hasPrefix(plain) {
@@ -95,7 +98,9 @@ public struct Slot: Sendable, Hashable, Codable, Comparable, CustomStringConvert
     /// `Tue evening`, `tue-evening`, `Saturdays`, `weekends`, `weekday mornings`, `evenings`, `any`.
     /// Returns `nil` when the item is not understood.
     public static func parse(_ text: String) -> [Slot]? {
-        let words = text.matchingKey.split(separator: " ").map(String.init).filter { !["and", "on", "the", "only", "s"].contains($0) }
+        let words = text.matchingKey.split(separator: " ").map(String.init).filter {
+            !["and", "on", "the", "only", "s"].contains($0)
+        }
         guard !words.isEmpty else { return nil }
         var days: [Day] = []
         var parts: [PartOfDay] = []

@@ -23,7 +23,8 @@ public struct LanguageReference: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            written: try container.decode(String.self, forKey: .written), code: try container.decodeIfPresent(String.self, forKey: .code),
+            written: try container.decode(String.self, forKey: .written),
+            code: try container.decodeIfPresent(String.self, forKey: .code),
             script: try container.decodeIfPresent(String.self, forKey: .script))
     }
 
@@ -31,7 +32,8 @@ public struct LanguageReference: Sendable, Hashable, Codable {
     public static func resolving(_ text: String, catalogue: LanguageCatalogue = .shared) -> LanguageReference {
         let resolution = catalogue.resolve(text)
         return LanguageReference(
-            written: text, code: resolution?.language.code, script: resolution?.script, isCorrection: resolution?.match == .misspelling)
+            written: text, code: resolution?.language.code, script: resolution?.script,
+            isCorrection: resolution?.match == .misspelling)
     }
 
     /// Resolves a code given as a code (a feed's `code` attribute): an ISO 639 code or a BCP 47 tag.

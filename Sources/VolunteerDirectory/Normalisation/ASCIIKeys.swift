@@ -12,7 +12,8 @@ enum ASCIIKeys {
     /// it, and no space; `nil` when the text is not an address.
     static func email(_ text: String) -> String? {
         let bytes = text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else {
             return nil
         }
         let trimmed = bytes[first...last]
@@ -42,7 +43,8 @@ enum ASCIIKeys {
         }
         // `| 0x20` folds an ASCII capital to its small letter (and no other byte onto e, x or t).
         if let ext = kept.indices.first(where: { start in
-            start + 2 < kept.count && kept[start] | 0x20 == UInt8(ascii: "e") && kept[start + 1] | 0x20 == UInt8(ascii: "x")
+            start + 2 < kept.count && kept[start] | 0x20 == UInt8(ascii: "e")
+                && kept[start + 1] | 0x20 == UInt8(ascii: "x")
                 && kept[start + 2] | 0x20 == UInt8(ascii: "t")
         }) {
             kept.removeSubrange(ext...)

@@ -12,7 +12,8 @@ public enum ContactKeys {
         guard !trimmed.isEmpty else { return nil }
         let lower = trimmed.lowercased()
         let parts = lower.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].utf8.contains(UInt8(ascii: ".")), !lower.utf8.contains(UInt8(ascii: " "))
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].utf8.contains(UInt8(ascii: ".")),
+            !lower.utf8.contains(UInt8(ascii: " "))
         else { return nil }
         return lower
     }

@@ -33,12 +33,15 @@ public enum Countries {
 
     /// Names people write that ISO words differently.
     private static let writtenNames: [String: String] = [
-        "china": "CN", "uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+        "china": "CN", "uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB", "scotland": "GB",
+        "wales": "GB",
         "northern ireland": "GB", "usa": "US", "america": "US", "united states of america": "US", "drc": "CD",
         "dr congo": "CD", "democratic republic of the congo": "CD", "congo kinshasa": "CD", "congo brazzaville": "CG",
         "republic of the congo": "CG", "ivory coast": "CI", "palestine": "PS", "burma": "MM", "czech republic": "CZ",
-        "south korea": "KR", "north korea": "KP", "russia": "RU", "syria": "SY", "iran": "IR", "turkey": "TR", "turkiye": "TR",
-        "vietnam": "VN", "laos": "LA", "kosovo": "XK", "the gambia": "GM", "gambia": "GM", "eswatini": "SZ", "swaziland": "SZ",
+        "south korea": "KR", "north korea": "KP", "russia": "RU", "syria": "SY", "iran": "IR", "turkey": "TR",
+        "turkiye": "TR",
+        "vietnam": "VN", "laos": "LA", "kosovo": "XK", "the gambia": "GM", "gambia": "GM", "eswatini": "SZ",
+        "swaziland": "SZ",
         "the netherlands": "NL", "holland": "NL", "hong kong": "HK", "macau": "MO", "macao": "MO", "taiwan": "TW",
         "cape verde": "CV", "east timor": "TL", "vatican": "VA", "micronesia": "FM", "brunei": "BN", "tanzania": "TZ",
         "bolivia": "BO", "venezuela": "VE", "moldova": "MD",

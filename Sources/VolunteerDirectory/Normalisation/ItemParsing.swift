@@ -24,7 +24,9 @@ public enum ItemParsing {
     /// `Pakistan`, `qualified in Iran`, `trained in PK`: the country a qualification was gained in.
     private static func qualifiedIn(_ detail: String) -> String? {
         let words = detail.matchingKey.split(separator: " ")
-        for prefix in [["qualified", "in"], ["trained", "in"], ["qualification", "from"], ["gained", "in"], ["from"]]
+        for prefix in [
+            ["qualified", "in"], ["trained", "in"], ["qualification", "from"], ["gained", "in"], ["from"],
+        ]
         where words.count > prefix.count && words.prefix(prefix.count).elementsEqual(prefix.map { Substring($0) }) {
             return Countries.code(named: words.dropFirst(prefix.count).joined(separator: " "), acceptingCodes: true)
         }
@@ -54,20 +56,24 @@ public enum ItemParsing {
         if let refined = others.lazy.compactMap({ catalogue.resolve($0) }).first,
             refined.language.code != reference.code
         {
-            reference = LanguageReference(written: raw.trimmingWhitespace(), code: refined.language.code, script: refined.script)
+            reference = LanguageReference(
+                written: raw.trimmingWhitespace(), code: refined.language.code, script: refined.script)
         }
         return SpokenLanguage(language: reference, proficiency: proficiency, interprets: interprets)
     }
 
     /// Bracketed details that say someone interprets the language: `Urdu (interpreter)`.
-    static let interpretingDetails: Set<String> = ["interpreter", "interprets", "interpreting", "can interpret", "interpret"]
+    static let interpretingDetails: Set<String> = [
+        "interpreter", "interprets", "interpreting", "can interpret", "interpret",
+    ]
 
     /// A language requirement item such as `Polish (fluent)`: the bracket is the minimum proficiency.
     public static func languageRequirement(_ raw: String, isRequired: Bool, catalogue: LanguageCatalogue = .shared)
         -> LanguageRequirement
     {
         let spoken = language(raw, catalogue: catalogue)
-        return LanguageRequirement(language: spoken.language, minimumProficiency: spoken.proficiency, isRequired: isRequired)
+        return LanguageRequirement(
+            language: spoken.language, minimumProficiency: spoken.proficiency, isRequired: isRequired)
     }
 
     /// A yes/no answer: `yes`, `no`, `y`, `n`, `true`, `false`, `1`, `0`; `nil` when not one.

@@ -21,7 +21,9 @@ public struct BracketedItem: Sendable, Hashable {
             case ")", "]":
                 depth = max(0, depth - 1)
                 if depth == 0 {
-                    details += current.split(whereSeparator: { $0 == "," || $0 == ";" }).compactMap { String($0).nonEmpty }
+                    details += current.split(whereSeparator: { $0 == "," || $0 == ";" }).compactMap {
+                        String($0).nonEmpty
+                    }
                 } else {
                     current.append(character)
                 }
@@ -32,7 +34,9 @@ public struct BracketedItem: Sendable, Hashable {
         if depth > 0, let unclosed = current.nonEmpty { details.append(unclosed) }
         text = text.trimmingWhitespace()
         // Foundation's search is costly per item: only when a dash or colon is there at all.
-        if details.isEmpty, text.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == 0xE2 }) {
+        if details.isEmpty,
+            text.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == 0xE2 })
+        {
             for separator in [" - ", ": ", " – "] {
                 if let range = text.range(of: separator, options: .backwards) {
                     let tail = String(text[range.upperBound...]).trimmingWhitespace()

@@ -62,7 +62,9 @@ public struct RosterSkillsAndLanguages: Sendable, Hashable {
         }
         var skills: [Skill] = []
         for item in ListCell.items(skillsCell) {
-            let read = skillItems?.value(for: item) { Self.read($0, catalogue: catalogue) } ?? Self.read(item, catalogue: catalogue)
+            let read =
+                skillItems?.value(for: item) { Self.read($0, catalogue: catalogue) }
+                ?? Self.read(item, catalogue: catalogue)
             guard read.isLanguage else {
                 skills.append(read.skill)
                 continue

@@ -49,33 +49,47 @@ extension Presentation {
     }
 
     /// How a language string is understood, in the chosen format.
-    public static func language(query: String, as format: OutputFormat, catalogue: LanguageCatalogue = .shared) throws -> String {
+    public static func language(query: String, as format: OutputFormat, catalogue: LanguageCatalogue = .shared) throws
+        -> String
+    {
         let understood = LanguageQueryJSON(query, catalogue: catalogue)
-        let relations = understood.code.map { code in
-            catalogue.languages(relatedTo: code).dropFirst().map { "\(catalogue.language(code: $0.code)?.name ?? $0.code) (\($0.code), \($0.relation))" }
-        } ?? []
+        let relations =
+            understood.code.map { code in
+                catalogue.languages(relatedTo: code).dropFirst().map {
+                    "\(catalogue.language(code: $0.code)?.name ?? $0.code) (\($0.code), \($0.relation))"
+                }
+            } ?? []
         switch format {
         case .json:
             return try json(understood)
         case .csv:
             return CSVWriter.document(
                 headers: ["query", "code", "name", "endonym", "match", "script", "related"],
-                rows: [[query, understood.code ?? "", understood.name ?? "", understood.endonym ?? "", understood.match ?? "",
-                        understood.script ?? "", understood.related.joined(separator: "; ")]])
+                rows: [
+                    [
+                        query, understood.code ?? "", understood.name ?? "", understood.endonym ?? "",
+                        understood.match ?? "",
+                        understood.script ?? "", understood.related.joined(separator: "; "),
+                    ]
+                ])
         case .table:
             guard let code = understood.code, let name = understood.name, let match = understood.match else {
                 if LanguageCatalogue.isAnswer(query) {
-                    return "'\(query)' is not a language: it answers a question (yes, no, none, any), whatever code it spells."
+                    return
+                        "'\(query)' is not a language: it answers a question (yes, no, none, any), whatever code it spells."
                 }
-                return "'\(query)' is not a language the catalogue knows (a people, a place or a misspelling too far from any name is never guessed)."
+                return
+                    "'\(query)' is not a language the catalogue knows (a people, a place or a misspelling too far from any name is never guessed)."
             }
             let lines: [(String, String?)] = [
                 ("Query", query), ("Language", "\(name) (\(code))"), ("Endonym", understood.endonym),
                 ("Understood by", LanguageMatch(rawValue: match).map(describe) ?? match), ("Script", understood.script),
                 ("Search finds", relations.isEmpty ? nil : relations.joined(separator: "; ")),
             ]
-            return lines.compactMap { label, value in value.map { label.padding(toLength: 15, withPad: " ", startingAt: 0) + $0 } }
-                .joined(separator: "\n")
+            return lines.compactMap { label, value in
+                value.map { label.padding(toLength: 15, withPad: " ", startingAt: 0) + $0 }
+            }
+            .joined(separator: "\n")
         }
     }
 
@@ -116,22 +130,30 @@ extension Presentation {
     ) throws -> String {
         let rows = coverage.map { entry in
             LanguageCoverageJSON(
-                code: entry.code, name: entry.code.flatMap { catalogue.language(code: $0)?.name } ?? "\(entry.written) (not recognised)",
+                code: entry.code,
+                name: entry.code.flatMap { catalogue.language(code: $0)?.name } ?? "\(entry.written) (not recognised)",
                 endonym: entry.code.flatMap { catalogue.endonym(of: $0) }, native: entry.byProficiency[.native] ?? 0,
                 fluent: entry.byProficiency[.fluent] ?? 0, conversational: entry.byProficiency[.conversational] ?? 0,
-                basic: entry.byProficiency[.basic] ?? 0, notStated: entry.byProficiency[nil] ?? 0, interpreters: entry.interpreters,
+                basic: entry.byProficiency[.basic] ?? 0, notStated: entry.byProficiency[nil] ?? 0,
+                interpreters: entry.interpreters,
                 total: entry.total)
         }
-        let headers = ["LANGUAGE", "CODE", "ENDONYM", "NATIVE", "FLUENT", "CONVERSATIONAL", "BASIC", "NOT STATED", "INTERPRETERS", "TOTAL"]
+        let headers = [
+            "LANGUAGE", "CODE", "ENDONYM", "NATIVE", "FLUENT", "CONVERSATIONAL", "BASIC", "NOT STATED", "INTERPRETERS",
+            "TOTAL",
+        ]
         let shown = { (count: Int) in forPartners ? PublishedCount(count).description : String(count) }
         let cells = rows.map {
             [$0.name, $0.code ?? "", $0.endonym ?? ""]
-                + [$0.native, $0.fluent, $0.conversational, $0.basic, $0.notStated, $0.interpreters, $0.total].map(shown)
+                + [$0.native, $0.fluent, $0.conversational, $0.basic, $0.notStated, $0.interpreters, $0.total].map(
+                    shown)
         }
         switch format {
         case .json where forPartners: return try json(rows.map(PublishedLanguageCoverage.init))
         case .json: return try json(rows)
-        case .csv: return CSVWriter.document(headers: headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }, rows: cells)
+        case .csv:
+            return CSVWriter.document(
+                headers: headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }, rows: cells)
         case .table: return TextTable(headers: headers, rows: cells).rendered()
         }
     }
@@ -159,7 +181,9 @@ extension Presentation {
         public init(_ query: String, taxonomy: SkillTaxonomy) {
             self.query = query
             skills = taxonomy.expansion(of: query).concepts.map { concept in
-                Entry(key: concept.key, label: taxonomy.concepts[concept.key]?.label ?? concept.key, match: concept.kind.rawValue)
+                Entry(
+                    key: concept.key, label: taxonomy.concepts[concept.key]?.label ?? concept.key,
+                    match: concept.kind.rawValue)
             }
         }
     }
@@ -170,12 +194,17 @@ extension Presentation {
         switch format {
         case .json: return try json(understood)
         case .csv:
-            return CSVWriter.document(headers: ["query", "key", "label", "match"], rows: understood.skills.map { [query, $0.key, $0.label, $0.match] })
+            return CSVWriter.document(
+                headers: ["query", "key", "label", "match"],
+                rows: understood.skills.map { [query, $0.key, $0.label, $0.match] })
         case .table:
             guard !understood.skills.isEmpty else {
-                return "'\(query)' names no skill in the taxonomy; searches match it as written. Add it to a *.taxonomy.yaml file to teach it."
+                return
+                    "'\(query)' names no skill in the taxonomy; searches match it as written. Add it to a *.taxonomy.yaml file to teach it."
             }
-            return TextTable(headers: ["KEY", "LABEL", "MATCH"], rows: understood.skills.map { [$0.key, $0.label, $0.match] }).rendered()
+            return TextTable(
+                headers: ["KEY", "LABEL", "MATCH"], rows: understood.skills.map { [$0.key, $0.label, $0.match] }
+            ).rendered()
         }
     }
 

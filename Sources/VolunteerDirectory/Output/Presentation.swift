@@ -51,7 +51,10 @@ public enum Presentation {
         public var matched: [MatchedTerm]?
 
         /// The JSON form of a volunteer.
-        public init(_ volunteer: Volunteer, score: Double? = nil, matched: [MatchedTerm]? = nil, catalogue: LanguageCatalogue = .shared) {
+        public init(
+            _ volunteer: Volunteer, score: Double? = nil, matched: [MatchedTerm]? = nil,
+            catalogue: LanguageCatalogue = .shared
+        ) {
             id = volunteer.id
             name = volunteer.name
             email = volunteer.email
@@ -59,10 +62,13 @@ public enum Presentation {
             postcode = volunteer.postcode
             area = volunteer.area
             ageBand = volunteer.ageBand?.rawValue
-            skills = volunteer.skills.map { SkillJSON(name: $0.written, level: $0.level?.description, qualifiedIn: $0.qualifiedIn) }
+            skills = volunteer.skills.map {
+                SkillJSON(name: $0.written, level: $0.level?.description, qualifiedIn: $0.qualifiedIn)
+            }
             languages = volunteer.languages.map {
                 LanguageJSON(
-                    code: $0.language.code, name: $0.language.displayName(catalogue: catalogue), written: $0.language.written,
+                    code: $0.language.code, name: $0.language.displayName(catalogue: catalogue),
+                    written: $0.language.written,
                     script: $0.language.script, proficiency: $0.proficiency?.description, interprets: $0.interprets)
             }
             availability = volunteer.availability.map(\.description)
@@ -85,16 +91,23 @@ public enum Presentation {
     public static func volunteers(_ matches: [VolunteerMatch], as format: OutputFormat) throws -> String {
         switch format {
         case .json:
-            return try json(matches.map { VolunteerJSON($0.volunteer, score: ($0.score * 1000).rounded() / 1000, matched: $0.matched) })
+            return try json(
+                matches.map {
+                    VolunteerJSON($0.volunteer, score: ($0.score * 1000).rounded() / 1000, matched: $0.matched)
+                })
         case .table:
             let explained = matches.contains { !$0.matched.isEmpty }
             return TextTable(
-                headers: ["ID", "NAME", "NETWORKS", "SKILLS", "LANGUAGES", "POSTCODE", "DBS"] + (explained ? ["MATCH"] : []),
+                headers: ["ID", "NAME", "NETWORKS", "SKILLS", "LANGUAGES", "POSTCODE", "DBS"]
+                    + (explained ? ["MATCH"] : []),
                 rows: matches.map { volunteerCells($0.volunteer) + (explained ? [matchText($0.matched)] : []) }
             ).rendered(maximumWidth: 40)
         case .csv:
             return CSVWriter.document(
-                headers: ["id", "name", "email", "phone", "postcode", "area", "networks", "skills", "languages", "availability", "dbs", "match"],
+                headers: [
+                    "id", "name", "email", "phone", "postcode", "area", "networks", "skills", "languages",
+                    "availability", "dbs", "match",
+                ],
                 rows: matches.map { match in
                     let v = match.volunteer
                     return [
@@ -117,9 +130,14 @@ public enum Presentation {
         case .table:
             let v = volunteer
             let lines: [(String, String?)] = [
-                ("ID", String(v.id)), ("Name", v.name), ("Email", v.email), ("Phone", v.phone), ("Postcode", v.postcode),
+                ("ID", String(v.id)), ("Name", v.name), ("Email", v.email), ("Phone", v.phone),
+                ("Postcode", v.postcode),
                 ("Area", v.area), ("Age band", v.ageBand?.rawValue),
-                ("Networks", v.memberships.map { m in m.role.map { "\(m.networkName) (\($0))" } ?? m.networkName }.joined(separator: "; ")),
+                (
+                    "Networks",
+                    v.memberships.map { m in m.role.map { "\(m.networkName) (\($0))" } ?? m.networkName }.joined(
+                        separator: "; ")
+                ),
                 ("Skills", skillsText(v)), ("Languages", languagesText(v)),
                 ("Available", v.availability.map(\.spokenDescription).joined(separator: "; ")),
                 ("DBS", v.dbs.map { d in d.issued.map { "\(d.level) (issued \($0))" } ?? d.level.description }),
@@ -138,7 +156,8 @@ public enum Presentation {
 
     private static func volunteerCells(_ v: Volunteer) -> [String] {
         [
-            String(v.id), v.name, v.memberships.map(\.networkName).joined(separator: "; "), skillsText(v), languagesText(v),
+            String(v.id), v.name, v.memberships.map(\.networkName).joined(separator: "; "), skillsText(v),
+            languagesText(v),
             v.postcode ?? v.area ?? "", v.dbs?.level.description ?? "",
         ]
     }
@@ -149,13 +168,16 @@ public enum Presentation {
 
     /// `accountancy: synonym (ACCA qualified); Kurdish: narrower (Sorani)`.
     private static func matchText(_ terms: [MatchedTerm]) -> String {
-        terms.map { "\($0.asked): \($0.match)" + ($0.match == "exact" ? "" : " (\($0.written))") }.joined(separator: "; ")
+        terms.map { "\($0.asked): \($0.match)" + ($0.match == "exact" ? "" : " (\($0.written))") }.joined(
+            separator: "; ")
     }
 
     private static func languagesText(_ v: Volunteer) -> String {
         v.languages.map { l in
-            var details = [l.language.script.map { "\($0) script" }, l.proficiency?.description, l.interprets ? "interprets" : nil]
-                .compactMap { $0 }
+            var details = [
+                l.language.script.map { "\($0) script" }, l.proficiency?.description, l.interprets ? "interprets" : nil,
+            ]
+            .compactMap { $0 }
             if l.language.code == nil { details.append("unrecognised") }
             let name = l.language.displayName()
             return details.isEmpty ? name : "\(name) (\(details.joined(separator: ", ")))"
@@ -178,19 +200,27 @@ public enum Presentation {
     public static func networks(_ networks: [Network], as format: OutputFormat) throws -> String {
         switch format {
         case .json:
-            return try json(networks.map {
-                NetworkJSON(id: $0.id, externalID: $0.externalID, name: $0.name, kind: $0.kind, areas: $0.areas, members: $0.memberCount)
-            })
+            return try json(
+                networks.map {
+                    NetworkJSON(
+                        id: $0.id, externalID: $0.externalID, name: $0.name, kind: $0.kind, areas: $0.areas,
+                        members: $0.memberCount)
+                })
         case .table:
             return TextTable(
                 headers: ["ID", "NAME", "KIND", "AREAS", "MEMBERS"],
-                rows: networks.map { [String($0.id), $0.name, $0.kind ?? "", $0.areas.joined(separator: "; "), String($0.memberCount)] }
+                rows: networks.map {
+                    [String($0.id), $0.name, $0.kind ?? "", $0.areas.joined(separator: "; "), String($0.memberCount)]
+                }
             ).rendered()
         case .csv:
             return CSVWriter.document(
                 headers: ["id", "external_id", "name", "kind", "areas", "members"],
                 rows: networks.map {
-                    [String($0.id), $0.externalID ?? "", $0.name, $0.kind ?? "", $0.areas.joined(separator: "; "), String($0.memberCount)]
+                    [
+                        String($0.id), $0.externalID ?? "", $0.name, $0.kind ?? "", $0.areas.joined(separator: "; "),
+                        String($0.memberCount),
+                    ]
                 })
         }
     }
@@ -233,7 +263,8 @@ public enum Presentation {
             skills = need.skills.map { SkillJSON(name: $0.skill.written, required: $0.isRequired) }
             languages = need.languages.map {
                 LanguageJSON(
-                    code: $0.language.code, name: $0.language.displayName(), minimumProficiency: $0.minimumProficiency?.description,
+                    code: $0.language.code, name: $0.language.displayName(),
+                    minimumProficiency: $0.minimumProficiency?.description,
                     required: $0.isRequired)
             }
             postcode = need.postcode
@@ -262,25 +293,33 @@ public enum Presentation {
                 headers: ["ID", "PARTNER", "TITLE", "REQUIRED", "PREFERRED", "WHERE", "PLACES", "DBS"],
                 rows: needs.map {
                     [
-                        $0.duplicateOf.map { [id = $0.id] kept in "\(id) (duplicate of \(kept)?)" } ?? $0.id, $0.partner, $0.title,
+                        $0.duplicateOf.map { [id = $0.id] kept in "\(id) (duplicate of \(kept)?)" } ?? $0.id,
+                        $0.partner, $0.title,
                         requirements($0, required: true), requirements($0, required: false),
                         $0.postcode ?? $0.area ?? "", String($0.places), $0.minimumDBS?.description ?? "",
                     ]
                 }
             ).rendered(maximumWidth: 36)
-            return ([table] + flagged.compactMap { need in
-                need.duplicateOf.map { kept in
-                    "\(need.id) looks like a duplicate of \(kept) (same partner and title, overlapping requirements): only \(kept) is "
-                        + "matched; 'voldir needs merge \(kept) \(need.id)' keeps \(kept) and moves placements over"
-                }
-            }).joined(separator: "\n")
+            return
+                ([table]
+                + flagged.compactMap { need in
+                    need.duplicateOf.map { kept in
+                        "\(need.id) looks like a duplicate of \(kept) (same partner and title, overlapping requirements): only \(kept) is "
+                            + "matched; 'voldir needs merge \(kept) \(need.id)' keeps \(kept) and moves placements over"
+                    }
+                }).joined(separator: "\n")
         case .csv:
             return CSVWriter.document(
-                headers: ["id", "partner", "title", "required", "preferred", "postcode", "area", "when", "places", "dbs", "duplicate_of"],
+                headers: [
+                    "id", "partner", "title", "required", "preferred", "postcode", "area", "when", "places", "dbs",
+                    "duplicate_of",
+                ],
                 rows: needs.map {
                     [
-                        $0.id, $0.partner, $0.title, requirements($0, required: true), requirements($0, required: false),
-                        $0.postcode ?? "", $0.area ?? "", $0.slots.map(\.description).joined(separator: "; "), String($0.places),
+                        $0.id, $0.partner, $0.title, requirements($0, required: true),
+                        requirements($0, required: false),
+                        $0.postcode ?? "", $0.area ?? "", $0.slots.map(\.description).joined(separator: "; "),
+                        String($0.places),
                         $0.minimumDBS?.description ?? "", $0.duplicateOf ?? "",
                     ]
                 })
@@ -305,10 +344,13 @@ public enum Presentation {
         let c = report.counts
         let verb = report.dryRun ? "would import" : "imported"
         if let previous = report.previouslyImported {
-            lines.append("\(report.file): already imported on \(ISO8601DateFormatter().string(from: previous)); nothing changed")
+            lines.append(
+                "\(report.file): already imported on \(ISO8601DateFormatter().string(from: previous)); nothing changed")
             return lines.joined(separator: "\n")
         }
-        var parts = ["\(c.created) created", "\(c.updated) updated", "\(c.unchanged) unchanged", "\(c.rejected) rejected"]
+        var parts = [
+            "\(c.created) created", "\(c.updated) updated", "\(c.unchanged) unchanged", "\(c.rejected) rejected",
+        ]
         if c.erased > 0 { parts.append("\(c.erased) erased") }
         if c.ended > 0 { parts.append("\(c.ended) ended") }
         if c.suppressed > 0 { parts.append("\(c.suppressed) suppressed") }
@@ -325,7 +367,8 @@ public enum Presentation {
             lines.append("  rejected \(rejection.location.placing(in: report.file)): \(rejection.reason)")
         }
         for warning in report.warnings {
-            lines.append("  warning \(warning.location.map { "\($0.placing(in: report.file)): " } ?? "")\(warning.message)")
+            lines.append(
+                "  warning \(warning.location.map { "\($0.placing(in: report.file)): " } ?? "")\(warning.message)")
         }
         return lines.joined(separator: "\n")
     }
@@ -340,7 +383,8 @@ public enum Presentation {
             : "their membership of \(departure.networks.joined(separator: " and ")) \(ended)"
         var line = "\(people) no longer on this roster: \(what)"
         if departure.unlisted > 0 {
-            line += "; \(departure.unlisted) of them no longer on any roster, kept until the retention rules remove them"
+            line +=
+                "; \(departure.unlisted) of them no longer on any roster, kept until the retention rules remove them"
         }
         return line
     }
@@ -365,7 +409,9 @@ public enum Presentation {
         var pendingOpen: [UInt8]?  // a `[` and the white space after it, not yet known to be empty
         for byte in text.utf8 {
             if var pending = pendingOpen {
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t") {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+                    || byte == UInt8(ascii: "\t")
+                {
                     pending.append(byte)
                     pendingOpen = pending
                     continue
@@ -378,7 +424,13 @@ public enum Presentation {
                 }
             }
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
             } else if byte == UInt8(ascii: "\"") {
                 inString = true
             } else if byte == UInt8(ascii: "[") {

@@ -20,11 +20,14 @@ public struct TextTable: Sendable {
         let headers = headers.map { flatten($0).escapingControlCharacters() }
         var widths = headers.map(\.count)
         for row in clean {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], Self.columns(cell)) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], Self.columns(cell))
+            }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[index] - Self.columns(cell)))
+                index == cells.count - 1
+                    ? cell : cell + String(repeating: " ", count: max(0, widths[index] - Self.columns(cell)))
             }.joined(separator: "  ")
         }
         var lines = [line(headers), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
@@ -37,11 +40,15 @@ public struct TextTable: Sendable {
     static func columns(_ text: String) -> Int {
         text.reduce(0) { total, character in
             guard let first = character.unicodeScalars.first else { return total }
-            if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .format { return total }
+            if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .format {
+                return total
+            }
             let value = first.value
             let wide =
-                (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-                || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+                (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+                || (0xAC00...0xD7A3).contains(value)
+                || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
+                || (0xFF00...0xFF60).contains(value)
                 || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
             return total + (wide ? 2 : 1)
         }

@@ -12,7 +12,10 @@ extension MatchReport {
                         + [format(entry.score), "", entry.reasons.joined(separator: "; ")])
             }
             if section.withheld > 0 {
-                rows.append(["withheld", need.id, need.partner, need.title, "", "", "", "", PublishedCount(section.withheld).description, "not agreed to be shared with partners"])
+                rows.append([
+                    "withheld", need.id, need.partner, need.title, "", "", "", "",
+                    PublishedCount(section.withheld).description, "not agreed to be shared with partners",
+                ])
             }
             for entry in section.alternates {
                 rows.append(
@@ -21,11 +24,17 @@ extension MatchReport {
                         + [format(entry.score), "", entry.reasons.joined(separator: "; ")])
             }
             if let unfilled = section.unfilled {
-                rows.append(["unfilled", need.id, need.partner, need.title, "", "", "", "", String(unfilled.places), unfilled.reasons.joined(separator: "; ")])
+                rows.append([
+                    "unfilled", need.id, need.partner, need.title, "", "", "", "", String(unfilled.places),
+                    unfilled.reasons.joined(separator: "; "),
+                ])
             }
         }
         for need in duplicates {
-            rows.append(["duplicate", need.id, need.partner, need.title, "", "", "", "", String(need.places), Self.duplicateNote(need)])
+            rows.append([
+                "duplicate", need.id, need.partner, need.title, "", "", "", "", String(need.places),
+                Self.duplicateNote(need),
+            ])
         }
         for person in talent {
             rows.append(
@@ -34,7 +43,8 @@ extension MatchReport {
                     + ["", "", skillsText(person.skills)])
         }
         return CSVWriter.document(
-            headers: ["row", "need", "partner", "title", "volunteer", "name", "contact", "score", "places", "details"], rows: rows)
+            headers: ["row", "need", "partner", "title", "volunteer", "name", "contact", "score", "places", "details"],
+            rows: rows)
     }
 
     /// The result as JSON: `{"assignments","candidates","unfilled","totalScore"}` (and `pruning`

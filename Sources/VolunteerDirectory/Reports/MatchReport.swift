@@ -78,7 +78,8 @@ public struct MatchReport: Sendable {
 
     /// Builds the report.
     public init(
-        result: MatchResult, index: MatchIndex, criteria: MatchCriteria, alternates: Int, audience: Audience, duplicates: [Need] = []
+        result: MatchResult, index: MatchIndex, criteria: MatchCriteria, alternates: Int, audience: Audience,
+        duplicates: [Need] = []
     ) {
         self.audience = audience
         self.duplicates = duplicates
@@ -89,7 +90,9 @@ public struct MatchReport: Sendable {
             return positionOfVolunteer[id].map { index.records[$0].consent.share == .partners } ?? false
         }
         func entry(_ volunteerID: VolunteerID, need: String, score: Double, reasons: [String]?) -> Entry? {
-            guard let position = positionOfVolunteer[volunteerID], let needPosition = positionOfNeed[need] else { return nil }
+            guard let position = positionOfVolunteer[volunteerID], let needPosition = positionOfNeed[need] else {
+                return nil
+            }
             var volunteer = index.records[position]
             if audience == .partner {
                 volunteer.email = nil
@@ -109,11 +112,15 @@ public struct MatchReport: Sendable {
             let proposed = assigned.filter { shown($0.volunteer) }.compactMap {
                 entry($0.volunteer, need: need.id, score: $0.score, reasons: $0.reasons)
             }
-            let others = result.candidates.filter { $0.need == need.id && !assignedIDs.contains($0.volunteer) && shown($0.volunteer) }
+            let others = result.candidates.filter {
+                $0.need == need.id && !assignedIDs.contains($0.volunteer) && shown($0.volunteer)
+            }
             sections.append(
                 NeedSection(
                     need: need, proposed: proposed,
-                    alternates: others.prefix(alternates).compactMap { entry($0.volunteer, need: need.id, score: $0.score, reasons: nil) },
+                    alternates: others.prefix(alternates).compactMap {
+                        entry($0.volunteer, need: need.id, score: $0.score, reasons: nil)
+                    },
                     withheld: assigned.count - proposed.count, unfilled: result.unfilled.first { $0.need == need.id }))
         }
         self.needs = sections
@@ -147,7 +154,8 @@ public struct MatchReport: Sendable {
                 if proposedIDs.contains(volunteer.id) { proposedSpeakers[key, default: 0] += 1 }
             }
         }
-        coverage = asking.keys.sorted { (asking[$0] ?? 0, names[$1] ?? "") > (asking[$1] ?? 0, names[$0] ?? "") }.map { key in
+        coverage = asking.keys.sorted { (asking[$0] ?? 0, names[$1] ?? "") > (asking[$1] ?? 0, names[$0] ?? "") }.map {
+            key in
             LanguageCoverage(
                 language: names[key] ?? key, placesAsking: asking[key] ?? 0, speakers: speakers[key] ?? 0,
                 proposed: proposedSpeakers[key] ?? 0)
@@ -166,7 +174,11 @@ public struct MatchReport: Sendable {
             }
             talent.append(Talent(volunteer: shownVolunteer, skills: skilled))
         }
-        talent.sort { ($1.skills.count, $0.volunteer.name, $0.volunteer.id) < ($0.skills.count, $1.volunteer.name, $1.volunteer.id) }
+        talent.sort {
+            ($1.skills.count, $0.volunteer.name, $0.volunteer.id) < (
+                $0.skills.count, $1.volunteer.name, $1.volunteer.id
+            )
+        }
         talentTotal = talent.count
         self.talent = Array(talent.prefix(Self.talentLimit))
 
@@ -183,7 +195,8 @@ public struct MatchReport: Sendable {
     /// What the report says of a need flagged as a duplicate.
     public static func duplicateNote(_ need: Need) -> String {
         let kept = need.duplicateOf ?? "another need"
-        return "\(need.id) (\(need.partner): \(need.title)) looks like a duplicate of \(kept): not matched, and counted once in "
+        return
+            "\(need.id) (\(need.partner): \(need.title)) looks like a duplicate of \(kept): not matched, and counted once in "
             + "places and language coverage; 'voldir needs merge \(kept) \(need.id)' keeps one"
     }
 

@@ -41,13 +41,18 @@ public struct QueryUnderstanding: Sendable {
         var terms: [MatchedTerm] = []
         for expansion in skills {
             var held = volunteer.skills.compactMap { skill in
-                expansion.kind(ofKey: skill.key, mappings: taxonomy.understand(skill.written)).map { (kind: $0, written: skill.written) }
+                expansion.kind(ofKey: skill.key, mappings: taxonomy.understand(skill.written)).map {
+                    (kind: $0, written: skill.written)
+                }
             }
             if let kind = expansion.interpreting, let spoken = volunteer.languages.first(where: \.interprets) {
                 held.append((kind, "interprets \(spoken.language.displayName(catalogue: catalogue))"))
             }
             let best = Self.best(held, by: \.kind)
-            if let best { terms.append(MatchedTerm(kind: "skill", asked: expansion.text, written: best.written, match: best.kind.rawValue)) }
+            if let best {
+                terms.append(
+                    MatchedTerm(kind: "skill", asked: expansion.text, written: best.written, match: best.kind.rawValue))
+            }
         }
         for asked in languages {
             let held = volunteer.languages.compactMap { spoken -> (relation: LanguageRelation, written: String)? in
@@ -62,7 +67,9 @@ public struct QueryUnderstanding: Sendable {
                 return relation.map { ($0, spoken.language.written) }
             }
             if let best = Self.best(held, by: \.relation) {
-                terms.append(MatchedTerm(kind: "language", asked: asked.written, written: best.written, match: best.relation.rawValue))
+                terms.append(
+                    MatchedTerm(
+                        kind: "language", asked: asked.written, written: best.written, match: best.relation.rawValue))
             }
         }
         return terms

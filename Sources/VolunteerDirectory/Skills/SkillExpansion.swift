@@ -39,6 +39,7 @@ public struct SkillExpansion: Sendable, Hashable {
 
     /// Every concept that counts, with how it counts at best.
     public var concepts: [(key: String, kind: SkillMatchKind)] {
-        named.map { ($0.concept, $0.kind) } + narrower.sorted().map { ($0, .narrower) } + related.sorted().map { ($0, .related) }
+        named.map { ($0.concept, $0.kind) } + narrower.sorted().map { ($0, .narrower) }
+            + related.sorted().map { ($0, .related) }
     }
 }

@@ -8,8 +8,17 @@ extension SkillTaxonomy {
     private static let standardResult: Result<SkillTaxonomy, TaxonomyError> = {
         guard let url = Bundle.module.url(forResource: "skills-taxonomy", withExtension: "yaml"),
             let yaml = try? String(contentsOf: url, encoding: .utf8)
-        else { return .failure(TaxonomyError(file: standardFileName, reason: "the skills taxonomy shipped with voldir is missing or unreadable; reinstall voldir, or run it from the folder it was built in")) }
-        return Result { () throws(TaxonomyError) in try SkillTaxonomy.empty.extended(withYAML: yaml, file: standardFileName) }
+        else {
+            return .failure(
+                TaxonomyError(
+                    file: standardFileName,
+                    reason:
+                        "the skills taxonomy shipped with voldir is missing or unreadable; reinstall voldir, or run it from the folder it was built in"
+                ))
+        }
+        return Result { () throws(TaxonomyError) in
+            try SkillTaxonomy.empty.extended(withYAML: yaml, file: standardFileName)
+        }
     }()
 
     /// The taxonomy shipped with the package, read once.
@@ -42,14 +51,18 @@ extension SkillTaxonomy {
             throw TaxonomyError(file: file, reason: "is not YAML (\(error))")
         }
         guard let mapping = root?.mapping else {
-            throw TaxonomyError(file: file, line: root?.mark?.line, reason: "should be a mapping with `version: 1` and a `skills:` list")
+            throw TaxonomyError(
+                file: file, line: root?.mark?.line, reason: "should be a mapping with `version: 1` and a `skills:` list"
+            )
         }
         var skillsNode: Node?
         for (keyNode, value) in mapping {
             switch keyNode.string {
             case "version":
                 guard value.int == 1 else {
-                    throw TaxonomyError(file: file, line: value.mark?.line, column: value.mark?.column, reason: "only version 1 is understood")
+                    throw TaxonomyError(
+                        file: file, line: value.mark?.line, column: value.mark?.column,
+                        reason: "only version 1 is understood")
                 }
             case "skills": skillsNode = value
             default:
@@ -59,7 +72,8 @@ extension SkillTaxonomy {
             }
         }
         guard let entries = skillsNode?.sequence else {
-            throw TaxonomyError(file: file, line: skillsNode?.mark?.line ?? root?.mark?.line, reason: "needs a `skills:` list")
+            throw TaxonomyError(
+                file: file, line: skillsNode?.mark?.line ?? root?.mark?.line, reason: "needs a `skills:` list")
         }
 
         var concepts = self.concepts
@@ -90,7 +104,8 @@ extension SkillTaxonomy {
                 }
                 concepts[parsed.key] = SkillConcept(
                     key: parsed.key, label: label, synonyms: parsed.synonyms, qualifications: parsed.qualifications,
-                    broader: parsed.broader, related: parsed.related, impliedByInterpreting: parsed.impliedByInterpreting)
+                    broader: parsed.broader, related: parsed.related,
+                    impliedByInterpreting: parsed.impliedByInterpreting)
             }
         }
         try Self.checkLinks(concepts, places: places, file: file)
@@ -101,7 +116,9 @@ extension SkillTaxonomy {
         existing + added.filter { !existing.contains($0) }
     }
 
-    private static func checkLinks(_ concepts: [String: SkillConcept], places: [String: Mark], file: String) throws(TaxonomyError) {
+    private static func checkLinks(_ concepts: [String: SkillConcept], places: [String: Mark], file: String)
+        throws(TaxonomyError)
+    {
         for concept in concepts.values.sorted(by: { $0.key < $1.key }) {
             for link in concept.broader + concept.related where concepts[link] == nil {
                 let mark = places[concept.key]
@@ -126,7 +143,8 @@ extension SkillTaxonomy {
                     let mark = places[key]
                     throw TaxonomyError(
                         file: file, line: mark?.line, column: mark?.column,
-                        reason: "broader links go round in a circle: \((path[start...] + [key]).joined(separator: " → "))")
+                        reason:
+                            "broader links go round in a circle: \((path[start...] + [key]).joined(separator: " → "))")
                 }
                 path.append(key)
                 stack.append((key, true))
@@ -137,7 +155,8 @@ extension SkillTaxonomy {
 
     private static func error(_ error: YamlError, file: String) -> TaxonomyError {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             TaxonomyError(file: file, line: mark.line, column: mark.column, reason: "is not valid YAML: \(problem)")
         default:
             TaxonomyError(file: file, reason: "is not valid YAML: \(error)")
@@ -159,7 +178,9 @@ private struct TaxonomyEntry {
         func fail(_ node: Node?, _ reason: String) -> TaxonomyError {
             TaxonomyError(file: file, line: node?.mark?.line, column: node?.mark?.column, reason: reason)
         }
-        guard let mapping = node.mapping else { throw fail(node, "each skill should be a mapping with at least `key:`") }
+        guard let mapping = node.mapping else {
+            throw fail(node, "each skill should be a mapping with at least `key:`")
+        }
         func strings(_ value: Node, _ field: String) throws(TaxonomyError) -> [String] {
             if let sequence = value.sequence {
                 var result: [String] = []
@@ -184,7 +205,9 @@ private struct TaxonomyEntry {
                 }
                 key = text
             case "label":
-                guard let text = value.scalar?.string.trimmingWhitespace(), !text.isEmpty else { throw fail(value, "`label` is empty") }
+                guard let text = value.scalar?.string.trimmingWhitespace(), !text.isEmpty else {
+                    throw fail(value, "`label` is empty")
+                }
                 label = text
             case "synonyms": synonyms = try strings(value, "synonyms")
             case "qualifications": qualifications = try strings(value, "qualifications")
@@ -198,7 +221,8 @@ private struct TaxonomyEntry {
             default:
                 throw fail(
                     keyNode,
-                    "unknown field '\(keyNode.string ?? "?")' (expected key, label, synonyms, qualifications, broader, related, implied-by)")
+                    "unknown field '\(keyNode.string ?? "?")' (expected key, label, synonyms, qualifications, broader, related, implied-by)"
+                )
             }
         }
         guard !key.isEmpty else { throw fail(node, "a skill has no `key`") }

@@ -45,7 +45,9 @@ public struct SkillTaxonomy: Sendable {
             }
         }
         for concept in concepts.values.sorted(by: { $0.key < $1.key }) {
-            for text in concept.synonyms + concept.qualifications { add(text, SkillMapping(concept: concept.key, kind: .synonym)) }
+            for text in concept.synonyms + concept.qualifications {
+                add(text, SkillMapping(concept: concept.key, kind: .synonym))
+            }
             add(concept.label, SkillMapping(concept: concept.key, kind: .exact))
             add(concept.key, SkillMapping(concept: concept.key, kind: .exact))
             for broader in concept.broader { narrowerOf[broader, default: []].append(concept.key) }
@@ -53,7 +55,9 @@ public struct SkillTaxonomy: Sendable {
                 relatedTo[concept.key, default: []].insert(related)
                 relatedTo[related, default: []].insert(concept.key)
             }
-            let fields = [concept.key, concept.label] + concept.synonyms + ["|"] + concept.qualifications + ["|"] + concept.broader
+            let fields =
+                [concept.key, concept.label] + concept.synonyms + ["|"] + concept.qualifications + ["|"]
+                + concept.broader
                 + ["|"] + concept.related + [concept.impliedByInterpreting ? "interprets" : ""]
             digest.update(data: Array(fields.joined(separator: "\u{1F}").utf8) + [0x1E])
         }
@@ -76,7 +80,8 @@ public struct SkillTaxonomy: Sendable {
 
     /// The phrase with a plain plural last word made singular; hyphenated keys are words too.
     private static func singularised(_ phrase: String) -> String {
-        guard phrase.count > 3, phrase.hasSuffix("s"), !phrase.hasSuffix("ss"), !phrase.hasSuffix("us"), !phrase.hasSuffix("is")
+        guard phrase.count > 3, phrase.hasSuffix("s"), !phrase.hasSuffix("ss"), !phrase.hasSuffix("us"),
+            !phrase.hasSuffix("is")
         else { return phrase }
         return String(phrase.dropLast())
     }
@@ -135,9 +140,11 @@ public struct SkillTaxonomy: Sendable {
         related.subtract(direct)
         related.subtract(narrower)
         let interpreting: SkillMatchKind? =
-            direct.contains { concepts[$0]?.impliedByInterpreting == true } ? .exact
-            : narrower.contains { concepts[$0]?.impliedByInterpreting == true } ? .narrower
-            : related.contains { concepts[$0]?.impliedByInterpreting == true } ? .related : nil
+            direct.contains { concepts[$0]?.impliedByInterpreting == true }
+            ? .exact
+            : narrower.contains { concepts[$0]?.impliedByInterpreting == true }
+                ? .narrower
+                : related.contains { concepts[$0]?.impliedByInterpreting == true } ? .related : nil
         return SkillExpansion(
             text: text, key: text.matchingKey, named: named, direct: direct, narrower: narrower, related: related,
             interpreting: interpreting)

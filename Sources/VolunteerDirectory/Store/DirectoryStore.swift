@@ -125,7 +125,10 @@ public protocol DirectoryWriter: AnyObject {
     /// Saves what one source says of a person: creates the volunteer when `id` is `nil`, else
     /// replaces that source's skills, languages, availability and consent for them and merges the
     /// profile. Keeps the full-text index in step. `keys` are the record's normalised forms.
-    func saveListing(_ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String, volunteer id: VolunteerID?)
+    func saveListing(
+        _ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String,
+        volunteer id: VolunteerID?
+    )
         throws -> VolunteerID
     /// Records that this import lists a listing again unchanged, so that it does not end. A
     /// listing remembers the newest roster that listed it: an older one does not take that back.

@@ -101,21 +101,79 @@ private struct KeyedFingerprintContainer<Key: CodingKey>: KeyedEncodingContainer
 
     private func key(_ key: Key) { sink.bytes(key.stringValue) }
 
-    mutating func encodeNil(forKey key: Key) throws { self.key(key); sink.tag(0) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { self.key(key); sink.tag(value ? 2 : 1) }
-    mutating func encode(_ value: String, forKey key: Key) throws { self.key(key); sink.tag(3); sink.bytes(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { self.key(key); sink.tag(4); sink.bytes(String(value)) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { self.key(key); sink.tag(4); sink.bytes(String(value)) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { self.key(key); sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { self.key(key); sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { self.key(key); sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { self.key(key); sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { self.key(key); sink.tag(5); sink.integer(value) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { self.key(key); sink.tag(5); sink.integer(Int64(bitPattern: UInt64(value))) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { self.key(key); sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { self.key(key); sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { self.key(key); sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { self.key(key); sink.tag(5); sink.integer(Int64(bitPattern: value)) }
+    mutating func encodeNil(forKey key: Key) throws {
+        self.key(key)
+        sink.tag(0)
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(value ? 2 : 1)
+    }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(3)
+        sink.bytes(value)
+    }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(4)
+        sink.bytes(String(value))
+    }
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(4)
+        sink.bytes(String(value))
+    }
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: Int8, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: Int16, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: Int32, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: Int64, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(5)
+        sink.integer(value)
+    }
+    mutating func encode(_ value: UInt, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(5)
+        sink.integer(Int64(bitPattern: UInt64(value)))
+    }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {
+        self.key(key)
+        sink.tag(5)
+        sink.integer(Int64(bitPattern: value))
+    }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         self.key(key)
         try value.encode(to: NestedFingerprintEncoder(sink: sink))
@@ -147,19 +205,43 @@ private struct UnkeyedFingerprintContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] = []
     var count = 0
 
-    mutating func encodeNil() throws { count += 1; sink.tag(0) }
-    mutating func encode(_ value: Bool) throws { count += 1; sink.tag(value ? 2 : 1) }
-    mutating func encode(_ value: String) throws { count += 1; sink.tag(3); sink.bytes(value) }
-    mutating func encode(_ value: Int) throws { count += 1; sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: Int64) throws { count += 1; sink.tag(5); sink.integer(value) }
-    mutating func encode(_ value: Double) throws { count += 1; sink.tag(4); sink.bytes(String(value)) }
+    mutating func encodeNil() throws {
+        count += 1
+        sink.tag(0)
+    }
+    mutating func encode(_ value: Bool) throws {
+        count += 1
+        sink.tag(value ? 2 : 1)
+    }
+    mutating func encode(_ value: String) throws {
+        count += 1
+        sink.tag(3)
+        sink.bytes(value)
+    }
+    mutating func encode(_ value: Int) throws {
+        count += 1
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: Int64) throws {
+        count += 1
+        sink.tag(5)
+        sink.integer(value)
+    }
+    mutating func encode(_ value: Double) throws {
+        count += 1
+        sink.tag(4)
+        sink.bytes(String(value))
+    }
     mutating func encode<T: Encodable>(_ value: T) throws {
         count += 1
         sink.tag(0x2C)  // ,
         try value.encode(to: NestedFingerprintEncoder(sink: sink))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         count += 1
         sink.tag(0x7B)
         return KeyedEncodingContainer(KeyedFingerprintContainer<NestedKey>(sink: sink))
@@ -180,19 +262,58 @@ private struct SingleFingerprintContainer: SingleValueEncodingContainer {
 
     mutating func encodeNil() throws { sink.tag(0) }
     mutating func encode(_ value: Bool) throws { sink.tag(value ? 2 : 1) }
-    mutating func encode(_ value: String) throws { sink.tag(3); sink.bytes(value) }
-    mutating func encode(_ value: Double) throws { sink.tag(4); sink.bytes(String(value)) }
-    mutating func encode(_ value: Float) throws { sink.tag(4); sink.bytes(String(value)) }
-    mutating func encode(_ value: Int) throws { sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: Int8) throws { sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: Int16) throws { sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: Int32) throws { sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: Int64) throws { sink.tag(5); sink.integer(value) }
-    mutating func encode(_ value: UInt) throws { sink.tag(5); sink.integer(Int64(bitPattern: UInt64(value))) }
-    mutating func encode(_ value: UInt8) throws { sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: UInt16) throws { sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: UInt32) throws { sink.tag(5); sink.integer(Int64(value)) }
-    mutating func encode(_ value: UInt64) throws { sink.tag(5); sink.integer(Int64(bitPattern: value)) }
+    mutating func encode(_ value: String) throws {
+        sink.tag(3)
+        sink.bytes(value)
+    }
+    mutating func encode(_ value: Double) throws {
+        sink.tag(4)
+        sink.bytes(String(value))
+    }
+    mutating func encode(_ value: Float) throws {
+        sink.tag(4)
+        sink.bytes(String(value))
+    }
+    mutating func encode(_ value: Int) throws {
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: Int8) throws {
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: Int16) throws {
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: Int32) throws {
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: Int64) throws {
+        sink.tag(5)
+        sink.integer(value)
+    }
+    mutating func encode(_ value: UInt) throws {
+        sink.tag(5)
+        sink.integer(Int64(bitPattern: UInt64(value)))
+    }
+    mutating func encode(_ value: UInt8) throws {
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: UInt16) throws {
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: UInt32) throws {
+        sink.tag(5)
+        sink.integer(Int64(value))
+    }
+    mutating func encode(_ value: UInt64) throws {
+        sink.tag(5)
+        sink.integer(Int64(bitPattern: value))
+    }
     mutating func encode<T: Encodable>(_ value: T) throws { try value.encode(to: NestedFingerprintEncoder(sink: sink)) }
 }
 

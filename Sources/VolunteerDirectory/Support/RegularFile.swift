@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Opens a path only when it is a regular file, and otherwise says plainly what it is: a folder,
@@ -75,7 +75,9 @@ public enum RegularFile {
             throw Problem(path: url.relativePath, reason: "it cannot be read (\(error.localizedDescription))")
         }
         guard data.count <= limit else {
-            throw Problem(path: url.relativePath, reason: "it is over \(limit.grouped) bytes, more than a file of this kind ever needs")
+            throw Problem(
+                path: url.relativePath,
+                reason: "it is over \(limit.grouped) bytes, more than a file of this kind ever needs")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw Problem(path: url.relativePath, reason: "it is not UTF-8 text; save it as UTF-8 and try again")
@@ -87,9 +89,9 @@ public enum RegularFile {
 
     private static func openWithoutWaiting(_ path: String) -> Int32 {
         #if canImport(Glibc)
-            Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         #else
-            Darwin.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        Darwin.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         #endif
     }
 
@@ -118,7 +120,8 @@ public enum RegularFile {
         case ENOENT:
             var info = stat()
             if lstat(path, &info) == 0, info.st_mode & 0o170000 == 0o120000 {
-                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " to '\($0)'" } ?? ""
+                let target =
+                    (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " to '\($0)'" } ?? ""
                 reason = "it is a symbolic link\(target), which does not exist"
             } else {
                 reason = "no such file"

@@ -27,7 +27,9 @@ extension String {
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
         for scalar in lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark
+            {
                 if pendingSpace && !out.isEmpty { out.unicodeScalars.append(" ") }
                 pendingSpace = false
                 out.unicodeScalars.append(scalar)
@@ -124,17 +126,20 @@ extension String {
     public var compactKey: String {
         if utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII, by bytes: letters and digits are the only alphabetic and numeric characters there.
-            return String(decoding: utf8.compactMap { byte -> UInt8? in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
-                default: nil
-                }
-            }, as: UTF8.self)
+            return String(
+                decoding: utf8.compactMap { byte -> UInt8? in
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                    default: nil
+                    }
+                }, as: UTF8.self)
         }
-        return String(String.UnicodeScalarView(lowercased().unicodeScalars.filter {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil
-        }))
+        return String(
+            String.UnicodeScalarView(
+                lowercased().unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }))
     }
 
     /// `nil` when the trimmed string is empty, else the trimmed string.

@@ -20,7 +20,10 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep the demo database and print where it is.")
     var keep = false
 
-    @Option(name: .long, help: ArgumentHelp("Build the demo directory in this new database file instead of a temporary one.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Build the demo directory in this new database file instead of a temporary one.", valueName: "path"))
     var db: String?
 
     func validate() throws {
@@ -31,11 +34,13 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let samples = try samplesFolder()
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-demo-\(UUID().uuidString)")
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "voldir-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { if !keep { try? FileManager.default.removeItem(at: workspace) } }
         let databasePath = db ?? workspace.appendingPathComponent("voldir.sqlite").path
-        let store = try SQLiteDirectoryStore(path: databasePath, taxonomy: try SkillTaxonomy.loading(extensionsIn: samples))
+        let store = try SQLiteDirectoryStore(
+            path: databasePath, taxonomy: try SkillTaxonomy.loading(extensionsIn: samples))
         let service = ImportService(store: store, registry: Voldir.importers)
 
         section("Importing the samples in \(samples.path)")
@@ -48,19 +53,36 @@ struct DemoCommand: ParsableCommand {
         emit(try Presentation.networks(store.networks(), as: .table))
 
         let searches: [(String, VolunteerQuery)] = [
-            ("Polish speakers with an enhanced DBS check, for the schools reading scheme",
-             VolunteerQuery(languages: [.resolving("Polish")], minimumDBS: .enhanced)),
-            ("Punjabi speakers (rosters wrote 'Punjabi' and 'pa-Arab')",
-             VolunteerQuery(languages: [.resolving("Punjabi")])),
-            ("Fluent Urdu speakers who can help on a Tuesday evening",
-             VolunteerQuery(languages: [.resolving("ur")], minimumProficiency: .fluent, availability: [Slot(day: .tue, part: .evening)])),
-            ("Accountancy skills anywhere (exact first, then other names, narrower and related skills)",
-             VolunteerQuery(skills: ["accountancy"])),
-            ("Kurdish speakers (Kurmanji and Sorani are members of the Kurdish macrolanguage)",
-             VolunteerQuery(languages: [.resolving("Kurdish")])),
-            ("Cantonese speakers, asked for as '粵語'",
-             VolunteerQuery(languages: [.resolving("粵語")])),
-            ("Interpreters (a skill written down, or a language marked 'interprets')", VolunteerQuery(skills: ["interpreting"])),
+            (
+                "Polish speakers with an enhanced DBS check, for the schools reading scheme",
+                VolunteerQuery(languages: [.resolving("Polish")], minimumDBS: .enhanced)
+            ),
+            (
+                "Punjabi speakers (rosters wrote 'Punjabi' and 'pa-Arab')",
+                VolunteerQuery(languages: [.resolving("Punjabi")])
+            ),
+            (
+                "Fluent Urdu speakers who can help on a Tuesday evening",
+                VolunteerQuery(
+                    languages: [.resolving("ur")], minimumProficiency: .fluent,
+                    availability: [Slot(day: .tue, part: .evening)])
+            ),
+            (
+                "Accountancy skills anywhere (exact first, then other names, narrower and related skills)",
+                VolunteerQuery(skills: ["accountancy"])
+            ),
+            (
+                "Kurdish speakers (Kurmanji and Sorani are members of the Kurdish macrolanguage)",
+                VolunteerQuery(languages: [.resolving("Kurdish")])
+            ),
+            (
+                "Cantonese speakers, asked for as '粵語'",
+                VolunteerQuery(languages: [.resolving("粵語")])
+            ),
+            (
+                "Interpreters (a skill written down, or a language marked 'interprets')",
+                VolunteerQuery(skills: ["interpreting"])
+            ),
             ("British Sign Language users", VolunteerQuery(languages: [.resolving("BSL")])),
             ("Anyone in postcode district SK4", VolunteerQuery(area: "SK4")),
             ("Full text: 'interpreter'", VolunteerQuery(text: "interpreter")),
@@ -72,13 +94,18 @@ struct DemoCommand: ParsableCommand {
         }
 
         section("How languages are read as people write them (voldir languages QUERY)")
-        let written = ["Polski", "ਪੰਜਾਬੀ", "pa-Arab", "Shahmukhi", "Farsi", "Portugese", "B.S.L.", "Chinese (Mandarin)", "Iranian"]
+        let written = [
+            "Polski", "ਪੰਜਾਬੀ", "pa-Arab", "Shahmukhi", "Farsi", "Portugese", "B.S.L.", "Chinese (Mandarin)", "Iranian",
+        ]
         emit(
             TextTable(
                 headers: ["WRITTEN", "CODE", "LANGUAGE", "HOW"],
                 rows: written.map { text in
                     let understood = Presentation.LanguageQueryJSON(text)
-                    return [text, understood.code ?? "-", understood.name ?? "not a language: left as written", understood.match ?? ""]
+                    return [
+                        text, understood.code ?? "-", understood.name ?? "not a language: left as written",
+                        understood.match ?? "",
+                    ]
                 }
             ).rendered())
 
@@ -93,7 +120,8 @@ struct DemoCommand: ParsableCommand {
         emit(try Presentation.languageCoverage(store.languageCoverage(), as: .table))
 
         if let amina = try store.search(VolunteerQuery(text: "Amina Rahman")).first?.volunteer {
-            section("One person in \(amina.memberships.count) networks, from rosters and the feed: voldir show \(amina.id)")
+            section(
+                "One person in \(amina.memberships.count) networks, from rosters and the feed: voldir show \(amina.id)")
             emit(try Presentation.volunteer(amina, as: .table))
         }
 
@@ -103,7 +131,11 @@ struct DemoCommand: ParsableCommand {
         section("Matching report (voldir match)")
         let run = try MatchRun(store: store)
         emit(run.report(alternates: 2, audience: .coordinator).markdown())
-        if keep || db != nil { emit("\nThe demo directory is in \(databasePath); try: voldir search --db \(databasePath) --language Tigrinya") }
+        if keep || db != nil {
+            emit(
+                "\nThe demo directory is in \(databasePath); try: voldir search --db \(databasePath) --language Tigrinya"
+            )
+        }
     }
 
     private func section(_ title: String) {

@@ -56,10 +56,18 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "What the file holds when its header does not say: volunteers or needs.")
     var kind: RecordKind?
 
-    @Option(name: .long, help: "The sheet of a workbook (.xlsx, .ods) to read, hidden or not; otherwise the first visible sheet with a roster or needs header.")
+    @Option(
+        name: .long,
+        help:
+            "The sheet of a workbook (.xlsx, .ods) to read, hidden or not; otherwise the first visible sheet with a roster or needs header."
+    )
     var sheet: String?
 
-    @Option(name: .long, help: ArgumentHelp("Map a column the importer does not know to a field, as 'Column=field'. Repeatable.", valueName: "column=field"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Map a column the importer does not know to a field, as 'Column=field'. Repeatable.",
+            valueName: "column=field"))
     var map: [String] = []
 
     @Flag(name: .long, help: "Import nothing from a file if any of its records is rejected.")
@@ -71,7 +79,10 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Import a feed even when it is not newer than the last one from its source.")
     var force = false
 
-    @Option(name: .long, help: ArgumentHelp("How long an external importer plugin may run on one file, in seconds (1 to 86400).", valueName: "seconds"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How long an external importer plugin may run on one file, in seconds (1 to 86400).", valueName: "seconds"))
     var pluginTimeout: Int = 600
 
     @Flag(name: .long, help: "The file lists only some members of its rosters: take no one off them.")
@@ -79,10 +90,12 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...86_400).contains(pluginTimeout) else {
-            throw ValidationError("--plugin-timeout '\(pluginTimeout)' is out of range; give a number of seconds from 1 to 86400")
+            throw ValidationError(
+                "--plugin-timeout '\(pluginTimeout)' is out of range; give a number of seconds from 1 to 86400")
         }
         for entry in map where !entry.contains("=") {
-            throw ValidationError("--map '\(entry)' needs the form 'Column=field', such as 'Languages we speak=languages'")
+            throw ValidationError(
+                "--map '\(entry)' needs the form 'Column=field', such as 'Languages we speak=languages'")
         }
     }
 
@@ -96,7 +109,8 @@ struct ImportCommand: ParsableCommand {
         }
         let request = ImportRequest(
             options: ImportOptions(
-                network: network, kind: kind, columnMap: columnMap, pluginTimeout: .seconds(pluginTimeout), sheet: sheet),
+                network: network, kind: kind, columnMap: columnMap, pluginTimeout: .seconds(pluginTimeout), sheet: sheet
+            ),
             plugin: plugin, strict: strict, dryRun: dryRun, force: force, partial: partial)
 
         let targets: [(url: URL, name: String)]
@@ -106,10 +120,15 @@ struct ImportCommand: ParsableCommand {
             // Every command reads taxonomy files from ./Imports, so that all see the same skills.
             if folderURL.standardizedFileURL.path != URL(fileURLWithPath: "Imports").standardizedFileURL.path {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-                for name in names.sorted() where SkillTaxonomy.isExtensionFile(named: name) && !directory.taxonomy.contains(where: {
-                    URL(fileURLWithPath: $0).lastPathComponent == name
-                }) {
-                    note("warning: \(folder)/\(name) is not read from --folder; move it to ./Imports or pass --taxonomy \(folder)/\(name)")
+                for name in names.sorted()
+                where SkillTaxonomy.isExtensionFile(named: name)
+                    && !directory.taxonomy.contains(where: {
+                        URL(fileURLWithPath: $0).lastPathComponent == name
+                    })
+                {
+                    note(
+                        "warning: \(folder)/\(name) is not read from --folder; move it to ./Imports or pass --taxonomy \(folder)/\(name)"
+                    )
                 }
             }
             if targets.isEmpty { note("Nothing new to import in \(folder)/.") }
@@ -143,11 +162,14 @@ struct ImportCommand: ParsableCommand {
     static func run(service: ImportService, targets: [(url: URL, name: String)], request: ImportRequest) -> Outcome {
         var outcome = Outcome()
         for target in targets {
-            let size = (try? FileManager.default.attributesOfItem(atPath: target.url.path)[.size] as? NSNumber)?.int64Value ?? 0
+            let size =
+                (try? FileManager.default.attributesOfItem(atPath: target.url.path)[.size] as? NSNumber)?.int64Value
+                ?? 0
             let progress = ProgressReporter(label: "Importing \(target.name)", size: size)
             do {
                 let report = try service.importFile(
-                    at: target.url, displayName: target.name, request: request, progress: { progress.update($0, of: $1) },
+                    at: target.url, displayName: target.name, request: request,
+                    progress: { progress.update($0, of: $1) },
                     message: { note($0) })
                 progress.finish()
                 outcome.reports.append(report)

@@ -57,7 +57,9 @@ struct MatchCommand: ParsableCommand {
     @Option(name: .long, help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(name: .long, help: "coordinator (everything) or partner (no contact details; only people who agreed to be shared).")
+    @Option(
+        name: .long,
+        help: "coordinator (everything) or partner (no contact details; only people who agreed to be shared).")
     var audience: Audience = .coordinator
 
     @Option(
@@ -144,13 +146,17 @@ struct MatchCommand: ParsableCommand {
             } catch {
                 throw ValidationError("cannot write '\(output)': \(error.localizedDescription)")
             }
-            note("Wrote the \(format.rawValue) report to \(output) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s).")
+            note(
+                "Wrote the \(format.rawValue) report to \(output) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)."
+            )
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if save {
             let saved = try store.propose(run.result.assignments.map { ($0.need, $0.volunteer, $0.score) })
-            note("Recorded \(saved.count) proposal\(saved.count == 1 ? "" : "s"); confirm them with 'voldir placements confirm ID'.")
+            note(
+                "Recorded \(saved.count) proposal\(saved.count == 1 ? "" : "s"); confirm them with 'voldir placements confirm ID'."
+            )
         }
     }
 }
@@ -198,20 +204,33 @@ struct PlacementsCommand: ParsableCommand {
             case .json:
                 emit(try Presentation.json(placements))
             case .table:
-                emit(TextTable(
-                    headers: ["ID", "NEED", "VOLUNTEER", "NAME", "SCORE", "STATUS"],
-                    rows: placements.map { [String($0.id), $0.need, String($0.volunteer), $0.volunteerName, String($0.score), $0.status.rawValue] }
-                ).rendered())
+                emit(
+                    TextTable(
+                        headers: ["ID", "NEED", "VOLUNTEER", "NAME", "SCORE", "STATUS"],
+                        rows: placements.map {
+                            [
+                                String($0.id), $0.need, String($0.volunteer), $0.volunteerName, String($0.score),
+                                $0.status.rawValue,
+                            ]
+                        }
+                    ).rendered())
             case .csv:
-                emit(CSVWriter.document(
-                    headers: ["id", "need", "volunteer", "name", "score", "status"],
-                    rows: placements.map { [String($0.id), $0.need, String($0.volunteer), $0.volunteerName, String($0.score), $0.status.rawValue] }))
+                emit(
+                    CSVWriter.document(
+                        headers: ["id", "need", "volunteer", "name", "score", "status"],
+                        rows: placements.map {
+                            [
+                                String($0.id), $0.need, String($0.volunteer), $0.volunteerName, String($0.score),
+                                $0.status.rawValue,
+                            ]
+                        }))
             }
         }
     }
 
     struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Confirm a proposed placement.")
+        static let configuration = CommandConfiguration(
+            commandName: "confirm", abstract: "Confirm a proposed placement.")
         @OptionGroup var directory: DirectoryOptions
         @Argument(help: "The placement's id.") var id: Int64
 
@@ -219,7 +238,8 @@ struct PlacementsCommand: ParsableCommand {
     }
 
     struct Decline: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "decline", abstract: "Decline a proposed placement.")
+        static let configuration = CommandConfiguration(
+            commandName: "decline", abstract: "Decline a proposed placement.")
         @OptionGroup var directory: DirectoryOptions
         @Argument(help: "The placement's id.") var id: Int64
 

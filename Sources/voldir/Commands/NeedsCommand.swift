@@ -36,7 +36,8 @@ struct NeedsCommand: ParsableCommand {
     /// `voldir needs merge KEEP OTHER`.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "merge", abstract: "Keep one of two needs that are the same request and move the other's placements to it.")
+            commandName: "merge",
+            abstract: "Keep one of two needs that are the same request and move the other's placements to it.")
 
         @OptionGroup var directory: DirectoryOptions
 
@@ -56,7 +57,8 @@ struct NeedsCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             store.audit(
-                "needs merge", target: "need \(merge.removed)", detail: "kept \(merge.kept); \(merge.moved) placements moved")
+                "needs merge", target: "need \(merge.removed)",
+                detail: "kept \(merge.kept); \(merge.moved) placements moved")
             var lines = ["Merged \(merge.removed) into \(merge.kept): \(merge.moved) placement(s) moved"]
             if merge.dropped > 0 {
                 lines[0] += ", \(merge.dropped) dropped (the volunteer was already placed on \(merge.kept))"

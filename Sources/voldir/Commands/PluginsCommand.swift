@@ -25,9 +25,13 @@ struct PluginsCommand: ParsableCommand {
         }
         let registry = Voldir.importers
         var plugins = registry.plugins.map {
-            PluginJSON(id: $0.identifier, reads: $0.summary, extensions: $0.fileExtensions.sorted(), location: $0.location ?? "built in")
+            PluginJSON(
+                id: $0.identifier, reads: $0.summary, extensions: $0.fileExtensions.sorted(),
+                location: $0.location ?? "built in")
         }
-        plugins += registry.unusable.map { PluginJSON(id: $0.name, reads: "", extensions: [], location: $0.location, unusable: $0.reason) }
+        plugins += registry.unusable.map {
+            PluginJSON(id: $0.name, reads: "", extensions: [], location: $0.location, unusable: $0.reason)
+        }
         switch output.format {
         case .json:
             emit(try Presentation.json(plugins))
@@ -36,14 +40,19 @@ struct PluginsCommand: ParsableCommand {
                 TextTable(
                     headers: ["ID", "EXTENSIONS", "READS", "WHERE"],
                     rows: plugins.map {
-                        [$0.id, $0.extensions.joined(separator: ", "), $0.unusable.map { "unusable: \($0)" } ?? $0.reads, $0.location]
+                        [
+                            $0.id, $0.extensions.joined(separator: ", "),
+                            $0.unusable.map { "unusable: \($0)" } ?? $0.reads, $0.location,
+                        ]
                     }
                 ).rendered(maximumWidth: 120))
         case .csv:
             emit(
                 CSVWriter.document(
                     headers: ["id", "extensions", "reads", "location", "unusable"],
-                    rows: plugins.map { [$0.id, $0.extensions.joined(separator: " "), $0.reads, $0.location, $0.unusable ?? ""] }))
+                    rows: plugins.map {
+                        [$0.id, $0.extensions.joined(separator: " "), $0.reads, $0.location, $0.unusable ?? ""]
+                    }))
         }
     }
 }

@@ -28,7 +28,9 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var directory: DirectoryOptions
     @OptionGroup var output: FormatOptions
 
-    @Option(name: .long, help: "A skill the volunteer must have (or a synonym, narrower or related one). Repeatable: all must hold.")
+    @Option(
+        name: .long,
+        help: "A skill the volunteer must have (or a synonym, narrower or related one). Repeatable: all must hold.")
     var skill: [String] = []
 
     @Option(name: .long, help: "A language the volunteer must use. Repeatable: all must hold.")
@@ -43,7 +45,10 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "A ward or neighbourhood, or a postcode district such as SK4.")
     var area: String?
 
-    @Option(name: .long, help: ArgumentHelp("When they must be free, such as tue-evening, sat, weekends. Repeatable.", valueName: "slot"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("When they must be free, such as tue-evening, sat, weekends. Repeatable.", valueName: "slot")
+    )
     var available: [String] = []
 
     @Option(name: .long, help: "The lowest DBS check: basic, standard or enhanced.")
@@ -80,7 +85,8 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError("--limit: \(error)")
         }
         for slot in available where Slot.parse(slot) == nil {
-            throw ValidationError("--available '\(slot)' is not understood; write it like tue-evening, sat-morning, weekends or any")
+            throw ValidationError(
+                "--available '\(slot)' is not understood; write it like tue-evening, sat-morning, weekends or any")
         }
     }
 
@@ -88,7 +94,8 @@ struct SearchCommand: ParsableCommand {
         // `--language no` must not search Norwegian, nor the "No" someone wrote: it names nothing.
         if let answer = language.first(where: LanguageCatalogue.isAnswer) {
             throw ValidationError(
-                "--language '\(answer)' is not a language but an answer such as yes or no; give a language's name or code")
+                "--language '\(answer)' is not a language but an answer such as yes or no; give a language's name or code"
+            )
         }
         let store = try directory.openForReading()
         let languages = language.map { LanguageReference.resolving($0) }

@@ -43,6 +43,8 @@ struct ValidateCommand: ParsableCommand {
             note("\(file): not valid against the Sector 3 feed schema, version 1")
             throw ExitCode(1)
         }
-        note("\(file): valid\(warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"): parts import skips or reads leniently)")")
+        note(
+            "\(file): valid\(warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"): parts import skips or reads leniently)")"
+        )
     }
 }

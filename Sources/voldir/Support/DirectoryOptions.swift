@@ -27,7 +27,8 @@ struct DirectoryOptions: ParsableArguments {
 
     /// The skills taxonomy in force: the shipped one, extended by ./Imports/*.taxonomy.yaml and --taxonomy.
     func loadTaxonomy() throws -> SkillTaxonomy {
-        try SkillTaxonomy.loading(extensionsIn: URL(fileURLWithPath: "Imports"), files: taxonomy.map { URL(fileURLWithPath: $0) })
+        try SkillTaxonomy.loading(
+            extensionsIn: URL(fileURLWithPath: "Imports"), files: taxonomy.map { URL(fileURLWithPath: $0) })
     }
 
     /// Opens the directory for a command that only reads: read-only, so it never waits for or

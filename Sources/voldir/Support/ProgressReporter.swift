@@ -28,7 +28,8 @@ final class ProgressReporter: Sendable {
         let megabytes = { (bytes: Int64) in String(format: "%.1f", Double(bytes) / 1_048_576) }
         // Reading ends before writing does: a large file then spends a while on the last records
         // and on building its search indexes, which should not look like a hang at 100%.
-        let line = percent == 100
+        let line =
+            percent == 100
             ? "\(label): all \(megabytes(total)) MB read; writing the last records and updating the search indexes..."
             : "\(label): \(percent)% (\(megabytes(done)) of \(megabytes(total)) MB)"
         FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))

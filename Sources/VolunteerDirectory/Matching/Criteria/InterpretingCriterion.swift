@@ -16,6 +16,7 @@ public struct InterpretingCriterion: MatchCriterion {
     }
 
     private func interpreted(_ volunteer: MatchVolunteer, _ need: MatchNeed) -> [Int32] {
-        (need.requiredLanguages + need.preferredLanguages).filter { $0.held(by: volunteer)?.interprets == true }.map(\.language)
+        (need.requiredLanguages + need.preferredLanguages).filter { $0.held(by: volunteer)?.interprets == true }.map(
+            \.language)
     }
 }

@@ -10,7 +10,9 @@ public struct PreferredSkillsCriterion: MatchCriterion {
         guard !need.preferredSkills.isEmpty else { return 0 }
         // Each preferred skill counts by how it is held: fully when exact, a quarter when related.
         var held = 0.0
-        for skill in need.preferredSkills { held += (skill.match(volunteer).kind?.weight ?? 0) / SkillMatchKind.exact.weight }
+        for skill in need.preferredSkills {
+            held += (skill.match(volunteer).kind?.weight ?? 0) / SkillMatchKind.exact.weight
+        }
         return held / Double(need.preferredSkills.count)
     }
 

@@ -12,7 +12,9 @@ public struct SkillLevelCriterion: MatchCriterion {
         var total = 0.0
         for skill in need.requiredSkills {
             let match = skill.match(volunteer)
-            total += (Double(match.level) / Double(SkillLevel.professional.rawValue)) * 0.75 + (match.kind.map { $0 == .exact || $0 == .synonym } == true ? 0.25 : 0)
+            total +=
+                (Double(match.level) / Double(SkillLevel.professional.rawValue)) * 0.75
+                + (match.kind.map { $0 == .exact || $0 == .synonym } == true ? 0.25 : 0)
         }
         return total / Double(need.requiredSkills.count)
     }
