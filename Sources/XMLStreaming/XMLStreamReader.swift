@@ -82,18 +82,17 @@ public final class XMLStreamReader {
 
     /// Moves to the next node; `false` at the end. Throws the parse error that stopped it.
     public func read() throws(XMLStreamError) -> Bool {
-        let status = xmlTextReaderRead(reader)
-        if status == 1 { return true }
-        if status == 0 { return false }
-        throw .parse(
-            problems.firstError
-                ?? XMLProblem(
-                    line: lineNumber, column: columnNumber, message: "the document could not be read", isError: true))
+        try moved(xmlTextReaderRead(reader))
     }
 
     /// Skips the current node's subtree and moves to its next sibling (or onwards); `false` at the end.
     public func skipToNextSibling() throws(XMLStreamError) -> Bool {
-        let status = xmlTextReaderNext(reader)
+        try moved(xmlTextReaderNext(reader))
+    }
+
+    /// What a libxml2 reader step returned: 1 moved, 0 at the end, anything else the parse error
+    /// that stopped it.
+    private func moved(_ status: Int32) throws(XMLStreamError) -> Bool {
         if status == 1 { return true }
         if status == 0 { return false }
         throw .parse(

@@ -16,8 +16,7 @@ struct DirectoryStoreTests {
     func load(_ name: String, _ lines: [ScriptedImporter.Line], _ request: ImportRequest = ImportRequest()) throws
         -> FileImportReport
     {
-        try directory.service.importFile(
-            at: try directory.file(name, try ScriptedImporter.script(lines)), request: request)
+        try directory.importScript(name, lines, request: request)
     }
 
     static let agreed = Consent(contact: true, share: .partners)

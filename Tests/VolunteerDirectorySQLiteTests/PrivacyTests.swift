@@ -16,8 +16,7 @@ struct PrivacyTests {
 
     @discardableResult
     func load(_ name: String, _ lines: [ScriptedImporter.Line]) throws -> FileImportReport {
-        try directory.service.importFile(
-            at: try directory.file(name, try ScriptedImporter.script(lines)), request: ImportRequest())
+        try directory.importScript(name, lines)
     }
 
     static func person(

@@ -1,5 +1,6 @@
 import Foundation
 import VolunteerDirectory
+import VolunteerDirectoryTestSupport
 
 /// A test plugin that reads JSON lines, one record each, so the directory's handling of every
 /// kind of record can be tested through the same plugin boundary the real importers use.
@@ -58,4 +59,14 @@ extension ScriptedImporter.Line {
     static func sequence(_ number: Int, of source: String) -> Self { Self(sequence: number, source: source) }
     static func reject(_ reason: String) -> Self { Self(reject: reason) }
     static func fail(_ reason: String) -> Self { Self(fail: reason) }
+}
+
+extension TestDirectory {
+    /// Writes `lines` as a scripted file named `name` and imports it: one transaction, as any file.
+    @discardableResult
+    func importScript(_ name: String, _ lines: [ScriptedImporter.Line], request: ImportRequest = ImportRequest()) throws
+        -> FileImportReport
+    {
+        try service.importFile(at: try file(name, try ScriptedImporter.script(lines)), request: request)
+    }
 }
