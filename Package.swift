@@ -20,6 +20,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The web app: the HTTP server, bcrypt for passwords, multipart form uploads.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Tests only: property-based tests that feed the parsers and the matcher random input.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -112,6 +117,24 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        // MARK: Web app
+
+        /// `voldir serve`: the coordinators' web app on Hummingbird. Speaks to the directory only
+        /// through the core's async interfaces; imports no storage engine and no plugin.
+        .target(
+            name: "VolunteerDirectoryWeb",
+            dependencies: [
+                "VolunteerDirectory", "RosterRows",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/app.css"), .copy("Resources/openapi.json")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Executables
 
         .executableTarget(
@@ -119,6 +142,7 @@ let package = Package(
             dependencies: [
                 "VolunteerDirectory",
                 "VolunteerDirectorySQLite",
+                "VolunteerDirectoryWeb",
                 "CSVImporter",
                 "Sector3Importer",
                 "WorkbookImporter",
@@ -184,6 +208,15 @@ let package = Package(
         .testTarget(
             name: "ExternalImportersTests",
             dependencies: ["ExternalImporters", "VolunteerDirectory", "VolunteerDirectoryTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VolunteerDirectoryWebTests",
+            dependencies: [
+                "VolunteerDirectoryWeb", "VolunteerDirectory", "VolunteerDirectorySQLite", "CSVImporter",
+                "VolunteerDirectoryTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

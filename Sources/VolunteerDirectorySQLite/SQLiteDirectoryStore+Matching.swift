@@ -8,15 +8,17 @@ extension SQLiteDirectoryStore {
     }
 
     public func placements() throws -> [Placement] {
-        try reader.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT p.*, v.name AS volunteer_name FROM placement p JOIN volunteer v ON v.id = p.volunteer_id
-                    ORDER BY p.id DESC
-                    """
-            ).map(Self.placement)
-        }
+        try reader.read(Self.placements)
+    }
+
+    static func placements(in db: Database) throws -> [Placement] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.*, v.name AS volunteer_name FROM placement p JOIN volunteer v ON v.id = p.volunteer_id
+                ORDER BY p.id DESC
+                """
+        ).map(Self.placement)
     }
 
     public func propose(_ proposals: [(need: String, volunteer: VolunteerID, score: Double)]) throws -> [Placement] {

@@ -375,17 +375,20 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     }
 
     public func search(_ query: VolunteerQuery) throws -> [VolunteerMatch] {
-        try database.read { db in
-            let understanding = QueryUnderstanding(query, taxonomy: taxonomy)
-            let ranked = try VolunteerSearch(
-                query: query, understanding: understanding, facets: facets, taxonomy: taxonomy
-            ).run(db)
-            let people = Dictionary(
-                try VolunteerLoader.volunteers(ids: ranked.map(\.0), in: db).map { ($0.id, $0) },
-                uniquingKeysWith: { first, _ in first })
-            return ranked.compactMap { id, score in
-                people[id].map { VolunteerMatch(volunteer: $0, score: score, matched: understanding.explain($0)) }
-            }
+        try database.read { db in try search(query, in: db) }
+    }
+
+    /// A search on a connection already open for reading.
+    func search(_ query: VolunteerQuery, in db: Database) throws -> [VolunteerMatch] {
+        let understanding = QueryUnderstanding(query, taxonomy: taxonomy)
+        let ranked = try VolunteerSearch(
+            query: query, understanding: understanding, facets: facets, taxonomy: taxonomy
+        ).run(db)
+        let people = Dictionary(
+            try VolunteerLoader.volunteers(ids: ranked.map(\.0), in: db).map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first })
+        return ranked.compactMap { id, score in
+            people[id].map { VolunteerMatch(volunteer: $0, score: score, matched: understanding.explain($0)) }
         }
     }
 
@@ -394,36 +397,44 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     }
 
     public func networks() throws -> [Network] {
-        try database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT n.*, (SELECT COUNT(*) FROM membership m WHERE m.network_id = n.id) AS members
-                    FROM network n ORDER BY n.name_key, n.id
-                    """
-            ).map { row in
-                let contact = ContactDetails(
-                    name: row["contact_name"], email: row["contact_email"], phone: row["contact_phone"])
-                return Network(
-                    id: row["id"], externalID: row["external_id"], name: row["name"], kind: row["kind"],
-                    areas: JSONColumn.decode([String].self, from: row["areas"]) ?? [],
-                    contact: contact.isEmpty ? nil : contact, memberCount: row["members"])
-            }
+        try database.read(Self.networks)
+    }
+
+    static func networks(in db: Database) throws -> [Network] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT n.*, (SELECT COUNT(*) FROM membership m WHERE m.network_id = n.id) AS members
+                FROM network n ORDER BY n.name_key, n.id
+                """
+        ).map { row in
+            let contact = ContactDetails(
+                name: row["contact_name"], email: row["contact_email"], phone: row["contact_phone"])
+            return Network(
+                id: row["id"], externalID: row["external_id"], name: row["name"], kind: row["kind"],
+                areas: JSONColumn.decode([String].self, from: row["areas"]) ?? [],
+                contact: contact.isEmpty ? nil : contact, memberCount: row["members"])
         }
     }
 
     public func needs() throws -> [Need] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT details, duplicate_of FROM need ORDER BY id").compactMap { row in
-                var need = JSONColumn.decode(Need.self, from: row[0])
-                need?.duplicateOf = row[1]
-                return need
-            }
+        try database.read(Self.needs)
+    }
+
+    static func needs(in db: Database) throws -> [Need] {
+        try Row.fetchAll(db, sql: "SELECT details, duplicate_of FROM need ORDER BY id").compactMap { row in
+            var need = JSONColumn.decode(Need.self, from: row[0])
+            need?.duplicateOf = row[1]
+            return need
         }
     }
 
     public func batches() throws -> [ImportBatch] {
-        try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM import_batch ORDER BY id").map(Self.batch) }
+        try database.read(Self.batches)
+    }
+
+    static func batches(in db: Database) throws -> [ImportBatch] {
+        try Row.fetchAll(db, sql: "SELECT * FROM import_batch ORDER BY id").map(Self.batch)
     }
 
     public func batch(sha256: String) throws -> ImportBatch? {

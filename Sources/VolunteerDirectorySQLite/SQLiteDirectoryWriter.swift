@@ -537,7 +537,13 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 INSERT INTO need (id, partner, title, places, details, fingerprint, source, match_key, duplicate_of)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET
-                  partner = excluded.partner, title = excluded.title, places = excluded.places, details = excluded.details,
+                  partner = excluded.partner, title = excluded.title, places = excluded.places,
+                  -- a need a coordinator closed stays closed when a source brings it again
+                  details = CASE
+                    WHEN json_extract(need.details, '$.closed') IS NOT NULL
+                      AND json_extract(excluded.details, '$.closed') IS NULL
+                    THEN json_set(excluded.details, '$.closed', json_extract(need.details, '$.closed'))
+                    ELSE excluded.details END,
                   fingerprint = excluded.fingerprint, source = excluded.source, match_key = excluded.match_key,
                   duplicate_of = excluded.duplicate_of
                 """,

@@ -401,6 +401,7 @@ enum Schema {
                 sql: "INSERT OR REPLACE INTO directory_setting (name, value) VALUES ('suppression-secret', ?)",
                 arguments: [SuppressionKeys.newSecret().base64EncodedString()])
         }
+        registerAccounts(in: &migrator)
         return migrator
     }
 }

@@ -8,7 +8,7 @@ import WorkbookImporter
 
 /// The `voldir` command: the community directory of networks, volunteers, skills and languages.
 @main
-struct Voldir: ParsableCommand {
+struct Voldir: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "voldir",
         abstract: "A directory of community networks, volunteers, skills and languages.",
@@ -32,6 +32,8 @@ struct Voldir: ParsableCommand {
             DBSCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
+            ServeCommand.self,
+            UsersCommand.self,
         ]
     )
 

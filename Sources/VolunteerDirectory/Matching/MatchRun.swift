@@ -43,7 +43,7 @@ public struct MatchRun: Sendable {
         let index = MatchIndex(volunteers: volunteers, needs: needs, confirmed: confirmed, taxonomy: store.taxonomy)
         let wanted = Set(needIDs)
         func chosen(_ need: Need) -> Bool {
-            (wanted.isEmpty || wanted.contains(need.id))
+            need.closed == nil && (wanted.isEmpty || wanted.contains(need.id))
                 && (partner.map { $0.matchingKey == need.partner.matchingKey } ?? true)
         }
         // A need flagged as a duplicate of one held is the same request: matching both would

@@ -28,6 +28,10 @@ public struct Need: Sendable, Hashable, Codable {
     /// overlapping requirements), when the import flagged it: only that one is matched until
     /// `voldir needs merge` keeps one of the two. Set by the directory, never by an importer.
     public var duplicateOf: String?
+    /// When a coordinator closed the need (from the web app): a closed need is kept, listed as
+    /// closed and no longer matched. Set by the directory, never by an importer; an import that
+    /// brings the need again leaves it closed.
+    public var closed: CalendarDate?
 
     /// Creates a need.
     public init(

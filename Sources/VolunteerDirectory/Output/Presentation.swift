@@ -374,7 +374,7 @@ public enum Presentation {
     }
 
     /// "3 people are no longer on this roster: their membership of … ended".
-    static func departureSummary(_ departure: RosterDeparture, dryRun: Bool) -> String {
+    public static func departureSummary(_ departure: RosterDeparture, dryRun: Bool) -> String {
         let people = departure.people == 1 ? "1 person is" : "\(departure.people) people are"
         let ended = dryRun ? "would end" : "ended"
         let what =

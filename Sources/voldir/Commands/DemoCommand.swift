@@ -144,6 +144,11 @@ struct DemoCommand: ParsableCommand {
 
     /// `--folder`, else ./Imports, else the Imports folder of the package this was built from.
     private func samplesFolder() throws -> URL {
+        try Self.samplesFolder(given: folder)
+    }
+
+    /// The samples: `given`, else ./Imports, else the package's Imports folder.
+    static func samplesFolder(given folder: String?) throws -> URL {
         if let folder { return URL(fileURLWithPath: folder) }
         let local = URL(fileURLWithPath: "Imports")
         if FileManager.default.fileExists(atPath: local.path) { return local }

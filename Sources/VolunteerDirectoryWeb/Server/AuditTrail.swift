@@ -1,0 +1,62 @@
+import Foundation
+import VolunteerDirectory
+
+/// Records what each account read or changed in the directory's audit log, without making the
+/// person wait: entries are queued and written in order by one background writer, so a search
+/// answered while an import holds the write lock is not held up by its audit entry.
+actor AuditTrail {
+    private let log: any AuditLog
+    private var queue: [AuditEvent] = []
+    private var writing = false
+
+    init(log: any AuditLog) { self.log = log }
+
+    /// Queues an entry for `account`'s action (`web search`, `web volunteer`, ...).
+    func record(
+        _ account: Account, _ action: String, target: String, people: [VolunteerID] = [], detail: String? = nil
+    ) {
+        queue.append(
+            AuditEvent(
+                actor: "web:\(account.name)", action: "web \(action)", target: target, people: people, detail: detail))
+        guard !writing else { return }
+        writing = true
+        Task { await drain() }
+    }
+
+    /// Waits until every queued entry is written: for tests and for shutting down.
+    func flush() async {
+        while writing || !queue.isEmpty {
+            if !writing { await drain() } else { try? await Task.sleep(for: .milliseconds(5)) }
+        }
+    }
+
+    private func drain() async {
+        writing = true
+        while !queue.isEmpty {
+            let batch = queue
+            queue.removeAll()
+            let log = self.log
+            for event in batch {
+                do {
+                    try await BackgroundWork.run { try log.record(event) }
+                } catch {
+                    // An entry that cannot be written is said on standard error, without the people.
+                    FileHandle.standardError.write(
+                        Data("warning: a web \(event.action) was not recorded in the audit log: \(error)\n".utf8))
+                }
+            }
+        }
+        writing = false
+    }
+}
+
+/// `skill: first aid; results: 3`: the filters asked and the counts, for an entry's detail.
+func auditDetail(_ pairs: [(String, String?)]) -> String? {
+    let parts = pairs.compactMap { key, value in value.flatMap { $0.isEmpty ? nil : "\(key): \($0)" } }
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
+}
+
+/// `volunteer 12`, or `3 volunteers`.
+func auditTarget(_ ids: [VolunteerID], noun: String = "volunteer") -> String {
+    ids.count == 1 ? "\(noun) \(ids[0])" : "\(ids.count) \(noun)s"
+}
