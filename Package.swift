@@ -214,7 +214,7 @@ let package = Package(
             name: "VolunteerDirectoryWebTests",
             dependencies: [
                 "VolunteerDirectoryWeb", "VolunteerDirectory", "VolunteerDirectorySQLite", "CSVImporter",
-                "VolunteerDirectoryTestSupport",
+                "Sector3Importer", "WorkbookImporter", "VolunteerDirectoryTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -13,7 +13,7 @@ struct MatchRoutes {
         router.get("/match") { _, context in try await formPage(context, problems: []) }
         router.post("/match") { _, context in try await startRun(context) }
         router.get("/match/runs/:run") { _, context in try await runPage(context) }
-        router.get("/match/runs/:run/report.:format") { _, context in try await download(context) }
+        router.get("/match/runs/:run/:file") { _, context in try await download(context) }
         router.post("/placements/:id/:decision") { _, context in try await decide(context) }
         router.post("/api/match") { request, context in try await api(request, context) }
     }
@@ -250,18 +250,18 @@ struct MatchRoutes {
         let job = try await job(context, for: account)
         guard case .done(let outcome) = job.stage else { throw WebError.notFound }
         let (text, type): (String, String)
-        switch context.parameters.get("format") {
+        let format = context.parameters.get("file").flatMap { $0.hasPrefix("report.") ? String($0.dropFirst(7)) : nil }
+        switch format {
         case "html": (text, type) = (outcome.report.html(), "text/html; charset=utf-8")
         case "csv": (text, type) = (outcome.report.csv(), "text/csv; charset=utf-8")
         case "json": (text, type) = (try outcome.report.json() + "\n", "application/json; charset=utf-8")
         default: throw WebError.notFound
         }
         await state.trail.record(account, "match report download", target: "matching run \(job.id)")
-        let format = context.parameters.get("format") ?? "txt"
         return Response(
             status: .ok,
             headers: [
-                .contentType: type, .contentDisposition: "attachment; filename=\"matching-report.\(format)\"",
+                .contentType: type, .contentDisposition: "attachment; filename=\"matching-report.\(format ?? "txt")\"",
             ],
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
