@@ -41,9 +41,9 @@ struct CommandLineTests {
     /// Runs `voldir` in the test's folder, stopping it after `deadline` seconds so that a command
     /// that would hang fails its test instead. Output goes to files, so however much a command
     /// writes to either stream it never blocks on a full pipe.
-    func voldir(_ arguments: [String], environment: [String: String] = [:], deadline: TimeInterval = 300) throws
-        -> Result
-    {
+    func voldir(
+        _ arguments: [String], environment: [String: String] = [:], input: String? = nil, deadline: TimeInterval = 300
+    ) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -59,6 +59,11 @@ struct CommandLineTests {
         defer {
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: err)
+        }
+        if let input {
+            let inputFile = folder.appendingPathComponent(".stdin-\(UUID().uuidString)")
+            try Data(input.utf8).write(to: inputFile)
+            process.standardInput = try FileHandle(forReadingFrom: inputFile)
         }
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import VolunteerDirectory
-import VolunteerDirectorySQLite
 
 /// `voldir backup FILE`: a consistent copy of the directory.
 struct BackupCommand: ParsableCommand {
@@ -30,7 +29,8 @@ struct BackupCommand: ParsableCommand {
         } catch let error as BackupError {
             note("error: \(error)")
             throw ExitCode(1)
-        } catch StoreError.cannotWrite(let path) {
+        } catch let error where store.unwritableLocation(in: error) != nil {
+            let path = store.unwritableLocation(in: error) ?? directory.path
             note("note: this backup was not recorded in the audit log: '\(path)' cannot be written here")
         }
         emit("Backed up '\(directory.path)' to '\(file)'.")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import VolunteerDirectory
-import VolunteerDirectorySQLite
 
 /// `voldir demo`: the main job, end to end, on the bundled samples and a throwaway database.
 struct DemoCommand: ParsableCommand {
@@ -39,8 +38,9 @@ struct DemoCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { if !keep { try? FileManager.default.removeItem(at: workspace) } }
         let databasePath = db ?? workspace.appendingPathComponent("voldir.sqlite").path
-        let store = try SQLiteDirectoryStore(
-            path: databasePath, taxonomy: try SkillTaxonomy.loading(extensionsIn: samples))
+        let store = try DirectoryFactory.open(
+            databasePath, taxonomy: try SkillTaxonomy.loading(extensionsIn: samples), access: .writing,
+            missing: { DirectoryOptions.NoDirectory(path: $0, source: "--db") })
         let service = ImportService(store: store, registry: Voldir.importers)
 
         section("Importing the samples in \(samples.path)")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import VolunteerDirectory
-import VolunteerDirectorySQLite
 import VolunteerDirectoryWeb
 
 /// `voldir serve`: the coordinators' web app.
@@ -56,7 +55,9 @@ struct ServeCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             path = directory.db ?? folder.appendingPathComponent("voldir.sqlite").path
             let samples = try DemoCommand.samplesFolder(given: nil)
-            let store = try SQLiteDirectoryStore(path: path, taxonomy: try SkillTaxonomy.loading(extensionsIn: samples))
+            let store = try DirectoryFactory.open(
+                path, taxonomy: try SkillTaxonomy.loading(extensionsIn: samples), access: .writing,
+                missing: { DirectoryOptions.NoDirectory(path: $0, source: "--demo") })
             let service = ImportService(store: store, registry: Voldir.importers)
             let targets = try service.pendingFiles(in: samples).map { ($0, $0.lastPathComponent) }
             let outcome = ImportCommand.run(service: service, targets: targets, request: ImportRequest())
@@ -66,11 +67,12 @@ struct ServeCommand: AsyncParsableCommand {
                 name: "admin", role: .admin, partner: nil, password: password, mustChangePassword: true)
             firstAdmin = ("admin", password)
         }
-        let store = try SQLiteDirectoryStore(path: path, taxonomy: try directory.loadTaxonomy(), access: .writing)
-        let connection = AsyncSQLiteDirectory(store)
+        let store = try DirectoryFactory.open(
+            path, taxonomy: try directory.loadTaxonomy(), access: .writing,
+            missing: { DirectoryOptions.NoDirectory(path: $0, source: "--db") })
         let web = WebDirectory(
-            reader: connection, editor: connection, accounts: store, audit: store, settings: store, store: store,
-            importers: Voldir.importers)
+            reader: store.asynchronous, editor: store.asynchronous, accounts: store, audit: store, settings: store,
+            store: store, importers: Voldir.importers)
         let accounts = try await store.accounts()
         let app = WebApp(
             directory: web,

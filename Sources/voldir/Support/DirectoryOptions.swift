@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import VolunteerDirectory
-import VolunteerDirectorySQLite
 
 /// The `--db` and `--taxonomy` options every subcommand that opens the directory takes.
 struct DirectoryOptions: ParsableArguments {
@@ -34,21 +33,19 @@ struct DirectoryOptions: ParsableArguments {
     /// Opens the directory for a command that only reads: read-only, so it never waits for or
     /// blocks a writer and works on a file nobody may write. A missing file is an error that says
     /// where voldir looked, rather than a new, empty directory.
-    func openForReading() throws -> SQLiteDirectoryStore {
-        let store: SQLiteDirectoryStore
-        do {
-            store = try SQLiteDirectoryStore(path: path, taxonomy: try loadTaxonomy(), access: .reading)
-        } catch StoreError.noDirectory(let path) {
-            throw NoDirectory(path: path, source: source)
-        }
+    func openForReading() throws -> any Directory {
+        let store = try DirectoryFactory.open(
+            path, taxonomy: try loadTaxonomy(), access: .reading,
+            missing: { NoDirectory(path: $0, source: source) })
         for text in store.notes { note("note: \(text)") }
         return store
     }
 
     /// Opens the directory for a command that writes, creating it when missing. Its writes wait
     /// for another command's to finish.
-    func openForWriting() throws -> SQLiteDirectoryStore {
-        try SQLiteDirectoryStore(path: path, taxonomy: try loadTaxonomy(), access: .writing)
+    func openForWriting() throws -> any Directory {
+        try DirectoryFactory.open(
+            path, taxonomy: try loadTaxonomy(), access: .writing, missing: { NoDirectory(path: $0, source: source) })
     }
 
     /// Where ``path`` came from, for messages.
