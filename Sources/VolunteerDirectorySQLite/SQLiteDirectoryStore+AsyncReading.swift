@@ -40,15 +40,15 @@ public struct AsyncSQLiteDirectory: DirectoryReader, DirectoryEditor {
     }
 
     public func unmappedSkills(limit: Int) async throws -> [UnmappedSkill] {
-        try await Self.offload { try store.unmappedSkills(limit: limit) }
+        try await store.reader.read { db in try store.unmappedSkills(limit: limit, in: db) }
     }
 
     public func skillHolders() async throws -> [String: Int] {
-        try await Self.offload { try store.skillHolders() }
+        try await store.reader.read { db in try store.skillHolders(in: db) }
     }
 
     public func languageCoverage() async throws -> [LanguageCoverage] {
-        try await Self.offload { try store.languageCoverage() }
+        try await store.reader.read { db in try store.languageCoverage(in: db) }
     }
 
     public func saveNeed(_ need: Need, source: String) async throws {
