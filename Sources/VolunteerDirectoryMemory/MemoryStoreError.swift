@@ -1,0 +1,11 @@
+/// Why the in-memory store refused a write: what the SQLite store's foreign keys refuse.
+public enum MemoryStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A write named something the directory does not hold.
+    case missing(String)
+
+    public var description: String {
+        switch self {
+        case .missing(let what): "the directory holds no \(what); nothing was written"
+        }
+    }
+}
