@@ -11,6 +11,16 @@ struct ErasureContractTests {
         Ben Bright,ben@example.org,07700 900002,North Network,Driving,Polish,Sat morning,basic,yes,
         """
 
+    /// A directory of `kind` holding the roster and the sample needs, with Ann proposed for a need.
+    static func annProposed(_ kind: StoreKind) throws -> (DirectoryUnderTest, Volunteer) {
+        let directory = try kind.make()
+        try directory.importText("north.csv", roster)
+        try directory.importSample("partnership-needs.csv")
+        let ann = try #require(try directory.person(named: "Ann Able"))
+        _ = try directory.store.propose([("N-102", ann.id, 0.9)])
+        return (directory, ann)
+    }
+
     /// Checks that nothing read from the directory names `person`.
     static func expectGone(_ person: Volunteer, from directory: DirectoryUnderTest) async throws {
         #expect(try directory.store.volunteer(id: person.id) == nil)
@@ -34,11 +44,7 @@ struct ErasureContractTests {
 
     @Test("an erased person is gone from every read", arguments: StoreKind.allCases)
     func eraseRemovesFromEveryRead(kind: StoreKind) async throws {
-        let directory = try kind.make()
-        try directory.importText("north.csv", Self.roster)
-        try directory.importSample("partnership-needs.csv")
-        let ann = try #require(try directory.person(named: "Ann Able"))
-        _ = try directory.store.propose([("N-102", ann.id, 0.9)])
+        let (directory, ann) = try Self.annProposed(kind)
         #expect(try directory.store.skillHolders()["interpreting"] == 1)
 
         try directory.store.write { writer in try writer.erase(volunteer: ann.id) }
@@ -47,11 +53,7 @@ struct ErasureContractTests {
 
     @Test("a forgotten person is erased and their rows are not imported again", arguments: StoreKind.allCases)
     func forgetSuppresses(kind: StoreKind) async throws {
-        let directory = try kind.make()
-        try directory.importText("north.csv", Self.roster)
-        try directory.importSample("partnership-needs.csv")
-        let ann = try #require(try directory.person(named: "Ann Able"))
-        _ = try directory.store.propose([("N-102", ann.id, 0.9)])
+        let (directory, ann) = try Self.annProposed(kind)
 
         #expect(try directory.erasure.forget(volunteer: 999_999, reason: "asked", actor: "test") == nil)
         let suppression = try #require(try directory.erasure.forget(volunteer: ann.id, reason: "asked", actor: "test"))

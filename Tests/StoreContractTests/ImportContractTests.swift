@@ -8,10 +8,7 @@ struct ImportContractTests {
     @Test(
         "the sample rosters give the same volunteers, memberships, skills and languages", arguments: StoreKind.allCases)
     func samplesGiveTheSameDirectory(kind: StoreKind) throws {
-        let directory = try kind.make()
-        try directory.importSamples()
-        let reference = try StoreKind.reference.make()
-        try reference.importSamples()
+        let (directory, reference) = try kind.withSamplesBesideReference()
 
         let everyone = try directory.everyone()
         #expect(everyone.count == 20)
@@ -181,5 +178,22 @@ struct ImportContractTests {
         #expect(!ben.isListed)
         #expect(ben.memberships.isEmpty)
         #expect(try directory.store.networks().map(\.memberCount) == [1])
+    }
+
+    @Test("a roster's ref given to someone else names a new person and ends the old one", arguments: StoreKind.allCases)
+    func refGivenToSomeoneElse(kind: StoreKind) throws {
+        let directory = try kind.make()
+        let header = "Ref,Name,Email,Phone,Organisation,Consent\n"
+        try directory.importText(
+            "north-1.csv", header + "N1,Ann Able,ann@example.org,07700 900001,North,yes", daysAgo: 2)
+        let report = try directory.importText(
+            "north-2.csv", header + "N1,Dan Dale,dan@example.org,07700 900009,North,yes", daysAgo: 1)
+        #expect(report.counts.created == 1)
+        #expect(report.counts.ended == 1)
+        #expect(report.warnings.contains { $0.message.contains("named Ann Able before and now names Dan Dale") })
+        let everyone = try directory.everyone()
+        #expect(everyone.map(\.name) == ["Ann Able", "Dan Dale"])
+        #expect(everyone.map(\.isListed) == [false, true])
+        #expect(everyone.map { $0.memberships.map(\.networkName) } == [[], ["North"]])
     }
 }

@@ -30,10 +30,7 @@ struct SearchContractTests {
 
     @Test("every filter finds the same people in the same order with the same scores", arguments: StoreKind.allCases)
     func filtersAgree(kind: StoreKind) throws {
-        let directory = try kind.make()
-        try directory.importSamples()
-        let reference = try StoreKind.reference.make()
-        try reference.importSamples()
+        let (directory, reference) = try kind.withSamplesBesideReference()
         for (name, query) in Self.queries {
             let found = try directory.store.search(query)
             let expected = try reference.store.search(query)
@@ -88,10 +85,7 @@ struct SearchContractTests {
 
     @Test("free text finds the same people on every store (its order may differ)", arguments: StoreKind.allCases)
     func freeText(kind: StoreKind) throws {
-        let directory = try kind.make()
-        try directory.importSamples()
-        let reference = try StoreKind.reference.make()
-        try reference.importSamples()
+        let (directory, reference) = try kind.withSamplesBesideReference()
         for text in ["interpreter", "Rahman", "accountant lahore"] {
             let query = VolunteerQuery(text: text, includeWithoutConsent: true, limit: 10_000)
             let found = Set(try directory.store.search(query).map(\.volunteer.id))

@@ -17,6 +17,15 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// The store every other is compared with where the contract says "the same on every store".
     static let reference = StoreKind.memory
 
+    /// Two directories with the package's samples imported: one of this kind, and the reference.
+    func withSamplesBesideReference() throws -> (directory: DirectoryUnderTest, reference: DirectoryUnderTest) {
+        let directory = try make()
+        try directory.importSamples()
+        let reference = try Self.reference.make()
+        try reference.importSamples()
+        return (directory, reference)
+    }
+
     /// A fresh, empty directory of this kind in a new temporary folder.
     func make() throws -> DirectoryUnderTest {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
