@@ -90,4 +90,20 @@ struct AccountContractTests {
         #expect(try await store.signInFailures(key: "ann", since: window) == 0)
         #expect(try await store.signInFailures(key: "ben", since: window) == 1)
     }
+
+    @Test("writers working at once all land", arguments: StoreKind.allCases)
+    func concurrentWriters(kind: StoreKind) async throws {
+        let store = try kind.make().accounts
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for number in 0..<24 {
+                group.addTask {
+                    try await store.addAccount(Self.account("user\(number)"))
+                    _ = try await store.recordSignInFailure(key: "shared", at: Self.now, since: Self.now)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await store.accounts().count == 24)
+        #expect(try await store.signInFailures(key: "shared", since: Self.now) == 24)
+    }
 }

@@ -196,4 +196,26 @@ struct ImportContractTests {
         #expect(everyone.map(\.isListed) == [false, true])
         #expect(everyone.map { $0.memberships.map(\.networkName) } == [[], ["North"]])
     }
+
+    @Test("a partial roster, or one with rejected rows, takes no one off", arguments: StoreKind.allCases)
+    func partialAndRejectedEndNothing(kind: StoreKind) throws {
+        let directory = try kind.make()
+        let header = "Name,Email,Organisation,DBS,Consent\n"
+        try directory.importText(
+            "north-1.csv", header + "Ann Able,ann@example.org,North,,yes\nBen Bright,ben@example.org,North,,yes",
+            daysAgo: 3)
+        let partial = try directory.importText(
+            "north-2.csv", header + "Ann Able,ann@example.org,North,basic,yes", daysAgo: 2,
+            request: ImportRequest(partial: true))
+        #expect(partial.counts.updated == 1)
+        #expect(partial.counts.ended == 0)
+        let rejected = try directory.importText(
+            "north-3.csv",
+            header + "Ann Able,ann@example.org,North,basic,yes\nCara Clay,cara@example.org,North,often,yes",
+            daysAgo: 1)
+        #expect(rejected.counts.rejected == 1)
+        #expect(rejected.counts.ended == 0)
+        #expect(rejected.warnings.contains { $0.message.contains("were kept, because 1 row(s) were rejected") })
+        #expect(try directory.everyone().map { $0.memberships.map(\.networkName) } == [["North"], ["North"]])
+    }
 }
