@@ -68,6 +68,6 @@ extension InMemoryDirectoryStore: DirectoryStore, DirectoryReader, DirectoryEdit
     /// Saves a need over the one held with the same id, or creates it (a need typed into a form).
     public func saveNeed(_ need: Need, source: String) throws {
         let fingerprint = try Fingerprint.of(need)
-        try transaction { state in state.saveNeed(need, source: source, fingerprint: fingerprint) }
+        try transaction { state in try state.saveNeed(need, source: source, fingerprint: fingerprint) }
     }
 }

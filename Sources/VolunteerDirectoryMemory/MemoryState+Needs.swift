@@ -8,8 +8,10 @@ extension MemoryState {
         partner.matchingKey + "\u{1F}" + title.matchingKey
     }
 
-    /// Saves a need over the one held with the same id, or creates it.
-    mutating func saveNeed(_ need: Need, source: String, fingerprint: String) {
+    /// Saves a need over the one held with the same id, or creates it. A need with no places is
+    /// refused, as the SQLite store's `CHECK (places > 0)` refuses it.
+    mutating func saveNeed(_ need: Need, source: String, fingerprint: String) throws {
+        guard need.places > 0 else { throw MemoryStoreError.noPlaces(need: need.id, places: need.places) }
         var saved = need
         // A need a coordinator closed stays closed when a source brings it again.
         if saved.closed == nil, let closed = needs[need.id]?.need.closed { saved.closed = closed }

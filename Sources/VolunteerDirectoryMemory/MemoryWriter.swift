@@ -241,7 +241,7 @@ final class MemoryWriter: DirectoryWriter {
     }
 
     func saveNeed(_ need: Need, source: String, fingerprint: String) throws {
-        state.saveNeed(need, source: source, fingerprint: fingerprint)
+        try state.saveNeed(need, source: source, fingerprint: fingerprint)
     }
 
     func needs(partner: String, title: String) throws -> [(need: Need, source: String?)] {

@@ -30,6 +30,11 @@ struct NeedsContractTests {
         try await directory.editor.saveNeed(typed, source: "web: ann")
         #expect(try directory.store.needs().first { $0.id == "W-1" }?.places == 3)
         #expect(try directory.store.needs().count == 9)
+        // A need has at least one place: one with none is refused, and nothing changes.
+        var empty = typed
+        empty.places = 0
+        await #expect(throws: (any Error).self) { try await directory.editor.saveNeed(empty, source: "web: ann") }
+        #expect(try directory.store.needs().first { $0.id == "W-1" }?.places == 3)
 
         let reference = try StoreKind.reference.make()
         try reference.importSample("partnership-needs.csv")
