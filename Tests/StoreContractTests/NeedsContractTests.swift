@@ -95,5 +95,12 @@ struct NeedsContractTests {
         #expect(placements.map(\.id) == [second[0].id, first[0].id])
         #expect(placements.map(\.status) == [.proposed, .declined])
         #expect(try await directory.reader.placements() == placements)
+
+        // A proposal for a need or a person the directory does not hold is refused, all of it.
+        #expect(throws: (any Error).self) {
+            try directory.store.propose([("N-104", people[3].id, 0.5), ("X-9", people[3].id, 0.5)])
+        }
+        #expect(throws: (any Error).self) { try directory.store.propose([("N-104", 999_999, 0.5)]) }
+        #expect(try directory.store.placements() == placements)
     }
 }
