@@ -51,6 +51,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// The directory in plain Swift collections: the reference store the contract tests check
+        /// every other store against, and a fast store for tests. Depends on the core only.
+        .target(
+            name: "VolunteerDirectoryMemory",
+            dependencies: ["VolunteerDirectory"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Importer plugins (directory importers, not SwiftPM package plugins)
 
         /// What the CSV and workbook plugins share: the roster fields and their header spellings,
@@ -216,6 +224,16 @@ let package = Package(
                 "VolunteerDirectoryWeb", "VolunteerDirectory", "VolunteerDirectorySQLite", "CSVImporter",
                 "Sector3Importer", "WorkbookImporter", "VolunteerDirectoryTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        /// The store contract: one set of tests run against every store (in memory, SQLite; a new
+        /// store joins by adding a `StoreKind` case).
+        .testTarget(
+            name: "StoreContractTests",
+            dependencies: [
+                "VolunteerDirectory", "VolunteerDirectoryMemory", "VolunteerDirectorySQLite", "CSVImporter",
+                "Sector3Importer", "WorkbookImporter",
             ],
             swiftSettings: swiftSettings
         ),

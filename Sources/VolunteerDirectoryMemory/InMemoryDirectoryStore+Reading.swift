@@ -1,0 +1,73 @@
+import Foundation
+import VolunteerDirectory
+
+/// The reads, and the small writes a coordinator makes by hand. Each method answers at once, so
+/// the same method serves ``DirectoryStore`` and, as an `async` requirement met synchronously,
+/// ``DirectoryReader`` and ``DirectoryEditor``.
+extension InMemoryDirectoryStore: DirectoryStore, DirectoryReader, DirectoryEditor {
+    public func search(_ query: VolunteerQuery) throws -> [VolunteerMatch] {
+        let state = snapshot
+        let understanding = QueryUnderstanding(query, taxonomy: taxonomy, catalogue: catalogue)
+        let ranked = try MemorySearch(
+            query: query, understanding: understanding, taxonomy: taxonomy, catalogue: catalogue, state: state
+        ).run()
+        return ranked.compactMap { id, score in
+            state.volunteer(id).map { VolunteerMatch(volunteer: $0, score: score, matched: understanding.explain($0)) }
+        }
+    }
+
+    public func volunteer(id: VolunteerID) throws -> Volunteer? {
+        snapshot.volunteer(id)
+    }
+
+    public func networks() throws -> [Network] {
+        snapshot.networkList
+    }
+
+    public func needs() throws -> [Need] {
+        snapshot.needList
+    }
+
+    public func batches() throws -> [ImportBatch] {
+        snapshot.batchList
+    }
+
+    public func batch(sha256: String) throws -> ImportBatch? {
+        snapshot.batchList.first { $0.sha256 == sha256 }
+    }
+
+    public func volunteersForMatching() throws -> [Volunteer] {
+        let state = snapshot
+        return state.volunteers.keys.sorted().filter { state.volunteers[$0]?.consent.contact == true }
+            .compactMap(state.volunteer)
+    }
+
+    public func placements() throws -> [Placement] {
+        snapshot.placementsNewestFirst
+    }
+
+    public func propose(_ proposals: [(need: String, volunteer: VolunteerID, score: Double)]) throws -> [Placement] {
+        let now = Date()
+        return try transaction { state in try state.propose(proposals, at: now) }
+    }
+
+    public func decide(placement id: Int64, as status: Placement.Status) throws -> Placement? {
+        let now = Date()
+        return try transaction { state in
+            guard state.placements[id] != nil else { return nil }
+            state.placements[id]?.status = status
+            state.placements[id]?.decidedAt = now
+            return state.placementsNewestFirst.first { $0.id == id }
+        }
+    }
+
+    public func mergeNeeds(keep: String, other: String) throws -> NeedMerge {
+        try transaction { state in try state.mergeNeeds(keep: keep, other: other) }
+    }
+
+    /// Saves a need over the one held with the same id, or creates it (a need typed into a form).
+    public func saveNeed(_ need: Need, source: String) throws {
+        let fingerprint = try Fingerprint.of(need)
+        try transaction { state in try state.saveNeed(need, source: source, fingerprint: fingerprint) }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import VolunteerDirectory
+import VolunteerDirectoryMemory
+import VolunteerDirectorySQLite
+
+/// Every store the contract runs against. A new store (PostgreSQL) joins by adding a case and
+/// saying in ``make()`` how to open a fresh, empty one.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    /// ``InMemoryDirectoryStore``: the reference.
+    case memory
+    /// ``SQLiteDirectoryStore`` in a file of its own in a temporary folder, read through ``AsyncSQLiteDirectory``.
+    case sqlite
+
+    var testDescription: String { rawValue }
+
+    /// The store every other is compared with where the contract says "the same on every store".
+    static let reference = StoreKind.memory
+
+    /// Two directories with the package's samples imported: one of this kind, and the reference.
+    func withSamplesBesideReference() throws -> (directory: DirectoryUnderTest, reference: DirectoryUnderTest) {
+        let directory = try make()
+        try directory.importSamples()
+        let reference = try Self.reference.make()
+        try reference.importSamples()
+        return (directory, reference)
+    }
+
+    /// A fresh, empty directory of this kind in a new temporary folder.
+    func make() throws -> DirectoryUnderTest {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "voldir-contract-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        switch self {
+        case .memory:
+            let store = try InMemoryDirectoryStore()
+            return DirectoryUnderTest(
+                kind: self, folder: folder, store: store, reader: store, editor: store, accounts: store, erasure: store)
+        case .sqlite:
+            let store = try SQLiteDirectoryStore(path: folder.appendingPathComponent("voldir.sqlite").path)
+            let asyncFace = AsyncSQLiteDirectory(store)
+            return DirectoryUnderTest(
+                kind: self, folder: folder, store: store, reader: asyncFace, editor: asyncFace, accounts: store,
+                erasure: store)
+        }
+    }
+}
