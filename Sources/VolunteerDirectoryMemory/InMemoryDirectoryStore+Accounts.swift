@@ -32,7 +32,9 @@ extension InMemoryDirectoryStore: AccountStore {
             guard state.accounts[Self.caseless(name)] != nil else { throw AccountError.noSuchAccount(name) }
             state.accounts[Self.caseless(name)]?.passwordHash = hash
             state.accounts[Self.caseless(name)]?.mustChangePassword = mustChange
-            state.sessions = state.sessions.filter { $0.value.account != name || $0.key == session }
+            state.sessions = state.sessions.filter {
+                Self.caseless($0.value.account) != Self.caseless(name) || $0.key == session
+            }
         }
     }
 

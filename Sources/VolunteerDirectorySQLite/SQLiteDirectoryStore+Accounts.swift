@@ -47,7 +47,8 @@ extension SQLiteDirectoryStore: AccountStore {
                 arguments: [hash, mustChange, name])
             guard db.changesCount > 0 else { throw AccountError.noSuchAccount(name) }
             try db.execute(
-                sql: "DELETE FROM web_session WHERE account = ? AND token_hash IS NOT ?", arguments: [name, session])
+                sql: "DELETE FROM web_session WHERE account = ? COLLATE NOCASE AND token_hash IS NOT ?",
+                arguments: [name, session])
         }
     }
 

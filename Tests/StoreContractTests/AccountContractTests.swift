@@ -56,8 +56,9 @@ struct AccountContractTests {
         try await store.endSession(tokenHash: "a1")
         #expect(try await store.session(tokenHash: "a1", at: Self.now) == nil)
 
-        // A new password ends the account's other sessions, not the one it was changed in.
-        try await store.setPassword(of: "ann", hash: "new", mustChange: false, keeping: "a2")
+        // A new password ends the account's other sessions, not the one it was changed in,
+        // however the name is written.
+        try await store.setPassword(of: "ANN", hash: "new", mustChange: false, keeping: "a2")
         #expect(try await store.session(tokenHash: "a2", at: Self.now) != nil)
         #expect(try await store.session(tokenHash: "a3", at: Self.now) == nil)
 
