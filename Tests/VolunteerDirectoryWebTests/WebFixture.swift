@@ -98,7 +98,8 @@ final class Session: @unchecked Sendable {
     func upload(_ path: String, fileName: String, contents: String, fields: [String: String] = [:]) async throws
         -> TestResponse
     {
-        let boundary = "----voldir-test-boundary"
+        // Mixed case, as browsers send it: the boundary is case-sensitive.
+        let boundary = "----WebKitFormBoundaryVoldirTest7MA4YWxk"
         var body = ""
         for (name, value) in fields.merging(["csrf": csrf], uniquingKeysWith: { a, _ in a }) {
             body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"

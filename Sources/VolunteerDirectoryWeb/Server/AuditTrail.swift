@@ -30,6 +30,31 @@ actor AuditTrail {
         }
     }
 
+    /// Writes one entry, trying again while the directory is busy (an import holds the write
+    /// lock for as long as it runs, which may be longer than one write waits): an entry is given
+    /// up only after about half an hour of trying, and then said on standard error, without the
+    /// people it names.
+    private func write(_ event: AuditEvent, to log: any AuditLog) async {
+        var delay = Duration.milliseconds(200)
+        let giveUp = ContinuousClock.now + .seconds(1_800)
+        while true {
+            do {
+                try await BackgroundWork.run { try log.record(event) }
+                return
+            } catch {
+                guard ContinuousClock.now < giveUp else {
+                    FileHandle.standardError.write(
+                        Data(
+                            "warning: a '\(event.action)' by \(event.actor) was not recorded in the audit log: \(error)\n"
+                                .utf8))
+                    return
+                }
+                try? await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(10))
+            }
+        }
+    }
+
     private func drain() async {
         writing = true
         while !queue.isEmpty {
@@ -37,13 +62,7 @@ actor AuditTrail {
             queue.removeAll()
             let log = self.log
             for event in batch {
-                do {
-                    try await BackgroundWork.run { try log.record(event) }
-                } catch {
-                    // An entry that cannot be written is said on standard error, without the people.
-                    FileHandle.standardError.write(
-                        Data("warning: a web \(event.action) was not recorded in the audit log: \(error)\n".utf8))
-                }
+                await write(event, to: log)
             }
         }
         writing = false

@@ -49,7 +49,10 @@ struct SessionMiddleware: RouterMiddleware {
     /// forms, the `X-CSRF-Token` header for JSON. The sign-in form, sent before a session exists,
     /// carries the token of its own cookie (double submit).
     private func readForm(_ request: inout Request, into context: inout WebContext) async throws {
-        let type = request.headers[.contentType]?.lowercased() ?? ""
+        // Lower-cased for the media type only: a multipart boundary is case-sensitive (Chromium's
+        // is `----WebKitFormBoundary…`), so it is read from the header as sent.
+        let header = request.headers[.contentType] ?? ""
+        let type = header.lowercased()
         let expected: String?
         if request.uri.path == "/login" {
             expected = request.cookies[Self.signInCookieName]?.value
@@ -61,7 +64,9 @@ struct SessionMiddleware: RouterMiddleware {
             context.form = FormValues(encoded: String(buffer: body))
             guard Self.matches(context.form["csrf"], expected) else { throw WebError.csrf }
         } else if type.hasPrefix("multipart/form-data") {
-            guard let boundary = Self.boundary(of: type) else { throw WebError.badRequest("the form has no boundary") }
+            guard let boundary = Self.boundary(of: header) else {
+                throw WebError.badRequest("the form has no boundary")
+            }
             let body = try await collect(request, limit: configuration.uploadLimit + 64 * 1024)
             let parts: [MultipartPart]
             do {
@@ -110,7 +115,9 @@ struct SessionMiddleware: RouterMiddleware {
     static func boundary(of contentType: String) -> String? {
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces) == "boundary" else { continue }
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "boundary" else {
+                continue
+            }
             return pair[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         }
         return nil
