@@ -53,10 +53,13 @@ printf '%s\n' "$PASSWORD" | "$VOLDIR" users add bench --role admin --password-st
 
 # The server, on a port the kernel picks, read back from the address it prints.
 server_log="$WORK/serve.out"
+: >"$server_log" # emptied here: the background shell below may open it after the first read
 "$VOLDIR" serve --db "$DB" --port 0 >"$server_log" 2>"$WORK/serve.err" &
 server=$!
 importer=""
+sampler=""
 stop() {
+    [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
     [ -n "$importer" ] && kill "$importer" 2>/dev/null || true
     kill -INT "$server" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 "$server" 2>/dev/null || return 0; sleep 0.1; done
@@ -123,6 +126,16 @@ under_import() {
     imports+=("roster-$3.csv ($IMPORT_VOLUNTEERS volunteers): $(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.1f", b - a }') s, $still")
 }
 
+# VmHWM counts the directory's pages that SQLite maps into memory (mmap_size) once per
+# connection that maps them; PSS counts each page once. Sample PSS every half second.
+rm -f "$WORK/rss.log"
+while kill -0 "$server" 2>/dev/null; do
+    awk '/^(Pss|Pss_Anon):/ { print $1, $2 }' "/proc/$server/smaps_rollup" >>"$WORK/rss.log" 2>/dev/null || true
+    sleep 0.5
+done &
+sampler=$!
+peak_mb() { awk -v key="$1:" '$1 == key && $2 > m { m = $2 } END { printf "%.0f", m / 1024 }' "$WORK/rss.log"; }
+
 echo "Loading $base with 16 clients for $DURATION per run..." >&2
 imports=()
 load "search page" "$PAGE_PATH"
@@ -160,5 +173,7 @@ done
 printf '%-28s %9s %9s %10s\n' "voldir search, per process" "" "" "$cli_page"
 printf '%-28s %9s %9s %10s\n' "  --skill --format json" "" "" "$cli_api"
 echo "server peak RSS (VmHWM): $rss_quiet MB after the quiet runs, $rss_peak MB after all (target < 300 MB)"
+echo "server peak PSS (sampled every 0.5 s): $(peak_mb Pss) MB, of it $(peak_mb Pss_Anon) MB heap;" \
+    "$(grep -c "$(basename "$DB")\$" "/proc/$server/maps" 2>/dev/null || echo '?') mappings of the directory file"
 for line in "${imports[@]}"; do echo "import during load: $line"; done
 echo "targets: p99 < 50 ms on both routes"
