@@ -10,7 +10,6 @@ no email address or phone number anywhere it can look. Each page is checked with
 Run: python3 -m unittest discover -s Tests/Browser -v   (VOLDIR_BIN picks a built voldir)
 """
 
-import json
 import re
 import tempfile
 import unittest
