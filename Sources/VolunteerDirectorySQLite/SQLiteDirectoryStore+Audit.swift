@@ -29,6 +29,17 @@ extension SQLiteDirectoryStore: AuditLog {
         }
     }
 
+    /// Appends entries in one transaction (a store opened for writing; otherwise one by one).
+    public func record(_ events: [AuditEvent]) throws {
+        guard openedFor == .writing else {
+            for event in events { try record(event) }
+            return
+        }
+        try transaction { db in
+            for event in events { _ = try Self.appendAudit(event, in: db) }
+        }
+    }
+
     public func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry] {
         try reader.read { db in
             var conditions: [String] = []

@@ -78,6 +78,19 @@ struct PrivacyTests {
         #expect(try directory.store.auditEntries(AuditFilter(person: zebedee)).map(\.id) == [1, 3])
     }
 
+    @Test("entries recorded as a batch are chained in order in one go, as if recorded one by one")
+    func batchedAuditEntries() throws {
+        let events = (1...3).map {
+            AuditEvent(
+                actor: "web:ann", action: "web search", target: "volunteer \($0)", people: [$0], detail: "n \($0)")
+        }
+        try directory.store.record(events)
+        try directory.store.record(AuditEvent(actor: "ann", action: "show", target: "volunteer 9", people: [9]))
+        #expect(try directory.store.verifyAudit() == .intact(entries: 4))
+        let entries = try directory.store.auditEntries(AuditFilter())
+        #expect(entries.map(\.target) == ["volunteer 1", "volunteer 2", "volunteer 3", "volunteer 9"])
+    }
+
     @Test("a forgotten person is not imported again, by email alone or by phone alone, and the rows say where")
     func suppressedOnReimport() throws {
         try load("a.jsonl", [Self.person("Amina Rahman", id: "R1", email: "amina@example.org", phone: "07700 900123")])

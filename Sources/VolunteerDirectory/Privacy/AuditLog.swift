@@ -13,8 +13,18 @@ import Foundation
 public protocol AuditLog: Sendable {
     /// Appends one entry, in a short write transaction of its own.
     func record(_ event: AuditEvent) throws
+    /// Appends entries in order, in one write transaction: what a server does with the reads it
+    /// has answered since it last wrote, so that the log costs a transaction per batch, not per read.
+    func record(_ events: [AuditEvent]) throws
     /// The entries that pass the filter, oldest first.
     func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry]
     /// Checks the whole chain.
     func verifyAudit() throws -> AuditVerification
+}
+
+extension AuditLog {
+    /// One transaction per entry, for a log that has nothing better.
+    public func record(_ events: [AuditEvent]) throws {
+        for event in events { try record(event) }
+    }
 }

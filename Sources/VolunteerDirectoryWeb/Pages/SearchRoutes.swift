@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Synchronization
 import VolunteerDirectory
 
 /// `/search` and `/api/search`: the CLI's search, as a page that can be bookmarked and as JSON.
@@ -71,7 +72,7 @@ struct SearchRoutes {
         let dbs: [(String, String)] = [
             ("", "Any or none"), ("basic", "Basic"), ("standard", "Standard"), ("enhanced", "Enhanced"),
         ]
-        var html = """
+        let html = """
             <form id="search-form" method="get" action="/search" role="search" aria-label="Volunteers">
             <div class="fields">
             \(Layout.field("skill", label: "Skill", value: joined("skill"), hint: "Also finds other names, narrower and related skills. Separate several with commas.", problem: problem("skill"), list: "skill-list"))
@@ -86,15 +87,27 @@ struct SearchRoutes {
             </div>
             <button type="submit" id="search-submit">Search</button>
             </form>
-            <datalist id="skill-list">
+            \(Self.suggestions(for: taxonomy))
             """
+        return html
+    }
+
+    /// The datalists the skill and language fields suggest from: the same for every page, so
+    /// made once per taxonomy.
+    private static func suggestions(for taxonomy: SkillTaxonomy) -> String {
+        if let made = madeSuggestions.withLock({ $0[taxonomy.fingerprint] }) { return made }
+        var html = "<datalist id=\"skill-list\">"
         for concept in taxonomy.concepts.values.sorted(by: { $0.label < $1.label }) {
             html += "<option value=\"\(h(concept.label))\">"
         }
         html += "</datalist><datalist id=\"language-list\">"
-        for language in Self.suggestedLanguages { html += "<option value=\"\(h(language))\">" }
-        return html + "</datalist>"
+        for language in suggestedLanguages { html += "<option value=\"\(h(language))\">" }
+        html += "</datalist>"
+        madeSuggestions.withLock { $0[taxonomy.fingerprint] = html }
+        return html
     }
+
+    private static let madeSuggestions = Mutex<[String: String]>([:])
 
     /// Languages with a two-letter code (the widely used ones), by name: what the language field suggests.
     static let suggestedLanguages: [String] = LanguageCatalogue.shared.languages.filter { $0.alpha2 != nil }.map(\.name)

@@ -30,22 +30,22 @@ actor AuditTrail {
         }
     }
 
-    /// Writes one entry, trying again while the directory is busy (an import holds the write
+    /// Writes entries, trying again while the directory is busy (an import holds the write
     /// lock for as long as it runs, which may be longer than one write waits): an entry is given
     /// up only after about half an hour of trying, and then said on standard error, without the
     /// people it names.
-    private func write(_ event: AuditEvent, to log: any AuditLog) async {
+    private func write(_ events: [AuditEvent], to log: any AuditLog) async {
         var delay = Duration.milliseconds(200)
         let giveUp = ContinuousClock.now + .seconds(1_800)
         while true {
             do {
-                try await BackgroundWork.run { try log.record(event) }
+                try await BackgroundWork.run { try log.record(events) }
                 return
             } catch {
                 guard ContinuousClock.now < giveUp else {
                     FileHandle.standardError.write(
                         Data(
-                            "warning: a '\(event.action)' by \(event.actor) was not recorded in the audit log: \(error)\n"
+                            "warning: \(events.count) web audit entries were not recorded in the audit log: \(error)\n"
                                 .utf8))
                     return
                 }
@@ -61,8 +61,9 @@ actor AuditTrail {
             let batch = queue
             queue.removeAll()
             let log = self.log
-            for event in batch {
-                await write(event, to: log)
+            // The reads answered since the last write, in one transaction (at most 1,000 at a time).
+            for start in stride(from: 0, to: batch.count, by: 1_000) {
+                await write(Array(batch[start..<min(start + 1_000, batch.count)]), to: log)
             }
         }
         writing = false
