@@ -143,6 +143,10 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         return (try openReadOnly(path: path, lockTimeout: lockTimeout), notes)
     }
 
+    /// - Parameter readonly: a read-only connection (a reading command's one connection), which
+    ///   reads the file through memory mapping. A writing pool's readers (a server's) read through
+    ///   SQLite's page cache instead: mapped, each of them would count the whole file again in the
+    ///   server's memory.
     static func configuration(lockTimeout: TimeInterval, readonly: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readonly
@@ -157,9 +161,10 @@ public final class SQLiteDirectoryStore: DirectoryStore {
             try db.execute(sql: "PRAGMA secure_delete = ON")
             // Searches read the file through memory mapping rather than a copy per page read. Not
             // the writer: an import touches every page, and mapped pages would count as its memory.
-            if db.configuration.readonly {
+            // A pool's readers (GRDB marks them read-only) are neither: no mapping, see above.
+            if readonly {
                 try db.execute(sql: "PRAGMA mmap_size = 4294967296")
-            } else {
+            } else if !db.configuration.readonly {
                 // An import's transaction touches many index pages: with room for them, SQLite
                 // does not spill half-written pages to the log and read them back.
                 try db.execute(sql: "PRAGMA cache_size = -32768")
