@@ -44,11 +44,12 @@ public final class LanguageCatalogue: Sendable {
         let nearNames: [Character: [(key: [Character], code: String)]]
     }
 
-    /// The ISO table's rows, split into their eight fields.
+    /// The ISO table's rows, split into their eight fields. Split as bytes: newlines and tabs are
+    /// ASCII, and splitting the 600 KB table by characters segmented every grapheme of it.
     private static func isoRows() -> [[Substring]] {
-        iso639Table.split(separator: "\n").compactMap { line in
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            return fields.count == 8 ? fields : nil
+        iso639Table.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            return fields.count == 8 ? fields.map { Substring($0) } : nil
         }
     }
 
@@ -414,7 +415,8 @@ extension String {
 
     fileprivate var removingMacrolanguageNote: String {
         // Checked first: the replacement goes through Foundation, and few of 7,900 names need it.
-        contains(" (macrolanguage)") ? replacingOccurrences(of: " (macrolanguage)", with: "") : self
+        utf8.firstRange(of: " (macrolanguage)".utf8) == nil
+            ? self : replacingOccurrences(of: " (macrolanguage)", with: "")
     }
 
     fileprivate var removingParentheticals: String {
