@@ -67,7 +67,7 @@ struct VolunteerSearch {
         for slot in query.availability {
             let bits = StoredSlots.bits(overlapping: slot)
             try kept(
-                "slot:\(slot)", (0..<64).filter { bits & (1 << $0) != 0 }.map(SearchFacets.Name.slotBit),
+                "slot:\(slot)", (0..<64).filter { bits & (1 << $0) != 0 }.map { SearchFacets.Name.slotBit($0) },
                 "SELECT volunteer_id FROM volunteer_availability WHERE slots & ? != 0", [bits])
         }
         if let dbs = query.minimumDBS {
