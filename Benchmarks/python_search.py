@@ -3,6 +3,10 @@
 hand-written SQLite query in Python over voldir's own database. Prints p50 and p99 in ms.
 
 Usage: python3 Benchmarks/python_search.py DATABASE.sqlite QUERIES.json
+       python3 Benchmarks/python_search.py DATABASE.sqlite --one SKILL LANGUAGE DISTRICT
+
+With --one, the process answers one question and prints its rows, as `voldir search` does: the
+baseline for a whole `voldir search` process (Benchmarks/run.sh times both, start to exit).
 """
 import json
 import sqlite3
@@ -18,7 +22,16 @@ ORDER BY v.name_key, v.id LIMIT 20
 """
 
 
+def one(database, skill, language, district):
+    db = sqlite3.connect(database)
+    for row in db.execute(SQL, (district, skill, language)):
+        print("\t".join("" if value is None else str(value) for value in row))
+
+
 def main():
+    if len(sys.argv) == 6 and sys.argv[2] == "--one":
+        one(sys.argv[1], sys.argv[3], sys.argv[4], sys.argv[5])
+        return
     db = sqlite3.connect(sys.argv[1])
     queries = json.load(open(sys.argv[2]))
     times = []

@@ -81,6 +81,36 @@ echo "Search..." >&2
 $BENCH search --db "$WORK/csv-voldir.sqlite" --queries "$QUERIES" --write-queries "$WORK/queries.json" >"$WORK/search-voldir.json"
 python3 Benchmarks/python_search.py "$WORK/csv-voldir.sqlite" "$WORK/queries.json" >"$WORK/search-python.json"
 
+echo "Search as a whole process..." >&2
+# `voldir search` from fork and exec to exit, beside a Python process that answers the same question
+# with one indexed query (python_search.py --one), at the run's size and at SEARCH_VOLUNTEERS
+# (300,000; its directory is made here from a roster of that size when the run's size differs).
+# Cold: before each timed process a one-person roster of a network of its own is imported, so every
+# process is the first after the directory changed. Warm: the processes follow each other.
+# Python is the interpreter itself (sys.executable), not a pyenv shim script in front of it.
+PYTHON=$(python3 -c 'import sys; print(sys.executable)')
+SEARCH_VOLUNTEERS=${SEARCH_VOLUNTEERS:-300000}
+PROCESS_RUNS=${PROCESS_RUNS:-15}
+search_sizes=("$VOLUNTEERS")
+[ "$SEARCH_VOLUNTEERS" = "$VOLUNTEERS" ] || search_sizes+=("$SEARCH_VOLUNTEERS")
+for size in "${search_sizes[@]}"; do
+    db="$WORK/csv-voldir.sqlite"
+    if [ "$size" != "$VOLUNTEERS" ]; then
+        db="$WORK/search-$size.sqlite"
+        [ -f "$WORK/roster-$size.csv" ] || $VOLDIR generate --volunteers "$size" --seed 7 --output "$WORK/roster-$size.csv" 2>/dev/null
+        [ "$REUSE" = 1 ] && [ -f "$db" ] || { rm -f "$db"*; $VOLDIR import "$WORK/roster-$size.csv" --db "$db" >/dev/null 2>&1; }
+    fi
+    change="printf 'Ref,Name,Email,Phone,Postcode,Network,Skills,Languages,Availability,DBS,Consent,Age Band\r\nB1,Bench Change,bench@example.org,,SK4 1AA,Bench %s,Driving,English,,none,yes,\r\n' \$(date +%s%N) >'$WORK/change.csv' && $VOLDIR import '$WORK/change.csv' --db '$db'"
+    for temperature in cold warm; do
+        before=()
+        [ "$temperature" = cold ] && before=(--before "$change")
+        python3 Benchmarks/process_time.py --runs "$PROCESS_RUNS" "${before[@]}" -- \
+            $VOLDIR search --db "$db" --skill accountancy --language ur --area SK4 >"$WORK/process-voldir-$size-$temperature.json"
+        python3 Benchmarks/process_time.py --runs "$PROCESS_RUNS" "${before[@]}" -- \
+            "$PYTHON" Benchmarks/python_search.py "$db" --one accountancy urd SK4 >"$WORK/process-python-$size-$temperature.json"
+    done
+done
+
 echo "Look-ups..." >&2
 $BENCH lookup >"$WORK/lookup.out"
 lookup_worst=$(tail -n 1 "$WORK/lookup.out" | python3 -c "import json,sys; print(json.load(sys.stdin)['lookup_worst_us'])")
@@ -106,6 +136,13 @@ printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Sector 3 feed, $VOLUNTEERS 
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "SHA-256 of the feed file (swift-crypto, best of 3)" "$(field "$WORK/hash-voldir.json" best_s) s" "openssl dgst -sha256 $(seconds hash-openssl) s" "$(ratio "$(field "$WORK/hash-voldir.json" best_s)" "$(seconds hash-openssl)")" "no slower than before"
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Search p50, skill+language+area, $QUERIES queries" "$(field "$WORK/search-voldir.json" p50_ms) ms" "hand-written SQL (Python) $(field "$WORK/search-python.json" p50_ms) ms" "$(ratio "$(field "$WORK/search-voldir.json" p50_ms)" "$(field "$WORK/search-python.json" p50_ms)")" ""
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Search p99" "$(field "$WORK/search-voldir.json" p99_ms) ms" "$(field "$WORK/search-python.json" p99_ms) ms" "$(ratio "$(field "$WORK/search-voldir.json" p99_ms)" "$(field "$WORK/search-python.json" p99_ms)")" "< 5 ms"
+for size in "${search_sizes[@]}"; do
+    for temperature in cold warm; do
+        voldir_json="$WORK/process-voldir-$size-$temperature.json"
+        python_json="$WORK/process-python-$size-$temperature.json"
+        printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "voldir search process, $size, $temperature" "$(field "$voldir_json" median_ms) ms ($(field "$voldir_json" cpu_ms) cpu), $(field "$voldir_json" peak_mb) MB" "Python, one query $(field "$python_json" median_ms) ms ($(field "$python_json" cpu_ms) cpu)" "$(ratio "$(field "$voldir_json" median_ms)" "$(field "$python_json" median_ms)")" "≤ 0.50 (cpu $(ratio "$(field "$voldir_json" cpu_ms)" "$(field "$python_json" cpu_ms)"))"
+    done
+done
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Matching $MATCH_VOLUNTEERS x $NEEDS needs (voldir match)" "$(seconds match-voldir) s, $(megabytes match-voldir) MB" "SciPy HiGHS on its candidates $(seconds match-scipy) s" "$optimal" "< 5 s, optimal"
 printf "| %-44s | %-22s | %-32s | %-7s | %-22s |\n" "Understanding a written language or skill" "≤ $lookup_worst µs (worst route)" "" "" "µs, not ms"
 echo

@@ -5,51 +5,133 @@ import VolunteerDirectory
 
 /// The volunteers behind each search filter ("speaks Urdu", "in SK4", "has first aid") as bit
 /// sets, kept for the life of the store, so a search intersects a few bit sets instead of probing
-/// indexes row by row. Valid for one state of the directory: every import records a batch, so the
-/// newest batch id (and the count of volunteers) tells when the sets must be rebuilt.
+/// indexes row by row. The facets that would take a pass over the whole directory (consent,
+/// interpreting, DBS, availability, name order) are read from those the directory keeps
+/// (``SearchFacets``) while they are current, and only otherwise built here. Valid for one state
+/// of the directory (``SearchFacets/state(in:)``): a search takes a ``Snapshot`` first, and
+/// everything cached for another state is forgotten.
 final class FacetCache: Sendable {
+    /// The state of the directory one search sees, taken once per search.
+    struct Snapshot {
+        /// ``SearchFacets/state(in:)``.
+        let version: String
+        /// Whether the facets the directory keeps were built for this state.
+        let storedAreCurrent: Bool
+    }
+
+    /// Each volunteer's place in name order, for the ids one search asked for.
+    struct NameRanks {
+        fileprivate var chunks: [Int: [Int32]] = [:]
+        fileprivate var all: [Int32]?
+
+        /// The place of `id` in name order; `Int32.max` for an id with no volunteer.
+        func rank(of id: Int64) -> Int32 {
+            if let all { return Int(id) < all.count ? all[Int(id)] : .max }
+            let chunk = Int(id) / SearchFacets.chunkSize
+            return chunks[chunk]?[Int(id) % SearchFacets.chunkSize] ?? .max
+        }
+    }
+
     /// What is cached, for one state of the directory.
     private struct State {
-        var version: [Int64] = []
+        var version = ""
         var sets: [String: VolunteerSet] = [:]
+        var rankChunks: [Int: [Int32]] = [:]
         var ranks: [Int32]?
+        /// How many facets the directory keeps were built in this process because those kept were
+        /// out of date: for tests.
+        var builtInProcess = 0
 
         /// Forgets everything when the directory has changed since it was cached.
-        mutating func enter(_ current: [Int64]) {
+        mutating func enter(_ current: String) {
             guard current != version else { return }
             version = current
             sets.removeAll()
+            rankChunks.removeAll()
             ranks = nil
         }
     }
 
     private let state = Mutex(State())
 
+    /// How many kept facets this store has had to build itself, the directory's being out of
+    /// date: 0 while every write keeps them.
+    var builtInProcess: Int { state.withLock { $0.builtInProcess } }
+
+    /// The state of the directory as `db` sees it: one look-up per search.
+    func snapshot(in db: Database) throws -> Snapshot {
+        let version = try SearchFacets.state(in: db)
+        let stored = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT value FROM directory_setting WHERE name = ?"),
+            arguments: [SearchFacets.stateSetting])
+        return Snapshot(version: version, storedAreCurrent: stored == version)
+    }
+
     /// The set for `key`, from the cache or computed by `load` and remembered. The lock is not
     /// held while loading: two searches may load the same set once each, and neither waits.
-    func set(_ key: String, in db: Database, load: () throws -> VolunteerSet) throws -> VolunteerSet {
-        let current = try Self.version(of: db)
+    func set(_ key: String, at snapshot: Snapshot, load: () throws -> VolunteerSet) rethrows -> VolunteerSet {
         let cached = state.withLock { state in
-            state.enter(current)
+            state.enter(snapshot.version)
             return state.sets[key]
         }
         if let cached { return cached }
         let loaded = try load()
         state.withLock { state in
-            if current == state.version { state.sets[key] = loaded }
+            if snapshot.version == state.version { state.sets[key] = loaded }
         }
         return loaded
     }
 
-    /// Each volunteer's place in name order (by id), to break ties in ranking without asking the
-    /// database for the names of every tied candidate.
-    func nameRanks(in db: Database) throws -> [Int32] {
-        let current = try Self.version(of: db)
-        let cached = state.withLock { state in
-            state.enter(current)
-            return state.ranks
+    /// A facet the directory keeps: the union of the kept sets `names`, read while they are
+    /// current, else built by `build`.
+    func kept(
+        _ key: String, names: [String], capacity: Int64, at snapshot: Snapshot, in db: Database,
+        build: () throws -> VolunteerSet
+    ) throws -> VolunteerSet {
+        try set(key, at: snapshot) {
+            guard snapshot.storedAreCurrent else {
+                state.withLock { $0.builtInProcess += 1 }
+                return try build()
+            }
+            var result = VolunteerSet(capacity: capacity)
+            for name in names { result.formUnion(try SearchFacets.members(name, capacity: capacity, in: db)) }
+            return result
         }
-        if let cached { return cached }
+    }
+
+    /// The name ranks of `ids`: from the chunks the directory keeps while they are current (only
+    /// the chunks holding `ids` are read), else of everyone, built here.
+    func nameRanks(of ids: [Int64], at snapshot: Snapshot, in db: Database) throws -> NameRanks {
+        let known = state.withLock { state -> NameRanks in
+            state.enter(snapshot.version)
+            return NameRanks(chunks: state.rankChunks, all: state.ranks)
+        }
+        if known.all != nil { return known }
+        guard snapshot.storedAreCurrent else {
+            let all = try Self.buildNameRanks(in: db)
+            state.withLock { state in
+                state.builtInProcess += 1
+                if snapshot.version == state.version { state.ranks = all }
+            }
+            return NameRanks(all: all)
+        }
+        var missing: [Int] = []
+        var last = -1
+        for id in ids {
+            let chunk = Int(id) / SearchFacets.chunkSize
+            if chunk != last, known.chunks[chunk] == nil { missing.append(chunk) }
+            last = chunk
+        }
+        guard !missing.isEmpty else { return known }
+        let loaded = try SearchFacets.nameRanks(chunks: Set(missing), in: db)
+        state.withLock { state in
+            if snapshot.version == state.version { state.rankChunks.merge(loaded) { first, _ in first } }
+        }
+        return NameRanks(chunks: known.chunks.merging(loaded) { first, _ in first })
+    }
+
+    /// Each volunteer's place in name order (by id), from a pass over the name index.
+    private static func buildNameRanks(in db: Database) throws -> [Int32] {
         let capacity = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM volunteer") ?? 0
         var loaded = [Int32](repeating: .max, count: Int(capacity) + 1)
         let ids = try Int64.fetchCursor(db, sql: "SELECT id FROM volunteer ORDER BY name_key, id")
@@ -58,19 +140,7 @@ final class FacetCache: Sendable {
             loaded[Int(id)] = rank
             rank += 1
         }
-        state.withLock { state in
-            if current == state.version { state.ranks = loaded }
-        }
         return loaded
-    }
-
-    private static func version(of db: Database) throws -> [Int64] {
-        let row = try Row.fetchOne(
-            db.cachedStatement(
-                sql:
-                    "SELECT (SELECT COALESCE(MAX(id), 0) FROM import_batch), (SELECT COALESCE(MAX(id), 0) FROM volunteer)"
-            ))
-        return [row?[0] ?? 0, row?[1] ?? 0]
     }
 }
 
@@ -93,6 +163,23 @@ struct VolunteerSet: Sendable {
         self.init(capacity: capacity)
         let ids = try Int64.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let id = try ids.next() { insert(id) }
+    }
+
+    /// The set stored as ``bytes``.
+    init(capacity: Int64, bytes: Data) {
+        self.init(capacity: capacity)
+        bytes.withUnsafeBytes { raw in
+            for index in 0..<min(words.count, raw.count / 8) {
+                words[index] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+            }
+        }
+    }
+
+    /// The members as stored in the directory: the words little-endian, bit `id` for `id`.
+    var bytes: Data {
+        var data = Data(capacity: words.count * 8)
+        for word in words { withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) } }
+        return data
     }
 
     mutating func insert(_ id: Int64) {
@@ -122,6 +209,14 @@ struct VolunteerSet: Sendable {
 
     mutating func formIntersection(_ other: VolunteerSet) {
         for index in words.indices { words[index] &= index < other.words.count ? other.words[index] : 0 }
+    }
+
+    /// Adds the members of `other` (not its scores: kept sets do not rank).
+    mutating func formUnion(_ other: VolunteerSet) {
+        if other.words.count > words.count {
+            words.append(contentsOf: repeatElement(0, count: other.words.count - words.count))
+        }
+        for index in other.words.indices { words[index] |= other.words[index] }
     }
 
     /// The ids, ascending.

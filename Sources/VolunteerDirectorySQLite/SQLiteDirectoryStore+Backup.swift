@@ -120,6 +120,7 @@ extension SQLiteDirectoryStore: BackupStore {
             try eraser.erase(volunteer: id)
             suppressed += 1
         }
+        try SearchFacets.rebuild(in: db)
         let suppressions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM suppression") ?? 0
         try Self.appendAudit(
             AuditEvent(

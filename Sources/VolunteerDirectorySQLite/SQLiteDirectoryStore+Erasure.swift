@@ -7,6 +7,7 @@ extension SQLiteDirectoryStore: ErasureStore {
     public func forget(volunteer id: VolunteerID, reason: String, actor: String) throws -> Suppression? {
         try transaction { db in
             let suppression = try Self.forget(id, reason: reason, actor: actor, taxonomy: taxonomy, in: db)
+            try SearchFacets.rebuild(in: db)
             TestSeam.pauseBeforeCommit()
             return suppression
         }

@@ -34,6 +34,7 @@ extension SQLiteDirectoryStore: RetentionStore {
             {
                 erased += 1
             }
+            try SearchFacets.rebuild(in: db)
             TestSeam.pauseBeforeCommit()
             return erased
         }

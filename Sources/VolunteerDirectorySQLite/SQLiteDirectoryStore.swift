@@ -45,6 +45,10 @@ public final class SQLiteDirectoryStore: DirectoryStore {
     /// were mapped with another taxonomy and the file could not be written to map them again.
     public let notes: [String]
 
+    /// How many of the search facets the directory keeps this store had to build itself, those
+    /// kept being out of date: for tests (0 while every write keeps them).
+    var facetsBuiltInProcess: Int { facets.builtInProcess }
+
     /// The connection for reads, for this module's extensions.
     var reader: any DatabaseReader { database }
     /// The connection for writes (and backups), for this module's extensions.
@@ -248,6 +252,10 @@ public final class SQLiteDirectoryStore: DirectoryStore {
             while !pending.isEmpty {
                 do {
                     try Schema.migrator.migrate(writer)
+                    // A directory written before v12, or by a release that did not keep them.
+                    try writer.write { db in
+                        if try !SearchFacets.areCurrent(in: db) { try SearchFacets.rebuild(in: db) }
+                    }
                     return
                 } catch {
                     let now = try writer.read(pendingMigrations)

@@ -658,9 +658,13 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// import's body, inside the transaction.
     func finish() throws {
         try stampConfirmed()
-        guard let firstCreated else { return }
-        try FullTextRows.insert(where: "id >= ?", arguments: [firstCreated], in: db)
-        self.firstCreated = nil
+        if let firstCreated {
+            try FullTextRows.insert(where: "id >= ?", arguments: [firstCreated], in: db)
+            self.firstCreated = nil
+        }
+        // The facets every search would otherwise build from the whole directory, as this
+        // import leaves it.
+        try SearchFacets.rebuild(in: db)
     }
 
     private func refreshText(of id: VolunteerID) throws {

@@ -402,6 +402,7 @@ enum Schema {
                 arguments: [SuppressionKeys.newSecret().base64EncodedString()])
         }
         registerAccounts(in: &migrator)
+        registerSearchFacets(in: &migrator)
         return migrator
     }
 }

@@ -15,28 +15,39 @@ struct VolunteerSearch {
 
     /// The volunteers who pass every filter, or `nil` when the query has no filter to narrow by;
     /// and the filters that carry a part of the score.
-    private func candidates(_ db: Database) throws -> (ids: [Int64], scored: [VolunteerSet])? {
+    private func candidates(_ db: Database, at snapshot: FacetCache.Snapshot) throws
+        -> (ids: [Int64], scored: [VolunteerSet])?
+    {
         let capacity = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM volunteer") ?? 0
         var sets: [VolunteerSet] = []
         func facet(_ key: String, _ sql: String, _ arguments: StatementArguments = []) throws {
             sets.append(
-                try facets.set(key, in: db) {
+                try facets.set(key, at: snapshot) {
+                    try VolunteerSet(capacity: capacity, db: db, sql: sql, arguments: arguments)
+                })
+        }
+        /// A facet the directory keeps (``SearchFacets``), built by `sql` when those kept are out of date.
+        func kept(_ key: String, _ names: [String], _ sql: String, _ arguments: StatementArguments = []) throws {
+            sets.append(
+                try facets.kept(key, names: names, capacity: capacity, at: snapshot, in: db) {
                     try VolunteerSet(capacity: capacity, db: db, sql: sql, arguments: arguments)
                 })
         }
         if !query.includeWithoutConsent {
-            try facet("consent", "SELECT id FROM volunteer WHERE consent_contact = 1")
+            try kept("consent", [SearchFacets.Name.consent], "SELECT id FROM volunteer WHERE consent_contact = 1")
         }
         for expansion in understanding.skills {
             sets.append(
-                try facets.set("skill:\(expansion.key):\(taxonomy.fingerprint)", in: db) {
-                    try skillSet(expansion, capacity: capacity, db: db)
+                try facets.set("skill:\(expansion.key):\(taxonomy.fingerprint)", at: snapshot) {
+                    try skillSet(expansion, capacity: capacity, db: db, snapshot: snapshot)
                 })
         }
         let minimum = query.minimumProficiency?.rawValue ?? 0
         for language in query.languages {
             sets.append(
-                try facets.set("language:\(language.code ?? "?" + language.written.matchingKey):\(minimum)", in: db) {
+                try facets.set(
+                    "language:\(language.code ?? "?" + language.written.matchingKey):\(minimum)", at: snapshot
+                ) {
                     try languageSet(language, minimum: minimum, capacity: capacity, db: db)
                 })
         }
@@ -54,12 +65,18 @@ struct VolunteerSearch {
                 [district, area.matchingKey])
         }
         for slot in query.availability {
-            try facet(
-                "slot:\(slot)", "SELECT volunteer_id FROM volunteer_availability WHERE slots & ? != 0",
-                [StoredSlots.bits(overlapping: slot)])
+            let bits = StoredSlots.bits(overlapping: slot)
+            try kept(
+                "slot:\(slot)", (0..<64).filter { bits & (1 << $0) != 0 }.map { SearchFacets.Name.slotBit($0) },
+                "SELECT volunteer_id FROM volunteer_availability WHERE slots & ? != 0", [bits])
         }
         if let dbs = query.minimumDBS {
-            try facet("dbs:\(dbs.rawValue)", "SELECT id FROM volunteer WHERE dbs_level >= ?", [dbs.rawValue])
+            let sql = "SELECT id FROM volunteer WHERE dbs_level >= ?"
+            if dbs == DBSLevel.none {
+                try facet("dbs:\(dbs.rawValue)", sql, [dbs.rawValue])
+            } else {
+                try kept("dbs:\(dbs.rawValue)", [SearchFacets.Name.dbs(atLeast: dbs.rawValue)], sql, [dbs.rawValue])
+            }
         }
         if !query.textTerms.isEmpty {
             // Words vary too much to cache: asked of the full-text index each time, with relevance
@@ -82,7 +99,9 @@ struct VolunteerSearch {
 
     /// Holders of a skill, scored by how they hold it (exact, synonym, narrower, related) and the
     /// level they state.
-    private func skillSet(_ expansion: SkillExpansion, capacity: Int64, db: Database) throws -> VolunteerSet {
+    private func skillSet(
+        _ expansion: SkillExpansion, capacity: Int64, db: Database, snapshot: FacetCache.Snapshot
+    ) throws -> VolunteerSet {
         var set = VolunteerSet(capacity: capacity)
         func add(key: String, kind: SkillMatchKind, writtenAsAsked: Bool = false) throws {
             let rows = try Row.fetchCursor(
@@ -126,9 +145,14 @@ struct VolunteerSearch {
             }
         }
         if let kind = expansion.interpreting {
-            let ids = try Int64.fetchCursor(
-                db, sql: "SELECT DISTINCT volunteer_id FROM volunteer_language WHERE interprets = 1")
-            while let id = try ids.next() {
+            let interpreters = try facets.kept(
+                "interprets", names: [SearchFacets.Name.interprets], capacity: capacity, at: snapshot, in: db
+            ) {
+                try VolunteerSet(
+                    capacity: capacity, db: db,
+                    sql: "SELECT DISTINCT volunteer_id FROM volunteer_language WHERE interprets = 1")
+            }
+            for id in interpreters.ids {
                 set.insert(id, score: SearchRanking.interpreter(kind))
             }
         }
@@ -166,18 +190,23 @@ struct VolunteerSearch {
     func run(_ db: Database) throws -> [(VolunteerID, Double)] {
         // Free text beyond the caps costs the full-text index quadratic time: refused, not run.
         try VolunteerQuery.validate(text: query.text)
-        let ranks = try facets.nameRanks(in: db)
-        // With no filter at all (everyone, consent or not), every volunteer is a candidate.
-        let filtered =
-            try candidates(db)
-            ?? (ids: ranks.indices.filter { ranks[$0] != .max }.map { Int64($0) }, scored: [])
+        let snapshot = try facets.snapshot(in: db)
+        guard let filtered = try candidates(db, at: snapshot) else {
+            // With no filter at all (everyone, consent or not), everyone scores 0: the first
+            // `limit` in name order, straight from the name index.
+            let ids = try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT id FROM volunteer ORDER BY name_key, id LIMIT ?"),
+                arguments: [max(0, query.limit)])
+            return ids.map { ($0, 0) }
+        }
+        let ranks = try facets.nameRanks(of: filtered.ids, at: snapshot, in: db)
         // Rank by score, ties by name then id; only the best `limit` are kept in order, so a
         // filter that admits half the directory costs one pass, not a sort of everyone.
         var best = SearchRanking.Best(limit: max(0, query.limit), candidates: filtered.ids.count)
         for id in filtered.ids {
             var score = 0.0
             for set in filtered.scored { score += set.score(of: id) }
-            best.offer(id: id, score: score, rank: Int(id) < ranks.count ? ranks[Int(id)] : .max)
+            best.offer(id: id, score: score, rank: ranks.rank(of: id))
         }
         return best.ranked.map { ($0.id, $0.score) }
     }

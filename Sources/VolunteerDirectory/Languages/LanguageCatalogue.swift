@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// Every ISO 639 language, with the names, codes and tags by which rosters and feeds name them,
 /// and how they relate (macrolanguages, close varieties).
 ///
@@ -16,81 +19,68 @@ public final class LanguageCatalogue: Sendable {
 
     private let byCode: [String: Language]
     private let codeAliases: [String: String]
-    private let byName: [String: (code: String, match: LanguageMatch)]
+    /// The matching keys of every curated alias and endonym: the only keys that may resolve as
+    /// an alias or endonym, so a code (`ur`) is resolved without the names.
+    private let curatedNameKeys: Set<String>
     private let endonyms: [String: String]
-    /// Names a misspelling may be corrected to, by first character: only curated languages.
-    private let nearNames: [Character: [(key: [Character], code: String)]]
     private let macrolanguageOf: [String: String]
     private let membersOf: [String: [String]]
     private let closeVarieties: [String: Set<String>]
     /// The ISO 639-3 codes of ``CommonLanguages``: the only languages a bare code in free text
     /// (a roster cell, a search) may name.
     private let curatedCodes: Set<String>
+    /// Every name, alias and endonym by matching key, and the near-miss candidates: most of the
+    /// cost of the catalogue (a key for each of some 20,000 names), so built on the first look-up
+    /// by name. A search by code, or a process that only shows languages, never builds them.
+    private let names = Mutex<NameTables?>(nil)
 
     /// Every language the catalogue knows, by ISO 639-3 code.
     public var languages: some Collection<Language> { byCode.values }
 
-    private init() {
-        var byCode: [String: Language] = [:]
-        var isoNames: [String: [String]] = [:]
-        var codeAliases: [String: String] = [:]
-        var byName: [String: (code: String, match: LanguageMatch)] = [:]
-        var namePriority: [String: Int] = [:]
-        let curated = Dictionary(CommonLanguages.entries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    /// The look-ups by name, built on first use.
+    private struct NameTables: Sendable {
+        let byName: [String: (code: String, match: LanguageMatch)]
+        /// Names a misspelling may be corrected to, by first character: only curated languages.
+        let nearNames: [Character: [(key: [Character], code: String)]]
+    }
 
-        func addName(_ name: String, code: String, priority: Int) {
-            let key = name.matchingKey
-            guard !key.isEmpty else { return }
-            if let existing = namePriority[key], existing >= priority { return }
-            namePriority[key] = priority
-            byName[key] = (code, .name)
+    /// The ISO table's rows, split into their eight fields. Split as bytes: newlines and tabs are
+    /// ASCII, and splitting the 600 KB table by characters segmented every grapheme of it.
+    private static func isoRows() -> [[Substring]] {
+        iso639Table.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            return fields.count == 8 ? fields.map { Substring($0) } : nil
         }
+    }
 
-        for line in iso639Table.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 8 else { continue }
-            let (code, alpha2, bibliographic, scope, type) = (fields[0], fields[1], fields[2], fields[3], fields[4])
-            let language = Language(
+    private static let curated = Dictionary(
+        CommonLanguages.entries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// Builds a catalogue: ``shared`` is the one to use; tests build their own to see what is
+    /// built when.
+    init() {
+        var byCode: [String: Language] = [:]
+        var codeAliases: [String: String] = [:]
+        let curated = Self.curated
+
+        for fields in Self.isoRows() {
+            let (code, alpha2, bibliographic, scope) = (
+                String(fields[0]), String(fields[1]), String(fields[2]), fields[3]
+            )
+            let name = String(fields[5])
+            byCode[code] = Language(
                 code: code, alpha2: alpha2.isEmpty ? nil : alpha2,
-                name: curated[code]?.display ?? fields[5].removingMacrolanguageNote,
+                name: curated[code]?.display ?? name.removingMacrolanguageNote,
                 isMacrolanguage: scope == "M")
-            byCode[code] = language
             if !alpha2.isEmpty { codeAliases[alpha2] = code }
             if !bibliographic.isEmpty { codeAliases[bibliographic] = code }
-            // Where two languages share a name, prefer the living, the major (with a 639-1 code),
-            // then the macrolanguage, so "Malay" is msa and "Swahili" swa.
-            let priority = (type == "L" ? 8 : 0) + (alpha2.isEmpty ? 0 : 4) + (scope == "M" ? 2 : 0)
-            for (offset, name) in fields[5...7].enumerated() where !name.isEmpty {
-                addName(name, code: code, priority: priority * 4 + (offset == 0 ? 3 : 1))
-                let bare = name.removingParentheticals
-                if bare != name { addName(bare, code: code, priority: priority * 4) }
-                if curated[code] != nil { isoNames[code, default: []].append(contentsOf: [name, bare]) }
-            }
         }
 
         var endonyms: [String: String] = [:]
-        var near: [Character: [(key: [Character], code: String)]] = [:]
-        func addNear(_ name: String, code: String) {
-            let key = Array(name.matchingKey)
-            guard key.count >= 4, let first = key.first, first.isLetter,
-                !(near[first]?.contains { $0.key == key && $0.code == code } ?? false)
-            else { return }
-            near[first, default: []].append((key, code))
-        }
+        var curatedNameKeys: Set<String> = []
         for entry in CommonLanguages.entries where byCode[entry.code] != nil {
-            // A curated name that is also ISO's name for the same language is reported as a name.
-            for alias in entry.aliases where byName[alias.matchingKey]?.code != entry.code {
-                byName[alias.matchingKey] = (entry.code, .alias)
-            }
-            for endonym in entry.endonyms where byName[endonym.matchingKey]?.code != entry.code {
-                byName[endonym.matchingKey] = (entry.code, .endonym)
-            }
+            for name in entry.aliases + entry.endonyms { curatedNameKeys.insert(name.matchingKey) }
             if let first = entry.endonyms.first { endonyms[entry.code] = first }
-            for name in entry.aliases + entry.endonyms + (isoNames[entry.code] ?? [])
-                + [entry.display].compactMap({ $0 })
-            {
-                addNear(name, code: entry.code)
-            }
         }
 
         var macrolanguageOf: [String: String] = [:]
@@ -108,13 +98,78 @@ public final class LanguageCatalogue: Sendable {
 
         self.byCode = byCode
         self.codeAliases = codeAliases
-        self.byName = byName
+        self.curatedNameKeys = curatedNameKeys
         self.endonyms = endonyms
-        self.nearNames = near
         self.macrolanguageOf = macrolanguageOf
         self.membersOf = membersOf
         self.closeVarieties = close
         self.curatedCodes = Set(curated.keys.filter { byCode[$0] != nil })
+    }
+
+    /// Whether the look-ups by name have been built yet: for tests.
+    var namesAreBuilt: Bool { names.withLock { $0 != nil } }
+
+    /// The look-ups by name, built on the first call.
+    private var nameTables: NameTables {
+        names.withLock { stored in
+            if let existing = stored { return existing }
+            let built = Self.buildNames(byCode: byCode)
+            stored = built
+            return built
+        }
+    }
+
+    private static func buildNames(byCode: [String: Language]) -> NameTables {
+        var isoNames: [String: [String]] = [:]
+        var byName: [String: (code: String, match: LanguageMatch)] = [:]
+        var namePriority: [String: Int] = [:]
+        let curated = Self.curated
+
+        func addName(_ name: String, code: String, priority: Int) {
+            let key = name.matchingKey
+            guard !key.isEmpty else { return }
+            if let existing = namePriority[key], existing >= priority { return }
+            namePriority[key] = priority
+            byName[key] = (code, .name)
+        }
+
+        for fields in isoRows() {
+            let (code, alpha2, scope, type) = (String(fields[0]), fields[1], fields[3], fields[4])
+            // Where two languages share a name, prefer the living, the major (with a 639-1 code),
+            // then the macrolanguage, so "Malay" is msa and "Swahili" swa.
+            let priority = (type == "L" ? 8 : 0) + (alpha2.isEmpty ? 0 : 4) + (scope == "M" ? 2 : 0)
+            for (offset, field) in fields[5...7].enumerated() where !field.isEmpty {
+                let name = String(field)
+                addName(name, code: code, priority: priority * 4 + (offset == 0 ? 3 : 1))
+                let bare = name.removingParentheticals
+                if bare != name { addName(bare, code: code, priority: priority * 4) }
+                if curated[code] != nil { isoNames[code, default: []].append(contentsOf: [name, bare]) }
+            }
+        }
+
+        var near: [Character: [(key: [Character], code: String)]] = [:]
+        func addNear(_ name: String, code: String) {
+            let key = Array(name.matchingKey)
+            guard key.count >= 4, let first = key.first, first.isLetter,
+                !(near[first]?.contains { $0.key == key && $0.code == code } ?? false)
+            else { return }
+            near[first, default: []].append((key, code))
+        }
+        for entry in CommonLanguages.entries where byCode[entry.code] != nil {
+            // A curated name that is also ISO's name for the same language is reported as a name.
+            for alias in entry.aliases where byName[alias.matchingKey]?.code != entry.code {
+                byName[alias.matchingKey] = (entry.code, .alias)
+            }
+            for endonym in entry.endonyms where byName[endonym.matchingKey]?.code != entry.code {
+                byName[endonym.matchingKey] = (entry.code, .endonym)
+            }
+            for name in entry.aliases + entry.endonyms + (isoNames[entry.code] ?? [])
+                + [entry.display].compactMap({ $0 })
+            {
+                addNear(name, code: entry.code)
+            }
+        }
+        return NameTables(byName: byName, nearNames: near)
     }
 
     /// The language with this ISO 639-3 code (or 639-1 or 639-2/B code), if the catalogue knows it.
@@ -147,7 +202,7 @@ public final class LanguageCatalogue: Sendable {
         var key = trimmed.matchingKey
         let letters = key.split(separator: " ")
         if letters.count >= 3, letters.allSatisfy({ $0.count == 1 }) { key = letters.joined() }
-        return byName[key] != nil
+        return nameTables.byName[key] != nil
     }
 
     /// What a written language may carry around it that says nothing about it.
@@ -221,15 +276,18 @@ public final class LanguageCatalogue: Sendable {
     }
 
     private func resolveExactly(_ trimmed: String, key: String) -> LanguageResolution? {
-        // Curated names first: "BSL" is British Sign Language, not the code bsl (Basa-Gumna).
-        if let (code, match) = byName[key], match != .name, let language = byCode[code] {
+        // Curated names first: "BSL" is British Sign Language, not the code bsl (Basa-Gumna). Only
+        // a curated alias or endonym can match so, and a code is no such name: it needs no names.
+        if curatedNameKeys.contains(key), let (code, match) = nameTables.byName[key], match != .name,
+            let language = byCode[code]
+        {
             return LanguageResolution(language: language, match: match)
         }
         let letters = trimmed.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
         if letters, (2...3).contains(trimmed.count), let language = writtenCode(trimmed) {
             return LanguageResolution(language: language, match: .code)
         }
-        if let (code, match) = byName[key], let language = byCode[code],
+        if let (code, match) = nameTables.byName[key], let language = byCode[code],
             !(match == .name && CommonLanguages.englishNames.contains(key) && !curatedCodes.contains(code))
         {
             return LanguageResolution(language: language, match: match)
@@ -266,7 +324,9 @@ public final class LanguageCatalogue: Sendable {
     /// other (`Slovakian` is two edits from Slovenian but three from Slovak: too close to call).
     private func resolveNearMiss(_ key: String) -> LanguageResolution? {
         let input = Array(key)
-        guard input.count >= 4, let first = input.first, let candidates = nearNames[first] else { return nil }
+        guard input.count >= 4, let first = input.first, let candidates = nameTables.nearNames[first] else {
+            return nil
+        }
         let bound = input.count >= 8 ? 2 : 1
         var nearest: [String: Int] = [:]
         for candidate in candidates where abs(candidate.key.count - input.count) <= bound + 1 {
@@ -354,7 +414,9 @@ extension String {
     }
 
     fileprivate var removingMacrolanguageNote: String {
-        replacingOccurrences(of: " (macrolanguage)", with: "")
+        // Checked first: the replacement goes through Foundation, and few of 7,900 names need it.
+        utf8.firstRange(of: " (macrolanguage)".utf8) == nil
+            ? self : replacingOccurrences(of: " (macrolanguage)", with: "")
     }
 
     fileprivate var removingParentheticals: String {

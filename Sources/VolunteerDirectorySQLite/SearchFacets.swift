@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import VolunteerDirectory
+
+/// The search facets that would otherwise cost every search process a pass over the whole
+/// directory, kept in the directory by the write that changed them (migration v12): who may be
+/// contacted, who interprets, who holds each DBS level, who is free in each stored slot (bit sets,
+/// bit `id` for volunteer `id`), and each volunteer's place in name order (in chunks of ids, so
+/// a search reads the chunks of its candidates only).
+///
+/// Each write that changes volunteers rebuilds them in its own transaction: an import's writer in
+/// `finish()`, an erasure, a retention erase and a restore. They are stamped with the state they
+/// were built for (the newest import batch, erasure and volunteer), so a search that finds them
+/// out of date, after a write that did not rebuild them, builds what it needs itself instead.
+enum SearchFacets {
+    /// Volunteer ids per row of name ranks: 4 KiB of ranks a row.
+    static let chunkSize = 1024
+
+    /// The rank stored for an id that belongs to no volunteer.
+    static let noRank = UInt32.max
+
+    /// Names of the stored bit sets.
+    enum Name {
+        static let consent = "consent"
+        static let interprets = "interprets"
+        static func dbs(atLeast level: Int) -> String { "dbs:\(level)" }
+        static func slotBit(_ bit: Int) -> String { "slot-bit:\(bit)" }
+    }
+
+    /// The `directory_setting` holding the state the stored facets were built for.
+    static let stateSetting = "search-facets"
+
+    /// The directory's state as far as search facets go: the newest import batch, erasure and
+    /// volunteer. Every write that changes who is in which facet moves one of them.
+    static func state(in db: Database) throws -> String {
+        let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT (SELECT COALESCE(MAX(id), 0) FROM import_batch), (SELECT COALESCE(MAX(id), 0) FROM erasure),
+                      (SELECT COALESCE(MAX(id), 0) FROM volunteer)
+                    """))
+        let values: [Int64] = [row?[0] ?? 0, row?[1] ?? 0, row?[2] ?? 0]
+        return values.map(String.init).joined(separator: ":")
+    }
+
+    /// Whether the stored facets were built for the directory as it is now.
+    static func areCurrent(in db: Database) throws -> Bool {
+        let stored = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT value FROM directory_setting WHERE name = ?"), arguments: [stateSetting])
+        return try stored == state(in: db)
+    }
+
+    // MARK: - Building
+
+    /// Builds every stored facet afresh from the directory, inside the caller's transaction.
+    static func rebuild(in db: Database) throws {
+        let capacity = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM volunteer") ?? 0
+        var sets: [String: VolunteerSet] = [:]
+        func collect(_ name: String, _ sql: String) throws {
+            sets[name] = try VolunteerSet(capacity: capacity, db: db, sql: sql)
+        }
+        try collect(Name.consent, "SELECT id FROM volunteer WHERE consent_contact = 1")
+        try collect(Name.interprets, "SELECT volunteer_id FROM volunteer_language WHERE interprets = 1")
+        for level in 1...3 {
+            sets[Name.dbs(atLeast: level)] = VolunteerSet(capacity: capacity)
+        }
+        let checks = try Row.fetchCursor(db, sql: "SELECT id, dbs_level FROM volunteer WHERE dbs_level > 0")
+        while let row = try checks.next() {
+            let id: Int64 = row[0]
+            let level: Int = row[1]
+            for atLeast in 1...min(3, level) { sets[Name.dbs(atLeast: atLeast)]?.insert(id) }
+        }
+        var slots: [Int: VolunteerSet] = [:]
+        let availability = try Row.fetchCursor(db, sql: "SELECT volunteer_id, slots FROM volunteer_availability")
+        while let row = try availability.next() {
+            let id: Int64 = row[0]
+            var bits = UInt64(bitPattern: row[1])
+            while bits != 0 {
+                slots[bits.trailingZeroBitCount, default: VolunteerSet(capacity: capacity)].insert(id)
+                bits &= bits - 1
+            }
+        }
+        for (bit, set) in slots { sets[Name.slotBit(bit)] = set }
+
+        try db.execute(sql: "DELETE FROM search_facet")
+        let insert = try db.cachedStatement(sql: "INSERT INTO search_facet (name, members) VALUES (?, ?)")
+        for (name, set) in sets.sorted(by: { $0.key < $1.key }) {
+            try insert.execute(arguments: [name, set.bytes])
+        }
+        try writeNameRanks(capacity: capacity, in: db)
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO directory_setting (name, value) VALUES (?, ?)",
+            arguments: [stateSetting, try state(in: db)])
+    }
+
+    /// Each volunteer's place in name order (`name_key`, then id), in rows of ``chunkSize`` ids.
+    private static func writeNameRanks(capacity: Int64, in db: Database) throws {
+        var ranks = [UInt32](repeating: noRank, count: Int(capacity) + 1)
+        let ids = try Int64.fetchCursor(db, sql: "SELECT id FROM volunteer ORDER BY name_key, id")
+        var rank: UInt32 = 0
+        while let id = try ids.next() {
+            ranks[Int(id)] = rank
+            rank += 1
+        }
+        try db.execute(sql: "DELETE FROM search_name_rank")
+        let insert = try db.cachedStatement(sql: "INSERT INTO search_name_rank (chunk, ranks) VALUES (?, ?)")
+        var start = 0
+        while start < ranks.count {
+            let end = min(start + chunkSize, ranks.count)
+            let slice = ranks[start..<end]
+            if slice.contains(where: { $0 != noRank }) {
+                var bytes = Data(capacity: slice.count * 4)
+                for value in slice { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+                try insert.execute(arguments: [start / chunkSize, bytes])
+            }
+            start = end
+        }
+    }
+
+    // MARK: - Reading
+
+    /// A stored bit set; empty when none is stored under `name` (no one is in it).
+    static func members(_ name: String, capacity: Int64, in db: Database) throws -> VolunteerSet {
+        let bytes = try Data.fetchOne(
+            db.cachedStatement(sql: "SELECT members FROM search_facet WHERE name = ?"), arguments: [name])
+        return VolunteerSet(capacity: capacity, bytes: bytes ?? Data())
+    }
+
+    /// The stored name ranks of the chunks holding `ids`, by chunk.
+    static func nameRanks(chunks: some Sequence<Int>, in db: Database) throws -> [Int: [Int32]] {
+        let statement = try db.cachedStatement(sql: "SELECT ranks FROM search_name_rank WHERE chunk = ?")
+        var result: [Int: [Int32]] = [:]
+        for chunk in chunks {
+            var ranks = [Int32](repeating: .max, count: chunkSize)
+            if let bytes = try Data.fetchOne(statement, arguments: [chunk]) {
+                bytes.withUnsafeBytes { raw in
+                    for index in 0..<min(chunkSize, raw.count / 4) {
+                        let value = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
+                        ranks[index] = value == noRank ? .max : Int32(clamping: value)
+                    }
+                }
+            }
+            result[chunk] = ranks
+        }
+        return result
+    }
+}
