@@ -6,22 +6,31 @@ import GRDBSQLite
 /// Values are copied by SQLite as they are bound, and the statement is reset before it is
 /// handed back to GRDB's cache, so other uses of the same statement are unaffected.
 enum DirectStatement {
-    /// Binds values in order, from the first parameter.
+    /// Binds values in order, from the first parameter. Every bind's return code is checked: the
+    /// first that fails (a value past the last parameter, memory) is thrown before the statement runs.
     struct Binder {
         fileprivate let handle: OpaquePointer
         fileprivate var index: CInt = 1
+        /// The first bind that failed: its parameter and SQLite's code.
+        fileprivate var failure: (index: CInt, code: CInt)?
 
         mutating func text(_ value: String?) {
-            if let value {
-                value.withCString { _ = sqlite3_bind_text(handle, index, $0, -1, transient) }
-            } else {
-                sqlite3_bind_null(handle, index)
-            }
-            index += 1
+            let code =
+                if let value {
+                    value.withCString { sqlite3_bind_text(handle, index, $0, -1, transient) }
+                } else {
+                    sqlite3_bind_null(handle, index)
+                }
+            checked(code)
         }
 
         mutating func integer(_ value: Int64?) {
-            if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+            checked(value.map { sqlite3_bind_int64(handle, index, $0) } ?? sqlite3_bind_null(handle, index))
+        }
+
+        /// Notes a failed bind and moves to the next parameter.
+        private mutating func checked(_ code: CInt) {
+            if code != SQLITE_OK, failure == nil { failure = (index, code) }
             index += 1
         }
 
@@ -69,6 +78,13 @@ extension DirectStatement {
         let handle = try db.cachedStatement(sql: sql).sqliteStatement
         var binder = Binder(handle: handle)
         bind(&binder)
+        if let failure = binder.failure {
+            sqlite3_clear_bindings(handle)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: failure.code),
+                message: "value \(failure.index) could not be bound (\(String(cString: sqlite3_errstr(failure.code))))",
+                sql: sql)
+        }
         return handle
     }
 }

@@ -20,6 +20,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     private var current: (batch: Int64, asOf: Int64)?
     /// The rows of listings this import listed again unchanged, not yet stamped with its batch.
     private var confirmed: [Int64] = []
+    /// The rows of the listings the last chunk's look-up found, by source and listing id, so that
+    /// confirming one of them asks nothing more. A listing this import ends or saves leaves it.
+    private var chunkRows: (source: Int64, rows: [String: Int64])?
 
     /// Failures injected by tests; none in use.
     private let faults: MaintenanceFaults
@@ -60,6 +63,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         current = (next, Int64((fileDate.timeIntervalSince1970 * 1_000_000).rounded()))
     }
 
+    func beginBatch(fileDate: Date, expectedRecords: Int) throws {
+        try beginBatch(fileDate: fileDate)
+        try beginBulkLoad(expectedRecords: expectedRecords)
+    }
+
     /// This import's batch, made from the present moment when ``beginBatch(fileDate:)`` was not called.
     private func currentBatch() throws -> (batch: Int64, asOf: Int64) {
         if let current { return current }
@@ -68,6 +76,13 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func record(_ batch: ImportBatch) throws {
+        // The store's own maintenance, inside the import's transaction: nothing after the commit
+        // can fail and make a committed import look as if it wrote nothing.
+        try endBulkLoad()
+        if batch.counts.created + batch.counts.updated >= Schema.statisticsThreshold {
+            // Without statistics SQLite can pick a whole-language index for a per-person probe.
+            try refreshStatistics()
+        }
         try run(
             sql: """
                 INSERT INTO import_batch
@@ -154,6 +169,88 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         }
     }
 
+    func listings(_ listingIDs: [String], listedBy source: String) throws -> [String: HeldListing] {
+        chunkRows = nil
+        guard let source = try knownSourceID(source) else { return [:] }
+        var held: [String: HeldListing] = [:]
+        var rows: [String: Int64] = [:]
+        try Self.inParts(listingIDs) { part, placeholders in
+            let cursor = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT listing_id, volunteer_id, fingerprint, rowid FROM listing
+                        WHERE source_id = ? AND listing_id IN (\(placeholders))
+                        """), arguments: StatementArguments([source as (any DatabaseValueConvertible)?] + part))
+            while let row = try cursor.next() {
+                let listingID: String = row[0]
+                held[listingID] = HeldListing(volunteer: row[1], fingerprint: row[2])
+                rows[listingID] = row[3]
+            }
+        }
+        chunkRows = (source, rows)
+        return held
+    }
+
+    func volunteers(emailKeys: [String]) throws -> [String: VolunteerID] {
+        try volunteers(keys: emailKeys, column: "email_key")
+    }
+
+    func volunteers(phoneKeys: [String]) throws -> [String: VolunteerID] {
+        try volunteers(keys: phoneKeys, column: "phone_key")
+    }
+
+    /// The first volunteer by id holding each of `keys` in `column`, in a query per few hundred keys.
+    private func volunteers(keys: [String], column: String) throws -> [String: VolunteerID] {
+        var held: [String: VolunteerID] = [:]
+        try Self.inParts(keys) { part, placeholders in
+            let cursor = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: "SELECT \(column), MIN(id) FROM volunteer WHERE \(column) IN (\(placeholders)) GROUP BY \(column)"),
+                arguments: StatementArguments(part))
+            while let row = try cursor.next() { held[row[0]] = row[1] }
+        }
+        return held
+    }
+
+    func endedByNewerRoster(_ listingIDs: [String], listedBy source: String) throws -> Set<String> {
+        guard let source = try knownSourceID(source) else { return [] }
+        let asOf = try currentBatch().asOf
+        var ended: Set<String> = []
+        try Self.inParts(listingIDs) { part, placeholders in
+            let cursor = try String.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT listing_id FROM ended_listing
+                        WHERE source_id = ? AND ended_as_of > ? AND listing_id IN (\(placeholders))
+                        """), arguments: StatementArguments([source, asOf] as [(any DatabaseValueConvertible)?] + part))
+            while let listingID = try cursor.next() { ended.insert(listingID) }
+        }
+        return ended
+    }
+
+    /// Calls `body` with `values` (distinct, in order) in parts of at most ``largestPart``, each
+    /// padded with NULLs to a power of two and with that many `?` placeholders, so that a few
+    /// cached statements serve every chunk (`x IN (..., NULL)` matches only the values).
+    static func inParts(
+        _ values: [String], _ body: ([(any DatabaseValueConvertible)?], String) throws -> Void
+    ) throws {
+        var seen: Set<String> = []
+        let distinct = values.filter { seen.insert($0).inserted }
+        var start = 0
+        while start < distinct.count {
+            let end = min(start + largestPart, distinct.count)
+            var size = 8
+            while size < end - start { size *= 2 }
+            var part = distinct[start..<end].map { $0 as (any DatabaseValueConvertible)? }
+            part += Array(repeating: nil, count: size - part.count)
+            try body(part, Array(repeating: "?", count: size).joined(separator: ","))
+            start = end
+        }
+    }
+
+    /// The most values one set-wise look-up binds.
+    static let largestPart = 512
+
     func fingerprint(ofListing listingID: String, listedBy source: String) throws -> String? {
         guard let source = try knownSourceID(source) else { return nil }
         return try String.fetchOne(
@@ -166,6 +263,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         volunteer existing: VolunteerID?
     ) throws -> VolunteerID {
         let source = try sourceID(record.source)
+        forgetChunkRow(listingID, source: source)
         guard let existing else {
             // A new person has one listing, so the merged fields are this record's own. The
             // common case of every import, so its values are bound directly.
@@ -279,6 +377,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         guard let source = try knownSourceID(source) else { return }
         // Stamped in bulk later: a statement that rewrites the row for every unchanged person made
         // re-importing an unchanged roster half as slow again.
+        if let chunkRows, chunkRows.source == source, let row = chunkRows.rows[listingID] {
+            confirmed.append(row)
+            return
+        }
         let row = try DirectStatement.firstInteger(
             "SELECT rowid FROM listing WHERE source_id = ? AND listing_id = ?", in: db
         ) { bind in
@@ -357,6 +459,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 db, sql: "SELECT volunteer_id FROM listing WHERE source_id = ? AND listing_id = ?",
                 arguments: [source, listingID])
         else { return .stillListed }
+        forgetChunkRow(listingID, source: source)
         try run(sql: "DELETE FROM listing WHERE source_id = ? AND listing_id = ?", arguments: [source, listingID])
         try run(
             sql:
@@ -411,6 +514,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func erase(volunteer id: VolunteerID) throws {
+        chunkRows = nil
         let keys = try String.fetchAll(
             db, sql: "SELECT DISTINCT key FROM volunteer_skill WHERE volunteer_id = ?", arguments: [id])
         let sources = try Int64.fetchAll(
@@ -479,6 +583,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// Whether this transaction set the search indexes aside.
     private var searchIndexesSetAside = false
 
+    /// Sets the search indexes aside when the file is large against the directory; called by
+    /// ``beginBatch(fileDate:expectedRecords:)``.
     func beginBulkLoad(expectedRecords: Int) throws {
         // Worth it only when the file is large and at least as large as the directory: building
         // an index sorts every row, not just the new ones.
@@ -488,12 +594,14 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         searchIndexesSetAside = true
     }
 
+    /// Builds again the indexes ``beginBulkLoad(expectedRecords:)`` set aside; called by ``record(_:)``.
     func endBulkLoad() throws {
         guard searchIndexesSetAside else { return }
         for index in Schema.searchIndexes { try db.execute(sql: index.definition) }
         searchIndexesSetAside = false
     }
 
+    /// Refreshes the planner's statistics; called by ``record(_:)`` after a large change.
     func refreshStatistics() throws {
         if let failure = faults.statistics { throw failure }
         // A sampled analysis: enough for the planner to tell a per-person index from a
@@ -570,6 +678,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     // MARK: - Helpers
 
+    /// Forgets the row the last chunk's look-up found for a listing this import now changes.
+    private func forgetChunkRow(_ listingID: String, source: Int64) {
+        if chunkRows?.source == source { chunkRows?.rows[listingID] = nil }
+    }
+
     /// The number standing for a source's name in the listing and detail tables, made on first use.
     private func sourceID(_ name: String) throws -> Int64 {
         if let known = try knownSourceID(name) { return known }
@@ -589,38 +702,38 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     private func insertDetails(of id: VolunteerID, source: Int64, from record: VolunteerRecord, keys: VolunteerKeys)
         throws
     {
-        for (position, skill) in record.skills.enumerated() {
-            try DirectStatement.run(
-                "INSERT INTO volunteer_skill (volunteer_id, source_id, position, written, key, level, qualified_in) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                in: db
-            ) { bind in
-                bind.integer(id)
-                bind.integer(source)
-                bind.integer(position)
-                bind.text(skill.written)
-                bind.text(skill.key)
-                bind.integer(skill.level?.rawValue)
-                bind.text(skill.qualifiedIn)
+        // Several rows a statement: a record's skills or languages are one statement, not one each.
+        for start in stride(from: 0, to: record.skills.count, by: Self.rowsPerInsert) {
+            let end = min(start + Self.rowsPerInsert, record.skills.count)
+            try DirectStatement.run(Self.skillInserts[end - start], in: db) { bind in
+                for position in start..<end {
+                    let skill = record.skills[position]
+                    bind.integer(id)
+                    bind.integer(source)
+                    bind.integer(position)
+                    bind.text(skill.written)
+                    bind.text(skill.key)
+                    bind.integer(skill.level?.rawValue)
+                    bind.text(skill.qualifiedIn)
+                }
             }
-            try mapSkill(key: skill.key)
         }
-        for (position, spoken) in record.languages.enumerated() {
-            try DirectStatement.run(
-                """
-                INSERT INTO volunteer_language
-                  (volunteer_id, source_id, position, written, written_key, code, script, proficiency, interprets)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, in: db
-            ) { bind in
-                bind.integer(id)
-                bind.integer(source)
-                bind.integer(position)
-                bind.text(spoken.language.written)
-                bind.text(keys.languages[position])
-                bind.text(spoken.language.code)
-                bind.text(spoken.language.script)
-                bind.integer(spoken.proficiency?.rawValue)
-                bind.flag(spoken.interprets)
+        for skill in record.skills { try mapSkill(key: skill.key) }
+        for start in stride(from: 0, to: record.languages.count, by: Self.rowsPerInsert) {
+            let end = min(start + Self.rowsPerInsert, record.languages.count)
+            try DirectStatement.run(Self.languageInserts[end - start], in: db) { bind in
+                for position in start..<end {
+                    let spoken = record.languages[position]
+                    bind.integer(id)
+                    bind.integer(source)
+                    bind.integer(position)
+                    bind.text(spoken.language.written)
+                    bind.text(keys.languages[position])
+                    bind.text(spoken.language.code)
+                    bind.text(spoken.language.script)
+                    bind.integer(spoken.proficiency?.rawValue)
+                    bind.flag(spoken.interprets)
+                }
             }
         }
         if !record.availability.isEmpty {
@@ -631,6 +744,26 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.integer(source)
                 bind.integer(StoredSlots.bits(of: record.availability))
             }
+        }
+    }
+
+    /// The most rows one detail insert writes.
+    static let rowsPerInsert = 8
+
+    /// `INSERT INTO volunteer_skill ...` with as many rows as the index (1 to ``rowsPerInsert``).
+    static let skillInserts = insertStatements(
+        "volunteer_skill (volunteer_id, source_id, position, written, key, level, qualified_in)", columns: 7)
+
+    /// `INSERT INTO volunteer_language ...` with as many rows as the index (1 to ``rowsPerInsert``).
+    static let languageInserts = insertStatements(
+        "volunteer_language (volunteer_id, source_id, position, written, written_key, code, script, proficiency, interprets)",
+        columns: 9)
+
+    /// An insert into `table` of 0 to ``rowsPerInsert`` rows of `columns` values, by row count.
+    private static func insertStatements(_ table: String, columns: Int) -> [String] {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        return (0...rowsPerInsert).map { rows in
+            "INSERT INTO \(table) VALUES " + Array(repeating: row, count: max(rows, 1)).joined(separator: ", ")
         }
     }
 

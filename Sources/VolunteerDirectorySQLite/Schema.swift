@@ -438,6 +438,9 @@ extension Schema {
 
     /// The fewest records a file must hold for its import to set the search indexes aside.
     static let bulkLoadThreshold = 20_000
+
+    /// Imports that create or update at least this many records refresh the planner's statistics.
+    static let statisticsThreshold = 1_000
 }
 
 /// JSON stored in a text column.

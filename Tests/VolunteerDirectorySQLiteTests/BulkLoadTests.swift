@@ -33,9 +33,9 @@ struct BulkLoadTests {
         }
         try directory.store.write { writer in
             let db = (writer as! SQLiteDirectoryWriter).db
-            try writer.beginBulkLoad(expectedRecords: 1_000_000)
+            try (writer as! SQLiteDirectoryWriter).beginBulkLoad(expectedRecords: 1_000_000)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'volunteer_name'") == 0)
-            try writer.endBulkLoad()
+            try (writer as! SQLiteDirectoryWriter).endBulkLoad()
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'volunteer_name'") == 1)
         }
         #expect(try indexes() == migrated)
@@ -47,7 +47,7 @@ struct BulkLoadTests {
         struct Stop: Error {}
         #expect(throws: Stop.self) {
             try directory.store.write { writer in
-                try writer.beginBulkLoad(expectedRecords: 1_000_000)
+                try (writer as! SQLiteDirectoryWriter).beginBulkLoad(expectedRecords: 1_000_000)
                 throw Stop()
             }
         }
@@ -58,9 +58,9 @@ struct BulkLoadTests {
     func smallFilesDoNotSetIndexesAside() throws {
         try directory.store.write { writer in
             let db = (writer as! SQLiteDirectoryWriter).db
-            try writer.beginBulkLoad(expectedRecords: 100)
+            try (writer as! SQLiteDirectoryWriter).beginBulkLoad(expectedRecords: 100)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'volunteer_name'") == 1)
-            try writer.endBulkLoad()
+            try (writer as! SQLiteDirectoryWriter).endBulkLoad()
         }
         #expect(Set(try indexes().keys).isSuperset(of: Schema.searchIndexes.map(\.name)))
     }

@@ -42,4 +42,24 @@ struct DirectStatementTests {
             #expect(try DirectStatement.firstInteger("SELECT a FROM t WHERE b = ?", in: db) { $0.text("none") } == nil)
         }
     }
+
+    @Test("a value that cannot be bound (one more than the statement's parameters) throws, and nothing runs")
+    func bindFailureThrows() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (a INTEGER, b TEXT)")
+            let error = #expect(throws: DatabaseError.self) {
+                try DirectStatement.run("INSERT INTO t (a) VALUES (?)", in: db) { bind in
+                    bind.integer(1)
+                    bind.text("one too many")
+                }
+            }
+            #expect(error?.resultCode == .SQLITE_RANGE)
+            #expect(error?.message?.contains("value 2") == true)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM t") == 0)
+            // The statement is still usable.
+            try DirectStatement.run("INSERT INTO t (a) VALUES (?)", in: db) { $0.integer(2) }
+            #expect(try Int.fetchOne(db, sql: "SELECT a FROM t") == 2)
+        }
+    }
 }

@@ -158,7 +158,7 @@ struct StoreAccessTests {
     func statisticsInsideTheTransaction() throws {
         let path = folder.appendingPathComponent("voldir.sqlite").path
         let (store, service) = try failing(path, MaintenanceFaults(statistics: StoreError.busy(path: path, waited: 1)))
-        // Imports that change a thousand records or more refresh them (ImportService.statisticsThreshold).
+        // Imports that change a thousand records or more refresh them (Schema.statisticsThreshold).
         let file = try script("many.jsonl", people(1_000))
         #expect(throws: StoreError.self) { try service.importFile(at: file, request: ImportRequest()) }
         #expect(try store.search(VolunteerQuery(limit: 10)).isEmpty)

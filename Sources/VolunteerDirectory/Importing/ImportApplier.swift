@@ -30,6 +30,8 @@ final class ImportApplier: ImportSink {
     private var keptOff: [String: Int] = [:]
     /// Who left each roster, by source.
     private var departed: [String: (people: Int, unlisted: Int)] = [:]
+    /// What the directory holds for the chunk of records being applied, asked set-wise.
+    private var identities = ChunkIdentities()
 
     /// A roster the file lists people for: its name to show and the networks its rows belong to.
     private struct Roster {
@@ -85,11 +87,24 @@ final class ImportApplier: ImportSink {
         warnings.append(ImportWarning(location: location, message: message))
     }
 
+    // MARK: - Chunks
+
+    /// Asks the directory about the volunteers of the next chunk of records at once, before they
+    /// are applied one by one in order: the listings of each source, then the email and phone
+    /// keys of the records no listing names, in one question each.
+    func prepare(_ volunteers: [PreparedVolunteer]) throws {
+        identities = ChunkIdentities()
+        guard !volunteers.isEmpty else { return }
+        identities = try ChunkIdentities(
+            volunteers, rosters: readsRosters && sequence == nil, writer: writer)
+    }
+
     // MARK: - Finishing
 
     /// Resolves member references to volunteers who appeared later in the input, and adds the
     /// warnings that concern the whole file.
     func finish() throws {
+        identities = ChunkIdentities()
         for pending in pendingMembers {
             if let volunteer = try writer.volunteer(
                 listedBy: pending.source, externalID: "id:\(pending.member.volunteerRef)")
@@ -128,8 +143,9 @@ final class ImportApplier: ImportSink {
         let networks = try record.memberships.map { try resolve($0.network) }
         let isRoster = readsRosters && sequence == nil
         if isRoster { note(record, networks: networks) }
-        var existing = try writer.volunteer(listedBy: record.source, externalID: listingID)
-        if existing == nil, isRoster, try writer.wasEndedByNewerRoster(listingID, listedBy: record.source) {
+        let held = try heldListing(listingID, of: record.source)
+        var existing = held?.volunteer
+        if existing == nil, isRoster, try wasEndedByNewerRoster(listingID, of: record.source) {
             // A copy of this roster dated after this file took them off: this older one is out of date.
             keptOff[record.source, default: 0] += 1
             counts.unchanged += 1
@@ -137,16 +153,16 @@ final class ImportApplier: ImportSink {
         }
         // Unchanged against what the source last said under this listing id (so the same person).
         let unchanged =
-            try existing != nil
+            existing != nil
             && Fingerprint.matches(
-                writer.fingerprint(ofListing: listingID, listedBy: record.source), current: prepared.fingerprint,
-                legacy: { Fingerprint.legacy(volunteer: record) })
+                held?.fingerprint, current: prepared.fingerprint, legacy: { Fingerprint.legacy(volunteer: record) })
         if !unchanged, existing != nil, isRoster, let ref = record.externalID,
             let said = try writer.identity(ofListing: listingID, listedBy: record.source),
             said.isSomeoneElse(than: keys)
         {
             // The roster gave this id to someone else: the person it named before leaves it.
             try tally(writer.endListing(listingID, listedBy: record.source, networks: networks), of: record.source)
+            identities.ended(listingID, of: record.source)
             let roster = rosters[record.source]?.name ?? record.source
             warn(
                 at: location,
@@ -154,8 +170,12 @@ final class ImportApplier: ImportSink {
                     + "read as someone else, and \(said.name) is no longer on the roster of \(roster)")
             existing = nil
         }
-        if existing == nil, let email = keys.email { existing = try writer.volunteer(emailKey: email) }
-        if existing == nil, let phone = keys.phone { existing = try writer.volunteer(phoneKey: phone) }
+        if existing == nil, let email = keys.email {
+            existing = try identities.volunteer(emailKey: email) ?? writer.volunteer(emailKey: email)
+        }
+        if existing == nil, let phone = keys.phone {
+            existing = try identities.volunteer(phoneKey: phone) ?? writer.volunteer(phoneKey: phone)
+        }
 
         for language in record.languages {
             if language.language.code == nil {
@@ -178,6 +198,9 @@ final class ImportApplier: ImportSink {
         } else {
             id = try writer.saveListing(
                 record, keys: keys, listingID: listingID, fingerprint: prepared.fingerprint, volunteer: existing)
+            identities.saved(
+                listingID, of: record.source, volunteer: id, fingerprint: prepared.fingerprint, keys: keys,
+                created: existing == nil)
             if existing == nil { counts.created += 1 } else { counts.updated += 1 }
         }
         for (membership, network) in zip(record.memberships, networks) {
@@ -247,6 +270,7 @@ final class ImportApplier: ImportSink {
             listedBy: withdrawal.source, externalID: "id:\(withdrawal.volunteerRef)")
         {
             try writer.erase(volunteer: volunteer)
+            identities.forgetAll()
             counts.erased += 1
         } else {
             counts.unchanged += 1
@@ -312,6 +336,21 @@ final class ImportApplier: ImportSink {
     }
 
     // MARK: - Helpers
+
+    /// What `source` holds under `listingID`: from the chunk's answers when asked there, else
+    /// from the writer.
+    private func heldListing(_ listingID: String, of source: String) throws -> HeldListing? {
+        if case .some(let known) = identities.listing(listingID, of: source) { return known }
+        guard let volunteer = try writer.volunteer(listedBy: source, externalID: listingID) else { return nil }
+        return HeldListing(volunteer: volunteer, fingerprint: try writer.fingerprint(ofListing: listingID, listedBy: source))
+    }
+
+    /// Whether a roster dated after this file ended the listing: from the chunk's answers when
+    /// asked there, else from the writer.
+    private func wasEndedByNewerRoster(_ listingID: String, of source: String) throws -> Bool {
+        try identities.endedByNewerRoster(listingID, of: source)
+            ?? writer.wasEndedByNewerRoster(listingID, listedBy: source)
+    }
 
     private func resolve(_ reference: NetworkReference) throws -> NetworkID {
         if let externalID = reference.externalID, let id = try writer.network(externalID: externalID) { return id }

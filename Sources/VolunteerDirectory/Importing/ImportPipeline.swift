@@ -32,6 +32,12 @@ enum ImportPipeline {
             finished.wait()
         }
         while let events = channel.next() {
+            // The chunk's identity look-ups in a few questions, then its records in order.
+            try applier.prepare(
+                events.compactMap { event -> PreparedVolunteer? in
+                    guard case .volunteer(let volunteer, _) = event else { return nil }
+                    return volunteer
+                })
             for event in events {
                 switch event {
                 case .sequence(let number, let source): try applier.beginSequence(number, of: source)
@@ -44,6 +50,11 @@ enum ImportPipeline {
         }
         if let failure = channel.failure { throw failure }
     }
+
+    /// Events a batch holds before it is handed over: the chunk whose identity look-ups the
+    /// writer answers set-wise, large enough that each of a roster's sources (one per network)
+    /// has dozens of listings in each question.
+    static let chunkSize = 1_024
 
     /// What an importer reports, in order.
     enum Event: Sendable {
@@ -67,8 +78,8 @@ enum ImportPipeline {
         private var closed = false
         private var stopped = false
         private var readFailure: (any Error)?
-        /// Batches in flight at most: with 256 records a batch, a few thousand records.
-        private let capacity = 16
+        /// Batches in flight at most: with 1,024 records a batch, a few thousand records.
+        private let capacity = 4
 
         /// Hands a batch over, waiting while the queue is full; throws once applying has stopped.
         func send(_ batch: [Event]) throws {
@@ -131,7 +142,7 @@ enum ImportPipeline {
 
         init(channel: Channel) {
             self.channel = channel
-            batch.reserveCapacity(256)
+            batch.reserveCapacity(ImportPipeline.chunkSize)
         }
 
         func beginSequence(_ sequence: Int, of source: String) throws {
@@ -152,7 +163,7 @@ enum ImportPipeline {
             } else {
                 batch.append(.record(record, location))
             }
-            if batch.count >= 256 { try flush() }
+            if batch.count >= ImportPipeline.chunkSize { try flush() }
         }
 
         func reject(at location: SourceLocation, reason: String) throws {

@@ -155,9 +155,6 @@ public struct ImportService: Sendable {
     /// Hashes worked out while listing a folder, so the import that follows reads each file once.
     private let knownHashes = FileHashes()
 
-    /// Imports that change at least this many records refresh the planner's statistics.
-    static let statisticsThreshold = 1_000
-
     /// Creates a service.
     public init(store: any DirectoryStore, registry: ImporterRegistry) {
         self.store = store
@@ -222,19 +219,12 @@ public struct ImportService: Sendable {
             let applier = ImportApplier(
                 writer: writer, force: request.force, readsRosters: importerType.readsRosters, partial: request.partial,
                 fileName: name)
-            try writer.beginBatch(fileDate: fileDate)
-            try writer.beginBulkLoad(expectedRecords: Int(size / Self.bytesPerRecordAtMost))
+            // How the store prepares for the file's size (and finishes in `record`) is its own business.
+            try writer.beginBatch(fileDate: fileDate, expectedRecords: Int(size / Self.bytesPerRecordAtMost))
             try ImportPipeline.run(importerType, input: input, options: request.options, into: applier)
             try applier.finish()
-            try writer.endBulkLoad()
             if request.strict, !applier.rejections.isEmpty {
                 throw ImportError.rejectedInStrictMode(file: name, rejections: applier.rejections)
-            }
-            if applier.counts.created + applier.counts.updated >= Self.statisticsThreshold {
-                // Without statistics SQLite can pick a whole-language index for a per-person probe.
-                // Refreshed before the commit: a failure after it would report a committed import
-                // as one that wrote nothing.
-                try writer.refreshStatistics()
             }
             try writer.record(
                 ImportBatch(

@@ -70,31 +70,26 @@ public protocol DirectoryStore: Sendable {
 ///
 /// Implementations are not shared across threads: the transaction owns them.
 public protocol DirectoryWriter: AnyObject {
-    // MARK: Bulk loads
-
-    /// Told before a file of about `expectedRecords` records is applied. When that is large
-    /// against what the directory holds, a store may set aside the indexes only searches use and
-    /// build them once in ``endBulkLoad()``, which costs far less than keeping them up to date
-    /// row by row. Both happen inside the import's transaction.
-    func beginBulkLoad(expectedRecords: Int) throws
-    /// Told after the file is applied: rebuilds whatever ``beginBulkLoad(expectedRecords:)`` set aside.
-    func endBulkLoad() throws
-    /// Refreshes the statistics the query planner chooses indexes by, after an import that
-    /// changed the directory's shape. Inside the import's transaction, so that nothing after the
-    /// commit can fail and make a committed import look as if it wrote nothing.
-    func refreshStatistics() throws
-
     // MARK: Batches
 
     /// Told before a file's records: the file's date (its modification time), which orders
     /// rosters of the same source however late each is imported.
     func beginBatch(fileDate: Date) throws
 
+    /// Told before a file's records, with a cautious count of the records it holds: the file's
+    /// date as ``beginBatch(fileDate:)``, and the size a store may prepare for. How it prepares
+    /// (setting indexes aside, staging) is the store's own business, finished by
+    /// ``record(_:)`` inside the same transaction. By default, ``beginBatch(fileDate:)``.
+    func beginBatch(fileDate: Date, expectedRecords: Int) throws
+
     /// The import of a file with this SHA-256, if one was recorded.
     func batch(sha256: String) throws -> ImportBatch?
     /// The highest sequence imported from a sequenced source.
     func lastSequence(of source: String) throws -> Int?
-    /// Records a finished import.
+    /// Records a finished import. The import's last call inside its transaction: a store
+    /// finishes here whatever maintenance the import needs (indexes it set aside, the planner's
+    /// statistics after a large change), so that nothing after the commit can fail and make a
+    /// committed import look as if it wrote nothing.
     func record(_ batch: ImportBatch) throws
 
     // MARK: Networks
@@ -114,6 +109,19 @@ public protocol DirectoryWriter: AnyObject {
 
     /// The volunteer a source lists under this id.
     func volunteer(listedBy source: String, externalID: String) throws -> VolunteerID?
+    /// What `source` holds under each of these listing ids (those it holds nothing under are
+    /// left out): the listing look-ups of a whole chunk of records in one question. By default,
+    /// ``volunteer(listedBy:externalID:)`` and ``fingerprint(ofListing:listedBy:)`` per id.
+    func listings(_ listingIDs: [String], listedBy source: String) throws -> [String: HeldListing]
+    /// The volunteer holding each of these email keys (the first by id when several do; keys
+    /// no one holds are left out). By default, ``volunteer(emailKey:)`` per key.
+    func volunteers(emailKeys: [String]) throws -> [String: VolunteerID]
+    /// The volunteer holding each of these phone keys (the first by id when several do; keys
+    /// no one holds are left out). By default, ``volunteer(phoneKey:)`` per key.
+    func volunteers(phoneKeys: [String]) throws -> [String: VolunteerID]
+    /// Which of these listing ids a roster dated after this import's file ended (see
+    /// ``wasEndedByNewerRoster(_:listedBy:)``). By default, that per id.
+    func endedByNewerRoster(_ listingIDs: [String], listedBy source: String) throws -> Set<String>
     /// The volunteer with this email key (see ``ContactKeys/emailKey(_:)``).
     func volunteer(emailKey: String) throws -> VolunteerID?
     /// The volunteer with this phone key (see ``ContactKeys/phoneKey(_:)``).
@@ -167,6 +175,46 @@ public protocol DirectoryWriter: AnyObject {
     func needs(partner: String, title: String) throws -> [(need: Need, source: String?)]
     /// The need an earlier `needs merge` kept in place of `id`, if `id` was merged away.
     func mergedNeed(_ id: String) throws -> String?
+}
+
+extension DirectoryWriter {
+    public func beginBatch(fileDate: Date, expectedRecords: Int) throws {
+        try beginBatch(fileDate: fileDate)
+    }
+
+    public func listings(_ listingIDs: [String], listedBy source: String) throws -> [String: HeldListing] {
+        var held: [String: HeldListing] = [:]
+        for listingID in listingIDs where held[listingID] == nil {
+            guard let volunteer = try volunteer(listedBy: source, externalID: listingID) else { continue }
+            held[listingID] = HeldListing(
+                volunteer: volunteer, fingerprint: try fingerprint(ofListing: listingID, listedBy: source))
+        }
+        return held
+    }
+
+    public func volunteers(emailKeys: [String]) throws -> [String: VolunteerID] {
+        var held: [String: VolunteerID] = [:]
+        for key in emailKeys where held[key] == nil {
+            if let volunteer = try volunteer(emailKey: key) { held[key] = volunteer }
+        }
+        return held
+    }
+
+    public func volunteers(phoneKeys: [String]) throws -> [String: VolunteerID] {
+        var held: [String: VolunteerID] = [:]
+        for key in phoneKeys where held[key] == nil {
+            if let volunteer = try volunteer(phoneKey: key) { held[key] = volunteer }
+        }
+        return held
+    }
+
+    public func endedByNewerRoster(_ listingIDs: [String], listedBy source: String) throws -> Set<String> {
+        var ended: Set<String> = []
+        for listingID in Set(listingIDs) where try wasEndedByNewerRoster(listingID, listedBy: source) {
+            ended.insert(listingID)
+        }
+        return ended
+    }
 }
 
 /// What ending a listing did to the person.

@@ -1,0 +1,14 @@
+/// What a source holds under one listing id: the person it names and the fingerprint of what it
+/// last said there. The answer to a chunk's listing look-up (``DirectoryWriter/listings(_:listedBy:)``).
+public struct HeldListing: Sendable, Hashable {
+    /// The volunteer the listing names.
+    public var volunteer: VolunteerID
+    /// The fingerprint saved with the listing.
+    public var fingerprint: String?
+
+    /// Creates an answer.
+    public init(volunteer: VolunteerID, fingerprint: String?) {
+        self.volunteer = volunteer
+        self.fingerprint = fingerprint
+    }
+}
