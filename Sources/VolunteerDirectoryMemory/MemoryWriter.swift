@@ -18,12 +18,6 @@ final class MemoryWriter: DirectoryWriter {
         self.taxonomy = taxonomy
     }
 
-    // MARK: - Bulk loads (nothing to set aside in memory)
-
-    func beginBulkLoad(expectedRecords: Int) throws {}
-    func endBulkLoad() throws {}
-    func refreshStatistics() throws {}
-
     // MARK: - Batches
 
     func beginBatch(fileDate: Date) throws {

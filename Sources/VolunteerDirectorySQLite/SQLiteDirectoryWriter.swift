@@ -205,7 +205,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         try Self.inParts(keys) { part, placeholders in
             let cursor = try Row.fetchCursor(
                 db.cachedStatement(
-                    sql: "SELECT \(column), MIN(id) FROM volunteer WHERE \(column) IN (\(placeholders)) GROUP BY \(column)"),
+                    sql:
+                        "SELECT \(column), MIN(id) FROM volunteer WHERE \(column) IN (\(placeholders)) GROUP BY \(column)"
+                ),
                 arguments: StatementArguments(part))
             while let row = try cursor.next() { held[row[0]] = row[1] }
         }

@@ -342,7 +342,8 @@ final class ImportApplier: ImportSink {
     private func heldListing(_ listingID: String, of source: String) throws -> HeldListing? {
         if case .some(let known) = identities.listing(listingID, of: source) { return known }
         guard let volunteer = try writer.volunteer(listedBy: source, externalID: listingID) else { return nil }
-        return HeldListing(volunteer: volunteer, fingerprint: try writer.fingerprint(ofListing: listingID, listedBy: source))
+        return HeldListing(
+            volunteer: volunteer, fingerprint: try writer.fingerprint(ofListing: listingID, listedBy: source))
     }
 
     /// Whether a roster dated after this file ended the listing: from the chunk's answers when
