@@ -168,7 +168,11 @@ public final class SQLiteDirectoryStore: DirectoryStore {
             // A pool's readers (GRDB marks them read-only) are neither: no mapping, see above.
             if readonly {
                 try db.execute(sql: "PRAGMA mmap_size = 4294967296")
-            } else if !db.configuration.readonly {
+            } else if db.configuration.readonly {
+                // Room for the pages searches keep coming back to (the indexes' upper levels), so
+                // that a busy server does not read them from the file for every query.
+                try db.execute(sql: "PRAGMA cache_size = -16384")
+            } else {
                 // An import's transaction touches many index pages: with room for them, SQLite
                 // does not spill half-written pages to the log and read them back.
                 try db.execute(sql: "PRAGMA cache_size = -32768")
