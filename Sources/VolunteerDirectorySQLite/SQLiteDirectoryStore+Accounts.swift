@@ -79,6 +79,25 @@ extension SQLiteDirectoryStore: AccountStore {
         }
     }
 
+    public func signedIn(tokenHash: String, at now: Date) async throws -> (session: WebSession, account: Account)? {
+        try await reader.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT s.token_hash, s.account AS session_account, s.csrf_token, s.created_at AS session_created,
+                          s.expires_at, a.*
+                        FROM web_session s JOIN account a ON a.name = s.account COLLATE NOCASE
+                        WHERE s.token_hash = ? AND s.expires_at > ?
+                        """, arguments: [tokenHash, now])
+            else { return nil }
+            let session = WebSession(
+                tokenHash: row["token_hash"], account: row["session_account"], csrfToken: row["csrf_token"],
+                created: row["session_created"], expires: row["expires_at"])
+            return (session, Self.account(row))
+        }
+    }
+
     public func endSession(tokenHash: String) async throws {
         try await writeAsync { db in
             try db.execute(sql: "DELETE FROM web_session WHERE token_hash = ?", arguments: [tokenHash])

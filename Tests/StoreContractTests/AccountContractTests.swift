@@ -52,6 +52,12 @@ struct AccountContractTests {
         #expect(try await store.session(tokenHash: "b1", at: Self.now.addingTimeInterval(3_599)) != nil)
         #expect(try await store.session(tokenHash: "b1", at: Self.now.addingTimeInterval(3_600)) == nil)
         #expect(try await store.session(tokenHash: "nope", at: Self.now) == nil)
+        // What every web request asks first: the session and its account, in one go.
+        let signedIn = try #require(try await store.signedIn(tokenHash: "b1", at: Self.now))
+        #expect(signedIn.session.csrfToken == "csrf-b1")
+        #expect(signedIn.account.name == "ben")
+        #expect(try await store.signedIn(tokenHash: "b1", at: Self.now.addingTimeInterval(3_600)) == nil)
+        #expect(try await store.signedIn(tokenHash: "nope", at: Self.now) == nil)
 
         try await store.endSession(tokenHash: "a1")
         #expect(try await store.session(tokenHash: "a1", at: Self.now) == nil)

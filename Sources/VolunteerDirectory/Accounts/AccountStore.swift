@@ -20,6 +20,9 @@ public protocol AccountStore: Sendable {
     func session(tokenHash: String, at now: Date) async throws -> WebSession?
     /// Ends one session.
     func endSession(tokenHash: String) async throws
+    /// The live session with this token hash and its account, in one read: what every request
+    /// asks first.
+    func signedIn(tokenHash: String, at now: Date) async throws -> (session: WebSession, account: Account)?
 
     /// Records a failed sign-in for `key` (an account name) and returns how many failures `key`
     /// has had since `since`. Older failures are forgotten.
@@ -28,6 +31,16 @@ public protocol AccountStore: Sendable {
     func signInFailures(key: String, since: Date) async throws -> Int
     /// Forgets `key`'s failures, after a successful sign-in.
     func clearSignInFailures(key: String) async throws
+}
+
+extension AccountStore {
+    /// The session, then its account: two reads, for a store with nothing better.
+    public func signedIn(tokenHash: String, at now: Date) async throws -> (session: WebSession, account: Account)? {
+        guard let session = try await session(tokenHash: tokenHash, at: now),
+            let account = try await account(named: session.account)
+        else { return nil }
+        return (session, account)
+    }
 }
 
 /// Why an account could not be changed.

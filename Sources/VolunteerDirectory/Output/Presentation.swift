@@ -396,29 +396,31 @@ public enum Presentation {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return collapsingEmptyArrays(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return collapsingEmptyArrays(try encoder.encode(value))
     }
 
     /// Foundation on Linux pretty-prints an empty array across lines (`[\n\n  ]`): written `[]`
-    /// here, as on every other platform. Text inside JSON strings is left alone.
-    static func collapsingEmptyArrays(_ text: String) -> String {
+    /// here, as on every other platform. Text inside JSON strings is left alone. Works on the
+    /// encoder's bytes in one pass (a server writes this for every API answer).
+    static func collapsingEmptyArrays(_ bytes: Data) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
+        output.reserveCapacity(bytes.count)
         var inString = false
         var escaped = false
-        var pendingOpen: [UInt8]?  // a `[` and the white space after it, not yet known to be empty
-        for byte in text.utf8 {
-            if var pending = pendingOpen {
+        // Where a `[` was written whose contents are white space so far: if `]` comes next, the
+        // white space is cut back off.
+        var openAt: Int?
+        for byte in bytes {
+            if let start = openAt {
                 if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
                     || byte == UInt8(ascii: "\t")
                 {
-                    pending.append(byte)
-                    pendingOpen = pending
+                    output.append(byte)
                     continue
                 }
-                output += byte == UInt8(ascii: "]") ? [UInt8(ascii: "[")] : pending
-                pendingOpen = nil
+                openAt = nil
                 if byte == UInt8(ascii: "]") {
+                    output.removeSubrange((start + 1)...)
                     output.append(byte)
                     continue
                 }
@@ -434,12 +436,10 @@ public enum Presentation {
             } else if byte == UInt8(ascii: "\"") {
                 inString = true
             } else if byte == UInt8(ascii: "[") {
-                pendingOpen = [byte]
-                continue
+                openAt = output.count
             }
             output.append(byte)
         }
-        if let pending = pendingOpen { output += pending }
         return String(decoding: output, as: UTF8.self)
     }
 }

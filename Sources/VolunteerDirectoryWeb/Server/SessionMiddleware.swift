@@ -26,8 +26,7 @@ struct SessionMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         if let token = request.cookies[Self.cookieName]?.value,
-            let session = try await accounts.session(tokenHash: Self.hash(token), at: Date()),
-            let account = try await accounts.account(named: session.account)
+            let (session, account) = try await accounts.signedIn(tokenHash: Self.hash(token), at: Date())
         {
             context.session = session
             context.account = account
