@@ -23,6 +23,7 @@ struct MemorySearch {
             filters.append(Dictionary(uniqueKeysWithValues: people.filter(accepts).map { ($0.id, 0) }))
         }
         if !query.includeWithoutConsent { admit { $0.consent.contact == true } }
+        if query.sharedWithPartnersOnly { admit { $0.consent.share == .partners } }
         for expansion in understanding.skills { filters.append(skillHolders(expansion, among: people)) }
         let minimum = query.minimumProficiency?.rawValue ?? 0
         for language in query.languages { filters.append(speakers(language, minimum: minimum, among: people)) }

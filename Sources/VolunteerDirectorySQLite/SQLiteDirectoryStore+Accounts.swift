@@ -126,18 +126,14 @@ extension SQLiteDirectoryStore: AccountStore {
         }
     }
 
-    /// One write transaction through GRDB's async API, with the store's errors for a busy, full
-    /// or read-only directory.
+    /// One write transaction through GRDB's async API, with the same errors a person can act on
+    /// as the synchronous writes (``actionable(_:)``).
     func writeAsync<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         guard openedFor == .writing else { throw StoreError.openedForReading(path: writer.path) }
         do {
             return try await writer.write(work)
         } catch let error as DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy(path: writer.path, waited: lockTimeout)
-            case .SQLITE_READONLY: throw StoreError.cannotWrite(path: writer.path)
-            default: throw error
-            }
+            throw actionable(error)
         }
     }
 

@@ -61,25 +61,10 @@ public struct AsyncSQLiteDirectory: DirectoryReader, DirectoryEditor {
     public func propose(_ proposals: [(need: String, volunteer: VolunteerID, score: Double)]) async throws
         -> [Placement]
     {
-        let sendable = proposals.map { Proposal(need: $0.need, volunteer: $0.volunteer, score: $0.score) }
-        return try await Self.offload { try store.propose(sendable.map { ($0.need, $0.volunteer, $0.score) }) }
+        try await store.writeAsync { db in try SQLiteDirectoryStore.propose(proposals, in: db) }
     }
 
     public func decide(placement id: Int64, as status: Placement.Status) async throws -> Placement? {
-        try await Self.offload { try store.decide(placement: id, as: status) }
-    }
-
-    /// Runs a read the store answers in several steps of its own on a Dispatch queue, not the
-    /// cooperative pool.
-    static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
-        }
-    }
-
-    private struct Proposal: Sendable {
-        var need: String
-        var volunteer: VolunteerID
-        var score: Double
+        try await store.writeAsync { db in try SQLiteDirectoryStore.decide(placement: id, as: status, in: db) }
     }
 }

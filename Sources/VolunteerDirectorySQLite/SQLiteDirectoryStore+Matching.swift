@@ -22,40 +22,46 @@ extension SQLiteDirectoryStore {
     }
 
     public func propose(_ proposals: [(need: String, volunteer: VolunteerID, score: Double)]) throws -> [Placement] {
-        try transaction { db in
-            try db.execute(sql: "DELETE FROM placement WHERE status = 'proposed'")
-            let now = Date()
-            var ids: [Int64] = []
-            for proposal in proposals {
-                try db.execute(
-                    sql:
-                        "INSERT INTO placement (need_id, volunteer_id, score, status, proposed_at) VALUES (?, ?, ?, 'proposed', ?)",
-                    arguments: [proposal.need, proposal.volunteer, proposal.score, now])
-                ids.append(db.lastInsertedRowID)
-            }
-            return try ids.compactMap { id in
-                try Row.fetchOne(
-                    db,
-                    sql:
-                        "SELECT p.*, v.name AS volunteer_name FROM placement p JOIN volunteer v ON v.id = p.volunteer_id WHERE p.id = ?",
-                    arguments: [id]
-                ).map(Self.placement)
-            }
+        try transaction { db in try Self.propose(proposals, in: db) }
+    }
+
+    /// Replaces the undecided proposals with `proposals`, in the caller's transaction.
+    static func propose(
+        _ proposals: [(need: String, volunteer: VolunteerID, score: Double)], in db: Database
+    ) throws -> [Placement] {
+        try db.execute(sql: "DELETE FROM placement WHERE status = 'proposed'")
+        let now = Date()
+        var ids: [Int64] = []
+        for proposal in proposals {
+            try db.execute(
+                sql:
+                    "INSERT INTO placement (need_id, volunteer_id, score, status, proposed_at) VALUES (?, ?, ?, 'proposed', ?)",
+                arguments: [proposal.need, proposal.volunteer, proposal.score, now])
+            ids.append(db.lastInsertedRowID)
         }
+        return try ids.compactMap { try placement(id: $0, in: db) }
     }
 
     public func decide(placement id: Int64, as status: Placement.Status) throws -> Placement? {
-        try transaction { db in
-            try db.execute(
-                sql: "UPDATE placement SET status = ?, decided_at = ? WHERE id = ?",
-                arguments: [status.rawValue, Date(), id])
-            return try Row.fetchOne(
-                db,
-                sql:
-                    "SELECT p.*, v.name AS volunteer_name FROM placement p JOIN volunteer v ON v.id = p.volunteer_id WHERE p.id = ?",
-                arguments: [id]
-            ).map(Self.placement)
-        }
+        try transaction { db in try Self.decide(placement: id, as: status, in: db) }
+    }
+
+    /// Confirms or declines a placement, in the caller's transaction.
+    static func decide(placement id: Int64, as status: Placement.Status, in db: Database) throws -> Placement? {
+        try db.execute(
+            sql: "UPDATE placement SET status = ?, decided_at = ? WHERE id = ?",
+            arguments: [status.rawValue, Date(), id])
+        return try placement(id: id, in: db)
+    }
+
+    /// One placement with its volunteer's name.
+    private static func placement(id: Int64, in db: Database) throws -> Placement? {
+        try Row.fetchOne(
+            db,
+            sql:
+                "SELECT p.*, v.name AS volunteer_name FROM placement p JOIN volunteer v ON v.id = p.volunteer_id WHERE p.id = ?",
+            arguments: [id]
+        ).map(Self.placement)
     }
 
     private static func placement(_ row: Row) -> Placement {

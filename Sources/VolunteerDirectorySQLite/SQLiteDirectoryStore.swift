@@ -332,17 +332,23 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         do {
             return try work()
         } catch let error as DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_FULL:
-                let logBytes = Self.fileSize(database.path + "-wal") ?? 0
-                throw StoreError.diskFull(path: database.path, logBytes: logBytes, logReclaimed: reclaimLog())
-            case .SQLITE_BUSY, .SQLITE_LOCKED:
-                throw StoreError.busy(path: database.path, waited: lockTimeout)
-            case .SQLITE_READONLY:
-                throw StoreError.cannotWrite(path: database.path)
-            default:
-                throw error
-            }
+            throw actionable(error)
+        }
+    }
+
+    /// What a failed write's SQLite error means for the person: a full disk (the log it grew
+    /// truncated first), another writer, a directory that cannot be written; otherwise the error.
+    func actionable(_ error: DatabaseError) -> any Error {
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            let logBytes = Self.fileSize(database.path + "-wal") ?? 0
+            return StoreError.diskFull(path: database.path, logBytes: logBytes, logReclaimed: reclaimLog())
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError.busy(path: database.path, waited: lockTimeout)
+        case .SQLITE_READONLY:
+            return StoreError.cannotWrite(path: database.path)
+        default:
+            return error
         }
     }
 

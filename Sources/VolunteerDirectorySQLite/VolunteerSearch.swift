@@ -36,6 +36,10 @@ struct VolunteerSearch {
         if !query.includeWithoutConsent {
             try kept("consent", [SearchFacets.Name.consent], "SELECT id FROM volunteer WHERE consent_contact = 1")
         }
+        if query.sharedWithPartnersOnly {
+            try facet(
+                "share:partners", "SELECT id FROM volunteer WHERE consent_share = ?", [ShareScope.partners.rawValue])
+        }
         for expansion in understanding.skills {
             sets.append(
                 try facets.set("skill:\(expansion.key):\(taxonomy.fingerprint)", at: snapshot) {

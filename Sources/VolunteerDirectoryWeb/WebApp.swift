@@ -48,8 +48,13 @@ public struct WebApp: Sendable {
 
     /// Serves until SIGINT or SIGTERM, then deletes uploads still waiting for confirmation.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        defer { Task { [jobs = state.jobs] in await jobs.removeUploads() } }
-        try await application(onListening: onListening).runService()
+        do {
+            try await application(onListening: onListening).runService()
+        } catch {
+            await state.jobs.removeUploads()
+            throw error
+        }
+        await state.jobs.removeUploads()
         await state.trail.flush()
     }
 

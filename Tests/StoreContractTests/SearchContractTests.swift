@@ -26,6 +26,7 @@ struct SearchContractTests {
         ("everyone", VolunteerQuery(limit: 10_000)),
         ("everyone, consent or not", VolunteerQuery(includeWithoutConsent: true, limit: 10_000)),
         ("a small limit", VolunteerQuery(limit: 3)),
+        ("shared with partners", Self.sharedWithPartners(limit: 10_000)),
     ]
 
     @Test("every filter finds the same people in the same order with the same scores", arguments: StoreKind.allCases)
@@ -59,6 +60,18 @@ struct SearchContractTests {
         let arabic = try directory.store.search(VolunteerQuery(languages: [.resolving("Arabic")]))
         #expect(!arabic.isEmpty)
         #expect(arabic.allSatisfy { !$0.matched.isEmpty })
+        // What a partner may search: only those shared with partners, and the limit counts them alone.
+        let shared = try directory.store.search(Self.sharedWithPartners(limit: 10_000))
+        #expect(!shared.isEmpty)
+        #expect(shared.allSatisfy { $0.volunteer.consent.share == .partners })
+        let first = try directory.store.search(Self.sharedWithPartners(limit: 1))
+        #expect(first.map(\.volunteer.id) == [shared[0].volunteer.id])
+    }
+
+    static func sharedWithPartners(limit: Int) -> VolunteerQuery {
+        var query = VolunteerQuery(limit: limit)
+        query.sharedWithPartnersOnly = true
+        return query
     }
 
     @Test("only people who agreed to be contacted are found, unless asked", arguments: StoreKind.allCases)

@@ -60,6 +60,16 @@ import VolunteerDirectoryWeb
             #expect(bad.text.contains("id=\"dbs-error\""))
             #expect(bad.text.contains("value=\"Decorating\""))
             #expect(try fixture.directory.store.needs().isEmpty)
+            // A limit broken inside a list is shown beside the list's field.
+            let longSkill = try await session.post(
+                "/needs",
+                [
+                    "id": "N-7", "partner": "Stockport Homes", "title": "Decorating",
+                    "required-skills": String(repeating: "x", count: 400),
+                ])
+            #expect(longSkill.status == .badRequest)
+            #expect(longSkill.text.contains("id=\"required-skills-error\""))
+            #expect(try fixture.directory.store.needs().isEmpty)
             let good = try await session.post(
                 "/needs",
                 [

@@ -18,6 +18,10 @@ public struct VolunteerQuery: Sendable, Hashable {
     public var text: String?
     /// Whether to include people who have not agreed to be contacted.
     public var includeWithoutConsent: Bool
+    /// Only people who agreed their details may be shared with the partnership's partners: what
+    /// a partner may search. Filtered by the store, before the limit, so a partner gets as many
+    /// results as anyone.
+    public var sharedWithPartnersOnly = false
     /// The most results to return.
     public var limit: Int
 

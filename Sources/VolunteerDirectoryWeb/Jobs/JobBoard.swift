@@ -32,7 +32,6 @@ actor JobBoard {
         var stage: ImportStage
         /// Bytes read of the file, 0...1.
         var progress: Double = 0
-        var started = Date()
     }
 
     /// Where a matching run has got to.
@@ -48,7 +47,6 @@ actor JobBoard {
         /// The partner organisation the run was limited to (a partner's own run).
         var partner: String?
         var stage: MatchStage
-        var started = Date()
     }
 
     private var imports: [String: ImportJob] = [:]

@@ -7,8 +7,6 @@ struct MatchOutcome: Sendable {
     var report: MatchReport
     /// Recorded proposals by need and volunteer.
     var placements: [PlacementKey: Int64]
-    /// The weights it ran with.
-    var weights: [String: Double]
 
     struct PlacementKey: Hashable, Sendable {
         var need: String

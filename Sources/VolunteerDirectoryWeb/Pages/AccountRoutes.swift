@@ -40,7 +40,7 @@ struct AccountRoutes {
                     """
                 return [
                     h(account.name), h(account.role.rawValue), h(account.partner ?? "—"),
-                    h(ImportRoutes.timestamp(account.created)), remove,
+                    h(Layout.timestamp(account.created)), remove,
                 ]
             })
         let problem = { (field: String) in problems.first(where: { $0.field == field })?.message }

@@ -32,7 +32,7 @@ struct ImportRoutes {
         var body = ""
         if let problem {
             body +=
-                "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>There is a problem</h2><p>\(h(problem))</p></div>"
+                Layout.errorSummary([("file", problem)])
         }
         let limit = state.configuration.uploadLimit / 1_048_576
         body += """
@@ -66,7 +66,7 @@ struct ImportRoutes {
                 headers: ["File", "Plugin", "Imported", "Created", "Updated", "Unchanged", "Rejected", "Ended"],
                 rows: batches.map { batch in
                     [
-                        h(batch.fileName), h(batch.plugin), h(Self.timestamp(batch.importedAt)),
+                        h(batch.fileName), h(batch.plugin), h(Layout.timestamp(batch.importedAt)),
                         String(batch.counts.created),
                         String(batch.counts.updated), String(batch.counts.unchanged), String(batch.counts.rejected),
                         String(batch.counts.ended),
@@ -107,14 +107,8 @@ struct ImportRoutes {
                 }
                 await jobs.setStage(job.id, dryRun ? .reviewed(report) : .imported(report))
                 if !dryRun {
-                    let c = report.counts
                     await trail.record(
-                        account, "import", target: "file \(job.fileName)",
-                        detail: auditDetail([
-                            ("created", String(c.created)), ("updated", String(c.updated)),
-                            ("unchanged", String(c.unchanged)), ("rejected", String(c.rejected)),
-                            ("ended", String(c.ended)),
-                        ]))
+                        account, "import", target: "file \(job.fileName)", detail: AuditText.detail(report))
                 }
             } catch {
                 await jobs.setStage(job.id, .failed("\(error)"))
@@ -166,7 +160,7 @@ struct ImportRoutes {
             body += "<p><a href=\"/imports\">Back to imports</a></p>"
         case .failed(let message):
             body +=
-                "<div id=\"import-failed\" class=\"error-summary\" role=\"alert\"><h2>Nothing was imported</h2><p>\(h(message))</p></div>"
+                Layout.failure(id: "import-failed", heading: "Nothing was imported", message: message)
             body += "<p><a href=\"/imports\">Back to imports</a></p>"
         case .cancelled:
             body +=
@@ -212,9 +206,5 @@ struct ImportRoutes {
         case .failed: "failed: nothing written"
         case .cancelled: "cancelled"
         }
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
     }
 }

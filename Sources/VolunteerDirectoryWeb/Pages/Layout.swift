@@ -73,6 +73,11 @@ enum Layout {
             body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
+    /// A moment as pages show it: ISO 8601, UTC.
+    static func timestamp(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
+
     /// A hidden field with the session's CSRF token, for every form that POSTs.
     static func csrfField(_ context: WebContext) -> String {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(h(context.csrfToken))\">"
@@ -95,25 +100,20 @@ enum Layout {
         _ name: String, label: String, value: String?, hint: String? = nil, problem: String? = nil,
         type: String = "text", list: String? = nil, required: Bool = false, attributes: String = ""
     ) -> String {
-        var described: [String] = []
-        var html = "<div class=\"field\(problem == nil ? "" : " field-error")\">"
-        html += "<label for=\"\(name)\">\(h(label))</label>"
-        if let hint {
-            html += "<p class=\"hint\" id=\"\(name)-hint\">\(h(hint))</p>"
-            described.append("\(name)-hint")
-        }
-        if let problem {
-            html +=
-                "<p class=\"error-message\" id=\"\(name)-error\"><span class=\"visually-hidden\">Error:</span> \(h(problem))</p>"
-            described.append("\(name)-error")
-        }
+        var html = opening(name, label: label, hint: hint, problem: problem)
         html += "<input type=\"\(type)\" id=\"\(name)\" name=\"\(name)\" value=\"\(h(value))\""
         if let list { html += " list=\"\(list)\"" }
-        if !described.isEmpty { html += " aria-describedby=\"\(described.joined(separator: " "))\"" }
-        if problem != nil { html += " aria-invalid=\"true\"" }
+        html += ties(name, hint: hint, problem: problem)
         if required { html += " required" }
         if !attributes.isEmpty { html += " " + attributes }
         return html + "></div>"
+    }
+
+    /// A labelled text area, with its problem beside it as ``field(_:label:value:hint:problem:type:list:required:attributes:)``.
+    static func textArea(_ name: String, label: String, value: String?, problem: String? = nil) -> String {
+        opening(name, label: label, hint: nil, problem: problem)
+            + "<textarea id=\"\(name)\" name=\"\(name)\" rows=\"4\"\(ties(name, hint: nil, problem: problem))>"
+            + "\(h(value))</textarea></div>"
     }
 
     /// A labelled select; `options` are value-label pairs.
@@ -121,19 +121,38 @@ enum Layout {
         _ name: String, label: String, options: [(value: String, label: String)], selected: String?,
         problem: String? = nil
     ) -> String {
-        var html =
-            "<div class=\"field\(problem == nil ? "" : " field-error")\"><label for=\"\(name)\">\(h(label))</label>"
-        if let problem {
-            html +=
-                "<p class=\"error-message\" id=\"\(name)-error\"><span class=\"visually-hidden\">Error:</span> \(h(problem))</p>"
-        }
-        html +=
-            "<select id=\"\(name)\" name=\"\(name)\"\(problem == nil ? "" : " aria-describedby=\"\(name)-error\" aria-invalid=\"true\"")>"
+        var html = opening(name, label: label, hint: nil, problem: problem)
+        html += "<select id=\"\(name)\" name=\"\(name)\"\(ties(name, hint: nil, problem: problem))>"
         for option in options {
             let chosen = option.value == (selected ?? "") ? " selected" : ""
             html += "<option value=\"\(h(option.value))\"\(chosen)>\(h(option.label))</option>"
         }
         return html + "</select></div>"
+    }
+
+    /// A field's wrapper, label, hint and problem, before its control.
+    private static func opening(_ name: String, label: String, hint: String?, problem: String?) -> String {
+        var html =
+            "<div class=\"field\(problem == nil ? "" : " field-error")\"><label for=\"\(name)\">\(h(label))</label>"
+        if let hint { html += "<p class=\"hint\" id=\"\(name)-hint\">\(h(hint))</p>" }
+        if let problem {
+            html +=
+                "<p class=\"error-message\" id=\"\(name)-error\"><span class=\"visually-hidden\">Error:</span> \(h(problem))</p>"
+        }
+        return html
+    }
+
+    /// The attributes that tie a control to its hint and problem, for screen readers.
+    private static func ties(_ name: String, hint: String?, problem: String?) -> String {
+        let described = [hint.map { _ in "\(name)-hint" }, problem.map { _ in "\(name)-error" }].compactMap { $0 }
+        var html = described.isEmpty ? "" : " aria-describedby=\"\(described.joined(separator: " "))\""
+        if problem != nil { html += " aria-invalid=\"true\"" }
+        return html
+    }
+
+    /// A box saying an import or a run failed, and why.
+    static func failure(id: String? = nil, heading: String, message: String) -> String {
+        "<div\(id.map { " id=\"\($0)\"" } ?? "") class=\"error-summary\" role=\"alert\"><h2>\(h(heading))</h2><p>\(h(message))</p></div>"
     }
 
     /// A box listing a form's problems at its top, each linking to its field (GOV.UK pattern).

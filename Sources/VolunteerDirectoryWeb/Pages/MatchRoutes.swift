@@ -66,11 +66,11 @@ struct MatchRoutes {
             listed.append(id)
         }
         await state.trail.record(
-            account, propose ? "match --save" : "match", target: auditTarget(listed), people: listed,
-            detail: auditDetail([
+            account, propose ? "match --save" : "match", target: AuditText.target(listed), people: listed,
+            detail: AuditText.detail([
                 ("partner", partner), ("audience", audience.rawValue), ("assigned", String(assignments.count)),
             ]))
-        return MatchOutcome(report: report, placements: placements, weights: weights)
+        return MatchOutcome(report: report, placements: placements)
     }
 
     private func startRun(_ context: WebContext) async throws -> Response {
@@ -167,7 +167,7 @@ struct MatchRoutes {
             let body = "<p role=\"status\" id=\"match-progress\">Matching is running. This page refreshes itself.</p>"
             return Layout.page(title: "Matching report", context: context, body: body, refreshSeconds: 1)
         case .failed(let message):
-            let body = "<div class=\"error-summary\" role=\"alert\"><h2>Matching failed</h2><p>\(h(message))</p></div>"
+            let body = Layout.failure(heading: "Matching failed", message: message)
             return Layout.page(title: "Matching report", context: context, body: body)
         case .done(let outcome):
             let placements = Dictionary(

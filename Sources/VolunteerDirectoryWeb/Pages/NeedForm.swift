@@ -67,8 +67,12 @@ struct NeedForm {
 
     /// The form's field for a field named in a limit violation.
     private static func field(for name: String) -> String {
-        fields.first(where: { name.lowercased().contains($0.name.replacingOccurrences(of: "-", with: " ")) })?.name
-            ?? "description"
+        switch name {
+        case "need id": "id"
+        case "skill", "skills": "required-skills"
+        case "language", "languages": "required-languages"
+        default: fields.contains(where: { $0.name == name }) ? name : "description"
+        }
     }
 
     /// The values a held need fills the form with.
@@ -107,11 +111,7 @@ struct NeedForm {
                 html += "<input type=\"hidden\" name=\"id\" value=\"\(h(values["id"]))\">"
                 html += "<p><strong>Need ID:</strong> \(h(values["id"]))</p>"
             } else if field.name == "description" {
-                html +=
-                    "<div class=\"field\(problem == nil ? "" : " field-error")\"><label for=\"description\">Details</label>"
-                if let problem { html += "<p class=\"error-message\" id=\"description-error\">\(h(problem))</p>" }
-                html +=
-                    "<textarea id=\"description\" name=\"description\" rows=\"4\">\(h(values["description"]))</textarea></div>"
+                html += Layout.textArea("description", label: "Details", value: values["description"], problem: problem)
             } else {
                 html += Layout.field(
                     field.name, label: field.label, value: values[field.name], hint: field.hint, problem: problem,

@@ -93,11 +93,7 @@ struct NeedRoutes {
         var values = context.form
         if let held {
             // The id is the need's own: a form cannot move it to another.
-            values = FormValues(
-                encoded: values.pairs.filter { $0.name != "id" }.map {
-                    "\(FormValues.encode($0.name))=\(FormValues.encode($0.value))"
-                }.joined(separator: "&"))
-            values.append("id", held.id)
+            values.set("id", to: held.id)
         }
         var form = NeedForm(values)
         if held == nil, let id = form.values["id"],

@@ -87,15 +87,7 @@ struct SearchParameters {
 
     /// Notes on how languages were read (a correction, one the catalogue does not know).
     var languageNotes: [String] {
-        values.all("language").flatMap(Self.split).map { LanguageReference.resolving($0) }.compactMap { reference in
-            if reference.code == nil {
-                return "'\(reference.written)' is not a language the catalogue knows; matched as written"
-            }
-            if reference.isCorrection, let code = reference.code {
-                return "'\(reference.written)' read as \(reference.displayName()) (\(code))"
-            }
-            return nil
-        }
+        values.all("language").flatMap(Self.split).compactMap { LanguageReference.resolving($0).readingNote }
     }
 
     /// The filters asked, for the audit entry.

@@ -15,7 +15,8 @@ struct SearchRoutes {
     /// Runs the search for `account`: partners see only those shared with partners, without
     /// contact details. Audited.
     private func run(_ parameters: SearchParameters, for account: Account) async throws -> [VolunteerMatch] {
-        guard let query = parameters.query else { return [] }
+        guard var query = parameters.query else { return [] }
+        query.sharedWithPartnersOnly = account.role == .partner
         let found = try await state.directory.reader.search(query).compactMap { match -> VolunteerMatch? in
             guard let shown = match.volunteer.seen(by: account) else { return nil }
             var match = match
@@ -24,8 +25,8 @@ struct SearchRoutes {
         }
         let ids = found.map(\.volunteer.id)
         await state.trail.record(
-            account, "search", target: auditTarget(ids), people: ids,
-            detail: auditDetail(parameters.auditPairs + [("results", String(ids.count))]))
+            account, "search", target: AuditText.target(ids), people: ids,
+            detail: AuditText.detail(parameters.auditPairs + [("results", String(ids.count))]))
         return found
     }
 

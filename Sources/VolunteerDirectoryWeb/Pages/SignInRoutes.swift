@@ -54,7 +54,7 @@ struct SignInRoutes {
 
     private func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
         let name = context.form["name"] ?? ""
-        let password = context.form.pairs.first(where: { $0.name == "password" })?.value ?? ""
+        let password = context.form.untrimmed("password")
         let next = safeNext(context.form["next"])
         let accounts = state.directory.accounts
         let now = Date()
@@ -123,8 +123,8 @@ struct SignInRoutes {
 
     private func changePassword(_ context: WebContext) async throws -> Response {
         let account = try context.signedIn()
-        let password = context.form.pairs.first(where: { $0.name == "new-password" })?.value ?? ""
-        let again = context.form.pairs.first(where: { $0.name == "confirm-password" })?.value ?? ""
+        let password = context.form.untrimmed("new-password")
+        let again = context.form.untrimmed("confirm-password")
         if let reason = Passwords.problem(with: password) {
             return passwordPage(context: context, account: account, problems: [("new-password", reason)])
         }

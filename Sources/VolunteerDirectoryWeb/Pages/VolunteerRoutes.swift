@@ -10,8 +10,7 @@ struct VolunteerRoutes {
     func register(on router: Router<WebContext>) {
         router.get("/volunteers/:id") { _, context in try await page(context) }
         router.get("/api/volunteers/:id") { _, context in
-            let (account, volunteer) = try await load(context)
-            _ = account
+            let (_, volunteer) = try await load(context)
             return JSONResponse.text(try Presentation.volunteer(volunteer, as: .json))
         }
     }

@@ -69,14 +69,3 @@ actor AuditTrail {
         writing = false
     }
 }
-
-/// `skill: first aid; results: 3`: the filters asked and the counts, for an entry's detail.
-func auditDetail(_ pairs: [(String, String?)]) -> String? {
-    let parts = pairs.compactMap { key, value in value.flatMap { $0.isEmpty ? nil : "\(key): \($0)" } }
-    return parts.isEmpty ? nil : parts.joined(separator: "; ")
-}
-
-/// `volunteer 12`, or `3 volunteers`.
-func auditTarget(_ ids: [VolunteerID], noun: String = "volunteer") -> String {
-    ids.count == 1 ? "\(noun) \(ids[0])" : "\(ids.count) \(noun)s"
-}

@@ -53,8 +53,16 @@ struct ErrorPageMiddleware: RouterMiddleware {
                 error.status, error.status == .notFound ? "There is no such page." : error.status.reasonPhrase
             )
         default:
-            context.logger.error("request failed", metadata: ["route": .string(context.endpointPath ?? "?")])
-            (status, message) = (.internalServerError, "Something went wrong on the server: \(error)")
+            // The person gets what they can do; the log gets what went wrong (never the URL or
+            // the form, which may hold search terms or personal data).
+            context.logger.error(
+                "request failed",
+                metadata: ["route": .string(context.endpointPath ?? "?"), "error": .string("\(error)")])
+            (status, message) = (
+                .internalServerError,
+                "The server could not finish this. Reload the page to see whether it took effect, then try again; "
+                    + "if it happens again, tell the administrator the time, so they can find it in the server's log."
+            )
         }
         if isAPI { return JSONResponse.error(status, message) }
         let body = "<p role=\"alert\">\(h(message))</p><p><a href=\"/search\">Back to the search</a></p>"

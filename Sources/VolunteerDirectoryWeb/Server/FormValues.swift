@@ -18,7 +18,7 @@ public struct FormValues: Sendable, Hashable {
         }
     }
 
-    /// Adds a field.
+    /// Adds a field (another value when `name` is there already).
     public mutating func append(_ name: String, _ value: String) { pairs.append((name, value)) }
 
     /// The first value of `name`, trimmed; `nil` when missing or blank.
@@ -36,9 +36,15 @@ public struct FormValues: Sendable, Hashable {
             .filter { !$0.isEmpty }
     }
 
-    /// The fields percent-encoded again, for a link.
-    public var encoded: String {
-        pairs.map { "\(Self.encode($0.name))=\(Self.encode($0.value))" }.joined(separator: "&")
+    /// The first value of `name` exactly as sent (a password: its spaces are its own), or `""`.
+    public func untrimmed(_ name: String) -> String {
+        pairs.first(where: { $0.name == name })?.value ?? ""
+    }
+
+    /// Replaces every value of `name` with `value`.
+    public mutating func set(_ name: String, to value: String) {
+        pairs.removeAll { $0.name == name }
+        pairs.append((name, value))
     }
 
     private static func decode(_ text: Substring) -> String {

@@ -124,7 +124,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     /// SHA-256 of a session token, lower-case hex: what the directory keeps.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hex
     }
 
     /// A new random token: 32 bytes, base64url.

@@ -63,7 +63,7 @@ struct AuditCommand: ParsableCommand {
                 AuditFilter(since: since.flatMap(Self.date), person: person, actor: actor))
             store.audit(
                 "audit", target: "\(entries.count) entries", people: person.map { [$0] } ?? [],
-                detail: auditDetail([("since", since), ("person", person.map(String.init)), ("actor", actor)]))
+                detail: AuditText.detail([("since", since), ("person", person.map(String.init)), ("actor", actor)]))
             emit(try Presentation.auditEntries(entries, as: output.format))
         }
     }

@@ -65,8 +65,8 @@ struct DBSCommand: ParsableCommand {
             }
             let people = due.map(\.held.volunteer)
             store.audit(
-                "dbs due", target: auditTarget(people), people: people,
-                detail: auditDetail([("within", within), ("valid-for", validity.validFor.description)]))
+                "dbs due", target: AuditText.target(people), people: people,
+                detail: AuditText.detail([("within", within), ("valid-for", validity.validFor.description)]))
             emit(try DueCheck.render(due, as: output.format))
         }
     }

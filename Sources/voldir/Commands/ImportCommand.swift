@@ -137,7 +137,7 @@ struct ImportCommand: ParsableCommand {
         }
         let outcome = Self.run(service: service, targets: targets, request: request)
         for report in outcome.reports {
-            store.audit(dryRun ? "import --dry-run" : "import", target: report.file, detail: auditDetail(report))
+            store.audit(dryRun ? "import --dry-run" : "import", target: report.file, detail: AuditText.detail(report))
         }
         // A terminal gets the first few warnings of each kind and a count of the rest; JSON gets them all.
         let shown = output.format == .json ? outcome.reports : outcome.reports.map { WarningDigest.abridged($0) }

@@ -128,8 +128,8 @@ struct MatchCommand: ParsableCommand {
             listed.append(id)
         }
         store.audit(
-            save ? "match --save" : "match", target: auditTarget(listed), people: listed,
-            detail: auditDetail([
+            save ? "match --save" : "match", target: AuditText.target(listed), people: listed,
+            detail: AuditText.detail([
                 ("need", need.joined(separator: ", ")), ("partner", partner), ("audience", audience.rawValue),
                 ("format", format.rawValue), ("output", output), ("assigned", String(run.result.assignments.count)),
             ]))
@@ -199,7 +199,8 @@ struct PlacementsCommand: ParsableCommand {
             }
             let people = placements.map(\.volunteer)
             store.audit(
-                "placements", target: auditTarget(people), people: people, detail: auditDetail([("status", status)]))
+                "placements", target: AuditText.target(people), people: people,
+                detail: AuditText.detail([("status", status)]))
             switch output.format {
             case .json:
                 emit(try Presentation.json(placements))

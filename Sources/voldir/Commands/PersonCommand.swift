@@ -50,7 +50,7 @@ struct PersonCommand: ParsableCommand {
             }
             store.audit(
                 "person export", target: "volunteer \(id)", people: [id],
-                detail: auditDetail([("format", format.rawValue), ("output", output)]))
+                detail: AuditText.detail([("format", format.rawValue), ("output", output)]))
             let text = format == .json ? try report.json() + "\n" : report.html()
             if let output {
                 do {

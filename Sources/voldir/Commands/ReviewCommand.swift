@@ -50,7 +50,7 @@ struct ReviewCommand: ParsableCommand {
         let people = try store.notSeen(since: cutoff)
         guard erase else {
             store.audit(
-                "review", target: auditTarget(people.map(\.id)), people: people.map(\.id),
+                "review", target: AuditText.target(people.map(\.id)), people: people.map(\.id),
                 detail: "not seen since \(period.description)")
             emit(try Presentation.unseen(people, as: output.format))
             return

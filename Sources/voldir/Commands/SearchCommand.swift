@@ -100,11 +100,7 @@ struct SearchCommand: ParsableCommand {
         let store = try directory.openForReading()
         let languages = language.map { LanguageReference.resolving($0) }
         for reference in languages {
-            if reference.code == nil {
-                note("warning: '\(reference.written)' is not a language the catalogue knows; matching it as written")
-            } else if reference.isCorrection, let code = reference.code {
-                note("note: '\(reference.written)' read as \(reference.displayName()) (\(code))")
-            }
+            if let text = reference.readingNote { note((reference.code == nil ? "warning: " : "note: ") + text) }
         }
         let query = VolunteerQuery(
             skills: skill, languages: languages, minimumProficiency: minProficiency, network: network, area: area,
@@ -118,7 +114,7 @@ struct SearchCommand: ParsableCommand {
         asked += [("network", network), ("area", area), ("available", available.joined(separator: ", "))]
         asked += [("dbs", dbs.map { "\($0)" }), ("text", text), ("include-no-consent", includeNoConsent ? "yes" : nil)]
         asked.append(("results", String(found.count)))
-        store.audit("search", target: auditTarget(found), people: found, detail: auditDetail(asked))
+        store.audit("search", target: AuditText.target(found), people: found, detail: AuditText.detail(asked))
         if matches.isEmpty, output.format == .table {
             note("No volunteers match.")
             return

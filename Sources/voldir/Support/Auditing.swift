@@ -18,25 +18,3 @@ extension Directory {
         }
     }
 }
-
-/// `skill: first aid; results: 3`: the filters asked and the counts, for an entry's detail;
-/// `nil` or empty values are left out.
-func auditDetail(_ pairs: [(String, String?)]) -> String? {
-    let parts = pairs.compactMap { key, value in value.flatMap { $0.isEmpty ? nil : "\(key): \($0)" } }
-    return parts.isEmpty ? nil : parts.joined(separator: "; ")
-}
-
-/// An import's counts, for its audit entry.
-func auditDetail(_ report: FileImportReport) -> String? {
-    let c = report.counts
-    return auditDetail([
-        ("created", String(c.created)), ("updated", String(c.updated)), ("unchanged", String(c.unchanged)),
-        ("rejected", String(c.rejected)), ("erased", String(c.erased)), ("ended", String(c.ended)),
-        ("suppressed", String(c.suppressed)),
-    ])
-}
-
-/// `volunteer 12`, or `3 volunteers`, for an audit entry's target.
-func auditTarget(_ ids: [VolunteerID], noun: String = "volunteer") -> String {
-    ids.count == 1 ? "\(noun) \(ids[0])" : "\(ids.count) \(noun)s"
-}
