@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The shared deployment: PostgreSQL through postgres-nio, TLS through NIOSSL.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // Tests only: property-based tests that feed the parsers and the matcher random input.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -56,6 +59,19 @@ let package = Package(
         .target(
             name: "VolunteerDirectoryMemory",
             dependencies: ["VolunteerDirectory"],
+            swiftSettings: swiftSettings
+        ),
+
+        /// The shared deployment's store: PostgreSQL (15 and later) through postgres-nio, behind the
+        /// same interfaces as the SQLite store. Chosen by a `postgres://` `--db` value.
+        .target(
+            name: "VolunteerDirectoryPostgres",
+            dependencies: [
+                "VolunteerDirectory",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -150,6 +166,7 @@ let package = Package(
             dependencies: [
                 "VolunteerDirectory",
                 "VolunteerDirectorySQLite",
+                "VolunteerDirectoryPostgres",
                 "VolunteerDirectoryWeb",
                 "CSVImporter",
                 "Sector3Importer",
@@ -227,13 +244,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        /// The store contract: one set of tests run against every store (in memory, SQLite; a new
-        /// store joins by adding a `StoreKind` case).
+        /// The store contract: one set of tests run against every store (in memory, SQLite, and
+        /// PostgreSQL when `VOLDIR_TEST_POSTGRES` names a server; a new store joins by adding a
+        /// `StoreKind` case).
         .testTarget(
             name: "StoreContractTests",
             dependencies: [
-                "VolunteerDirectory", "VolunteerDirectoryMemory", "VolunteerDirectorySQLite", "CSVImporter",
-                "Sector3Importer", "WorkbookImporter",
+                "VolunteerDirectory", "VolunteerDirectoryMemory", "VolunteerDirectorySQLite",
+                "VolunteerDirectoryPostgres", "CSVImporter", "Sector3Importer", "WorkbookImporter",
             ],
             swiftSettings: swiftSettings
         ),

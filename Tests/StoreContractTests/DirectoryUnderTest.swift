@@ -15,11 +15,15 @@ final class DirectoryUnderTest {
     let accounts: any AccountStore
     let erasure: any ErasureStore
     let service: ImportService
+    /// What to do when the test is done besides removing the folder (drop a server's database).
+    private let cleanUp: () -> Void
 
     init(
         kind: StoreKind, folder: URL, store: any DirectoryStore, reader: any DirectoryReader,
-        editor: any DirectoryEditor, accounts: any AccountStore, erasure: any ErasureStore
+        editor: any DirectoryEditor, accounts: any AccountStore, erasure: any ErasureStore,
+        cleanUp: @escaping () -> Void = {}
     ) {
+        self.cleanUp = cleanUp
         self.kind = kind
         self.folder = folder
         self.store = store
@@ -33,6 +37,7 @@ final class DirectoryUnderTest {
     }
 
     deinit {
+        cleanUp()
         try? FileManager.default.removeItem(at: folder)
     }
 

@@ -2,15 +2,24 @@ import Foundation
 import Testing
 import VolunteerDirectory
 import VolunteerDirectoryMemory
+import VolunteerDirectoryPostgres
 import VolunteerDirectorySQLite
 
-/// Every store the contract runs against. A new store (PostgreSQL) joins by adding a case and
-/// saying in ``make()`` how to open a fresh, empty one.
+/// Every store the contract runs against. A new store joins by adding a case and saying in
+/// ``make()`` how to open a fresh, empty one.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// ``InMemoryDirectoryStore``: the reference.
     case memory
     /// ``SQLiteDirectoryStore`` in a file of its own in a temporary folder, read through ``AsyncSQLiteDirectory``.
     case sqlite
+    /// ``PostgresDirectoryStore`` in a database of its own on the server `VOLDIR_TEST_POSTGRES`
+    /// names (`.ci/run` starts one), read through ``AsyncPostgresDirectory``.
+    case postgres
+
+    /// The stores this run can test: PostgreSQL only when `VOLDIR_TEST_POSTGRES` names a server.
+    static var allCases: [StoreKind] {
+        PostgresTestServer.location == nil ? [.memory, .sqlite] : [.memory, .sqlite, .postgres]
+    }
 
     var testDescription: String { rawValue }
 
@@ -42,6 +51,42 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
             return DirectoryUnderTest(
                 kind: self, folder: folder, store: store, reader: asyncFace, editor: asyncFace, accounts: store,
                 erasure: store)
+        case .postgres:
+            let database = try PostgresTestServer.freshDatabase()
+            let store = try PostgresDirectoryStore(location: database)
+            return DirectoryUnderTest(
+                kind: self, folder: folder, store: store, reader: AsyncPostgresDirectory(store),
+                editor: AsyncPostgresDirectory(store), accounts: store, erasure: store,
+                cleanUp: {
+                    store.close()
+                    try? PostgresTestServer.drop(database)
+                })
         }
+    }
+}
+
+/// The PostgreSQL server the tests may use: `VOLDIR_TEST_POSTGRES`, a `postgres://` URL of an
+/// account that may create databases. Each directory gets a database of its own, dropped after.
+enum PostgresTestServer {
+    static let location: PostgresLocation? = {
+        guard let url = ProcessInfo.processInfo.environment["VOLDIR_TEST_POSTGRES"], !url.isEmpty else { return nil }
+        return try? PostgresLocation(url: url)
+    }()
+
+    /// A new, empty database on the server.
+    static func freshDatabase() throws -> PostgresLocation {
+        guard var server = location else {
+            throw PostgresStoreError.badURL("", reason: "VOLDIR_TEST_POSTGRES is not set")
+        }
+        let name = "voldir_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try PostgresAdministration.createDatabase(named: name, on: server)
+        server.database = name
+        return server
+    }
+
+    /// Drops a database `freshDatabase()` made.
+    static func drop(_ database: PostgresLocation) throws {
+        guard let server = location else { return }
+        try PostgresAdministration.dropDatabase(named: database.database, on: server)
     }
 }

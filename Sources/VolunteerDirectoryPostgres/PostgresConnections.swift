@@ -1,0 +1,155 @@
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+import Synchronization
+
+/// The connections a store holds to its server: opened when needed, kept idle for the next
+/// question, and dropped when the server closed them (a restart costs the one request that was
+/// using a connection at that moment, no more).
+///
+/// Every question is asked synchronously: the caller waits on postgres-nio's futures on its own
+/// thread, never on an event loop. The web app's `async` face (``AsyncPostgresDirectory``) asks
+/// from NIO's blocking thread pool, so neither the event loops nor the cooperative threads wait.
+final class PostgresConnections: Sendable {
+    /// Where the server is.
+    let location: PostgresLocation
+    private let configuration: PostgresConnection.Configuration
+    private let idle = Mutex<[PostgresConnection]>([])
+    private let nextID = Atomic<Int>(1)
+
+    /// How many idle connections are kept for the next question; more are closed when returned.
+    static let keptIdle = 16
+
+    /// postgres-nio's log: nothing of it is written anywhere, because its debug lines carry
+    /// statements, and statements can carry personal data.
+    static let logger = Logger(label: "voldir.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    init(location: PostgresLocation) throws {
+        self.location = location
+        var configuration = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: try Self.tls(for: location))
+        configuration.options.connectTimeout = .seconds(10)
+        self.configuration = configuration
+    }
+
+    private static func tls(for location: PostgresLocation) throws -> PostgresConnection.Configuration.TLS {
+        switch location.tls {
+        case .disable:
+            return .disable
+        case .prefer, .require:
+            // As libpq's 'prefer' and 'require': encrypted, the certificate not checked.
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.certificateVerification = .none
+            let context = try NIOSSLContext(configuration: tls)
+            return location.tls == .prefer ? .prefer(context) : .require(context)
+        case .verifyFull:
+            return .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+    }
+
+    deinit {
+        for connection in idle.withLock({ $0 }) { Self.close(connection) }
+    }
+
+    // MARK: - Synchronous
+
+    /// Runs `body` with a connection of its own, waiting on this thread.
+    @discardableResult
+    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        let connection = try checkOutWaiting()
+        do {
+            let result = try body(connection)
+            checkIn(connection)
+            return result
+        } catch {
+            release(connection, after: error)
+            throw PostgresStoreError.actionable(error, at: location)
+        }
+    }
+
+    /// Runs `body` in one transaction on a connection of its own: committed when it returns
+    /// (rolled back instead when `rollingBack`), rolled back when it throws.
+    func transaction<T>(rollingBack: Bool = false, _ body: (PostgresConnection) throws -> T) throws -> T {
+        try withConnection { connection in
+            try connection.run("BEGIN")
+            do {
+                let result = try body(connection)
+                try connection.run(rollingBack ? "ROLLBACK" : "COMMIT")
+                return result
+            } catch {
+                _ = try? connection.run("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    private func checkOutWaiting() throws -> PostgresConnection {
+        if let connection = takeIdle() { return connection }
+        do {
+            return try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
+                id: nextID.add(1, ordering: .relaxed).oldValue, logger: Self.logger
+            ).wait()
+        } catch {
+            throw PostgresStoreError.actionable(error, at: location)
+        }
+    }
+
+    // MARK: - The pool
+
+    private func takeIdle() -> PostgresConnection? {
+        idle.withLock { idle in
+            while let connection = idle.popLast() {
+                if !connection.isClosed { return connection }
+            }
+            return nil
+        }
+    }
+
+    private func checkIn(_ connection: PostgresConnection) {
+        guard !connection.isClosed else { return }
+        let kept = idle.withLock { idle in
+            guard idle.count < Self.keptIdle else { return false }
+            idle.append(connection)
+            return true
+        }
+        if !kept { Self.close(connection) }
+    }
+
+    /// Returns a connection after `error`: to the pool when it is still sound, closed otherwise.
+    private func release(_ connection: PostgresConnection, after error: any Error) {
+        if PostgresStoreError.isConnectionFailure(error) {
+            Self.close(connection)
+        } else {
+            checkIn(connection)
+        }
+    }
+
+    /// Closes every idle connection (those in use close when they come back).
+    func closeIdle() {
+        for connection in idle.withLock({ idle in
+            defer { idle.removeAll() }
+            return idle
+        }) {
+            Self.close(connection)
+        }
+    }
+
+    /// Closes `connection` without waiting, keeping it alive until it has closed (postgres-nio
+    /// asks that a connection be closed before it goes).
+    private static func close(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+}
+
+extension PostgresConnection {
+    /// Runs `query` and waits for all its rows: for the synchronous interfaces only (never on an
+    /// event loop).
+    @discardableResult
+    func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        try self.query(query, logger: PostgresConnections.logger).wait()
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import PostgresNIO
+
+/// What can go wrong with a PostgreSQL directory, said so that a coordinator (or their IT team)
+/// can act on it: each names the server as `host:port/database` and never the password, and none
+/// carries a stack trace or a statement's values.
+public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
+    /// The `--db` URL could not be read.
+    case badURL(String, reason: String)
+    /// No server answered at the address.
+    case unreachable(PostgresLocation, reason: String)
+    /// The server refused the user name or password.
+    case badCredentials(PostgresLocation, user: String)
+    /// The server has no such database.
+    case noDatabase(PostgresLocation)
+    /// The database holds no directory yet, and the command only reads.
+    case noDirectory(PostgresLocation)
+    /// The server is older than voldir supports.
+    case unsupportedServer(PostgresLocation, version: String)
+    /// The directory was written by a newer voldir.
+    case newerSchema(PostgresLocation, migration: String)
+    /// The connection was lost; whatever the transaction had written was rolled back.
+    case connectionLost(PostgresLocation)
+    /// The account or server may only read (a read replica, a read-only role).
+    case readOnly(PostgresLocation)
+    /// The server refused a statement.
+    case refused(PostgresLocation, reason: String)
+
+    public var description: String {
+        switch self {
+        case .badURL(let url, let reason):
+            return "--db '\(url)': \(reason)"
+        case .unreachable(let location, let reason):
+            return
+                "cannot reach the PostgreSQL server at \(location.host):\(location.port) (database '\(location.database)'): \(reason); check the host and port, and that the server is running"
+        case .badCredentials(let location, let user):
+            return
+                "the PostgreSQL server at \(location.host):\(location.port) refused user '\(user)' for database '\(location.database)': check the user name and password in --db"
+        case .noDatabase(let location):
+            return
+                "the PostgreSQL server at \(location.host):\(location.port) has no database '\(location.database)': create it (createdb -O USER \(location.database)) or correct --db"
+        case .noDirectory(let location):
+            return
+                "no directory in \(location): the database holds no voldir tables yet; import a roster or run 'voldir migrate --db …' first"
+        case .unsupportedServer(let location, let version):
+            return
+                "the PostgreSQL server at \(location.host):\(location.port) runs version \(version); voldir needs PostgreSQL 15 or later"
+        case .newerSchema(let location, let migration):
+            return
+                "the directory in \(location) was written by a newer voldir (it has migration '\(migration)', which this voldir does not know): upgrade voldir"
+        case .connectionLost(let location):
+            return
+                "lost the connection to the PostgreSQL server at \(location.host):\(location.port) (database '\(location.database)'); nothing of the unfinished change was kept: try again"
+        case .readOnly(let location):
+            return
+                "\(location) may only be read with this account (or is a read replica): nothing was written; use an account that may write, on the primary server"
+        case .refused(let location, let reason):
+            return "PostgreSQL (\(location)) refused: \(reason)"
+        }
+    }
+
+    /// The SQLSTATE of a server error, if `error` is one.
+    static func sqlState(of error: any Error) -> String? {
+        (error as? PSQLError)?.serverInfo?[.sqlState]
+    }
+
+    /// `error`, as thrown by postgres-nio, said for `location`; an error of ours, or of the core,
+    /// is returned as it is.
+    static func actionable(_ error: any Error, at location: PostgresLocation) -> any Error {
+        guard let error = error as? PSQLError else { return error }
+        switch error.code {
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            let message = error.serverInfo?[.message] ?? "an error"
+            switch state {
+            case "28P01", "28000": return PostgresStoreError.badCredentials(location, user: location.user)
+            case "3D000": return PostgresStoreError.noDatabase(location)
+            case "57P01", "57P02", "57P03": return PostgresStoreError.connectionLost(location)
+            case "25006", "42501": return PostgresStoreError.readOnly(location)
+            default: return PostgresStoreError.refused(location, reason: "\(message) (SQLSTATE \(state))")
+            }
+        case .connectionError:
+            let reason = error.underlying.map { String(describing: $0) } ?? "the connection failed"
+            return PostgresStoreError.unreachable(location, reason: reason)
+        case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
+            return PostgresStoreError.connectionLost(location)
+        case .sslUnsupported:
+            return PostgresStoreError.unreachable(
+                location, reason: "the server does not offer TLS, which sslmode asks for")
+        case .authMechanismRequiresPassword:
+            return PostgresStoreError.badCredentials(location, user: location.user)
+        default:
+            return PostgresStoreError.refused(location, reason: String(describing: error.code))
+        }
+    }
+
+    /// Whether the connection that raised `error` can no longer be used (and must not go back to
+    /// the pool).
+    static func isConnectionFailure(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError else { return false }
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown: return true
+        case .server: return (error.serverInfo?[.sqlState] ?? "").hasPrefix("57P")
+        default: return false
+        }
+    }
+}
