@@ -86,6 +86,22 @@ final class PostgresConnections: Sendable {
         }
     }
 
+    /// Runs `body`'s reads in one read-only snapshot: every statement sees the directory as it was
+    /// when the first ran, before or after any import, never half of one.
+    func snapshot<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try withConnection { connection in
+            try connection.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            do {
+                let result = try body(connection)
+                try connection.run("COMMIT")
+                return result
+            } catch {
+                _ = try? connection.run("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
     private func checkOutWaiting() throws -> PostgresConnection {
         if let connection = takeIdle() { return connection }
         do {

@@ -12,15 +12,6 @@ extension PostgresDirectoryStore {
     public func rehearse<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
         throw unwritten(#function)
     }
-    public func search(_ query: VolunteerQuery) throws -> [VolunteerMatch] {
-        throw unwritten(#function)
-    }
-    public func volunteer(id: VolunteerID) throws -> Volunteer? {
-        throw unwritten(#function)
-    }
-    public func networks() throws -> [Network] {
-        throw unwritten(#function)
-    }
     public func needs() throws -> [Need] {
         throw unwritten(#function)
     }
@@ -28,9 +19,6 @@ extension PostgresDirectoryStore {
         throw unwritten(#function)
     }
     public func batch(sha256: String) throws -> ImportBatch? {
-        throw unwritten(#function)
-    }
-    public func volunteersForMatching() throws -> [Volunteer] {
         throw unwritten(#function)
     }
     public func placements() throws -> [Placement] {
@@ -46,15 +34,6 @@ extension PostgresDirectoryStore {
         throw unwritten(#function)
     }
     public func saveNeed(_ need: Need, source: String) throws {
-        throw unwritten(#function)
-    }
-    public func unmappedSkills(limit: Int) throws -> [UnmappedSkill] {
-        throw unwritten(#function)
-    }
-    public func skillHolders() throws -> [String: Int] {
-        throw unwritten(#function)
-    }
-    public func languageCoverage() throws -> [LanguageCoverage] {
         throw unwritten(#function)
     }
     public func compact() throws {

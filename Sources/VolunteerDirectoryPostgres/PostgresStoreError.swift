@@ -80,8 +80,7 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
             default: return PostgresStoreError.refused(location, reason: "\(message) (SQLSTATE \(state))")
             }
         case .connectionError:
-            let reason = error.underlying.map { String(describing: $0) } ?? "the connection failed"
-            return PostgresStoreError.unreachable(location, reason: reason)
+            return PostgresStoreError.unreachable(location, reason: reason(error.underlying))
         case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
             return PostgresStoreError.connectionLost(location)
         case .sslUnsupported:
@@ -92,6 +91,21 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
         default:
             return PostgresStoreError.refused(location, reason: String(describing: error.code))
         }
+    }
+
+    /// What NIO's connection error says, in a few words.
+    private static func reason(_ underlying: (any Error)?) -> String {
+        let text = underlying.map { String(describing: $0) } ?? ""
+        let lowered = text.lowercased()
+        if lowered.contains("refused") { return "the connection was refused" }
+        if lowered.contains("timeout") || lowered.contains("timed out") { return "no answer within 10 seconds" }
+        if lowered.contains("resolve") || lowered.contains("getaddrinfo") || lowered.contains("no such host")
+            || lowered.contains("name or service")
+        {
+            return "the host name could not be resolved"
+        }
+        if lowered.contains("unreachable") { return "the network or host is unreachable" }
+        return "the connection failed"
     }
 
     /// Whether the connection that raised `error` can no longer be used (and must not go back to

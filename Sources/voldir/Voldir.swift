@@ -32,6 +32,7 @@ struct Voldir: AsyncParsableCommand {
             DBSCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
+            MigrateCommand.self,
             ServeCommand.self,
             UsersCommand.self,
         ]

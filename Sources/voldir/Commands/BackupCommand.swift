@@ -30,10 +30,10 @@ struct BackupCommand: ParsableCommand {
             note("error: \(error)")
             throw ExitCode(1)
         } catch let error where store.unwritableLocation(in: error) != nil {
-            let path = store.unwritableLocation(in: error) ?? directory.path
+            let path = store.unwritableLocation(in: error) ?? directory.shownPath
             note("note: this backup was not recorded in the audit log: '\(path)' cannot be written here")
         }
-        emit("Backed up '\(directory.path)' to '\(file)'.")
+        emit("Backed up '\(directory.shownPath)' to '\(file)'.")
     }
 }
 
@@ -68,7 +68,8 @@ struct RestoreCommand: ParsableCommand {
             throw ExitCode(1)
         }
         guard
-            try Confirmation.confirm("Replace the contents of '\(directory.path)' with the backup '\(file)'?", yes: yes)
+            try Confirmation.confirm(
+                "Replace the contents of '\(directory.shownPath)' with the backup '\(file)'?", yes: yes)
         else {
             note("Not confirmed; nothing was restored.")
             throw ExitCode(1)

@@ -79,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: WebConfiguration(
                 host: host, port: port, uploadLimit: uploadLimit * 1_048_576, behindTLSProxy: behindTLSProxy))
         let host = self.host
-        let (shownPath, admin) = (path, firstAdmin)
+        let (shownPath, admin) = (DirectoryFactory.shown(path), firstAdmin)
         try await app.run(onListening: { port in
             let path = shownPath
             let firstAdmin = admin

@@ -7,8 +7,10 @@ struct DirectoryOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The directory database file; created by the first command that writes (import).",
-            discussion: "Defaults to $VOLDIR_DB, else ./voldir.sqlite.", valueName: "path"))
+            "The directory: a database file, created by the first command that writes (import), or a PostgreSQL URL.",
+            discussion:
+                "Defaults to $VOLDIR_DB, else ./voldir.sqlite. A shared directory is postgres://USER:PASSWORD@HOST:PORT/DATABASE (postgresql:// too; ?sslmode=disable|prefer|require|verify-full).",
+            valueName: "path-or-url"))
     var db: String?
 
     @Option(
@@ -23,6 +25,9 @@ struct DirectoryOptions: ParsableArguments {
     var path: String {
         db ?? ProcessInfo.processInfo.environment["VOLDIR_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "voldir.sqlite"
     }
+
+    /// ``path`` as messages show it: a PostgreSQL URL without its password.
+    var shownPath: String { DirectoryFactory.shown(path) }
 
     /// The skills taxonomy in force: the shipped one, extended by ./Imports/*.taxonomy.yaml and --taxonomy.
     func loadTaxonomy() throws -> SkillTaxonomy {
