@@ -190,7 +190,7 @@ let package = Package(
         /// Helpers every test target shares: a temporary directory, a recording sink.
         .target(
             name: "VolunteerDirectoryTestSupport",
-            dependencies: ["VolunteerDirectory", "VolunteerDirectorySQLite"],
+            dependencies: ["VolunteerDirectory", "VolunteerDirectorySQLite", "VolunteerDirectoryPostgres"],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
@@ -244,6 +244,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        /// The PostgreSQL store's own concerns: its URL, its errors, its migrations (the behaviour it
+        /// shares with every store is in the contract suite).
+        .testTarget(
+            name: "VolunteerDirectoryPostgresTests",
+            dependencies: [
+                "VolunteerDirectoryPostgres", "VolunteerDirectory", "VolunteerDirectoryTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         /// The store contract: one set of tests run against every store (in memory, SQLite, and
         /// PostgreSQL when `VOLDIR_TEST_POSTGRES` names a server; a new store joins by adding a
         /// `StoreKind` case).
@@ -251,7 +261,8 @@ let package = Package(
             name: "StoreContractTests",
             dependencies: [
                 "VolunteerDirectory", "VolunteerDirectoryMemory", "VolunteerDirectorySQLite",
-                "VolunteerDirectoryPostgres", "CSVImporter", "Sector3Importer", "WorkbookImporter",
+                "VolunteerDirectoryPostgres", "VolunteerDirectoryTestSupport", "CSVImporter", "Sector3Importer",
+                "WorkbookImporter",
             ],
             swiftSettings: swiftSettings
         ),

@@ -96,6 +96,9 @@ public final class PostgresDirectoryStore: Sendable {
         }
     }
 
+    /// The names of the migrations this voldir knows, in order.
+    public static var migrationNames: [String] { PostgresSchema.migrations.map(\.name) }
+
     /// Closes the connections the store keeps idle. Optional: they close when the store goes.
     public func close() {
         connections.closeIdle()

@@ -44,7 +44,7 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
                 "no directory in \(location): the database holds no voldir tables yet; import a roster or run 'voldir migrate --db …' first"
         case .unsupportedServer(let location, let version):
             return
-                "the PostgreSQL server at \(location.host):\(location.port) runs version \(version); voldir needs PostgreSQL 15 or later"
+                "the PostgreSQL server at \(location.host):\(location.port) (database '\(location.database)') runs version \(version); voldir needs PostgreSQL 15 or later"
         case .newerSchema(let location, let migration):
             return
                 "the directory in \(location) was written by a newer voldir (it has migration '\(migration)', which this voldir does not know): upgrade voldir"

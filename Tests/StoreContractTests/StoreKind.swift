@@ -4,6 +4,7 @@ import VolunteerDirectory
 import VolunteerDirectoryMemory
 import VolunteerDirectoryPostgres
 import VolunteerDirectorySQLite
+import VolunteerDirectoryTestSupport
 
 /// Every store the contract runs against. A new store joins by adding a case and saying in
 /// ``make()`` how to open a fresh, empty one.
@@ -62,31 +63,5 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
                     try? PostgresTestServer.drop(database)
                 })
         }
-    }
-}
-
-/// The PostgreSQL server the tests may use: `VOLDIR_TEST_POSTGRES`, a `postgres://` URL of an
-/// account that may create databases. Each directory gets a database of its own, dropped after.
-enum PostgresTestServer {
-    static let location: PostgresLocation? = {
-        guard let url = ProcessInfo.processInfo.environment["VOLDIR_TEST_POSTGRES"], !url.isEmpty else { return nil }
-        return try? PostgresLocation(url: url)
-    }()
-
-    /// A new, empty database on the server.
-    static func freshDatabase() throws -> PostgresLocation {
-        guard var server = location else {
-            throw PostgresStoreError.badURL("", reason: "VOLDIR_TEST_POSTGRES is not set")
-        }
-        let name = "voldir_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try PostgresAdministration.createDatabase(named: name, on: server)
-        server.database = name
-        return server
-    }
-
-    /// Drops a database `freshDatabase()` made.
-    static func drop(_ database: PostgresLocation) throws {
-        guard let server = location else { return }
-        try PostgresAdministration.dropDatabase(named: database.database, on: server)
     }
 }
