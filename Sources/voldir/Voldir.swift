@@ -33,6 +33,7 @@ struct Voldir: AsyncParsableCommand {
             BackupCommand.self,
             RestoreCommand.self,
             MigrateCommand.self,
+            CopyCommand.self,
             ServeCommand.self,
             UsersCommand.self,
         ]

@@ -1,6 +1,6 @@
 /// Everything the command line and the server need of one directory, whatever engine keeps it:
 /// what a store factory returns, so that no command names the engine.
-public protocol Directory: DirectoryStore, AuditLog, ErasureStore, RetentionStore, SettingsStore,
+public protocol Directory: DirectoryStore, AuditLog, ErasureStore, RetentionStore, SettingsStore, PortableDirectory,
     SubjectAccessStore, DBSCheckStore, BackupStore, AccountStore
 {
     /// What the person who opened the directory should be told, once (a taxonomy that could not
