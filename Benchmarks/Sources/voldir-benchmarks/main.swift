@@ -8,6 +8,7 @@ import VolunteerDirectorySQLite
 ///   voldir-benchmarks search --db PATH [--queries N] [--write-queries FILE]   search latency p50/p99
 ///   voldir-benchmarks lookup [--rounds N]    microseconds to understand a written language or skill
 ///   voldir-benchmarks hash --file PATH [--rounds N]   seconds to take a file's SHA-256, best of N (3)
+///   voldir-benchmarks json --db PATH [--skill S] [--rounds N]   µs to write a 50-result search array, two ways
 
 func seconds(_ start: DispatchTime) -> String {
     String(format: "%.2f s", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
@@ -82,33 +83,43 @@ func option(_ name: String, in arguments: ArraySlice<String>) -> String? {
     return arguments[arguments.index(after: index)]
 }
 
+/// The value of an option the benchmark cannot run without, or the usage line and exit 64.
+func required(_ name: String, in arguments: ArraySlice<String>, usage: String) -> String {
+    guard let value = option(name, in: arguments) else {
+        FileHandle.standardError.write(Data("usage: voldir-benchmarks \(usage)\n".utf8))
+        exit(64)
+    }
+    return value
+}
+
+/// An optional whole-number option, or its default.
+func number(_ name: String, in arguments: ArraySlice<String>, default value: Int) -> Int {
+    Int(option(name, in: arguments) ?? "") ?? value
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "search":
-    guard let database = option("--db", in: arguments) else {
-        FileHandle.standardError.write(
-            Data("usage: voldir-benchmarks search --db PATH [--queries N] [--write-queries FILE]\n".utf8))
-        exit(64)
-    }
     try search(
-        database: database, count: Int(option("--queries", in: arguments) ?? "") ?? 2_000,
+        database: required("--db", in: arguments, usage: "search --db PATH [--queries N] [--write-queries FILE]"),
+        count: number("--queries", in: arguments, default: 2_000),
         queriesFile: option("--write-queries", in: arguments))
 case "lookup":
-    try lookup(rounds: Int(option("--rounds", in: arguments) ?? "") ?? 2_000)
+    try lookup(rounds: number("--rounds", in: arguments, default: 2_000))
 case "hash":
-    guard let file = option("--file", in: arguments) else {
-        FileHandle.standardError.write(Data("usage: voldir-benchmarks hash --file PATH [--rounds N]\n".utf8))
-        exit(64)
-    }
-    try hash(file: file, rounds: Int(option("--rounds", in: arguments) ?? "") ?? 3)
+    try hash(
+        file: required("--file", in: arguments, usage: "hash --file PATH [--rounds N]"),
+        rounds: number("--rounds", in: arguments, default: 3))
+case "json":
+    try json(
+        database: required("--db", in: arguments, usage: "json --db PATH [--skill SKILL] [--rounds N]"),
+        skill: option("--skill", in: arguments) ?? "accountancy",
+        rounds: number("--rounds", in: arguments, default: 500)
+    )
 case "matching":
-    guard let index = arguments.firstIndex(of: "--db"), arguments.index(after: index) < arguments.endIndex else {
-        FileHandle.standardError.write(Data("usage: voldir-benchmarks matching --db PATH\n".utf8))
-        exit(64)
-    }
-    try matching(database: arguments[arguments.index(after: index)])
+    try matching(database: required("--db", in: arguments, usage: "matching --db PATH"))
 default:
     FileHandle.standardError.write(
-        Data("usage: voldir-benchmarks matching|search|lookup|hash (see Benchmarks/README.md)\n".utf8))
+        Data("usage: voldir-benchmarks matching|search|lookup|hash|json (see Benchmarks/README.md)\n".utf8))
     exit(64)
 }

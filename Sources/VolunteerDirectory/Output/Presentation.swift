@@ -85,16 +85,22 @@ public enum Presentation {
                 self.match = matched.weakestMatch
             }
         }
+
+        /// The JSON form of a search result: its score rounded to three places, and how it met
+        /// the skills and languages asked for.
+        public init(_ match: VolunteerMatch) {
+            self.init(match.volunteer, score: (match.score * 1000).rounded() / 1000, matched: match.matched)
+        }
     }
 
-    /// Search results in the chosen format.
+    /// Search results in the chosen format. The JSON is the bytes ``json(_:)`` writes for
+    /// `[VolunteerJSON]`, written by `JSONWriter` without `JSONEncoder` (a server writes it
+    /// for every `/api/search`).
     public static func volunteers(_ matches: [VolunteerMatch], as format: OutputFormat) throws -> String {
         switch format {
         case .json:
-            return try json(
-                matches.map {
-                    VolunteerJSON($0.volunteer, score: ($0.score * 1000).rounded() / 1000, matched: $0.matched)
-                })
+            // About 1 KB per volunteer, so the buffer seldom grows.
+            return try JSONWriter.document(matches.map(VolunteerJSON.init), capacity: 1_024 * (matches.count + 1))
         case .table:
             let explained = matches.contains { !$0.matched.isEmpty }
             return TextTable(
@@ -124,7 +130,7 @@ public enum Presentation {
     public static func volunteer(_ volunteer: Volunteer, as format: OutputFormat) throws -> String {
         switch format {
         case .json:
-            return try json(VolunteerJSON(volunteer))
+            return try JSONWriter.document(VolunteerJSON(volunteer))
         case .csv:
             return try volunteers([VolunteerMatch(volunteer: volunteer, score: 0)], as: .csv)
         case .table:
