@@ -1,17 +1,15 @@
-import VolunteerDirectory
-
 /// Availability as stored: one bit per day (or any day) and part of the day (or any part),
 /// bit `day * 4 + part` with ``Day`` and ``PartOfDay`` in declaration order. Unlike
 /// ``SlotMask``, which spreads `any` over the week for matching, this keeps `any` as written, so
-/// what is read back is what was imported.
-enum StoredSlots {
+/// what is read back is what was imported. Every store keeps availability this way.
+public enum StoredSlots {
     /// The bits of these slots.
-    static func bits(of slots: [Slot]) -> Int64 {
+    public static func bits(of slots: [Slot]) -> Int64 {
         slots.reduce(0) { $0 | bit($1) }
     }
 
     /// The slots these bits hold, in order.
-    static func slots(in bits: Int64) -> [Slot] {
+    public static func slots(in bits: Int64) -> [Slot] {
         var slots: [Slot] = []
         for (dayIndex, day) in Day.allCases.enumerated() {
             for (partIndex, part) in PartOfDay.allCases.enumerated() where bits & (1 << (dayIndex * 4 + partIndex)) != 0
@@ -24,7 +22,7 @@ enum StoredSlots {
 
     /// The bits of every stored slot in which someone can help with `asked` (an `any` on either
     /// side matches everything on that side).
-    static func bits(overlapping asked: Slot) -> Int64 {
+    public static func bits(overlapping asked: Slot) -> Int64 {
         var bits: Int64 = 0
         for day in Day.allCases {
             for part in PartOfDay.allCases where Slot(day: day, part: part).overlaps(asked) {
