@@ -21,7 +21,10 @@ struct PostgresStatement {
     /// The statements `parts` (written with this statement's placeholders) as one: each but the
     /// last in a `WITH`, which PostgreSQL runs to completion whether or not anything reads it.
     /// The parts see the database as it was before the statement, not each other's changes.
-    func query(_ parts: [String]) -> PostgresQuery {
+    ///
+    /// Mutating only so that the compiler refuses `statement.query(parts(&statement))`, which
+    /// would read the binds before the parts had bound their values.
+    mutating func query(_ parts: [String]) -> PostgresQuery {
         let ctes = parts.dropLast().enumerated().map { "w\($0.offset) AS (\($0.element))" }
         let last = parts.last ?? "SELECT 1"
         return PostgresQuery(
