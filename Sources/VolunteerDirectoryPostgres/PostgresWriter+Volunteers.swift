@@ -34,7 +34,25 @@ extension PostgresWriter {
             let (listingID, volunteer, fingerprint) = try row.decode((String, VolunteerID, String).self)
             held[listingID] = HeldListing(volunteer: volunteer, fingerprint: fingerprint)
         }
+        try loadMemberships(of: held.values.map(\.volunteer))
         return held
+    }
+
+    /// Holds the memberships of `people` (the volunteers a chunk's listings name) in place of
+    /// those held before, so that the chunk's records adding memberships they already have ask
+    /// nothing more: re-importing an unchanged roster then costs no statement per row.
+    private func loadMemberships(of people: [VolunteerID]) throws {
+        var known: [VolunteerID: [NetworkID: HeldMembership]] = [:]
+        for person in people { known[person] = [:] }
+        if !people.isEmpty {
+            for row in try run(
+                "SELECT volunteer_id, network_id, role, since FROM membership WHERE volunteer_id = ANY(\(Array(known.keys)))"
+            ) {
+                let (volunteer, network, role, since) = try row.decode((VolunteerID, NetworkID, String?, String?).self)
+                known[volunteer]?[network] = HeldMembership(role: role, since: since)
+            }
+        }
+        knownMemberships = known
     }
 
     func volunteers(emailKeys: [String]) throws -> [String: VolunteerID] {
@@ -138,6 +156,7 @@ extension PostgresWriter {
             parts += detailInserts(of: person, source: source, record: record, keys: keys, in: &statement)
             try run(statement.query(parts))
             textPending.insert(id)
+            knownMemberships[id] = [:]
             return id
         }
         // The latest source's values win; what it leaves out, earlier sources keep.
@@ -421,22 +440,31 @@ extension PostgresWriter {
         // so they may share a statement with the deletes.
         parts.append(Self.mergedFieldsUpdate(of: person))
         try run(statement.query(parts))
+        for network in networks { knownMemberships[volunteer]?[network] = nil }
         textPending.insert(volunteer)
         return remaining == 0 ? .leftEverySource : .leftSource
     }
 
     func addMembership(volunteer: VolunteerID, network: NetworkID, role: String?, since: CalendarDate?) throws -> Bool {
-        try run(
-            """
-            INSERT INTO membership (volunteer_id, network_id, role, since)
-            VALUES (\(volunteer), \(network), \(role), \(since?.description))
-            ON CONFLICT (volunteer_id, network_id) DO UPDATE SET
-              role = COALESCE(excluded.role, membership.role), since = COALESCE(excluded.since, membership.since)
-            WHERE COALESCE(excluded.role, membership.role) IS DISTINCT FROM membership.role
-              OR COALESCE(excluded.since, membership.since) IS DISTINCT FROM membership.since
-            RETURNING 1
-            """
-        ).first != nil
+        let held = knownMemberships[volunteer]?[network]
+        let wanted = HeldMembership(role: role ?? held?.role, since: since?.description ?? held?.since)
+        // Known to be held already as it would be left: nothing to ask.
+        if let held, held == wanted { return false }
+        let changed =
+            try run(
+                """
+                INSERT INTO membership (volunteer_id, network_id, role, since)
+                VALUES (\(volunteer), \(network), \(role), \(since?.description))
+                ON CONFLICT (volunteer_id, network_id) DO UPDATE SET
+                  role = COALESCE(excluded.role, membership.role), since = COALESCE(excluded.since, membership.since)
+                WHERE COALESCE(excluded.role, membership.role) IS DISTINCT FROM membership.role
+                  OR COALESCE(excluded.since, membership.since) IS DISTINCT FROM membership.since
+                RETURNING 1
+                """
+            ).first != nil
+        // Known only when all of the person's memberships were (then this one is as wanted now).
+        if knownMemberships[volunteer] != nil { knownMemberships[volunteer]?[network] = wanted }
+        return changed
     }
 
     // MARK: - Erasure and suppression
@@ -457,6 +485,7 @@ extension PostgresWriter {
             INSERT INTO erasure (volunteer_id, at) VALUES (\(id), \(seenAt))
             """)
         textPending.remove(id)
+        knownMemberships[id] = nil
         // An id given again, as SQLite gives the highest one again once it is gone.
         nextIDs["volunteer"] = nil
         // A skill written by this person alone is their data too: its mapping goes with them. So

@@ -29,6 +29,9 @@ final class PostgresWriter: DirectoryWriter {
     var confirmed: [Int64: [String]] = [:]
     /// The volunteers whose full-text rows are to be written (again) before the transaction ends.
     var textPending: Set<VolunteerID> = []
+    /// Every membership of the people whose memberships are known here: those the last chunk's
+    /// listings named, and those this transaction created. Someone not in it may hold any.
+    var knownMemberships: [VolunteerID: [NetworkID: HeldMembership]] = [:]
     /// The next id to give in each table numbered here, once asked.
     var nextIDs: [String: Int64] = [:]
     /// This transaction's moment: a listed person's "last seen", an erasure's date.

@@ -1,0 +1,6 @@
+/// A membership as the table holds it: its role and date (as text), which an import compares with
+/// what a record says before asking the database to change anything.
+struct HeldMembership: Equatable {
+    var role: String?
+    var since: String?
+}
