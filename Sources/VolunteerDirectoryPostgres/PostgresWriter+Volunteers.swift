@@ -39,9 +39,11 @@ extension PostgresWriter {
     }
 
     /// Holds the memberships of `people` (the volunteers a chunk's listings name) in place of
-    /// those held before, so that the chunk's records adding memberships they already have ask
-    /// nothing more: re-importing an unchanged roster then costs no statement per row.
+    /// those held before, so that the chunk's records ask nothing about memberships: re-importing
+    /// an unchanged roster then costs no statement per row.
     private func loadMemberships(of people: [VolunteerID]) throws {
+        // What is held changes with what is waiting to be written: written first.
+        try writePendingMemberships()
         var known: [VolunteerID: [NetworkID: HeldMembership]] = [:]
         for person in people { known[person] = [:] }
         if !people.isEmpty {
@@ -402,6 +404,8 @@ extension PostgresWriter {
     func endListing(_ listingID: String, listedBy source: String, networks: [NetworkID]) throws -> ListingEnd {
         guard let source = try knownSourceID(source) else { return .stillListed }
         let asOf = try currentBatch().asOf
+        // Memberships waiting to be written may be among those this ends.
+        try writePendingMemberships()
         // The listing goes and its end is remembered; what is left of the person's listings is
         // counted without it (the statement's parts see the table as it was before it).
         let ended = try run(
@@ -446,30 +450,59 @@ extension PostgresWriter {
     }
 
     func addMembership(volunteer: VolunteerID, network: NetworkID, role: String?, since: CalendarDate?) throws -> Bool {
-        let held = knownMemberships[volunteer]?[network]
-        let wanted = HeldMembership(role: role ?? held?.role, since: since?.description ?? held?.since)
-        // Known to be held already as it would be left: nothing to ask.
-        if let held, held == wanted { return false }
-        let changed =
-            try run(
-                """
-                INSERT INTO membership (volunteer_id, network_id, role, since)
-                VALUES (\(volunteer), \(network), \(role), \(since?.description))
-                ON CONFLICT (volunteer_id, network_id) DO UPDATE SET
-                  role = COALESCE(excluded.role, membership.role), since = COALESCE(excluded.since, membership.since)
-                WHERE COALESCE(excluded.role, membership.role) IS DISTINCT FROM membership.role
-                  OR COALESCE(excluded.since, membership.since) IS DISTINCT FROM membership.since
-                RETURNING 1
-                """
-            ).first != nil
-        // Known only when all of the person's memberships were (then this one is as wanted now).
-        if knownMemberships[volunteer] != nil { knownMemberships[volunteer]?[network] = wanted }
-        return changed
+        if let known = knownMemberships[volunteer] {
+            // All of this person's memberships are known: what changes is known without asking,
+            // and a change is written with the others by ``writePendingMemberships()``.
+            let held = known[network]
+            let wanted = HeldMembership(role: role ?? held?.role, since: since?.description ?? held?.since)
+            guard held != wanted else { return false }
+            knownMemberships[volunteer]?[network] = wanted
+            pendingMemberships[MembershipKey(volunteer: volunteer, network: network)] = wanted
+            return true
+        }
+        return try run(
+            """
+            INSERT INTO membership (volunteer_id, network_id, role, since)
+            VALUES (\(volunteer), \(network), \(role), \(since?.description))
+            ON CONFLICT (volunteer_id, network_id) DO UPDATE SET
+              role = COALESCE(excluded.role, membership.role), since = COALESCE(excluded.since, membership.since)
+            WHERE COALESCE(excluded.role, membership.role) IS DISTINCT FROM membership.role
+              OR COALESCE(excluded.since, membership.since) IS DISTINCT FROM membership.since
+            RETURNING 1
+            """
+        ).first != nil
     }
+
+    /// Writes the memberships ``addMembership(volunteer:network:role:since:)`` left for later, as
+    /// they are to stand, a few thousand a statement.
+    func writePendingMemberships() throws {
+        guard !pendingMemberships.isEmpty else { return }
+        let pending = pendingMemberships.sorted {
+            ($0.key.volunteer, $0.key.network) < ($1.key.volunteer, $1.key.network)
+        }
+        pendingMemberships.removeAll()
+        for start in stride(from: 0, to: pending.count, by: Self.membershipsPerStatement) {
+            var statement = PostgresStatement()
+            let rows = pending[start..<min(start + Self.membershipsPerStatement, pending.count)].map { key, held in
+                "(\(statement.bind(key.volunteer, as: "bigint")), \(statement.bind(key.network, as: "bigint")), "
+                    + "\(statement.bind(held.role, as: "text")), \(statement.bind(held.since, as: "text")))"
+            }
+            let insert = """
+                INSERT INTO membership (volunteer_id, network_id, role, since) VALUES \(rows.joined(separator: ", "))
+                ON CONFLICT (volunteer_id, network_id) DO UPDATE SET role = excluded.role, since = excluded.since
+                """
+            try run(statement.query([insert]))
+        }
+    }
+
+    /// How many memberships one statement writes (four values each, within the server's 65,535).
+    static let membershipsPerStatement = 5_000
 
     // MARK: - Erasure and suppression
 
     func erase(volunteer id: VolunteerID) throws {
+        // Written first, so that none is written after the person has gone.
+        try writePendingMemberships()
         let held = try run(
             """
             SELECT ARRAY(SELECT DISTINCT key FROM volunteer_skill WHERE volunteer_id = \(id)),

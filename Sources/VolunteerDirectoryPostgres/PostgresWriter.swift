@@ -32,6 +32,9 @@ final class PostgresWriter: DirectoryWriter {
     /// Every membership of the people whose memberships are known here: those the last chunk's
     /// listings named, and those this transaction created. Someone not in it may hold any.
     var knownMemberships: [VolunteerID: [NetworkID: HeldMembership]] = [:]
+    /// Memberships of people in ``knownMemberships`` added or changed and not yet written, as
+    /// they are to stand.
+    var pendingMemberships: [MembershipKey: HeldMembership] = [:]
     /// The next id to give in each table numbered here, once asked.
     var nextIDs: [String: Int64] = [:]
     /// This transaction's moment: a listed person's "last seen", an erasure's date.
@@ -120,10 +123,11 @@ final class PostgresWriter: DirectoryWriter {
             """)
     }
 
-    /// Writes what this transaction left for its end: the stamps of the listings listed again,
-    /// and the full-text rows of everyone it changed. ``record(_:)`` calls it, and the store
+    /// Writes what this transaction left for its end: memberships, the stamps of the listings
+    /// listed again, and the full-text rows of everyone it changed. ``record(_:)`` calls it, and the store
     /// after the transaction's body.
     func finish() throws {
+        try writePendingMemberships()
         try stampConfirmed()
         try writePendingText()
     }
