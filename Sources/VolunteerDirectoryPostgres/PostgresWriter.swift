@@ -7,8 +7,9 @@ import VolunteerDirectory
 ///
 /// Round trips are what cost here, not statements: a new person is one statement (their row,
 /// listing, skills, languages, availability and skill mappings together), the chunked look-ups
-/// are one statement each, and the full-text rows and the stamps of listings listed again are
-/// written set-wise by ``finish()``.
+/// are one statement each (a chunk's look-up loads its people's memberships too), and the
+/// memberships added, the full-text rows and the stamps of listings listed again are written
+/// set-wise later, by ``finish()`` at the latest.
 ///
 /// Ids of volunteers, networks and batches are given as SQLite gives them (one past the highest
 /// held), so both stores number the same directory alike; imports take the writers' lock, so no
