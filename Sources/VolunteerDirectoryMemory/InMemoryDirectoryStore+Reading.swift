@@ -54,7 +54,15 @@ extension InMemoryDirectoryStore: DirectoryStore, DirectoryReader, DirectoryEdit
     public func decide(placement id: Int64, as status: Placement.Status) throws -> Placement? {
         let now = Date()
         return try transaction { state in
-            guard state.placements[id] != nil else { return nil }
+            guard let placement = state.placements[id] else { return nil }
+            if status == .confirmed, placement.status != .confirmed {
+                // Transactions take turns, so no other confirmation lands between the count and this.
+                let places = state.needs[placement.need]?.need.places ?? 0
+                let taken = state.placements.values.filter { $0.need == placement.need && $0.status == .confirmed }
+                if taken.count >= places {
+                    throw PlacementError.needFull(placement: id, need: placement.need, places: places)
+                }
+            }
             state.placements[id]?.status = status
             state.placements[id]?.decidedAt = now
             return state.placementsNewestFirst.first { $0.id == id }

@@ -6,37 +6,7 @@ import VolunteerDirectory
 // deletes it here.
 extension PostgresDirectoryStore {
     // MARK: DirectoryStore
-    public func write<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
-        throw unwritten(#function)
-    }
-    public func rehearse<T>(_ body: (any DirectoryWriter) throws -> T) throws -> T {
-        throw unwritten(#function)
-    }
-    public func needs() throws -> [Need] {
-        throw unwritten(#function)
-    }
-    public func batches() throws -> [ImportBatch] {
-        throw unwritten(#function)
-    }
-    public func batch(sha256: String) throws -> ImportBatch? {
-        throw unwritten(#function)
-    }
     public func placements() throws -> [Placement] {
-        throw unwritten(#function)
-    }
-    public func propose(_ proposals: [(need: String, volunteer: VolunteerID, score: Double)]) throws -> [Placement] {
-        throw unwritten(#function)
-    }
-    public func decide(placement id: Int64, as status: Placement.Status) throws -> Placement? {
-        throw unwritten(#function)
-    }
-    public func mergeNeeds(keep: String, other: String) throws -> NeedMerge {
-        throw unwritten(#function)
-    }
-    public func saveNeed(_ need: Need, source: String) throws {
-        throw unwritten(#function)
-    }
-    public func compact() throws {
         throw unwritten(#function)
     }
     // MARK: AccountStore

@@ -48,7 +48,7 @@ public final class PostgresDirectoryStore: Sendable {
         self.catalogue = catalogue
         connections = try PostgresConnections(location: location)
         try Self.migrate(connections, for: access)
-        notes = []
+        notes = try Self.mapSkillsIfTaxonomyChanged(connections, taxonomy: self.taxonomy, for: access)
     }
 
     deinit {

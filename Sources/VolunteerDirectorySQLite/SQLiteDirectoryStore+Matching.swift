@@ -48,6 +48,19 @@ extension SQLiteDirectoryStore {
 
     /// Confirms or declines a placement, in the caller's transaction.
     static func decide(placement id: Int64, as status: Placement.Status, in db: Database) throws -> Placement? {
+        if status == .confirmed,
+            let held = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT p.need_id, n.places,
+                      (SELECT COUNT(*) FROM placement c WHERE c.need_id = p.need_id AND c.status = 'confirmed') AS taken
+                    FROM placement p JOIN need n ON n.id = p.need_id WHERE p.id = ? AND p.status <> 'confirmed'
+                    """, arguments: [id]),
+            held["taken"] as Int >= held["places"] as Int
+        {
+            // Write transactions take turns (IMMEDIATE), so no confirmation lands between the count and this.
+            throw PlacementError.needFull(placement: id, need: held["need_id"], places: held["places"])
+        }
         try db.execute(
             sql: "UPDATE placement SET status = ?, decided_at = ? WHERE id = ?",
             arguments: [status.rawValue, Date(), id])

@@ -443,16 +443,6 @@ extension Schema {
     static let statisticsThreshold = 1_000
 }
 
-/// JSON stored in a text column.
-enum JSONColumn {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, from text: String?) -> T? {
-        guard let text else { return nil }
-        return try? JSONDecoder().decode(type, from: Data(text.utf8))
-    }
-}
+/// JSON stored in a text column: the core's ``StoredJSON``, by the name this module's code uses
+/// (GRDB has a `JSONColumn` of its own, which this one shadows).
+typealias JSONColumn = StoredJSON

@@ -17,13 +17,17 @@ final class DirectoryUnderTest {
     let service: ImportService
     /// What to do when the test is done besides removing the folder (drop a server's database).
     private let cleanUp: () -> Void
+    /// Opens the same directory again with a taxonomy (the shipped one when `nil`), as a later
+    /// program would; `nil` for a store that lives only in this process.
+    let reopen: ((SkillTaxonomy?) throws -> any DirectoryStore)?
 
     init(
         kind: StoreKind, folder: URL, store: any DirectoryStore, reader: any DirectoryReader,
         editor: any DirectoryEditor, accounts: any AccountStore, erasure: any ErasureStore,
-        cleanUp: @escaping () -> Void = {}
+        reopen: ((SkillTaxonomy?) throws -> any DirectoryStore)? = nil, cleanUp: @escaping () -> Void = {}
     ) {
         self.cleanUp = cleanUp
+        self.reopen = reopen
         self.kind = kind
         self.folder = folder
         self.store = store

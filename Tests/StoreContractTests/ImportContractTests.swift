@@ -218,4 +218,37 @@ struct ImportContractTests {
         #expect(rejected.warnings.contains { $0.message.contains("were kept, because 1 row(s) were rejected") })
         #expect(try directory.everyone().map { $0.memberships.map(\.networkName) } == [["North"], ["North"]])
     }
+
+    @Test(
+        "two rosters imported at once that list the same email both land whole, as one person",
+        arguments: StoreKind.allCases)
+    func concurrentImports(kind: StoreKind) throws {
+        let directory = try kind.make()
+        let rosters = [
+            try directory.file(
+                "north.csv",
+                """
+                Name,Email,Organisation,Skills,Consent
+                Ann Able,ann@example.org,North Network,First aid,yes
+                Ben Bright,ben@example.org,North Network,Driving,yes
+                """),
+            try directory.file(
+                "south.csv",
+                """
+                Name,Email,Organisation,Skills,Consent
+                Ann Able,ANN@example.org,South Network,Cooking,yes
+                Cara Clay,cara@example.org,South Network,Gardening,yes
+                """),
+        ]
+        let service = directory.service
+        let reports = concurrently { index in try service.importFile(at: rosters[index], request: ImportRequest()) }
+        for report in reports { #expect(throws: Never.self) { try report.get() } }
+        let everyone = try directory.everyone()
+        #expect(everyone.map(\.name).sorted() == ["Ann Able", "Ben Bright", "Cara Clay"])
+        let ann = try #require(try directory.person(named: "Ann Able"))
+        #expect(ann.memberships.map(\.networkName).sorted() == ["North Network", "South Network"])
+        #expect(Set(ann.skills.map(\.written)) == ["First aid", "Cooking"])
+        #expect(try directory.store.networks().map(\.memberCount) == [2, 2])
+        #expect(try directory.store.batches().count == 2)
+    }
 }

@@ -103,4 +103,45 @@ struct NeedsContractTests {
         #expect(throws: (any Error).self) { try directory.store.propose([("N-104", 999_999, 0.5)]) }
         #expect(try directory.store.placements() == placements)
     }
+
+    @Test(
+        "a need's last place goes to one confirmation, even when two coordinators confirm at once",
+        arguments: StoreKind.allCases)
+    func confirmationsNeverOverfill(kind: StoreKind) throws {
+        let directory = try kind.make()
+        try directory.importSamples()
+        try directory.importText(
+            "two-places.csv",
+            "Need ID,Requested By,Title,Required Skills,Places\nQ-1,Stockport Homes,Garden clearance,,2")
+        let people = try directory.everyone().map(\.id)
+        let proposed = try directory.store.propose([
+            ("Q-1", people[0], 0.9), ("Q-1", people[1], 0.8), ("Q-1", people[2], 0.7), ("N-101", people[3], 0.5),
+        ])
+        #expect(try directory.store.decide(placement: proposed[0].id, as: .confirmed)?.status == .confirmed)
+        // Confirming it again takes no second place.
+        #expect(try directory.store.decide(placement: proposed[0].id, as: .confirmed)?.status == .confirmed)
+
+        let store = directory.store
+        let outcomes = concurrently { index in try store.decide(placement: proposed[1 + index].id, as: .confirmed) }
+        let confirmed = outcomes.compactMap { try? $0.get() }
+        #expect(confirmed.count == 1)
+        #expect(confirmed.first?.status == .confirmed)
+        let refused = outcomes.compactMap { outcome -> (any Error)? in
+            if case .failure(let error) = outcome { return error }
+            return nil
+        }
+        let loser = try #require(proposed.dropFirst().prefix(2).first { $0.id != confirmed.first?.id })
+        #expect(refused.map { "\($0)" } == ["\(PlacementError.needFull(placement: loser.id, need: "Q-1", places: 2))"])
+        let onQ1 = try directory.store.placements().filter { $0.need == "Q-1" }
+        #expect(onQ1.filter { $0.status == .confirmed }.count == 2)
+        #expect(onQ1.first { $0.id == loser.id }?.status == .proposed)
+
+        // Once a place is given back, the waiting one can be confirmed; declining never needs a place.
+        #expect(try directory.store.decide(placement: proposed[0].id, as: .declined)?.status == .declined)
+        #expect(try directory.store.decide(placement: loser.id, as: .confirmed)?.status == .confirmed)
+        #expect(throws: PlacementError.needFull(placement: proposed[0].id, need: "Q-1", places: 2)) {
+            try directory.store.decide(placement: proposed[0].id, as: .confirmed)
+        }
+        #expect(try directory.store.decide(placement: proposed[3].id, as: .declined)?.status == .declined)
+    }
 }

@@ -47,17 +47,19 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
             return DirectoryUnderTest(
                 kind: self, folder: folder, store: store, reader: store, editor: store, accounts: store, erasure: store)
         case .sqlite:
-            let store = try SQLiteDirectoryStore(path: folder.appendingPathComponent("voldir.sqlite").path)
+            let path = folder.appendingPathComponent("voldir.sqlite").path
+            let store = try SQLiteDirectoryStore(path: path)
             let asyncFace = AsyncSQLiteDirectory(store)
             return DirectoryUnderTest(
                 kind: self, folder: folder, store: store, reader: asyncFace, editor: asyncFace, accounts: store,
-                erasure: store)
+                erasure: store, reopen: { taxonomy in try SQLiteDirectoryStore(path: path, taxonomy: taxonomy) })
         case .postgres:
             let database = try PostgresTestServer.freshDatabase()
             let store = try PostgresDirectoryStore(location: database)
             return DirectoryUnderTest(
                 kind: self, folder: folder, store: store, reader: AsyncPostgresDirectory(store),
                 editor: AsyncPostgresDirectory(store), accounts: store, erasure: store,
+                reopen: { taxonomy in try PostgresDirectoryStore(location: database, taxonomy: taxonomy) },
                 cleanUp: {
                     store.close()
                     try? PostgresTestServer.drop(database)

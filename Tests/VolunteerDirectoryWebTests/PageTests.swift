@@ -177,6 +177,23 @@ import VolunteerDirectoryWeb
         }
     }
 
+    @Test func aConfirmationForANeedWithNoPlaceLeftIsRefusedSayingWhy() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let session = try await Session.signedIn(client, as: "cora")
+            _ = try await session.get("/match")
+            let store = fixture.directory.store
+            let people = try store.search(VolunteerQuery(includeWithoutConsent: true)).map(\.volunteer.id)
+            // N-103 has one place.
+            let proposed = try store.propose([("N-103", people[0], 0.9), ("N-103", people[1], 0.8)])
+            #expect(try await session.post("/placements/\(proposed[0].id)/confirm").status == .seeOther)
+            let refused = try await session.post("/placements/\(proposed[1].id)/confirm")
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("already has all 1 of its place(s) confirmed"))
+            #expect(try store.placements().first { $0.id == proposed[1].id }?.status == .proposed)
+        }
+    }
+
     @Test func aPartnersMatchingRunCoversItsOwnNeedsAndRecordsNothing() async throws {
         let fixture = try await WebFixture()
         try await fixture.test { client in

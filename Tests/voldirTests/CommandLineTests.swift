@@ -244,6 +244,15 @@ struct MatchCommandTests {
             try cli.json(try cli.voldir("match", "--need", "N-2", "--format", "json").stdout) as? [String: Any])
         #expect((again["assignments"] as? [[String: Any]])?.map { $0["volunteer"] as? Int } == [2])
         #expect(try cli.voldir("match", "--need", "NOPE").status != 0)
+
+        // N-1's one place is Zoe's: Jan's placement, moved to it by a merge, cannot be confirmed too.
+        #expect(try cli.voldir("needs", "merge", "N-1", "N-2").status == 0)
+        let moved = try #require(
+            try cli.json(try cli.voldir("placements", "--format", "json").stdout) as? [[String: Any]])
+        let jan = try #require(moved.first { $0["volunteer"] as? Int == 2 }?["id"] as? Int)
+        let refused = try cli.voldir("placements", "confirm", String(jan))
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("need 'N-1' already has all 1 of its place(s) confirmed"))
     }
 
     @Test("every report format writes to a file")

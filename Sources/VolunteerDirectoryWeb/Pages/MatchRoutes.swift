@@ -275,9 +275,14 @@ struct MatchRoutes {
         case "decline": status = .declined
         default: throw WebError.notFound
         }
-        guard let placement = try await state.directory.editor.decide(placement: id, as: status) else {
-            throw WebError.notFound
+        let decided: Placement?
+        do {
+            decided = try await state.directory.editor.decide(placement: id, as: status)
+        } catch let error as PlacementError {
+            // Another coordinator took the need's last place first: say so, rather than fail.
+            throw WebError.badRequest(error.description)
         }
+        guard let placement = decided else { throw WebError.notFound }
         await state.trail.record(
             account, status == .confirmed ? "placements confirm" : "placements decline", target: "placement \(id)",
             people: [placement.volunteer], detail: "need \(placement.need)")

@@ -250,7 +250,14 @@ struct PlacementsCommand: ParsableCommand {
 
 private func decide(_ id: Int64, _ status: Placement.Status, _ directory: DirectoryOptions) throws {
     let store = try directory.openForWriting()
-    guard let placement = try store.decide(placement: id, as: status) else {
+    let decided: Placement?
+    do {
+        decided = try store.decide(placement: id, as: status)
+    } catch let error as PlacementError {
+        note("error: \(error)")
+        throw ExitCode(1)
+    }
+    guard let placement = decided else {
         note("error: no placement with id \(id); 'voldir placements' lists them")
         throw ExitCode(1)
     }
