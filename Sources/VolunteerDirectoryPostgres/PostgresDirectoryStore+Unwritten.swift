@@ -60,40 +60,6 @@ extension PostgresDirectoryStore {
     public func compact() throws {
         throw unwritten(#function)
     }
-    // MARK: AccountStore
-    public func accounts() async throws -> [Account] {
-        throw unwritten(#function)
-    }
-    public func account(named name: String) async throws -> Account? {
-        throw unwritten(#function)
-    }
-    public func addAccount(_ account: Account) async throws {
-        throw unwritten(#function)
-    }
-    public func removeAccount(named name: String) async throws -> Bool {
-        throw unwritten(#function)
-    }
-    public func setPassword(of name: String, hash: String, mustChange: Bool, keeping session: String?) async throws {
-        throw unwritten(#function)
-    }
-    public func startSession(_ session: WebSession) async throws {
-        throw unwritten(#function)
-    }
-    public func session(tokenHash: String, at now: Date) async throws -> WebSession? {
-        throw unwritten(#function)
-    }
-    public func endSession(tokenHash: String) async throws {
-        throw unwritten(#function)
-    }
-    public func recordSignInFailure(key: String, at now: Date, since: Date) async throws -> Int {
-        throw unwritten(#function)
-    }
-    public func signInFailures(key: String, since: Date) async throws -> Int {
-        throw unwritten(#function)
-    }
-    public func clearSignInFailures(key: String) async throws {
-        throw unwritten(#function)
-    }
     // MARK: ErasureStore
     public func forget(volunteer id: VolunteerID, reason: String, actor: String) throws -> Suppression? {
         throw unwritten(#function)
@@ -148,5 +114,5 @@ extension PostgresDirectoryStore {
 }
 
 extension PostgresDirectoryStore: DirectoryStore, AuditLog, ErasureStore, RetentionStore, SettingsStore,
-    SubjectAccessStore, DBSCheckStore, BackupStore, AccountStore
+    SubjectAccessStore, DBSCheckStore, BackupStore
 {}
