@@ -70,28 +70,11 @@ extension PostgresDirectoryStore {
     public func liftSuppression(id: Int64, actor: String) throws -> Bool {
         throw unwritten(#function)
     }
-    // MARK: AuditLog
-    public func record(_ event: AuditEvent) throws {
-        throw unwritten(#function)
-    }
-    public func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry] {
-        throw unwritten(#function)
-    }
-    public func verifyAudit() throws -> AuditVerification {
-        throw unwritten(#function)
-    }
     // MARK: RetentionStore
     public func notSeen(since cutoff: Date) throws -> [UnseenVolunteer] {
         throw unwritten(#function)
     }
     public func eraseUnseen(_ ids: [VolunteerID], actor: String) throws -> Int {
-        throw unwritten(#function)
-    }
-    // MARK: SettingsStore
-    public func settings() throws -> DirectorySettings {
-        throw unwritten(#function)
-    }
-    public func update(_ name: DirectorySettings.Name, to value: Period, actor: String) throws {
         throw unwritten(#function)
     }
     // MARK: SubjectAccessStore, DBSCheckStore, BackupStore
@@ -113,6 +96,6 @@ extension PostgresDirectoryStore {
     }
 }
 
-extension PostgresDirectoryStore: DirectoryStore, AuditLog, ErasureStore, RetentionStore, SettingsStore,
-    SubjectAccessStore, DBSCheckStore, BackupStore
+extension PostgresDirectoryStore: DirectoryStore, ErasureStore, RetentionStore, SubjectAccessStore, DBSCheckStore,
+    BackupStore
 {}
