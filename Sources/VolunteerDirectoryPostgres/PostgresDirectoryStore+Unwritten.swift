@@ -60,23 +60,6 @@ extension PostgresDirectoryStore {
     public func compact() throws {
         throw unwritten(#function)
     }
-    // MARK: ErasureStore
-    public func forget(volunteer id: VolunteerID, reason: String, actor: String) throws -> Suppression? {
-        throw unwritten(#function)
-    }
-    public func suppressions() throws -> [Suppression] {
-        throw unwritten(#function)
-    }
-    public func liftSuppression(id: Int64, actor: String) throws -> Bool {
-        throw unwritten(#function)
-    }
-    // MARK: RetentionStore
-    public func notSeen(since cutoff: Date) throws -> [UnseenVolunteer] {
-        throw unwritten(#function)
-    }
-    public func eraseUnseen(_ ids: [VolunteerID], actor: String) throws -> Int {
-        throw unwritten(#function)
-    }
     // MARK: SubjectAccessStore, DBSCheckStore, BackupStore
     public func sourceListings(of volunteer: VolunteerID) throws -> [SourceListing] {
         throw unwritten(#function)
@@ -96,6 +79,4 @@ extension PostgresDirectoryStore {
     }
 }
 
-extension PostgresDirectoryStore: DirectoryStore, ErasureStore, RetentionStore, SubjectAccessStore, DBSCheckStore,
-    BackupStore
-{}
+extension PostgresDirectoryStore: DirectoryStore, SubjectAccessStore, DBSCheckStore, BackupStore {}
