@@ -60,23 +60,10 @@ extension PostgresDirectoryStore {
     public func compact() throws {
         throw unwritten(#function)
     }
-    // MARK: SubjectAccessStore, DBSCheckStore, BackupStore
-    public func sourceListings(of volunteer: VolunteerID) throws -> [SourceListing] {
-        throw unwritten(#function)
-    }
-    public func dbsChecks() throws -> [HeldDBSCheck] {
-        throw unwritten(#function)
-    }
-    public func backup(to path: String, actor: String) throws {
-        throw unwritten(#function)
-    }
-    public func restore(from path: String, actor: String) throws -> RestoreOutcome {
-        throw unwritten(#function)
-    }
 
     private func unwritten(_ name: String) -> PostgresStoreError {
         .refused(location, reason: "\(name) is not written yet")
     }
 }
 
-extension PostgresDirectoryStore: DirectoryStore, SubjectAccessStore, DBSCheckStore, BackupStore {}
+extension PostgresDirectoryStore: DirectoryStore {}
