@@ -74,48 +74,20 @@ extension PostgresDirectoryStore: ErasureStore {
     ) throws -> [Suppression] {
         var seen = Set<VolunteerID>()
         let wanted = ids.filter { seen.insert($0).inserted }
-        let found = Dictionary(
-            try connection.run(
-                """
-                SELECT id, name, email, phone, email_key, phone_key FROM volunteer WHERE id = ANY(\(wanted))
-                """
-            ).map { row -> (VolunteerID, ErasedPerson) in
-                let (id, name, email, phone, emailKey, phoneKey) = try row.decode(
-                    (Int64, String, String?, String?, String?, String?).self)
-                return (
-                    id,
-                    ErasedPerson(
-                        id: id, name: name, email: email, phone: phone, emailKey: emailKey, phoneKey: phoneKey)
-                )
-            }, uniquingKeysWith: { first, _ in first })
+        var found: [VolunteerID: ErasedPerson] = [:]
+        for row in try connection.run(
+            "SELECT id, name, email, phone, email_key, phone_key FROM volunteer WHERE id = ANY(\(wanted))")
+        {
+            let (id, name, email, phone, emailKey, phoneKey) = try row.decode(
+                (Int64, String, String?, String?, String?, String?).self)
+            found[id] = ErasedPerson(
+                id: id, name: name, email: email, phone: phone, emailKey: emailKey, phoneKey: phoneKey)
+        }
         let people = wanted.compactMap { found[$0] }
         guard !people.isEmpty else { return [] }
         let erased = people.map(\.id)
 
-        // Every email and phone any source gave, not only the ones the merged profile shows.
-        var hashes: [VolunteerID: [String]] = [:]
-        if suppress {
-            var emails: [VolunteerID: Set<String>] = [:]
-            var phones: [VolunteerID: Set<String>] = [:]
-            for person in people {
-                emails[person.id] = Set([person.emailKey].compactMap { $0 })
-                phones[person.id] = Set([person.phoneKey].compactMap { $0 })
-            }
-            for row in try connection.run(
-                "SELECT volunteer_id, email_key, phone_key FROM listing WHERE volunteer_id = ANY(\(erased))")
-            {
-                let (id, email, phone) = try row.decode((Int64, String?, String?).self)
-                if let email { emails[id, default: []].insert(email) }
-                if let phone { phones[id, default: []].insert(phone) }
-            }
-            let hasher = try suppressionKeys(on: connection)
-            for person in people {
-                hashes[person.id] =
-                    (emails[person.id] ?? []).sorted().map(hasher.email)
-                    + (phones[person.id] ?? []).sorted().map(hasher.phone)
-            }
-        }
-
+        let hashes = suppress ? try contactHashes(of: people, on: connection) : [:]
         let redacted = try Self.redactAudit(naming: people, on: connection)
         let now = Date()
         try Self.erase(erased, at: now, on: connection)
@@ -130,30 +102,8 @@ extension PostgresDirectoryStore: ErasureStore {
                 }, on: connection)
             return people.map { _ in Suppression(id: 0, at: now, reason: reason, keys: 0) }
         }
-        let suppressionIDs = try connection.run(
-            """
-            INSERT INTO suppression (at, reason)
-            SELECT \(now), \(reason) FROM generate_series(1, \(Int64(people.count))) RETURNING id
-            """
-        ).map { try $0.decode(Int64.self) }.sorted()
-        var keyHashes: [String] = []
-        var keyOwners: [Int64] = []
-        for (person, suppression) in zip(people, suppressionIDs) {
-            for hash in hashes[person.id] ?? [] {
-                keyHashes.append(hash)
-                keyOwners.append(suppression)
-            }
-        }
-        if !keyHashes.isEmpty {
-            try connection.run(
-                """
-                INSERT INTO suppression_key (hash, suppression_id)
-                SELECT DISTINCT ON (hash) hash, owner FROM unnest(\(keyHashes)::text[], \(keyOwners)::bigint[])
-                  WITH ORDINALITY AS k(hash, owner, n)
-                ORDER BY hash, n DESC
-                ON CONFLICT (hash) DO UPDATE SET suppression_id = EXCLUDED.suppression_id
-                """)
-        }
+        let suppressionIDs = try Self.suppress(
+            people.map { hashes[$0.id] ?? [] }, reason: reason, at: now, on: connection)
         try Self.appendAudit(
             zip(zip(people, suppressionIDs), redacted).map { pair, redacts in
                 let (person, suppression) = pair
@@ -166,6 +116,62 @@ extension PostgresDirectoryStore: ErasureStore {
         return zip(people, suppressionIDs).map { person, suppression in
             Suppression(id: suppression, at: now, reason: reason, keys: hashes[person.id]?.count ?? 0)
         }
+    }
+
+    /// The keyed hashes of every email and phone any source gave for each of `people`, not only
+    /// the ones the merged profile shows: emails first, each kind in order.
+    func contactHashes(of people: [ErasedPerson], on connection: PostgresConnection) throws
+        -> [VolunteerID: [String]]
+    {
+        var emails: [VolunteerID: Set<String>] = [:]
+        var phones: [VolunteerID: Set<String>] = [:]
+        for person in people {
+            emails[person.id] = Set([person.emailKey].compactMap { $0 })
+            phones[person.id] = Set([person.phoneKey].compactMap { $0 })
+        }
+        for row in try connection.run(
+            "SELECT volunteer_id, email_key, phone_key FROM listing WHERE volunteer_id = ANY(\(people.map(\.id)))")
+        {
+            let (id, email, phone) = try row.decode((Int64, String?, String?).self)
+            if let email { emails[id, default: []].insert(email) }
+            if let phone { phones[id, default: []].insert(phone) }
+        }
+        let hasher = try suppressionKeys(on: connection)
+        var hashes: [VolunteerID: [String]] = [:]
+        for person in people {
+            hashes[person.id] =
+                (emails[person.id] ?? []).sorted().map(hasher.email)
+                + (phones[person.id] ?? []).sorted().map(hasher.phone)
+        }
+        return hashes
+    }
+
+    /// Records one suppression for each list of hashes, in order, inside the caller's transaction,
+    /// and returns their ids. A hash another suppression held moves to the newer one, as SQLite's
+    /// `INSERT OR REPLACE` moves it.
+    static func suppress(_ hashes: [[String]], reason: String, at now: Date, on connection: PostgresConnection)
+        throws -> [Int64]
+    {
+        // Identity values are drawn in the order the rows are inserted: the smallest is the first's.
+        let ids = try connection.run(
+            """
+            INSERT INTO suppression (at, reason)
+            SELECT \(now), \(reason) FROM generate_series(1, \(Int64(hashes.count))) RETURNING id
+            """
+        ).map { try $0.decode(Int64.self) }.sorted()
+        let keyHashes = hashes.flatMap { $0 }
+        let keyOwners = zip(hashes, ids).flatMap { personHashes, id in personHashes.map { _ in id } }
+        if !keyHashes.isEmpty {
+            try connection.run(
+                """
+                INSERT INTO suppression_key (hash, suppression_id)
+                SELECT DISTINCT ON (hash) hash, owner FROM unnest(\(keyHashes)::text[], \(keyOwners)::bigint[])
+                  WITH ORDINALITY AS k(hash, owner, n)
+                ORDER BY hash, n DESC
+                ON CONFLICT (hash) DO UPDATE SET suppression_id = EXCLUDED.suppression_id
+                """)
+        }
+        return ids
     }
 
     /// Erases `ids` from every table inside the caller's transaction, as a feed's withdrawal and an
