@@ -25,6 +25,9 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
     case readOnly(PostgresLocation)
     /// The server refused a statement.
     case refused(PostgresLocation, reason: String)
+    /// `voldir backup` or `voldir restore` (`restoring`) on a PostgreSQL directory: the server's own
+    /// tools back it up, and the message says which to run, and what a restore must re-apply.
+    case serverBackups(PostgresLocation, file: String, restoring: Bool)
 
     public var description: String {
         switch self {
@@ -56,6 +59,21 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
                 "\(location) may only be read with this account (or is a read replica): nothing was written; use an account that may write, on the primary server"
         case .refused(let location, let reason):
             return "PostgreSQL (\(location)) refused: \(reason)"
+        case .serverBackups(let location, let file, restoring: false):
+            return
+                "voldir does not write backups of a PostgreSQL directory: back up \(location) with the server's own "
+                + "tools: pg_dump --format=custom --file='\(file)' '\(location.redactedURL)' (or the server's base "
+                + "backups with WAL archiving); nothing was written"
+        case .serverBackups(let location, let file, restoring: true):
+            let url = location.redactedURL
+            return
+                "voldir does not restore a PostgreSQL directory: restore a pg_dump of \(location) with the server's "
+                + "own tools, then erase again everyone erased since the dump was taken, whom it brings back. "
+                + "(1) Save the erasure journal first: psql '\(url)' -c \"\\copy (SELECT DISTINCT volunteer_id FROM "
+                + "erasure) TO 'erased.txt'\". (2) pg_restore --clean --if-exists --dbname='\(url)' '\(file)'. "
+                + "(3) For each id in erased.txt: voldir forget ID --reason \"re-applied after a restore\" --yes "
+                + "--db '\(url)' (a dump keeps volunteer ids, so an id names the same person; 'no volunteer with id' "
+                + "means the dump does not hold them). Nothing was restored"
         }
     }
 

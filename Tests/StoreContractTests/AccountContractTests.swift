@@ -21,7 +21,10 @@ struct AccountContractTests {
         "accounts are added, found ignoring case, listed by name, and a taken name is refused",
         arguments: StoreKind.allCases)
     func accounts(kind: StoreKind) async throws {
-        let store = try kind.make().accounts
+        // The directory lives to the end of the test: going, it drops a server's database.
+        let directory = try kind.make()
+        defer { withExtendedLifetime(directory) {} }
+        let store = directory.accounts
         try await store.addAccount(Self.account("zoe", .admin))
         try await store.addAccount(Self.account("ann"))
         await #expect(throws: AccountError.exists("ANN")) { try await store.addAccount(Self.account("ANN")) }
@@ -40,7 +43,10 @@ struct AccountContractTests {
 
     @Test("sessions expire, end, and end with their account or a new password", arguments: StoreKind.allCases)
     func sessions(kind: StoreKind) async throws {
-        let store = try kind.make().accounts
+        // The directory lives to the end of the test: going, it drops a server's database.
+        let directory = try kind.make()
+        defer { withExtendedLifetime(directory) {} }
+        let store = directory.accounts
         try await store.addAccount(Self.account("ann"))
         try await store.addAccount(Self.account("ben"))
         try await store.startSession(Self.session("a1", of: "ann"))
@@ -77,7 +83,10 @@ struct AccountContractTests {
 
     @Test("sign-in failures are counted within the window and cleared", arguments: StoreKind.allCases)
     func signInFailures(kind: StoreKind) async throws {
-        let store = try kind.make().accounts
+        // The directory lives to the end of the test: going, it drops a server's database.
+        let directory = try kind.make()
+        defer { withExtendedLifetime(directory) {} }
+        let store = directory.accounts
         let minute: TimeInterval = 60
         let window = Self.now.addingTimeInterval(-15 * minute)
         #expect(
@@ -100,7 +109,10 @@ struct AccountContractTests {
 
     @Test("writers working at once all land", arguments: StoreKind.allCases)
     func concurrentWriters(kind: StoreKind) async throws {
-        let store = try kind.make().accounts
+        // The directory lives to the end of the test: going, it drops a server's database.
+        let directory = try kind.make()
+        defer { withExtendedLifetime(directory) {} }
+        let store = directory.accounts
         try await withThrowingTaskGroup(of: Void.self) { group in
             for number in 0..<24 {
                 group.addTask {
@@ -112,5 +124,40 @@ struct AccountContractTests {
         }
         #expect(try await store.accounts().count == 24)
         #expect(try await store.signInFailures(key: "shared", since: Self.now) == 24)
+    }
+}
+
+/// Several app servers on one directory: what one server's user starts, every server sees.
+@Suite("Store contract: accounts and sessions shared by several servers")
+struct SharedAccountContractTests {
+    @Test(
+        "a session, its CSRF token and sign-in failures recorded by one store are seen by another on the same directory",
+        arguments: StoreKind.shared)
+    func sessionsShared(kind: StoreKind) async throws {
+        let directory = try kind.make()
+        defer { withExtendedLifetime(directory) {} }
+        let first = directory.accounts
+        let open = try #require(directory.another)
+        let second = try open()
+        let now = AccountContractTests.now
+        try await first.addAccount(AccountContractTests.account("ann"))
+        #expect(try await second.account(named: "ANN")?.name == "ann")
+        try await first.startSession(AccountContractTests.session("a1", of: "ann"))
+
+        // Signed in on the first server, signed in on the second, with the same CSRF token.
+        let signedIn = try #require(try await second.signedIn(tokenHash: "a1", at: now))
+        #expect(signedIn.account.name == "ann")
+        #expect(signedIn.session.csrfToken == "csrf-a1")
+
+        // Throttling counts the attempts made on either server.
+        let window = now.addingTimeInterval(-900)
+        #expect(try await first.recordSignInFailure(key: "ann", at: now, since: window) == 1)
+        #expect(try await second.recordSignInFailure(key: "ANN", at: now, since: window) == 2)
+        try await second.clearSignInFailures(key: "ann")
+        #expect(try await first.signInFailures(key: "ann", since: window) == 0)
+
+        // Signed out on the second server, signed out on the first.
+        try await second.endSession(tokenHash: "a1")
+        #expect(try await first.signedIn(tokenHash: "a1", at: now) == nil)
     }
 }

@@ -4,6 +4,9 @@ import Sector3Importer
 import VolunteerDirectory
 import WorkbookImporter
 
+/// The data-protection interfaces a store keeps besides erasure.
+typealias PrivacyStores = AuditLog & DBSCheckStore & RetentionStore & SettingsStore & SubjectAccessStore
+
 /// One fresh directory for one test: the store through each of its interfaces, an import
 /// service over it, and a temporary folder for the rosters a test writes (removed afterwards).
 final class DirectoryUnderTest {
@@ -14,6 +17,12 @@ final class DirectoryUnderTest {
     let editor: any DirectoryEditor
     let accounts: any AccountStore
     let erasure: any ErasureStore
+    /// The audit log, settings, retention, subject access and DBS checks, for a store that keeps
+    /// them (the in-memory store keeps none).
+    let privacy: (any PrivacyStores)?
+    /// Opens another store on the same directory, as a second app server would: `nil` for a store
+    /// nothing else can open (the in-memory one).
+    let another: (@Sendable () throws -> any AccountStore & PrivacyStores)?
     let service: ImportService
     /// What to do when the test is done besides removing the folder (drop a server's database).
     private let cleanUp: () -> Void
@@ -24,8 +33,12 @@ final class DirectoryUnderTest {
     init(
         kind: StoreKind, folder: URL, store: any DirectoryStore, reader: any DirectoryReader,
         editor: any DirectoryEditor, accounts: any AccountStore, erasure: any ErasureStore,
+        privacy: (any PrivacyStores)? = nil,
+        another: (@Sendable () throws -> any AccountStore & PrivacyStores)? = nil,
         reopen: ((SkillTaxonomy?) throws -> any DirectoryStore)? = nil, cleanUp: @escaping () -> Void = {}
     ) {
+        self.privacy = privacy
+        self.another = another
         self.cleanUp = cleanUp
         self.reopen = reopen
         self.kind = kind

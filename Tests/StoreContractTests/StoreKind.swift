@@ -24,6 +24,13 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     var testDescription: String { rawValue }
 
+    /// The stores several processes can open on one directory (a file, a database) at once.
+    static var shared: [StoreKind] { allCases.filter { $0 != .memory } }
+
+    /// The stores that keep an audit log and the other data-protection records
+    /// (``DirectoryUnderTest/privacy``): not the in-memory reference.
+    static var keepingPrivacy: [StoreKind] { allCases.filter { $0 != .memory } }
+
     /// The store every other is compared with where the contract says "the same on every store".
     static let reference = StoreKind.memory
 
@@ -52,13 +59,15 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let asyncFace = AsyncSQLiteDirectory(store)
             return DirectoryUnderTest(
                 kind: self, folder: folder, store: store, reader: asyncFace, editor: asyncFace, accounts: store,
-                erasure: store, reopen: { taxonomy in try SQLiteDirectoryStore(path: path, taxonomy: taxonomy) })
+                erasure: store, privacy: store, another: { try SQLiteDirectoryStore(path: path) },
+                reopen: { taxonomy in try SQLiteDirectoryStore(path: path, taxonomy: taxonomy) })
         case .postgres:
             let database = try PostgresTestServer.freshDatabase()
             let store = try PostgresDirectoryStore(location: database)
             return DirectoryUnderTest(
                 kind: self, folder: folder, store: store, reader: AsyncPostgresDirectory(store),
-                editor: AsyncPostgresDirectory(store), accounts: store, erasure: store,
+                editor: AsyncPostgresDirectory(store), accounts: store, erasure: store, privacy: store,
+                another: { try PostgresDirectoryStore(location: database) },
                 reopen: { taxonomy in try PostgresDirectoryStore(location: database, taxonomy: taxonomy) },
                 cleanUp: {
                     store.close()
