@@ -47,13 +47,20 @@ extension CommandLineTests {
         #expect(audit.stdout.contains("users remove"))
     }
 
-    @Test("a --db URL this voldir cannot open is a clear error, not a file named postgres:")
-    func unsupportedLocation() throws {
-        let result = try voldir("search", "--language", "Polish", "--db", "postgres://u:secret@db.example:5432/voldir")
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("SQLite files only"))
-        #expect(!result.stderr.contains("secret"))
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("postgres:").path))
+    @Test("a --db URL is a server to reach, never a file named postgres: or mysql:")
+    func databaseURLs() throws {
+        let unreachable = try voldir(
+            "search", "--language", "Polish", "--db", "postgres://u:secret@db.invalid:5432/voldir")
+        #expect(unreachable.status == 1)
+        #expect(unreachable.stderr.contains("db.invalid:5432 (database 'voldir')"))
+        #expect(!unreachable.stderr.contains("secret"))
+        let unknown = try voldir("search", "--language", "Polish", "--db", "mysql://u:secret@db.invalid/voldir")
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("SQLite files or PostgreSQL databases"))
+        #expect(!unknown.stderr.contains("secret"))
+        for scheme in ["postgres:", "mysql:"] {
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(scheme).path))
+        }
     }
 
     @Test("serve --demo serves the sign-in page and prints a first admin's password")
