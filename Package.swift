@@ -249,7 +249,7 @@ let package = Package(
         .testTarget(
             name: "VolunteerDirectoryPostgresTests",
             dependencies: [
-                "VolunteerDirectoryPostgres", "VolunteerDirectory", "VolunteerDirectoryTestSupport",
+                "VolunteerDirectoryPostgres", "VolunteerDirectory", "VolunteerDirectoryTestSupport", "CSVImporter",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings

@@ -80,7 +80,7 @@ final class PostgresConnections: Sendable {
                 try connection.run(rollingBack ? "ROLLBACK" : "COMMIT")
                 return result
             } catch {
-                _ = try? connection.run("ROLLBACK")
+                Self.rollBack(connection, after: error)
                 throw error
             }
         }
@@ -96,10 +96,18 @@ final class PostgresConnections: Sendable {
                 try connection.run("COMMIT")
                 return result
             } catch {
-                _ = try? connection.run("ROLLBACK")
+                Self.rollBack(connection, after: error)
                 throw error
             }
         }
+    }
+
+    /// Ends a failed transaction. Not on a connection the failure closed: the server has rolled
+    /// the transaction back already, and a statement sent there would wait for an answer that
+    /// never comes.
+    private static func rollBack(_ connection: PostgresConnection, after error: any Error) {
+        guard !connection.isClosed, !PostgresStoreError.isConnectionFailure(error) else { return }
+        _ = try? connection.run("ROLLBACK")
     }
 
     private func checkOutWaiting() throws -> PostgresConnection {

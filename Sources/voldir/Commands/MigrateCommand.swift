@@ -8,12 +8,11 @@ struct MigrateCommand: ParsableCommand {
         abstract: "Create the directory, or bring its schema up to date, and do nothing else.",
         discussion: """
             Every command that writes does this on first use; 'migrate' lets a deployment do it \
-            on its own, before the app servers start (for PostgreSQL, with an account that may \
-            create tables, while the app servers' account may not). Migrations are applied in \
-            order, each once; running it again changes nothing.
+            on its own, before the app servers start. Migrations are applied in order, each \
+            once; running it again changes nothing.
 
             Example:
-              voldir migrate --db postgres://voldir_owner@db.internal/voldir
+              voldir migrate --db postgres://voldir@db.internal/voldir
             """)
 
     @OptionGroup var directory: DirectoryOptions
