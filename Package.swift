@@ -180,7 +180,7 @@ let package = Package(
         /// Benchmarks that print figures (Benchmarks/README.md); never run by `swift test`.
         .executableTarget(
             name: "voldir-benchmarks",
-            dependencies: ["VolunteerDirectory", "VolunteerDirectorySQLite"],
+            dependencies: ["VolunteerDirectory", "VolunteerDirectorySQLite", "VolunteerDirectoryPostgres"],
             path: "Benchmarks/Sources/voldir-benchmarks",
             swiftSettings: swiftSettings
         ),

@@ -25,13 +25,7 @@ extension MemoryState {
         for details in detailsInOrder(of: person) {
             for stored in details.skills {
                 let skill = Skill(written: stored.written, level: stored.level, qualifiedIn: stored.qualifiedIn)
-                if let existing = volunteer.skills.firstIndex(where: { $0.key == skill.key }) {
-                    if let new = skill.level, volunteer.skills[existing].level.map({ $0 < new }) ?? true {
-                        volunteer.skills[existing].level = new
-                    }
-                } else {
-                    volunteer.skills.append(skill)
-                }
+                volunteer.merge(skill)
             }
             for stored in details.languages {
                 let held = stored.spoken
@@ -39,16 +33,7 @@ extension MemoryState {
                     language: LanguageReference(
                         written: held.language.written, code: held.language.code, script: held.language.script),
                     proficiency: held.proficiency, interprets: held.interprets)
-                func identity(_ language: LanguageReference) -> String { language.code ?? language.written.matchingKey }
-                if let same = volunteer.languages.firstIndex(where: {
-                    identity($0.language) == identity(spoken.language) && $0.language.script == spoken.language.script
-                }) {
-                    volunteer.languages[same].proficiency = [volunteer.languages[same].proficiency, spoken.proficiency]
-                        .compactMap { $0 }.max()
-                    volunteer.languages[same].interprets = volunteer.languages[same].interprets || spoken.interprets
-                } else {
-                    volunteer.languages.append(spoken)
-                }
+                volunteer.merge(spoken)
             }
             slots.formUnion(details.availability)
         }

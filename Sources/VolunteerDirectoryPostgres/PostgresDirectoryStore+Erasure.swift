@@ -136,7 +136,7 @@ extension PostgresDirectoryStore: ErasureStore {
             if let email { emails[id, default: []].insert(email) }
             if let phone { phones[id, default: []].insert(phone) }
         }
-        let hasher = try suppressionKeys(on: connection)
+        let hasher = try PostgresWriter.suppressionKeys(on: connection, at: location)
         var hashes: [VolunteerID: [String]] = [:]
         for person in people {
             hashes[person.id] =
@@ -218,17 +218,5 @@ extension PostgresDirectoryStore: ErasureStore {
             }
         }
         return erased
-    }
-
-    /// The keyed hashes of this directory (its `suppression-secret`).
-    func suppressionKeys(on connection: PostgresConnection) throws -> SuppressionKeys {
-        guard
-            let text = try connection.run("SELECT value FROM directory_setting WHERE name = 'suppression-secret'")
-                .first?.decode(String.self),
-            let secret = Data(base64Encoded: text)
-        else {
-            throw PostgresStoreError.refused(location, reason: "the directory's suppression secret is missing")
-        }
-        return SuppressionKeys(secret: secret)
     }
 }

@@ -13,40 +13,47 @@ enum PostgresFullText {
         (text ?? "").searchFolded.matchingKey
     }
 
-    /// Writes the rows of every volunteer anew (after a copy, or a change to how text is folded).
+    /// Writes the rows of every volunteer anew (after a copy).
     static func rebuildAll(on connection: PostgresConnection) throws {
         try connection.run("DELETE FROM volunteer_text")
-        let rows = try connection.run(
-            """
-            SELECT v.id, v.name, v.notes,
-              (SELECT string_agg(s.written, ' ; ' ORDER BY s.source_id, s.position) FROM volunteer_skill s
-               WHERE s.volunteer_id = v.id)
-            FROM volunteer v ORDER BY v.id
-            """)
-        var ids: [Int64] = []
-        var names: [String] = []
-        var skills: [String] = []
-        var notes: [String] = []
-        func flush() throws {
-            guard !ids.isEmpty else { return }
+        let ids = try connection.run("SELECT id FROM volunteer ORDER BY id").map { try $0.decode(Int64.self) }
+        try write(for: ids, on: connection)
+    }
+
+    /// Writes the rows of these volunteers as they now stand, over any held: two statements per
+    /// few thousand people.
+    static func write(for people: [Int64], on connection: PostgresConnection) throws {
+        for start in stride(from: 0, to: people.count, by: rowsPerStatement) {
+            let part = Array(people[start..<min(start + rowsPerStatement, people.count)])
+            var ids: [Int64] = []
+            var names: [String] = []
+            var skills: [String] = []
+            var notes: [String] = []
+            for row in try connection.run(
+                """
+                SELECT v.id, v.name, v.notes,
+                  (SELECT string_agg(s.written, ' ; ' ORDER BY s.source_id, s.position)
+                   FROM volunteer_skill s WHERE s.volunteer_id = v.id)
+                FROM volunteer v WHERE v.id = ANY(\(part))
+                """)
+            {
+                let (id, name, note, written) = try row.decode((Int64, String, String?, String?).self)
+                ids.append(id)
+                names.append(indexed(name))
+                skills.append(indexed(written))
+                notes.append(indexed(note))
+            }
+            guard !ids.isEmpty else { continue }
             try connection.run(
                 """
                 INSERT INTO volunteer_text (volunteer_id, name, skills, notes)
                 SELECT * FROM unnest(\(ids)::bigint[], \(names)::text[], \(skills)::text[], \(notes)::text[])
+                ON CONFLICT (volunteer_id) DO UPDATE SET
+                  name = excluded.name, skills = excluded.skills, notes = excluded.notes
                 """)
-            ids.removeAll(keepingCapacity: true)
-            names.removeAll(keepingCapacity: true)
-            skills.removeAll(keepingCapacity: true)
-            notes.removeAll(keepingCapacity: true)
         }
-        for row in rows {
-            let (id, name, note, written) = try row.decode((Int64, String, String?, String?).self)
-            ids.append(id)
-            names.append(indexed(name))
-            skills.append(indexed(written))
-            notes.append(indexed(note))
-            if ids.count == 5_000 { try flush() }
-        }
-        try flush()
     }
+
+    /// How many people's rows one statement writes.
+    static let rowsPerStatement = 5_000
 }

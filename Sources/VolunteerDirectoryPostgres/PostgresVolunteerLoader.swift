@@ -89,13 +89,7 @@ enum PostgresVolunteerLoader {
             guard let at = position[id] else { continue }
             let skill = Skill(
                 written: written, level: level.flatMap(SkillLevel.init(rawValue:)), qualifiedIn: qualifiedIn)
-            if let existing = people[at].skills.firstIndex(where: { $0.key == skill.key }) {
-                if let new = skill.level, people[at].skills[existing].level.map({ $0 < new }) ?? true {
-                    people[at].skills[existing].level = new
-                }
-            } else {
-                people[at].skills.append(skill)
-            }
+            people[at].merge(skill)
         }
 
         let languages = choice.details(
@@ -108,18 +102,7 @@ enum PostgresVolunteerLoader {
             let spoken = SpokenLanguage(
                 language: LanguageReference(written: written, code: code, script: script),
                 proficiency: proficiency.flatMap(Proficiency.init(rawValue:)), interprets: interprets != 0)
-            // One entry per language (and script), keeping the best any source stated.
-            if let same = people[at].languages.firstIndex(where: {
-                ($0.language.code ?? $0.language.written.matchingKey)
-                    == (spoken.language.code ?? spoken.language.written.matchingKey)
-                    && $0.language.script == spoken.language.script
-            }) {
-                people[at].languages[same].proficiency = [people[at].languages[same].proficiency, spoken.proficiency]
-                    .compactMap { $0 }.max()
-                people[at].languages[same].interprets = people[at].languages[same].interprets || spoken.interprets
-            } else {
-                people[at].languages.append(spoken)
-            }
+            people[at].merge(spoken)
         }
 
         let availability = choice.details("SELECT d.volunteer_id, d.slots", of: "volunteer_availability")

@@ -60,43 +60,11 @@ extension PostgresWriter {
 
     // MARK: - Full text
 
-    /// Writes the full-text rows of the people this transaction changed, as they now stand: name,
-    /// written skills (joined by " ; ") and notes, each folded as a search's words are (see
-    /// ``Swift/String/searchFolded``). Two statements per few thousand people.
+    /// Writes the full-text rows of the people this transaction changed, as they now stand (see
+    /// ``PostgresFullText``).
     func writePendingText() throws {
         let people = textPending.sorted()
         textPending.removeAll()
-        for start in stride(from: 0, to: people.count, by: Self.textRowsPerStatement) {
-            let part = Array(people[start..<min(start + Self.textRowsPerStatement, people.count)])
-            var ids: [Int64] = []
-            var names: [String] = []
-            var skills: [String] = []
-            var notes: [String] = []
-            for row in try run(
-                """
-                SELECT v.id, v.name, COALESCE(v.notes, ''),
-                  COALESCE((SELECT string_agg(s.written, ' ; ' ORDER BY s.source_id, s.position)
-                            FROM volunteer_skill s WHERE s.volunteer_id = v.id), '')
-                FROM volunteer v WHERE v.id = ANY(\(part))
-                """)
-            {
-                let (id, name, note, written) = try row.decode((Int64, String, String, String).self)
-                ids.append(id)
-                names.append(name.searchFolded)
-                skills.append(written.searchFolded)
-                notes.append(note.searchFolded)
-            }
-            guard !ids.isEmpty else { continue }
-            try run(
-                """
-                INSERT INTO volunteer_text (volunteer_id, name, skills, notes)
-                SELECT * FROM unnest(\(ids)::bigint[], \(names)::text[], \(skills)::text[], \(notes)::text[])
-                ON CONFLICT (volunteer_id) DO UPDATE SET
-                  name = excluded.name, skills = excluded.skills, notes = excluded.notes
-                """)
-        }
+        try PostgresFullText.write(for: people, on: connection)
     }
-
-    /// How many people's full-text rows one statement writes.
-    static let textRowsPerStatement = 5_000
 }

@@ -76,13 +76,7 @@ enum VolunteerLoader {
             guard let at = position[row[0]] else { continue }
             let level: Int? = row[2]
             let skill = Skill(written: row[1], level: level.flatMap(SkillLevel.init(rawValue:)), qualifiedIn: row[3])
-            if let existing = people[at].skills.firstIndex(where: { $0.key == skill.key }) {
-                if let new = skill.level, people[at].skills[existing].level.map({ $0 < new }) ?? true {
-                    people[at].skills[existing].level = new
-                }
-            } else {
-                people[at].skills.append(skill)
-            }
+            people[at].merge(skill)
         }
         let languages = try Row.fetchCursor(
             db,
@@ -96,18 +90,7 @@ enum VolunteerLoader {
             let spoken = SpokenLanguage(
                 language: LanguageReference(written: row[1], code: row[2], script: row[3]),
                 proficiency: proficiency.flatMap(Proficiency.init(rawValue:)), interprets: row[5])
-            // One entry per language (and script), keeping the best any source stated.
-            if let same = people[at].languages.firstIndex(where: {
-                ($0.language.code ?? $0.language.written.matchingKey)
-                    == (spoken.language.code ?? spoken.language.written.matchingKey)
-                    && $0.language.script == spoken.language.script
-            }) {
-                people[at].languages[same].proficiency = [people[at].languages[same].proficiency, spoken.proficiency]
-                    .compactMap { $0 }.max()
-                people[at].languages[same].interprets = people[at].languages[same].interprets || spoken.interprets
-            } else {
-                people[at].languages.append(spoken)
-            }
+            people[at].merge(spoken)
         }
         let availability = try Row.fetchCursor(
             db, sql: "SELECT volunteer_id, slots FROM volunteer_availability WHERE \(owned)", arguments: arguments)

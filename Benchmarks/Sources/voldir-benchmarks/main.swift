@@ -1,10 +1,13 @@
 import Foundation
 import VolunteerDirectory
+import VolunteerDirectoryPostgres
 import VolunteerDirectorySQLite
 
 /// Benchmarks that print figures; see Benchmarks/README.md. Timed here, never in unit tests.
 ///
 ///   voldir-benchmarks matching --db PATH      time each phase of a matching run on a directory
+///
+/// `--db` takes a file or a postgres:// URL wherever it appears.
 ///   voldir-benchmarks search --db PATH [--queries N] [--write-queries FILE]   search latency p50/p99
 ///   voldir-benchmarks lookup [--rounds N]    microseconds to understand a written language or skill
 ///   voldir-benchmarks hash --file PATH [--rounds N]   seconds to take a file's SHA-256, best of N (3)
@@ -14,8 +17,14 @@ func seconds(_ start: DispatchTime) -> String {
     String(format: "%.2f s", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
 }
 
+/// The directory `database` names: a PostgreSQL URL, else an SQLite file.
+func openStore(_ database: String) throws -> any DirectoryStore {
+    PostgresLocation.isURL(database)
+        ? try PostgresDirectoryStore(url: database) : try SQLiteDirectoryStore(path: database)
+}
+
 func matching(database: String) throws {
-    let store = try SQLiteDirectoryStore(path: database)
+    let store = try openStore(database)
     var start = DispatchTime.now()
     let volunteers = try store.volunteersForMatching()
     let needs = try store.needs()
@@ -39,7 +48,7 @@ func matching(database: String) throws {
 /// Runs `count` mixed searches (skill + language + postcode district) in process and prints
 /// p50/p99 latency; writes the queries as JSON so the Python baseline asks the same ones.
 func search(database: String, count: Int, queriesFile: String?) throws {
-    let store = try SQLiteDirectoryStore(path: database)
+    let store = try openStore(database)
     var random = SeededRandom(seed: 99)
     let skills = ["befriending", "driving", "first aid", "cooking", "mentoring", "gardening", "it support", "teaching"]
     let languages = ["urd", "pol", "ben", "ara", "pan", "ron", "som", "tir", "yue", "fas", "eng", "ukr"]
