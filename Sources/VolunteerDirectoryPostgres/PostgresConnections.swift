@@ -1,4 +1,5 @@
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -171,9 +172,35 @@ final class PostgresConnections: Sendable {
 
 extension PostgresConnection {
     /// Runs `query` and waits for all its rows: for the synchronous interfaces only (never on an
-    /// event loop).
+    /// event loop). Should the connection close first (the server restarted, or ended this
+    /// session), the wait ends with the failure at once: a statement sent to a connection that
+    /// is closing is otherwise never answered.
     @discardableResult
     func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
-        try self.query(query, logger: PostgresConnections.logger).wait()
+        let answered = self.query(query, logger: PostgresConnections.logger)
+        let outcome = answered.eventLoop.makePromise(of: PostgresQueryResult.self)
+        let settled = NIOLockedValueBox(false)
+        answered.whenComplete { result in
+            guard
+                settled.withLockedValue({ done in
+                    defer { done = true }
+                    return !done
+                })
+            else { return }
+            outcome.completeWith(result)
+        }
+        closeFuture.whenComplete { _ in
+            guard
+                settled.withLockedValue({ done in
+                    defer { done = true }
+                    return !done
+                })
+            else { return }
+            outcome.fail(ConnectionClosed())
+        }
+        return try outcome.futureResult.wait()
     }
 }
+
+/// The connection closed before a statement was answered.
+struct ConnectionClosed: Error {}

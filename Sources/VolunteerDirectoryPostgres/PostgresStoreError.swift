@@ -85,6 +85,7 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
     /// `error`, as thrown by postgres-nio, said for `location`; an error of ours, or of the core,
     /// is returned as it is.
     static func actionable(_ error: any Error, at location: PostgresLocation) -> any Error {
+        if error is ConnectionClosed { return PostgresStoreError.connectionLost(location) }
         guard let error = error as? PSQLError else { return error }
         switch error.code {
         case .server:
@@ -129,6 +130,7 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
     /// Whether the connection that raised `error` can no longer be used (and must not go back to
     /// the pool).
     static func isConnectionFailure(_ error: any Error) -> Bool {
+        if error is ConnectionClosed { return true }
         guard let error = error as? PSQLError else { return false }
         switch error.code {
         case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown: return true

@@ -15,11 +15,13 @@ extension PostgresWriter {
     }
 
     func volunteer(emailKey: String) throws -> VolunteerID? {
-        try first(VolunteerID.self, "SELECT id FROM volunteer WHERE email_key = \(emailKey) ORDER BY id LIMIT 1")
+        // MIN, not ORDER BY id LIMIT 1: a planner without fresh statistics walks the whole table
+        // in id order for the latter (seen mid-import), where the key's index answers the former.
+        try first(VolunteerID?.self, "SELECT MIN(id) FROM volunteer WHERE email_key = \(emailKey)") ?? nil
     }
 
     func volunteer(phoneKey: String) throws -> VolunteerID? {
-        try first(VolunteerID.self, "SELECT id FROM volunteer WHERE phone_key = \(phoneKey) ORDER BY id LIMIT 1")
+        try first(VolunteerID?.self, "SELECT MIN(id) FROM volunteer WHERE phone_key = \(phoneKey)") ?? nil
     }
 
     func listings(_ listingIDs: [String], listedBy source: String) throws -> [String: HeldListing] {

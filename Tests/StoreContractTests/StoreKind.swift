@@ -62,17 +62,20 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 erasure: store, privacy: store, another: { try SQLiteDirectoryStore(path: path) },
                 reopen: { taxonomy in try SQLiteDirectoryStore(path: path, taxonomy: taxonomy) })
         case .postgres:
+            // The database is dropped once every store opened on it has gone (not when this
+            // value goes, which can be before the test's last use of a store).
             let database = try PostgresTestServer.freshDatabase()
-            let store = try PostgresDirectoryStore(location: database)
+            @Sendable func opened(_ taxonomy: SkillTaxonomy? = nil) throws -> PostgresDirectoryStore {
+                let store = try PostgresDirectoryStore(location: database, taxonomy: taxonomy)
+                PostgresTestServer.drop(database, whenGone: store)
+                return store
+            }
+            let store = try opened()
             return DirectoryUnderTest(
                 kind: self, folder: folder, store: store, reader: AsyncPostgresDirectory(store),
                 editor: AsyncPostgresDirectory(store), accounts: store, erasure: store, privacy: store,
-                another: { try PostgresDirectoryStore(location: database) },
-                reopen: { taxonomy in try PostgresDirectoryStore(location: database, taxonomy: taxonomy) },
-                cleanUp: {
-                    store.close()
-                    try? PostgresTestServer.drop(database)
-                })
+                another: { try opened() }, reopen: { taxonomy in try opened(taxonomy) },
+                cleanUp: { PostgresTestServer.sweep() })
         }
     }
 }
