@@ -36,16 +36,8 @@ swift build -c release --product voldir-benchmarks >&2
 VOLDIR=.build/release/voldir
 BENCH=.build/release/voldir-benchmarks
 
-# measure NAME COMMAND...: wall seconds and peak resident MB into $WORK/NAME.time
-measure() {
-    local name=$1
-    shift
-    /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || true
-}
-seconds() { tail -n 1 "$WORK/$1.time" | awk '{print $1}'; }
-megabytes() { tail -n 1 "$WORK/$1.time" | awk '{printf "%.0f", $2/1024}'; }
-field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+# shellcheck source=Benchmarks/common.sh
+. Benchmarks/common.sh
 
 echo "Generating $VOLUNTEERS volunteers (roster and feed) and $MATCH_VOLUNTEERS x $NEEDS for matching..." >&2
 [ -f "$WORK/roster-$VOLUNTEERS.csv" ] || $VOLDIR generate --volunteers "$VOLUNTEERS" --seed 7 --output "$WORK/roster-$VOLUNTEERS.csv" 2>/dev/null

@@ -41,7 +41,7 @@ struct MemorySearch {
             admit { person in person.details.values.contains { $0.availability.contains { $0.overlaps(slot) } } }
         }
         if let dbs = query.minimumDBS { admit { $0.dbsLevel >= dbs } }
-        let words = (query.text ?? "").searchFolded.matchingKey.split(separator: " ").map(String.init)
+        let words = query.textWords
         if !words.isEmpty { filters.append(textMatches(words, among: people)) }
 
         // With no filter at all (everyone, consent or not), every volunteer is a candidate.

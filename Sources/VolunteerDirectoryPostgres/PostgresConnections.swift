@@ -74,27 +74,24 @@ final class PostgresConnections: Sendable {
     /// Runs `body` in one transaction on a connection of its own: committed when it returns
     /// (rolled back instead when `rollingBack`), rolled back when it throws.
     func transaction<T>(rollingBack: Bool = false, _ body: (PostgresConnection) throws -> T) throws -> T {
-        try withConnection { connection in
-            try connection.run("BEGIN")
-            do {
-                let result = try body(connection)
-                try connection.run(rollingBack ? "ROLLBACK" : "COMMIT")
-                return result
-            } catch {
-                Self.rollBack(connection, after: error)
-                throw error
-            }
-        }
+        try inTransaction(begin: "BEGIN", end: rollingBack ? "ROLLBACK" : "COMMIT", body)
     }
 
     /// Runs `body`'s reads in one read-only snapshot: every statement sees the directory as it was
     /// when the first ran, before or after any import, never half of one.
     func snapshot<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", end: "COMMIT", body)
+    }
+
+    /// `begin`, then `body`, then `end` when it returns, or a rollback when it throws.
+    private func inTransaction<T>(
+        begin: PostgresQuery, end: PostgresQuery, _ body: (PostgresConnection) throws -> T
+    ) throws -> T {
         try withConnection { connection in
-            try connection.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try connection.run(begin)
             do {
                 let result = try body(connection)
-                try connection.run("COMMIT")
+                try connection.run(end)
                 return result
             } catch {
                 Self.rollBack(connection, after: error)

@@ -43,7 +43,7 @@ extension PostgresDirectoryStore {
                 let contact = ContactDetails(name: contactName, email: contactEmail, phone: contactPhone)
                 return Network(
                     id: id, externalID: externalID, name: name, kind: kind,
-                    areas: (try? JSONDecoder().decode([String].self, from: Data(areas.utf8))) ?? [],
+                    areas: StoredJSON.decode([String].self, from: areas) ?? [],
                     contact: contact.isEmpty ? nil : contact, memberCount: members)
             }
         }

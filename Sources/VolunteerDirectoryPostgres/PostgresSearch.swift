@@ -30,7 +30,7 @@ struct PostgresSearch {
         for language in query.languages {
             filters.append(try speakers(language, minimum: minimum, on: connection))
         }
-        let words = query.textTerms.map { $0.trimmingCharacters(in: ["\""]) }
+        let words = query.textWords
         if !words.isEmpty { filters.append(try textMatches(words, on: connection)) }
 
         guard let first = filters.first else {

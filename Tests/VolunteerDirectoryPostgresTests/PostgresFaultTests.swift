@@ -25,11 +25,7 @@ struct PostgresFaultTests {
 
         let importing = Task.detached { try service.importFile(at: roster, request: ImportRequest()) }
         // As an administrator would, or a network failure: end the import's connection once it is writing.
-        let admin = try await PostgresConnection.connect(
-            configuration: .init(
-                host: database.host, port: database.port, username: database.user, password: database.password,
-                database: "postgres", tls: .disable),
-            id: 1, logger: Logger(label: "test"))
+        let admin = try await database.connect(to: "postgres")
         var ended = 0
         for _ in 0..<600 where ended == 0 {
             try await Task.sleep(for: .milliseconds(50))

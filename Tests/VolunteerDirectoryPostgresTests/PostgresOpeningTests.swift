@@ -66,11 +66,7 @@ struct PostgresOpeningTests {
             }
             try await group.waitForAll()
         }
-        let connection = try await PostgresConnection.connect(
-            configuration: .init(
-                host: database.host, port: database.port, username: database.user, password: database.password,
-                database: database.database, tls: .disable),
-            id: 1, logger: .init(label: "test"))
+        let connection = try await database.connect()
         let applied = try await connection.query("SELECT count(*) FROM voldir_migration", logger: .init(label: "test"))
             .collect().first?.decode(Int.self)
         #expect(applied == PostgresDirectoryStore.migrationNames.count)

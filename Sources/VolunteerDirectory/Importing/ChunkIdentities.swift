@@ -4,8 +4,8 @@
 /// (listing, then email, then phone) stays in ``ImportApplier``: this only answers its look-ups.
 ///
 /// The chunk's own writes keep the answers true: a person created is held under their listing
-/// and, when no one held them before, their keys; an update forgets the keys it may have moved;
-/// an erasure forgets everything. A question not asked here gets `nil` from the look-ups, and
+/// and, when no one held them before, their keys; an update forgets the keys it may have moved
+/// (those answered with that person, and those the record gives); an erasure forgets everything. A question not asked here gets `nil` from the look-ups, and
 /// the applier asks the writer itself, one record at a time, as it did before chunks.
 struct ChunkIdentities {
     /// The answers about one source's listings.
@@ -95,9 +95,11 @@ struct ChunkIdentities {
                 phones[phone] = min(phones[phone] ?? volunteer, volunteer)
             }
         } else {
-            // An update may move the person's keys: who holds the old ones is asked again.
-            if keys.email != nil { forgetEmails() }
-            if keys.phone != nil { forgetPhones() }
+            // An update may move this person's keys: the keys answered with them, and the keys
+            // the record gives them, are asked again. Other people's answers still stand, so one
+            // update does not send the rest of the chunk back to the writer a record at a time.
+            if let email = keys.email { Self.forget(email, andKeysOf: volunteer, asked: &emailsAsked, held: &emails) }
+            if let phone = keys.phone { Self.forget(phone, andKeysOf: volunteer, asked: &phonesAsked, held: &phones) }
         }
     }
 
@@ -110,17 +112,19 @@ struct ChunkIdentities {
     /// Someone was erased: every answer may name them, so none is kept.
     mutating func forgetAll() {
         sources = [:]
-        forgetEmails()
-        forgetPhones()
+        (emailsAsked, emails) = ([], [:])
+        (phonesAsked, phones) = ([], [:])
     }
 
-    private mutating func forgetEmails() {
-        emailsAsked = []
-        emails = [:]
-    }
-
-    private mutating func forgetPhones() {
-        phonesAsked = []
-        phones = [:]
+    /// Forgets the answer for `key` and every answer naming `volunteer`.
+    private static func forget(
+        _ key: String, andKeysOf volunteer: VolunteerID, asked: inout Set<String>, held: inout [String: VolunteerID]
+    ) {
+        var stale = held.filter { $0.value == volunteer }.map(\.key)
+        stale.append(key)
+        for key in stale {
+            asked.remove(key)
+            held[key] = nil
+        }
     }
 }

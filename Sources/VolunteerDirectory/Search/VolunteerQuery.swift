@@ -43,10 +43,16 @@ public struct VolunteerQuery: Sendable, Hashable {
         self.limit = limit
     }
 
-    /// The full-text words, folded as the full-text index is (``Swift/String/searchFolded``:
-    /// "Lukasz" finds Łukasz), each quoted so user input cannot inject FTS5 syntax.
+    /// The free text's words, folded as every store's full-text index holds them
+    /// (``Swift/String/searchFolded``: "Lukasz" finds Łukasz) and reduced to letters and digits
+    /// (``Swift/String/matchingKey``).
+    public var textWords: [String] {
+        (text ?? "").searchFolded.matchingKey.split(separator: " ").map(String.init)
+    }
+
+    /// ``textWords``, each quoted so user input cannot inject FTS5 syntax.
     public var textTerms: [String] {
-        (text ?? "").searchFolded.matchingKey.split(separator: " ").map { "\"\($0)\"" }
+        textWords.map { "\"\($0)\"" }
     }
 
     // MARK: - Limits

@@ -2,25 +2,26 @@
 /// PostgreSQL, or back), table by table, and checked: each table's rows counted as read from the
 /// source, in one snapshot, must be the rows the target holds before it commits.
 public struct DirectoryCopy: Sendable {
-    /// What was copied: each table's rows, as read and as the target counted them.
+    /// What was copied: each table's rows, as read from the source and as the target counted them.
     public struct Outcome: Sendable, Hashable {
+        /// Rows read from the source, by table.
+        public var read: [String: Int]
+        /// Rows the target holds, by table, counted before it committed.
+        public var held: [String: Int]
+
+        /// Each portable table's counts, in ``PortableTable/all``'s order.
         public var rows: [(table: String, read: Int, held: Int)] {
             PortableTable.all.map { ($0.name, read[$0.name] ?? 0, held[$0.name] ?? 0) }
-        }
-        var read: [String: Int]
-        var held: [String: Int]
-
-        public static func == (a: Outcome, b: Outcome) -> Bool { a.read == b.read && a.held == b.held }
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(read)
-            hasher.combine(held)
         }
     }
 
     /// The counts did not agree: nothing was kept.
     public struct Mismatch: Error, CustomStringConvertible {
+        /// The table whose counts differ.
         public var table: String
+        /// Its rows as read from the source.
         public var read: Int
+        /// Its rows as the target counted them.
         public var held: Int
 
         public var description: String {

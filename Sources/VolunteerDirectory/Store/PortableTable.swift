@@ -8,12 +8,23 @@ import Foundation
 public struct PortableTable: Sendable, Hashable {
     /// How a column's values are exchanged.
     public enum Kind: Sendable, Hashable {
-        case integer, real, text, bytes, moment
+        /// A whole number (ids, counts, flags, levels).
+        case integer
+        /// A floating-point number (scores).
+        case real
+        /// Text, dates written as text included.
+        case text
+        /// Raw bytes (the audit log's salts).
+        case bytes
+        /// A moment in time, which each store keeps in its own way.
+        case moment
     }
 
     /// One column.
     public struct Column: Sendable, Hashable {
+        /// Its name, the same in every store.
         public var name: String
+        /// How its values are exchanged.
         public var kind: Kind
     }
 
@@ -103,11 +114,17 @@ public struct PortableTable: Sendable, Hashable {
 
 /// One cell of a portable table.
 public enum TableValue: Sendable, Hashable {
+    /// No value (SQL `NULL`).
     case null
+    /// A value of a ``PortableTable/Kind/integer`` column.
     case integer(Int64)
+    /// A value of a ``PortableTable/Kind/real`` column.
     case real(Double)
+    /// A value of a ``PortableTable/Kind/text`` column.
     case text(String)
+    /// A value of a ``PortableTable/Kind/bytes`` column.
     case bytes([UInt8])
+    /// A value of a ``PortableTable/Kind/moment`` column.
     case moment(Date)
 }
 

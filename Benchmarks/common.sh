@@ -1,0 +1,17 @@
+# What the benchmark scripts share (sourced, never run): timing a command into $WORK and reading
+# the figures back.
+
+# measure NAME COMMAND...: wall seconds and peak resident KB of COMMAND into $WORK/NAME.time,
+# its output into $WORK/NAME.out and .err. A failing command is measured all the same.
+measure() {
+    local name=$1
+    shift
+    /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || true
+}
+# seconds NAME, megabytes NAME: what measure NAME recorded.
+seconds() { tail -n 1 "$WORK/$1.time" | awk '{print $1}'; }
+megabytes() { tail -n 1 "$WORK/$1.time" | awk '{printf "%.0f", $2/1024}'; }
+# field FILE KEY: one value of a JSON object.
+field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
+# ratio A B: A / B to two places, "n/a" when B is 0.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
