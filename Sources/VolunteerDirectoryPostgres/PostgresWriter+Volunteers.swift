@@ -136,34 +136,21 @@ extension PostgresWriter {
     ) throws -> VolunteerID {
         let source = try sourceID(record.source)
         let batch = try currentBatch()
-        var statement = PostgresStatement()
         guard let existing else {
             // A new person has one listing, so the merged fields are this record's own: their
-            // row, listing and details are one statement.
+            // rows are known whole now, and sent with the other new people's.
             let id = try nextID(in: "volunteer")
-            let person = statement.bind(id, as: "bigint")
-            let profile = Self.profile(of: record, keys: keys, in: &statement)
-            let consent = Self.consentAndDBS(of: record, in: &statement)
-            var parts = [
-                """
-                INSERT INTO volunteer (id, name, name_key, email, email_key, phone, phone_key, postcode, postcode_district,
-                  area, area_key, age_band, notes, consent_contact, consent_share, consent_recorded, dbs_level, dbs_issued,
-                  last_seen)
-                VALUES (\(person), \(profile.joined(separator: ", ")), \(consent.contact), \(consent.share), \(consent.recorded),
-                  \(statement.bind(Int64(record.dbs?.level.rawValue ?? 0), as: "bigint")), \(consent.dbsIssued),
-                  \(statement.bind(seenAt, as: "timestamptz")))
-                """,
-                Self.listingInsert(
-                    person: person, source: source, listingID: listingID, fingerprint: fingerprint, record: record,
-                    keys: keys, batch: batch, consent: consent, in: &statement),
-            ]
-            parts += detailInserts(of: person, source: source, record: record, keys: keys, in: &statement)
-            try run(statement.query(parts))
-            textPending.insert(id)
+            newPeople.add(
+                id, record: record, keys: keys, listing: (source, listingID), fingerprint: fingerprint, batch: batch,
+                seenAt: seenAtField)
+            for key in record.skills.map(\.key) where mappedKeys.insert(key).inserted {
+                newPeople.map(key, by: taxonomy)
+            }
             knownMemberships[id] = [:]
             return id
         }
         // The latest source's values win; what it leaves out, earlier sources keep.
+        var statement = PostgresStatement()
         let person = statement.bind(existing, as: "bigint")
         let sourceParameter = statement.bind(source, as: "bigint")
         let consent = Self.consentAndDBS(of: record, in: &statement)

@@ -42,6 +42,11 @@ final class PostgresWriter: DirectoryWriter {
     let seenAt = Date()
     /// Hashes contact keys for the suppression list, once there is one; `nil` until first asked.
     var suppressionKeys: SuppressionKeys??
+    /// The people this import created and has not sent yet: sent with `COPY` before any other
+    /// statement, so that every statement sees them.
+    var newPeople = NewPeopleRows()
+    /// ``seenAt`` as a copied `timestamptz` field.
+    lazy var seenAtField = CopyRows.timestamp(seenAt)
 
     /// Imports that create or update at least this many records refresh the planner's
     /// statistics of the tables they changed (as the SQLite store's do).
@@ -59,10 +64,31 @@ final class PostgresWriter: DirectoryWriter {
         self.location = location
     }
 
-    /// Runs one statement on the transaction's connection.
+    /// Runs one statement on the transaction's connection, once the new people held are sent.
     @discardableResult
     func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
-        try connection.run(query)
+        try sendNewPeople()
+        return try connection.run(query)
+    }
+
+    /// Sends the people created since the last statement: one `COPY` per table, then their skill
+    /// keys' mappings in one statement.
+    func sendNewPeople() throws {
+        guard !newPeople.isEmpty else { return }
+        for rows in newPeople.tables { try connection.copy(rows) }
+        let mappings = newPeople.mappings
+        if !mappings.keys.isEmpty {
+            try connection.run(
+                """
+                INSERT INTO skill_mapping (key, concept, kind)
+                SELECT m.key, m.concept, m.kind
+                FROM unnest(\(mappings.keys)::text[], \(mappings.concepts)::text[], \(mappings.kinds)::text[])
+                  AS m(key, concept, kind)
+                WHERE NOT EXISTS (SELECT 1 FROM skill_mapping held WHERE held.key = m.key)
+                ON CONFLICT DO NOTHING
+                """)
+        }
+        newPeople.removeAll()
     }
 
     /// The first column of the first row `query` returns, if there is one.
@@ -128,6 +154,7 @@ final class PostgresWriter: DirectoryWriter {
     /// listed again, and the full-text rows of everyone it changed. ``record(_:)`` calls it, and the store
     /// after the transaction's body.
     func finish() throws {
+        try sendNewPeople()
         try writePendingMemberships()
         try stampConfirmed()
         try writePendingText()

@@ -220,6 +220,33 @@ struct ImportContractTests {
     }
 
     @Test(
+        "names, skills and notes holding backslashes, tabs and line breaks are kept exactly",
+        arguments: StoreKind.allCases)
+    func awkwardTextIsKept(kind: StoreKind) throws {
+        // PostgreSQL's COPY gives these bytes meanings (a field's or a row's end, an escape, NULL):
+        // a store that sends new people that way must escape them.
+        let roster = """
+            Name,Email,Organisation,Skills,Consent,Notes
+            "Back\\slash \\N",back@example.org,Able Network,"Tab\there, C:\\first aid",yes,"line one
+            line two\r\nthree\t\\N"
+            Plain Person,plain@example.org,Able Network,Driving,yes,\\N
+            """
+        let directory = try kind.make()
+        try directory.importText("awkward.csv", roster)
+        let reference = try StoreKind.reference.make()
+        try reference.importText("awkward.csv", roster)
+        let everyone = try directory.everyone()
+        #expect(everyone == (try reference.everyone()))
+        let awkward = try #require(try directory.person(named: "Back\\slash \\N"))
+        #expect(awkward.notes == "line one\nline two\r\nthree\t\\N")
+        #expect(awkward.skills.map(\.written) == ["Tab\there", "C:\\first aid"])
+        #expect(try directory.person(named: "Plain Person")?.notes == "\\N")
+        // The full text holds the words too.
+        let found = try directory.store.search(VolunteerQuery(text: "three", includeWithoutConsent: true))
+        #expect(found.map(\.volunteer.name) == ["Back\\slash \\N"])
+    }
+
+    @Test(
         "two rosters imported at once that list the same email both land whole, as one person",
         arguments: StoreKind.allCases)
     func concurrentImports(kind: StoreKind) throws {
