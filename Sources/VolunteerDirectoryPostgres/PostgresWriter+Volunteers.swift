@@ -40,24 +40,30 @@ extension PostgresWriter {
         return held
     }
 
-    /// Holds the memberships of `people` (the volunteers a chunk's listings name) in place of
-    /// those held before, so that the chunk's records ask nothing about memberships: re-importing
-    /// an unchanged roster then costs no statement per row.
+    /// Holds the memberships of `people` (the volunteers a chunk's listings, emails or phones
+    /// name) beside those held already, so that the chunk's records ask nothing about
+    /// memberships: re-importing an unchanged roster then costs no statement per row, and neither
+    /// does someone a roster lists again under another network.
     private func loadMemberships(of people: [VolunteerID]) throws {
-        // What is held changes with what is waiting to be written: written first.
-        try writePendingMemberships()
-        var known: [VolunteerID: [NetworkID: HeldMembership]] = [:]
-        for person in people { known[person] = [:] }
-        if !people.isEmpty {
-            for row in try run(
-                "SELECT volunteer_id, network_id, role, since FROM membership WHERE volunteer_id = ANY(\(Array(known.keys)))"
-            ) {
-                let (volunteer, network, role, since) = try row.decode((VolunteerID, NetworkID, String?, String?).self)
-                known[volunteer]?[network] = HeldMembership(role: role, since: since)
-            }
+        var unknown = people.filter { knownMemberships[$0] == nil }
+        guard !unknown.isEmpty else { return }
+        if knownMemberships.count + unknown.count > Self.membershipsKnownAtMost {
+            // What is held changes with what is waiting to be written: written first.
+            try writePendingMemberships()
+            knownMemberships = [:]
+            unknown = Array(Set(people))
         }
-        knownMemberships = known
+        for person in unknown { knownMemberships[person] = [:] }
+        for row in try run(
+            "SELECT volunteer_id, network_id, role, since FROM membership WHERE volunteer_id = ANY(\(unknown))"
+        ) {
+            let (volunteer, network, role, since) = try row.decode((VolunteerID, NetworkID, String?, String?).self)
+            knownMemberships[volunteer]?[network] = HeldMembership(role: role, since: since)
+        }
     }
+
+    /// How many people's memberships are held at most: some chunks' worth.
+    static let membershipsKnownAtMost = 20_000
 
     func volunteers(emailKeys: [String]) throws -> [String: VolunteerID] {
         try volunteers(keys: emailKeys, column: "email_key")
@@ -80,6 +86,7 @@ extension PostgresWriter {
             let (key, id) = try row.decode((String, VolunteerID).self)
             held[key] = id
         }
+        try loadMemberships(of: Array(Set(held.values)))
         return held
     }
 
@@ -140,52 +147,31 @@ extension PostgresWriter {
             // A new person has one listing, so the merged fields are this record's own: their
             // rows are known whole now, and sent with the other new people's.
             let id = try nextID(in: "volunteer")
-            newPeople.add(
+            staged.add(
                 id, record: record, keys: keys, listing: (source, listingID), fingerprint: fingerprint, batch: batch,
                 seenAt: seenAtField)
-            for key in record.skills.map(\.key) where mappedKeys.insert(key).inserted {
-                newPeople.map(key, by: taxonomy)
-            }
+            stageMappings(of: record)
             knownMemberships[id] = [:]
             return id
         }
-        // The latest source's values win; what it leaves out, earlier sources keep.
-        var statement = PostgresStatement()
-        let person = statement.bind(existing, as: "bigint")
-        let sourceParameter = statement.bind(source, as: "bigint")
-        let consent = Self.consentAndDBS(of: record, in: &statement)
-        let text = Self.profile(of: record, keys: keys, in: &statement)
-        var parts = [
-            """
-            UPDATE volunteer SET name = \(text[0]), name_key = \(text[1]), email = COALESCE(\(text[2]), email),
-              email_key = COALESCE(\(text[3]), email_key), phone = COALESCE(\(text[4]), phone),
-              phone_key = COALESCE(\(text[5]), phone_key), postcode = COALESCE(\(text[6]), postcode),
-              postcode_district = COALESCE(\(text[7]), postcode_district), area = COALESCE(\(text[8]), area),
-              area_key = COALESCE(\(text[9]), area_key), age_band = COALESCE(\(text[10]), age_band),
-              notes = COALESCE(\(text[11]), notes), last_seen = \(statement.bind(seenAt, as: "timestamptz"))
-            WHERE id = \(person)
-            """,
-            // The listing keeps the newest roster that listed it: an older file's stamp does not replace it.
-            Self.listingInsert(
-                person: person, source: source, listingID: listingID, fingerprint: fingerprint, record: record,
-                keys: keys, batch: batch, consent: consent, in: &statement) + "\n" + Self.listingUpdate,
-        ]
-        parts += Self.detailTables.map {
-            "DELETE FROM \($0) WHERE volunteer_id = \(person) AND source_id = \(sourceParameter)"
-        }
-        try run(statement.query(parts))
-        // The new details, then the fields merged from every listing (the one just saved among them).
-        var details = PostgresStatement()
-        let again = details.bind(existing, as: "bigint")
-        let detailParts = detailInserts(of: again, source: source, record: record, keys: keys, in: &details)
-        try run(details.query(detailParts + [Self.mergedFieldsUpdate(of: again)]))
+        // Staged to be merged set-wise with the others (see ``sendStaged()``).
+        staged.change(
+            existing, record: record, keys: keys, listing: (source, listingID), fingerprint: fingerprint, batch: batch)
+        stageMappings(of: record)
         textPending.insert(existing)
         return existing
     }
 
+    /// Stages what the taxonomy makes of the record's skill keys not mapped in this transaction yet.
+    private func stageMappings(of record: VolunteerRecord) {
+        for key in record.skills.map(\.key) where mappedKeys.insert(key).inserted {
+            staged.map(key, by: taxonomy)
+        }
+    }
+
     /// What saving a listing held already changes of it: everything but its first batch, and its
     /// stamp only when this roster is not older than the one that stamped it.
-    private static let listingUpdate = """
+    static let listingUpdate = """
         ON CONFLICT (source_id, listing_id) DO UPDATE SET
           dbs_update_service = excluded.dbs_update_service,
           fingerprint = excluded.fingerprint, consent_contact = excluded.consent_contact,
@@ -200,129 +186,21 @@ extension PostgresWriter {
     /// The tables holding what one source says of a person, besides its listing.
     static let detailTables = ["volunteer_skill", "volunteer_language", "volunteer_availability"]
 
-    /// The placeholders of the profile columns a record gives, `name` to `notes` in table order.
-    private static func profile(of record: VolunteerRecord, keys: VolunteerKeys, in statement: inout PostgresStatement)
-        -> [String]
-    {
-        [
-            record.name, keys.name, record.email, keys.email, record.phone, keys.phone, keys.postcode, keys.district,
-            record.area, keys.area, record.ageBand?.rawValue, record.notes,
-        ].map { statement.bind($0, as: "text") }
-    }
-
-    /// The placeholders of what a listing says of consent and DBS.
-    private static func consentAndDBS(of record: VolunteerRecord, in statement: inout PostgresStatement) -> (
-        contact: String, share: String, recorded: String, dbsIssued: String
-    ) {
-        (
-            statement.bind(flag: record.consent.contact),
-            statement.bind(record.consent.share.map { Int64($0.rawValue) }, as: "bigint"),
-            statement.bind(record.consent.recorded?.description, as: "text"),
-            statement.bind(record.dbs?.issued?.description, as: "text")
-        )
-    }
-
-    /// The insert of one listing, stamped with this import's batch.
-    private static func listingInsert(
-        person: String, source: Int64, listingID: String, fingerprint: String, record: VolunteerRecord,
-        keys: VolunteerKeys, batch: (batch: Int64, asOf: Int64),
-        consent: (contact: String, share: String, recorded: String, dbsIssued: String),
-        in statement: inout PostgresStatement
-    ) -> String {
-        let batchParameter = statement.bind(batch.batch, as: "bigint")
-        return """
-            INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share, consent_recorded,
-              dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key, first_batch,
-              dbs_update_service)
-            VALUES (\(statement.bind(source, as: "bigint")), \(statement.bind(listingID, as: "text")),
-              \(statement.bind(fingerprint, as: "text")), \(consent.contact), \(consent.share), \(consent.recorded),
-              \(statement.bind(record.dbs.map { Int64($0.level.rawValue) }, as: "bigint")), \(consent.dbsIssued), \(person),
-              \(batchParameter), \(statement.bind(batch.asOf, as: "bigint")), \(statement.bind(keys.name, as: "text")),
-              \(statement.bind(keys.email, as: "text")), \(statement.bind(keys.phone, as: "text")), \(batchParameter),
-              \(statement.bind(flag: record.dbs?.updateService)))
-            """
-    }
-
-    /// The inserts of what one source says of a person (skills, languages, availability) and of
-    /// the taxonomy's mappings of skill keys not mapped yet: each a part of `statement`.
-    private func detailInserts(
-        of person: String, source: Int64, record: VolunteerRecord, keys: VolunteerKeys,
-        in statement: inout PostgresStatement
-    ) -> [String] {
-        let source = statement.bind(source, as: "bigint")
-        var parts: [String] = []
-        if !record.skills.isEmpty {
-            let rows = record.skills.enumerated().map { position, skill in
-                "(\(person), \(source), \(statement.bind(Int64(position), as: "bigint")), "
-                    + "\(statement.bind(skill.written, as: "text")), \(statement.bind(skill.key, as: "text")), "
-                    + "\(statement.bind(skill.level.map { Int64($0.rawValue) }, as: "bigint")), "
-                    + "\(statement.bind(skill.qualifiedIn, as: "text")))"
-            }
-            parts.append(
-                "INSERT INTO volunteer_skill (volunteer_id, source_id, position, written, key, level, qualified_in) VALUES "
-                    + rows.joined(separator: ", "))
-        }
-        if let mappings = mappingInsert(of: record.skills.map(\.key), in: &statement) { parts.append(mappings) }
-        if !record.languages.isEmpty {
-            let rows = zip(record.languages, keys.languages).enumerated().map { position, language in
-                let (spoken, writtenKey) = language
-                return "(\(person), \(source), \(statement.bind(Int64(position), as: "bigint")), "
-                    + "\(statement.bind(spoken.language.written, as: "text")), \(statement.bind(writtenKey, as: "text")), "
-                    + "\(statement.bind(spoken.language.code, as: "text")), "
-                    + "\(statement.bind(spoken.language.script, as: "text")), "
-                    + "\(statement.bind(spoken.proficiency.map { Int64($0.rawValue) }, as: "bigint")), "
-                    + "\(statement.bind(flag: spoken.interprets)))"
-            }
-            parts.append(
-                """
-                INSERT INTO volunteer_language
-                  (volunteer_id, source_id, position, written, written_key, code, script, proficiency, interprets)
-                VALUES
-                """ + " " + rows.joined(separator: ", "))
-        }
-        if !record.availability.isEmpty {
-            parts.append(
-                "INSERT INTO volunteer_availability (volunteer_id, source_id, slots) VALUES (\(person), \(source), "
-                    + "\(statement.bind(StoredSlots.bits(of: record.availability), as: "bigint")))")
-        }
-        return parts
-    }
-
-    /// The insert of what the taxonomy makes of each of `keys` not mapped in this transaction
-    /// yet: one row per concept, or one empty row when none; a key the directory has mapped
-    /// already is left as it is. `nil` when there is nothing to map.
-    private func mappingInsert(of keys: [String], in statement: inout PostgresStatement) -> String? {
-        var rows: [String] = []
-        for key in keys where mappedKeys.insert(key).inserted {
-            let mappings = taxonomy.understand(key)
-            let bound = statement.bind(key, as: "text")
-            for (concept, kind) in mappings.isEmpty ? [("", "")] : mappings.map({ ($0.concept, $0.kind.rawValue) }) {
-                rows.append("(\(bound), \(statement.bind(concept, as: "text")), \(statement.bind(kind, as: "text")))")
-            }
-        }
-        guard !rows.isEmpty else { return nil }
-        return """
-            INSERT INTO skill_mapping (key, concept, kind)
-            SELECT m.key, m.concept, m.kind FROM (VALUES \(rows.joined(separator: ", "))) AS m(key, concept, kind)
-            WHERE NOT EXISTS (SELECT 1 FROM skill_mapping held WHERE held.key = m.key)
-            ON CONFLICT DO NOTHING
-            """
-    }
-
     /// Consent as the sources agree it (no from any source wins; the narrowest sharing wins) and
-    /// the highest DBS check any source reported, for the volunteer whose id `person` binds.
-    static func mergedFieldsUpdate(of person: String) -> String {
+    /// the highest DBS check any source reported, for the volunteers whose id is `condition`
+    /// (`= $1`, `IN (SELECT …)`).
+    static func mergedFieldsUpdate(ofVolunteers condition: String) -> String {
         """
         UPDATE volunteer SET
           consent_contact = (SELECT CASE WHEN bool_or(consent_contact = 0) THEN 0
                                          WHEN bool_or(consent_contact = 1) THEN 1 END
-                             FROM listing WHERE volunteer_id = \(person)),
-          consent_share = (SELECT MIN(consent_share) FROM listing WHERE volunteer_id = \(person)),
-          consent_recorded = (SELECT MAX(consent_recorded COLLATE "C") FROM listing WHERE volunteer_id = \(person)),
-          dbs_level = COALESCE((SELECT MAX(dbs_level) FROM listing WHERE volunteer_id = \(person)), 0),
-          dbs_issued = (SELECT dbs_issued FROM listing WHERE volunteer_id = \(person) AND dbs_level IS NOT NULL
+                             FROM listing WHERE volunteer_id = volunteer.id),
+          consent_share = (SELECT MIN(consent_share) FROM listing WHERE volunteer_id = volunteer.id),
+          consent_recorded = (SELECT MAX(consent_recorded COLLATE "C") FROM listing WHERE volunteer_id = volunteer.id),
+          dbs_level = COALESCE((SELECT MAX(dbs_level) FROM listing WHERE volunteer_id = volunteer.id), 0),
+          dbs_issued = (SELECT dbs_issued FROM listing WHERE volunteer_id = volunteer.id AND dbs_level IS NOT NULL
                         ORDER BY dbs_level DESC, dbs_issued COLLATE "C" DESC NULLS LAST LIMIT 1)
-        WHERE id = \(person)
+        WHERE id \(condition)
         """
     }
 
@@ -431,7 +309,7 @@ extension PostgresWriter {
         }
         // The merged fields read only the listings, which the statement before this one changed,
         // so they may share a statement with the deletes.
-        parts.append(Self.mergedFieldsUpdate(of: person))
+        parts.append(Self.mergedFieldsUpdate(ofVolunteers: "= \(person)"))
         try run(statement.query(parts))
         for network in networks { knownMemberships[volunteer]?[network] = nil }
         textPending.insert(volunteer)

@@ -42,9 +42,18 @@ final class PostgresWriter: DirectoryWriter {
     let seenAt = Date()
     /// Hashes contact keys for the suppression list, once there is one; `nil` until first asked.
     var suppressionKeys: SuppressionKeys??
-    /// The people this import created and has not sent yet: sent with `COPY` before any other
-    /// statement, so that every statement sees them.
-    var newPeople = NewPeopleRows()
+    /// What this import said of the people it created or changed and has not sent yet: sent
+    /// before any other statement, so that every statement sees it.
+    var staged = StagedPeople()
+    /// Whether this transaction has made its staging tables.
+    var stagingMade = false
+    /// The highest volunteer id held when this transaction first gave one: about how many
+    /// people the directory held before it.
+    var volunteersBefore: Int64?
+    /// How many new people this transaction has sent, and how many it will have sent when it
+    /// next refreshes the planner's statistics (see ``sendStaged()``).
+    var peopleSent = 0
+    var nextStatisticsAt: Int?
     /// ``seenAt`` as a copied `timestamptz` field.
     lazy var seenAtField = CopyRows.timestamp(seenAt)
 
@@ -64,31 +73,11 @@ final class PostgresWriter: DirectoryWriter {
         self.location = location
     }
 
-    /// Runs one statement on the transaction's connection, once the new people held are sent.
+    /// Runs one statement on the transaction's connection, once the people staged are sent.
     @discardableResult
     func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
-        try sendNewPeople()
+        try sendStaged()
         return try connection.run(query)
-    }
-
-    /// Sends the people created since the last statement: one `COPY` per table, then their skill
-    /// keys' mappings in one statement.
-    func sendNewPeople() throws {
-        guard !newPeople.isEmpty else { return }
-        for rows in newPeople.tables { try connection.copy(rows) }
-        let mappings = newPeople.mappings
-        if !mappings.keys.isEmpty {
-            try connection.run(
-                """
-                INSERT INTO skill_mapping (key, concept, kind)
-                SELECT m.key, m.concept, m.kind
-                FROM unnest(\(mappings.keys)::text[], \(mappings.concepts)::text[], \(mappings.kinds)::text[])
-                  AS m(key, concept, kind)
-                WHERE NOT EXISTS (SELECT 1 FROM skill_mapping held WHERE held.key = m.key)
-                ON CONFLICT DO NOTHING
-                """)
-        }
-        newPeople.removeAll()
     }
 
     /// The first column of the first row `query` returns, if there is one.
@@ -101,6 +90,7 @@ final class PostgresWriter: DirectoryWriter {
         let next =
             try nextIDs[table] ?? first(Int64.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM \(unescaped: table)") ?? 1
         nextIDs[table] = next + 1
+        if table == "volunteer", volunteersBefore == nil { volunteersBefore = next - 1 }
         return next
     }
 
@@ -154,7 +144,7 @@ final class PostgresWriter: DirectoryWriter {
     /// listed again, and the full-text rows of everyone it changed. ``record(_:)`` calls it, and the store
     /// after the transaction's body.
     func finish() throws {
-        try sendNewPeople()
+        try sendStaged()
         try writePendingMemberships()
         try stampConfirmed()
         try writePendingText()

@@ -246,6 +246,68 @@ struct ImportContractTests {
         #expect(found.map(\.volunteer.name) == ["Back\\slash \\N"])
     }
 
+    @Test("one file listing a person three times applies the three listings in order", arguments: StoreKind.shared)
+    func threeListingsInOneFile(kind: StoreKind) throws {
+        let roster = """
+            Ref,Name,Email,Organisation,Skills,Notes,Consent,DBS
+            D1,Dev Dale,dev@example.org,North Network,Driving,,yes,
+            E1,Eve East,eve@example.org,East Network,Driving,,yes,
+            S1,Sam South,sam@example.org,South Network,Driving,,yes,
+            A1,Ann Able,ann@example.org,North Network,First aid,first,yes,basic
+            B1,Ben Bright,ben@example.org,North Network,Driving,,yes,
+            A2,Ann B Able,ann@example.org,South Network,Cooking,,yes,enhanced
+            A3,Ann C Able,ANN@example.org,East Network,Gardening,third,no,
+            B2,Ben Bright,ben@example.org,East Network,Cooking,second,yes,
+            """
+        let directory = try kind.make()
+        let reference = try StoreKind.reference.make()
+        for (name, text) in [
+            ("three.csv", roster),
+            ("three-again.csv", roster + "\nC1,Cara Clay,cara@example.org,North Network,,,yes,\n"),
+        ] {
+            let report = try directory.importText(name, text)
+            #expect(report.counts == (try reference.importText(name, text)).counts, "\(name)")
+            #expect(try directory.everyone() == reference.everyone(), "\(name)")
+        }
+        let ann = try #require(try directory.person(named: "Ann C Able"))
+        #expect(ann.memberships.count == 3)
+        #expect(ann.notes == "third")
+        #expect(ann.dbs?.level == .enhanced)
+    }
+
+    @Test(
+        "a generated roster of several chunks, listing people twice near and far, gives the reference's directory",
+        arguments: StoreKind.shared)
+    func generatedRosterMatchesReference(kind: StoreKind) throws {
+        // 2,000 rows: two chunks of records, with one in twenty a second listing of
+        // someone (by email, in another network), often in the same chunk as the first; then the
+        // same file again with every row changed, so that changes meet changes.
+        let directory = try kind.make()
+        let reference = try StoreKind.reference.make()
+        var generator = DirectoryGenerator(volunteers: 2_000, needs: 0, seed: 11)
+        generator.duplicateRate = 0.2
+        let roster = directory.folder.appendingPathComponent("generated.csv")
+        try generator.writeCSV(roster: roster.path, needsPath: nil)
+        let original = try String(contentsOf: roster, encoding: .utf8)
+        let changed = original.replacingOccurrences(of: "First aid", with: "First aid; Cooking")
+            .replacingOccurrences(of: ",yes,", with: ",no,")
+        for (name, text) in [("generated.csv", original), ("generated-again.csv", changed)] {
+            let report = try directory.importText(name, text)
+            let expected = try reference.importText(name, text)
+            #expect(report.counts == expected.counts, "\(name)")
+        }
+        let everyone = try directory.everyone()
+        #expect(everyone.count > 1_500)
+        #expect(everyone == (try reference.everyone()))
+        #expect(try directory.store.networks() == reference.store.networks())
+        #expect(try directory.store.skillHolders() == reference.store.skillHolders())
+        #expect(try directory.store.languageCoverage() == reference.store.languageCoverage())
+        let query = VolunteerQuery(skills: ["cooking"], includeWithoutConsent: true, limit: 50)
+        let found = try directory.store.search(query)
+        #expect(found.count == 50)
+        #expect(found.map(\.volunteer.id) == (try reference.store.search(query).map(\.volunteer.id)))
+    }
+
     @Test(
         "two rosters imported at once that list the same email both land whole, as one person",
         arguments: StoreKind.allCases)

@@ -28,11 +28,13 @@ struct CopyRowsTests {
         #expect(rows.isEmpty && rows.data.readableBytes == 0)
     }
 
-    @Test("a moment is written in UTC to the microsecond postgres-nio binds, truncated", arguments: [
-        (1_764_491_299.125, "2025-11-30 08:28:19.125000+00"),
-        (946_684_800, "2000-01-01 00:00:00.000000+00"),
-        (-1.5, "1969-12-31 23:59:58.500000+00"),
-    ])
+    @Test(
+        "a moment is written in UTC to the microsecond postgres-nio binds, truncated",
+        arguments: [
+            (1_764_491_299.125, "2025-11-30 08:28:19.125000+00"),
+            (946_684_800, "2000-01-01 00:00:00.000000+00"),
+            (-1.5, "1969-12-31 23:59:58.500000+00"),
+        ])
     func timestamps(seconds: Double, written: String) {
         #expect(CopyRows.timestamp(Date(timeIntervalSince1970: seconds)) == written)
     }
