@@ -25,7 +25,8 @@ struct PostgresFaultTests {
 
         let importing = Task.detached { try service.importFile(at: roster, request: ImportRequest()) }
         // As an administrator would, or a network failure: end the import's connection once it has
-        // sent rows (its last statement a COPY of them), a transaction that is part written.
+        // written (the server has given its transaction an id) and is sending rows, or has been
+        // writing for half a second: a transaction that is part written.
         let admin = try await database.connect(to: "postgres")
         var ended = 0
         for _ in 0..<6_000 where ended == 0 {
@@ -34,7 +35,8 @@ struct PostgresFaultTests {
                 """
                 SELECT count(pg_terminate_backend(pid))::int FROM pg_stat_activity
                 WHERE datname = \(database.database) AND xact_start IS NOT NULL AND pid <> pg_backend_pid()
-                  AND query LIKE 'COPY%'
+                  AND backend_xid IS NOT NULL
+                  AND (query LIKE 'COPY%' OR now() - xact_start > interval '500 milliseconds')
                 """, logger: Logger(label: "test")
             ).collect()
             ended = try rows.first?.decode(Int.self) ?? 0
