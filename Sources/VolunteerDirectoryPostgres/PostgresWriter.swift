@@ -3,13 +3,15 @@ import PostgresNIO
 import VolunteerDirectory
 
 /// The writes of one import (or one coordinator's edit) on PostgreSQL, on the connection of its
-/// transaction: the SQLite store's writer ported, the same rows in the same tables.
+/// transaction: the same rows in the same tables as the SQLite store's writer.
 ///
-/// Round trips are what cost here, not statements: a new person is one statement (their row,
-/// listing, skills, languages, availability and skill mappings together), the chunked look-ups
-/// are one statement each (a chunk's look-up loads its people's memberships too), and the
-/// memberships added, the full-text rows and the stamps of listings listed again are written
-/// set-wise later, by ``finish()`` at the latest.
+/// Round trips are what cost here, not rows. What records say of people is staged
+/// (``StagedPeople``) and sent before the next statement of any kind: the new people with one
+/// `COPY` per table, the changed ones through staging tables and a set-wise merge
+/// (``sendStaged()``). A chunk's look-ups are one statement each (and load the memberships of
+/// the people they find), and the memberships added, the full-text rows of changed people and
+/// the stamps of listings listed again are written set-wise later, by ``finish()`` at the latest.
+/// A 100,000-row roster costs about a thousand round trips, not a few hundred thousand.
 ///
 /// Ids of volunteers, networks and batches are given as SQLite gives them (one past the highest
 /// held), so both stores number the same directory alike; imports take the writers' lock, so no
