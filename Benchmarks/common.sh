@@ -15,3 +15,20 @@ megabytes() { tail -n 1 "$WORK/$1.time" | awk '{printf "%.0f", $2/1024}'; }
 field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
 # ratio A B: A / B to two places, "n/a" when B is 0.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+# changed_roster IN OUT: IN with every hundredth row given one more skill (Gardening): the same
+# 1% every run, each row still the same person. Kept when OUT exists.
+changed_roster() {
+    [ -f "$2" ] || python3 - "$1" "$2" <<'PY'
+import csv
+import sys
+
+with open(sys.argv[1], newline="", encoding="utf-8-sig") as source, open(sys.argv[2], "w", newline="", encoding="utf-8") as target:
+    rows = csv.reader(source)
+    out = csv.writer(target, lineterminator="\n")
+    out.writerow(next(rows))
+    for number, row in enumerate(rows, 1):
+        if number % 100 == 0 and len(row) > 6:
+            row[6] = (row[6] + "; " if row[6].strip() else "") + "Gardening"
+        out.writerow(row)
+PY
+}

@@ -58,6 +58,10 @@ rm -f "$WORK"/import-*.sqlite*
 pg_import=$(database voldir_bench_import)
 measure import-sqlite $VOLDIR import "$roster" --db "$WORK/import-sqlite.sqlite"
 measure import-postgres $VOLDIR import "$roster" --db "$pg_import"
+echo "Re-import with 1% of rows changed..." >&2
+changed_roster "$roster" "$WORK/roster-$VOLUNTEERS-changed.csv"
+measure reimport-sqlite $VOLDIR import "$WORK/roster-$VOLUNTEERS-changed.csv" --db "$WORK/import-sqlite.sqlite"
+measure reimport-postgres $VOLDIR import "$WORK/roster-$VOLUNTEERS-changed.csv" --db "$pg_import"
 measure import-python python3 Benchmarks/python_loader.py "$roster" "$WORK/import-python.sqlite"
 floor=$(database voldir_bench_floor)
 psql -q "$floor" -c "CREATE TABLE roster (ref TEXT, name TEXT, email TEXT, phone TEXT, postcode TEXT, network TEXT,
@@ -96,6 +100,8 @@ printf '%-44s %11ss %11ss %9ss\n' "CSV import, end to end (Python loader)" "$(se
 printf '%-44s %12s %12s\n' "  ratio to the Python loader (target <= 1.0)" "$(ratio "$(seconds import-sqlite)" "$python_s")" "$(ratio "$(seconds import-postgres)" "$python_s")"
 printf '%-44s %12s %12s %9ss\n' "  psql \\copy into one table (the floor)" "" "" "$(seconds import-copy)"
 printf '%-44s %11sM %11sM\n' "  voldir peak memory" "$(megabytes import-sqlite)" "$(megabytes import-postgres)"
+printf '%-44s %11ss %11ss\n' "Re-import, 1% of rows changed" "$(seconds reimport-sqlite)" "$(seconds reimport-postgres)"
+printf '%-44s %12s %12s\n' "  ratio to the Python loader's full load" "$(ratio "$(seconds reimport-sqlite)" "$python_s")" "$(ratio "$(seconds reimport-postgres)" "$python_s")"
 printf '%-44s %10sms %10sms\n' "search p50, in process" "$(field "$WORK/search-sqlite.json" p50_ms)" "$(field "$WORK/search-postgres.json" p50_ms)"
 printf '%-44s %10sms %10sms\n' "search p99, in process (target < 20 ms)" "$(field "$WORK/search-sqlite.json" p99_ms)" "$(field "$WORK/search-postgres.json" p99_ms)"
 printf '%-44s %10sms %10sms\n' "voldir search, one process per query" "$process_sqlite" "$process_postgres"

@@ -56,20 +56,7 @@ done_before csv-python || measure csv-python python3 Benchmarks/python_loader.py
 done_before csv-floor || measure csv-floor sqlite3 "$WORK/csv-floor.sqlite" ".mode csv" ".import $WORK/roster-$VOLUNTEERS.csv volunteer"
 
 echo "Re-import with 1% of rows changed..." >&2
-# Every hundredth row gains a skill: the same 1% every run, each row still the same person.
-[ -f "$WORK/roster-$VOLUNTEERS-changed.csv" ] || python3 - "$WORK/roster-$VOLUNTEERS.csv" "$WORK/roster-$VOLUNTEERS-changed.csv" <<'PY'
-import csv
-import sys
-
-with open(sys.argv[1], newline="", encoding="utf-8-sig") as source, open(sys.argv[2], "w", newline="", encoding="utf-8") as target:
-    rows = csv.reader(source)
-    out = csv.writer(target, lineterminator="\n")
-    out.writerow(next(rows))
-    for number, row in enumerate(rows, 1):
-        if number % 100 == 0 and len(row) > 6:
-            row[6] = (row[6] + "; " if row[6].strip() else "") + "Gardening"
-        out.writerow(row)
-PY
+changed_roster "$WORK/roster-$VOLUNTEERS.csv" "$WORK/roster-$VOLUNTEERS-changed.csv"
 if ! done_before reimport-voldir; then
     # Into a copy of the directory the CSV import made, so the searches below see that one.
     rm -f "$WORK"/reimport.sqlite*

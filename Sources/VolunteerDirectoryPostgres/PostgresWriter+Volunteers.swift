@@ -211,7 +211,13 @@ extension PostgresWriter {
         // Stamped in bulk later: a statement per unchanged person would make re-importing an
         // unchanged roster a round trip per row.
         confirmed[source, default: []].append(listingID)
+        // A few statements per ten thousand, so that re-importing a million unchanged rows does
+        // not hold a million ids.
+        if confirmed[source, default: []].count >= Self.confirmedPerStatement { try stampConfirmed() }
     }
+
+    /// How many confirmed listings are held before they are stamped.
+    static let confirmedPerStatement = 10_000
 
     /// Stamps the listings confirmed since the last call with this batch, a statement per source;
     /// a listing a newer roster listed keeps that roster's stamp.
