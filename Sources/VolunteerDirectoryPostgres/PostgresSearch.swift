@@ -1,20 +1,22 @@
 import PostgresNIO
 import VolunteerDirectory
 
-/// Answers a ``VolunteerQuery`` on PostgreSQL. The filters that only admit or refuse (consent,
-/// sharing, network, area, availability, DBS level) become one condition on the volunteer, which
-/// the database applies; the filters that rank (skills, languages, free text) each fetch the
-/// evidence of the volunteers they admit under that condition: keys, levels, proficiencies,
-/// interpreting, text rank. Scores come from the core's ``SearchRanking``, each filter's part kept
-/// in hundredths of a point as the other stores keep it; ties go by name (as bytes), then id.
+/// Answers a ``VolunteerQuery`` on PostgreSQL as the SQLite store answers it: each filter is a
+/// set of volunteers (``FacetSet``), kept for the state of the directory by the store's
+/// ``PostgresSearchCache`` (all but free text, whose words vary too much), the sets are intersected
+/// in memory, and only the volunteers left are scored and ranked.
+///
+/// Scores are the core's: each ranking filter's part for each kind of evidence comes from
+/// ``SearchRanking`` (``EvidenceScores``), kept in hundredths of a point as the other stores keep
+/// it, and a volunteer's parts are added in the filters' order as the other stores add them, so
+/// that sums agree to the last digit. Ties go by name (as bytes), then id: only the volunteers
+/// whose score can reach the best `limit` are put in name order, by the database.
 struct PostgresSearch {
     let query: VolunteerQuery
     let understanding: QueryUnderstanding
     let taxonomy: SkillTaxonomy
     let catalogue: LanguageCatalogue
-
-    /// The volunteers a ranking filter admits, each with their part of the score.
-    typealias Admitted = [VolunteerID: Double]
+    let cache: PostgresSearchCache
 
     /// ts_rank's scale (about 0.1 for each time a word occurs) brought to BM25's (about 1), so a
     /// free-text match weighs against a skill as it does on the other stores.
@@ -24,16 +26,19 @@ struct PostgresSearch {
     func run(on connection: PostgresConnection) throws -> [(VolunteerID, Double)] {
         try VolunteerQuery.validate(text: query.text)
         let limit = max(0, query.limit)
-        var filters: [Admitted] = []
-        for expansion in understanding.skills { filters.append(try skillHolders(expansion, on: connection)) }
+        let state = try PostgresSearchCache.state(on: connection)
+        var scored: [FacetSet] = []
+        for expansion in understanding.skills {
+            scored.append(try skillHolders(expansion, at: state, on: connection))
+        }
         let minimum = query.minimumProficiency?.rawValue ?? 0
         for language in query.languages {
-            filters.append(try speakers(language, minimum: minimum, on: connection))
+            scored.append(try speakers(language, minimum: minimum, at: state, on: connection))
         }
         let words = query.textWords
-        if !words.isEmpty { filters.append(try textMatches(words, on: connection)) }
+        if !words.isEmpty { scored.append(try textMatches(words, on: connection)) }
 
-        guard let first = filters.first else {
+        guard !scored.isEmpty else {
             // Nothing ranks: everyone admitted scores 0, so the first `limit` in name order.
             var sql = SQLBuilder()
             sql.append("SELECT v.id FROM volunteer v WHERE ")
@@ -42,12 +47,58 @@ struct PostgresSearch {
             sql.bind(limit)
             return try connection.run(sql.query).map { (try $0.decode(Int64.self), 0) }
         }
-        let candidates = first.keys.filter { id in filters.dropFirst().allSatisfy { $0[id] != nil } }
-        guard !candidates.isEmpty, limit > 0 else { return [] }
-        let ranks = try nameRanks(of: candidates, on: connection)
-        var best = SearchRanking.Best(limit: limit, candidates: candidates.count)
-        for id in candidates {
-            best.offer(id: id, score: filters.reduce(0.0) { $0 + ($1[id] ?? 0) }, rank: ranks[id] ?? .max)
+        guard limit > 0 else { return [] }
+        let candidates = Self.intersection(scored: scored, admitting: try admitting(at: state, on: connection))
+        return try ranked(candidates, limit: limit, on: connection)
+    }
+
+    /// The volunteers in every set, each with the sum of their parts of the score under the
+    /// `scored` sets, added from 0 in order. Walks the smallest set, seeking each of its ids in
+    /// the others.
+    static func intersection(scored: [FacetSet], admitting: [FacetSet]) -> [(id: Int64, score: Double)] {
+        let sets = scored + admitting
+        guard let smallest = sets.indices.min(by: { sets[$0].ids.count < sets[$1].ids.count }) else { return [] }
+        var cursors = [Int](repeating: 0, count: sets.count)
+        var found: [(id: Int64, score: Double)] = []
+        walk: for (at, id) in sets[smallest].ids.enumerated() {
+            cursors[smallest] = at
+            for index in sets.indices where index != smallest {
+                let cursor = sets[index].position(of: id, from: cursors[index])
+                cursors[index] = cursor
+                guard cursor < sets[index].ids.count else { break walk }
+                guard sets[index].ids[cursor] == id else { continue walk }
+            }
+            var score = 0.0
+            for index in scored.indices { score += Double(scored[index].hundredths[cursors[index]]) / 100 }
+            found.append((id, score))
+        }
+        return found
+    }
+
+    /// The best `limit` of `candidates` by score, then name, then id. Those above the `limit`-th
+    /// score all make it; of those tied with it, the database names the first by name.
+    private func ranked(_ candidates: [(id: Int64, score: Double)], limit: Int, on connection: PostgresConnection)
+        throws -> [(VolunteerID, Double)]
+    {
+        guard !candidates.isEmpty else { return [] }
+        let scores = candidates.map(\.score).sorted(by: >)
+        let cut = scores[min(limit, scores.count) - 1]
+        let above = candidates.filter { $0.score > cut }.map(\.id)
+        let tied = candidates.filter { $0.score == cut }.map(\.id)
+        let inNameOrder = try connection.run(
+            """
+            SELECT id FROM (
+              SELECT id, name_key FROM volunteer WHERE id = ANY(\(above))
+              UNION ALL (
+                SELECT id, name_key FROM volunteer WHERE id = ANY(\(tied))
+                ORDER BY name_key COLLATE "C", id LIMIT \(limit - above.count))
+            ) c ORDER BY name_key COLLATE "C", id
+            """
+        ).map { try $0.decode(Int64.self) }
+        let score = Dictionary(candidates.map { ($0.id, $0.score) }, uniquingKeysWith: max)
+        var best = SearchRanking.Best(limit: limit, candidates: inNameOrder.count)
+        for (rank, id) in inNameOrder.enumerated() {
+            best.offer(id: id, score: score[id] ?? 0, rank: Int32(clamping: rank))
         }
         return best.ranked.map { ($0.id, $0.score) }
     }
@@ -55,7 +106,7 @@ struct PostgresSearch {
     // MARK: - Filters that only admit
 
     /// Appends the condition on `volunteer v` that the filters which do not rank make (`TRUE`
-    /// when there are none).
+    /// when there are none): for a search with nothing to rank by.
     func appendConditions(to sql: inout SQLBuilder) {
         sql.append("TRUE")
         if !query.includeWithoutConsent { sql.append(" AND v.consent_contact = 1") }
@@ -90,23 +141,59 @@ struct PostgresSearch {
         }
     }
 
-    /// The rows of the statement `statement` writes (a `SELECT … FROM … WHERE` whose `FROM` joins
-    /// `volunteer v`), for the volunteers who pass the filters that only admit.
-    private func evidence(on connection: PostgresConnection, _ statement: (inout SQLBuilder) -> Void) throws
-        -> PostgresQueryResult
+    /// The sets of the filters that only admit, the same conditions as ``appendConditions(to:)``
+    /// makes, each kept for the state.
+    private func admitting(at state: PostgresSearchCache.State, on connection: PostgresConnection) throws
+        -> [FacetSet]
     {
-        var sql = SQLBuilder()
-        statement(&sql)
-        sql.append(" AND ")
-        appendConditions(to: &sql)
-        return try connection.run(sql.query)
+        var sets: [FacetSet] = []
+        func admitted(_ key: String, _ query: PostgresQuery) throws {
+            sets.append(try cache.set(key, at: state) { try FacetSet.admitted(by: query, on: connection) })
+        }
+        if !query.includeWithoutConsent {
+            try admitted("consent", "SELECT id FROM volunteer WHERE consent_contact = 1 ORDER BY id")
+        }
+        if query.sharedWithPartnersOnly {
+            let partners = ShareScope.partners.rawValue
+            try admitted(
+                "share:\(partners)", "SELECT id FROM volunteer WHERE consent_share = \(partners) ORDER BY id")
+        }
+        if let network = query.network {
+            try admitted(
+                "network:\(network)",
+                """
+                SELECT DISTINCT m.volunteer_id FROM membership m JOIN network n ON n.id = m.network_id
+                WHERE n.name_key = \(network.matchingKey) OR n.external_id = \(network) ORDER BY 1
+                """)
+        }
+        if let area = query.area {
+            let district = Postcode.district(area) ?? area.uppercased()
+            try admitted(
+                "area:\(district):\(area.matchingKey)",
+                "SELECT id FROM volunteer WHERE postcode_district = \(district) OR area_key = \(area.matchingKey) ORDER BY id"
+            )
+        }
+        for slot in query.availability {
+            let bits = StoredSlots.bits(overlapping: slot)
+            try admitted(
+                "slots:\(bits)",
+                "SELECT DISTINCT volunteer_id FROM volunteer_availability WHERE slots & \(bits) <> 0 ORDER BY 1")
+        }
+        if let dbs = query.minimumDBS {
+            try admitted("dbs:\(dbs.rawValue)", "SELECT id FROM volunteer WHERE dbs_level >= \(dbs.rawValue) ORDER BY id")
+        }
+        return sets
     }
 
     // MARK: - Filters that rank
 
     /// Holders of a skill, scored by how they hold it (exact, synonym, narrower, related) and the
-    /// level they state; interpreters too when the skill is interpreting.
-    private func skillHolders(_ expansion: SkillExpansion, on connection: PostgresConnection) throws -> Admitted {
+    /// level they state; interpreters too when the skill is interpreting. Kept for the state and
+    /// for the scores asked for (the keys that meet the skill depend on the mappings made with the
+    /// taxonomy, which are read each time).
+    private func skillHolders(
+        _ expansion: SkillExpansion, at state: PostgresSearchCache.State, on connection: PostgresConnection
+    ) throws -> FacetSet {
         // Each written key that meets the skill, with every way it does.
         var kinds: [String: [(kind: SkillMatchKind, asAsked: Bool)]] = [expansion.key: [(.exact, true)]]
         if expansion.isUnderstood {
@@ -139,107 +226,92 @@ struct PostgresSearch {
                 }
             }
         }
-        var admitted: Admitted = [:]
-        let rows = try evidence(on: connection) { sql in
-            sql.append(
-                "SELECT s.volunteer_id, s.key, s.level FROM volunteer_skill s JOIN volunteer v ON v.id = s.volunteer_id WHERE s.key = ANY("
-            )
-            sql.bind(Array(kinds.keys))
+        let highest = SkillLevel.allCases.map(\.rawValue).max() ?? 0
+        let scores = EvidenceScores(keys: kinds.keys.sorted(), slots: highest + 2) { key, slot in
+            (kinds[key] ?? []).map { way in
+                SearchRanking.skill(way.kind, level: EvidenceScores.value(ofSlot: slot), writtenAsAsked: way.asAsked)
+            }
+        }
+        let interpreter = expansion.interpreting.map { EvidenceScores.hundredths(of: SearchRanking.interpreter($0)) }
+        return try cache.set("skill:\(scores.description):\(interpreter.map(String.init) ?? "-")", at: state) {
+            var sql = SQLBuilder()
+            let score = scores.lookup(
+                key: "s.key", slot: EvidenceScores.slot(ofNullable: "s.level", highest: highest), in: &sql)
+            sql.append("SELECT id, MAX(h) FROM (SELECT s.volunteer_id AS id, \(score) AS h FROM volunteer_skill s")
+            sql.append(" WHERE s.key = ANY(")
+            sql.bind(scores.keys)
             sql.append(")")
-        }
-        for row in rows {
-            let (id, key, level) = try row.decode((Int64, String, Int?).self)
-            for way in kinds[key] ?? [] {
-                keepBest(&admitted, id, SearchRanking.skill(way.kind, level: level, writtenAsAsked: way.asAsked))
+            if let interpreter {
+                sql.append(" UNION ALL SELECT l.volunteer_id, ")
+                sql.bind(interpreter)
+                sql.append("::int4 FROM volunteer_language l WHERE l.interprets = 1")
             }
+            sql.append(") e GROUP BY id ORDER BY id")
+            return try FacetSet.scored(by: sql.query, on: connection)
         }
-        if let interpreting = expansion.interpreting {
-            let interpreters = try evidence(on: connection) { sql in
-                sql.append(
-                    "SELECT DISTINCT l.volunteer_id FROM volunteer_language l JOIN volunteer v ON v.id = l.volunteer_id WHERE l.interprets = 1"
-                )
-            }
-            for row in interpreters {
-                keepBest(&admitted, try row.decode(Int64.self), SearchRanking.interpreter(interpreting))
-            }
-        }
-        return admitted
     }
 
     /// Speakers of a language and of the languages that count for it, at `minimum` proficiency or
     /// better, scored by relation, then proficiency, then interpreting.
-    private func speakers(_ asked: LanguageReference, minimum: Int, on connection: PostgresConnection) throws
-        -> Admitted
-    {
-        var admitted: Admitted = [:]
+    private func speakers(
+        _ asked: LanguageReference, minimum: Int, at state: PostgresSearchCache.State,
+        on connection: PostgresConnection
+    ) throws -> FacetSet {
+        // Each code that counts, with every relation it has to the one asked for; a language the
+        // catalogue does not know is its written name, exactly.
         var relations: [String: [LanguageRelation]] = [:]
         if let code = asked.code {
             for related in catalogue.languages(relatedTo: code) {
                 relations[related.code, default: []].append(related.relation)
             }
+        } else {
+            relations[asked.written.matchingKey] = [.exact]
         }
-        let rows = try evidence(on: connection) { sql in
-            sql.append(
-                "SELECT l.volunteer_id, l.code, l.proficiency, l.interprets FROM volunteer_language l JOIN volunteer v ON v.id = l.volunteer_id WHERE "
-            )
-            if asked.code == nil {
-                sql.append("l.code IS NULL AND l.written_key = ")
-                sql.bind(asked.written.matchingKey)
-            } else {
-                sql.append("l.code = ANY(")
-                sql.bind(Array(relations.keys))
-                sql.append(")")
+        // Two slots (not interpreting, interpreting) for each proficiency.
+        let highest = Proficiency.allCases.map(\.rawValue).max() ?? 0
+        let scores = EvidenceScores(keys: relations.keys.sorted(), slots: (highest + 2) * 2) { key, slot in
+            (relations[key] ?? []).map { relation in
+                SearchRanking.language(
+                    relation, proficiency: EvidenceScores.value(ofSlot: slot / 2), interprets: slot % 2 == 1)
             }
-            sql.append(" AND COALESCE(l.proficiency, 0) >= ")
+        }
+        let column = asked.code == nil ? "l.written_key" : "l.code"
+        return try cache.set("language:\(column):\(minimum):\(scores.description)", at: state) {
+            var sql = SQLBuilder()
+            let proficiency = EvidenceScores.slot(ofNullable: "l.proficiency", highest: highest)
+            let score = scores.lookup(
+                key: column, slot: "\(proficiency) * 2 + CASE WHEN l.interprets <> 0 THEN 1 ELSE 0 END", in: &sql)
+            sql.append("SELECT l.volunteer_id, MAX(\(score)) FROM volunteer_language l WHERE ")
+            if asked.code == nil { sql.append("l.code IS NULL AND ") }
+            sql.append("\(column) = ANY(")
+            sql.bind(scores.keys)
+            sql.append(") AND COALESCE(l.proficiency, 0) >= ")
             sql.bind(minimum)
+            sql.append(" GROUP BY l.volunteer_id ORDER BY l.volunteer_id")
+            return try FacetSet.scored(by: sql.query, on: connection)
         }
-        for row in rows {
-            let (id, code, proficiency, interprets) = try row.decode((Int64, String?, Int?, Int).self)
-            let ways = code.map { relations[$0] ?? [] } ?? [.exact]
-            for relation in ways {
-                keepBest(
-                    &admitted, id,
-                    SearchRanking.language(relation, proficiency: proficiency, interprets: interprets != 0))
-            }
-        }
-        return admitted
     }
 
     /// People whose folded name, written skills or notes hold every word asked for, scored by
-    /// PostgreSQL's `ts_rank` (name above skills above notes).
-    private func textMatches(_ words: [String], on connection: PostgresConnection) throws -> Admitted {
-        var admitted: Admitted = [:]
-        let rows = try evidence(on: connection) { sql in
-            // The words are letters and digits only (matching keys), each quoted as a lexeme.
-            sql.append(
-                "SELECT t.volunteer_id, ts_rank(t.document, q.query) FROM volunteer_text t JOIN volunteer v ON v.id = t.volunteer_id CROSS JOIN to_tsquery('simple', "
-            )
-            sql.bind(words.map { "'\($0)'" }.joined(separator: " & "))
-            sql.append(") AS q(query) WHERE t.document @@ q.query")
-        }
-        for row in rows {
+    /// PostgreSQL's `ts_rank` (name above skills above notes). Asked of the index each time: words
+    /// vary too much to keep.
+    private func textMatches(_ words: [String], on connection: PostgresConnection) throws -> FacetSet {
+        // The words are letters and digits only (matching keys), each quoted as a lexeme.
+        let terms = words.map { "'\($0)'" }.joined(separator: " & ")
+        var ids: [Int64] = []
+        var hundredths: [UInt16] = []
+        for row in try connection.run(
+            """
+            SELECT t.volunteer_id, ts_rank(t.document, q.query)
+            FROM volunteer_text t CROSS JOIN to_tsquery('simple', \(terms)) AS q(query)
+            WHERE t.document @@ q.query ORDER BY t.volunteer_id
+            """)
+        {
             let (id, rank) = try row.decode((Int64, Float).self)
-            keepBest(&admitted, id, SearchRanking.text(bm25: -Double(rank) * Self.textRankScale))
+            ids.append(id)
+            hundredths.append(
+                UInt16(EvidenceScores.hundredths(of: SearchRanking.text(bm25: -Double(rank) * Self.textRankScale))))
         }
-        return admitted
-    }
-
-    // MARK: - Helpers
-
-    /// Keeps the higher of a person's scores under one filter, in hundredths of a point as the
-    /// other stores keep them, so that sums agree to the last digit.
-    private func keepBest(_ admitted: inout Admitted, _ id: VolunteerID, _ score: Double) {
-        let rounded = Double(UInt16(clamping: Int((max(0, score) * 100).rounded()))) / 100
-        admitted[id] = max(admitted[id] ?? 0, rounded)
-    }
-
-    /// The candidates' order by name (matching key, compared as bytes), then id.
-    private func nameRanks(of ids: [VolunteerID], on connection: PostgresConnection) throws -> [VolunteerID: Int32] {
-        let rows = try connection.run(
-            "SELECT id FROM volunteer WHERE id = ANY(\(ids)) ORDER BY name_key COLLATE \"C\", id")
-        var ranks: [VolunteerID: Int32] = [:]
-        ranks.reserveCapacity(ids.count)
-        for (rank, row) in rows.enumerated() { ranks[try row.decode(Int64.self)] = Int32(clamping: rank) }
-        return ranks
+        return FacetSet(ids: ids, hundredths: hundredths)
     }
 }

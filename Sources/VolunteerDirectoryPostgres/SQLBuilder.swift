@@ -13,8 +13,14 @@ struct SQLBuilder {
 
     /// Appends a placeholder for `value`, sent as a bind.
     mutating func bind<Value: PostgresDynamicTypeEncodable>(_ value: Value) {
+        sql += placeholder(for: value)
+    }
+
+    /// Binds `value` and returns its placeholder without appending it, for a value the statement
+    /// names more than once.
+    mutating func placeholder<Value: PostgresDynamicTypeEncodable>(for value: Value) -> String {
         binds.append(value)
-        sql += "$\(binds.count)"
+        return "$\(binds.count)"
     }
 
     /// The statement.
