@@ -1,18 +1,18 @@
-import PostgresNIO
 import VolunteerDirectory
 
 /// The part of the score each kind of evidence a ranking filter reads earns, in hundredths of a
-/// point, worked out in Swift by the core's ``SearchRanking`` before the search is sent and looked
-/// up by the statement that reads the filter's facet: one entry for each key the filter reads (a skill's matching key, a
-/// language's code) and each slot (a level, a proficiency and whether they interpret), so that the
-/// database sends each volunteer's best part, once, without the policy being written in SQL.
+/// point, worked out once per search by the core's ``SearchRanking``: one entry for each key the
+/// filter reads (a skill's matching key, a language's code) and each slot (a level, a proficiency
+/// and whether they interpret), so that reading a facet's rows costs a look-up per row.
 struct EvidenceScores: CustomStringConvertible {
     /// The keys, in the order the table holds them.
     let keys: [String]
     /// How many slots each key has.
     let slots: Int
     /// `keys.count × slots` entries, key by key.
-    private(set) var hundredths: [Int32]
+    private let hundredths: [UInt16]
+    /// Where each key's entries start.
+    private let starts: [String: Int]
 
     /// A table for `keys` with `slots` slots each, every entry the best of what `scores` gives for
     /// that key and slot (each score in points, rounded to hundredths as ``hundredths(of:)`` rounds
@@ -23,6 +23,7 @@ struct EvidenceScores: CustomStringConvertible {
         hundredths = keys.flatMap { key in
             (0..<slots).map { slot in scores(key, slot).map(Self.hundredths(of:)).max() ?? 0 }
         }
+        starts = Dictionary(keys.enumerated().map { ($0.element, $0.offset * slots) }, uniquingKeysWith: min)
     }
 
     /// The keys and entries, naming the table exactly (a facet kept for it is kept under this).
@@ -30,29 +31,24 @@ struct EvidenceScores: CustomStringConvertible {
         "\(keys.joined(separator: ",")):\(slots):\(hundredths.map(String.init).joined(separator: ","))"
     }
 
+    /// The entry for `key` and `slot` (0 to `slots - 1`); `nil` for a key not in the table.
+    func hundredths(key: String, slot: Int) -> UInt16? {
+        starts[key].map { hundredths[$0 + min(max(slot, 0), slots - 1)] }
+    }
+
     /// A score in hundredths of a point as every store keeps it (0 to 655.35 points), so that sums
     /// agree to the last digit.
-    static func hundredths(of score: Double) -> Int32 {
-        Int32(UInt16(clamping: Int((max(0, score) * 100).rounded())))
+    static func hundredths(of score: Double) -> UInt16 {
+        UInt16(clamping: Int((max(0, score) * 100).rounded()))
     }
 
-    /// The SQL expression for the entry of the row whose key is `key` and whose slot (0 to
-    /// `slots - 1`) is `slot`, both SQL expressions over the row; NULL for a key not held.
-    func lookup(key: String, slot: String, in sql: inout SQLBuilder) -> String {
-        let table = sql.placeholder(for: hundredths)
-        let names = sql.placeholder(for: keys)
-        return "(\(table)::int4[])[(array_position(\(names)::text[], \(key)) - 1) * \(slots) + (\(slot)) + 1]"
+    /// The slot of a stored whole number from 0 to `highest`, or none: slot 0 when `nil`, slot
+    /// `n + 1` for `n` (a value beyond the range, which no store writes, counts as the nearest end).
+    static func slot(of value: Int?, highest: Int) -> Int {
+        value.map { min(max($0, 0), highest) + 1 } ?? 0
     }
 
-    /// The SQL expression for the slot of a nullable whole-number column whose values run from 0 to
-    /// `highest`: slot 0 when NULL, slot `n + 1` for `n` (a value beyond the range, which no
-    /// store writes, counts as the nearest end). Not `COALESCE` over `GREATEST`: PostgreSQL's
-    /// `GREATEST` and `LEAST` pass over NULLs, so NULL would come out as 0.
-    static func slot(ofNullable column: String, highest: Int) -> String {
-        "CASE WHEN \(column) IS NULL THEN 0 ELSE LEAST(GREATEST(\(column), 0), \(highest)) + 1 END"
-    }
-
-    /// The value of slot `slot` of a column read by ``slot(ofNullable:highest:)``.
+    /// The value of slot `slot` of a column read by ``slot(of:highest:)``.
     static func value(ofSlot slot: Int) -> Int? {
         slot == 0 ? nil : slot - 1
     }

@@ -16,15 +16,20 @@ struct FacetSet: Sendable {
         FacetSet(ids: try connection.run(query).map { try $0.decode(Int64.self) }, hundredths: [])
     }
 
-    /// The volunteers of `query`, whose rows are an id and a part of the score in hundredths
-    /// (`int4`), the ids ascending and distinct.
-    static func scored(by query: PostgresQuery, on connection: PostgresConnection) throws -> FacetSet {
+    /// The volunteers of `evidence` (in any order, a volunteer as often as they have evidence),
+    /// each with the best of their parts of the score.
+    static func best(of evidence: [(id: Int64, hundredths: UInt16)]) -> FacetSet {
         var ids: [Int64] = []
         var hundredths: [UInt16] = []
-        for row in try connection.run(query) {
-            let (id, part) = try row.decode((Int64, Int32).self)
-            ids.append(id)
-            hundredths.append(UInt16(clamping: part))
+        ids.reserveCapacity(evidence.count)
+        hundredths.reserveCapacity(evidence.count)
+        for (id, part) in evidence.sorted(by: { $0.id < $1.id }) {
+            if ids.last == id {
+                hundredths[hundredths.count - 1] = max(hundredths[hundredths.count - 1], part)
+            } else {
+                ids.append(id)
+                hundredths.append(part)
+            }
         }
         return FacetSet(ids: ids, hundredths: hundredths)
     }

@@ -234,20 +234,21 @@ struct PostgresSearch {
         }
         let interpreter = expansion.interpreting.map { EvidenceScores.hundredths(of: SearchRanking.interpreter($0)) }
         return try cache.set("skill:\(scores.description):\(interpreter.map(String.init) ?? "-")", at: state) {
-            var sql = SQLBuilder()
-            let score = scores.lookup(
-                key: "s.key", slot: EvidenceScores.slot(ofNullable: "s.level", highest: highest), in: &sql)
-            sql.append("SELECT id, MAX(h) FROM (SELECT s.volunteer_id AS id, \(score) AS h FROM volunteer_skill s")
-            sql.append(" WHERE s.key = ANY(")
-            sql.bind(scores.keys)
-            sql.append(")")
-            if let interpreter {
-                sql.append(" UNION ALL SELECT l.volunteer_id, ")
-                sql.bind(interpreter)
-                sql.append("::int4 FROM volunteer_language l WHERE l.interprets = 1")
+            var evidence: [(id: Int64, hundredths: UInt16)] = []
+            for row in try connection.run(
+                "SELECT volunteer_id, key, level FROM volunteer_skill WHERE key = ANY(\(scores.keys))")
+            {
+                let (id, key, level) = try row.decode((Int64, String, Int?).self)
+                let slot = EvidenceScores.slot(of: level, highest: highest)
+                if let part = scores.hundredths(key: key, slot: slot) { evidence.append((id, part)) }
             }
-            sql.append(") e GROUP BY id ORDER BY id")
-            return try FacetSet.scored(by: sql.query, on: connection)
+            if let interpreter {
+                for row in try connection.run("SELECT DISTINCT volunteer_id FROM volunteer_language WHERE interprets = 1")
+                {
+                    evidence.append((try row.decode(Int64.self), interpreter))
+                }
+            }
+            return FacetSet.best(of: evidence)
         }
     }
 
@@ -275,20 +276,28 @@ struct PostgresSearch {
                     relation, proficiency: EvidenceScores.value(ofSlot: slot / 2), interprets: slot % 2 == 1)
             }
         }
-        let column = asked.code == nil ? "l.written_key" : "l.code"
-        return try cache.set("language:\(column):\(minimum):\(scores.description)", at: state) {
-            var sql = SQLBuilder()
-            let proficiency = EvidenceScores.slot(ofNullable: "l.proficiency", highest: highest)
-            let score = scores.lookup(
-                key: column, slot: "\(proficiency) * 2 + CASE WHEN l.interprets <> 0 THEN 1 ELSE 0 END", in: &sql)
-            sql.append("SELECT l.volunteer_id, MAX(\(score)) FROM volunteer_language l WHERE ")
-            if asked.code == nil { sql.append("l.code IS NULL AND ") }
-            sql.append("\(column) = ANY(")
-            sql.bind(scores.keys)
-            sql.append(") AND COALESCE(l.proficiency, 0) >= ")
-            sql.bind(minimum)
-            sql.append(" GROUP BY l.volunteer_id ORDER BY l.volunteer_id")
-            return try FacetSet.scored(by: sql.query, on: connection)
+        return try cache.set("language:\(asked.code == nil):\(minimum):\(scores.description)", at: state) {
+            let rows =
+                if asked.code == nil {
+                    try connection.run(
+                        """
+                        SELECT volunteer_id, written_key, proficiency, interprets FROM volunteer_language
+                        WHERE code IS NULL AND written_key = ANY(\(scores.keys)) AND COALESCE(proficiency, 0) >= \(minimum)
+                        """)
+                } else {
+                    try connection.run(
+                        """
+                        SELECT volunteer_id, code, proficiency, interprets FROM volunteer_language
+                        WHERE code = ANY(\(scores.keys)) AND COALESCE(proficiency, 0) >= \(minimum)
+                        """)
+                }
+            var evidence: [(id: Int64, hundredths: UInt16)] = []
+            for row in rows {
+                let (id, key, proficiency, interprets) = try row.decode((Int64, String, Int?, Int).self)
+                let slot = EvidenceScores.slot(of: proficiency, highest: highest) * 2 + (interprets != 0 ? 1 : 0)
+                if let part = scores.hundredths(key: key, slot: slot) { evidence.append((id, part)) }
+            }
+            return FacetSet.best(of: evidence)
         }
     }
 
@@ -309,8 +318,7 @@ struct PostgresSearch {
         {
             let (id, rank) = try row.decode((Int64, Float).self)
             ids.append(id)
-            hundredths.append(
-                UInt16(EvidenceScores.hundredths(of: SearchRanking.text(bm25: -Double(rank) * Self.textRankScale))))
+            hundredths.append(EvidenceScores.hundredths(of: SearchRanking.text(bm25: -Double(rank) * Self.textRankScale)))
         }
         return FacetSet(ids: ids, hundredths: hundredths)
     }

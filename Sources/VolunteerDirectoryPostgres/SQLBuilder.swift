@@ -13,14 +13,8 @@ struct SQLBuilder {
 
     /// Appends a placeholder for `value`, sent as a bind.
     mutating func bind<Value: PostgresDynamicTypeEncodable>(_ value: Value) {
-        sql += placeholder(for: value)
-    }
-
-    /// Binds `value` and returns its placeholder without appending it, for a value the statement
-    /// names more than once.
-    mutating func placeholder<Value: PostgresDynamicTypeEncodable>(for value: Value) -> String {
         binds.append(value)
-        return "$\(binds.count)"
+        sql += "$\(binds.count)"
     }
 
     /// The statement.
