@@ -180,7 +180,8 @@ struct PostgresSearch {
                 "SELECT DISTINCT volunteer_id FROM volunteer_availability WHERE slots & \(bits) <> 0 ORDER BY 1")
         }
         if let dbs = query.minimumDBS {
-            try admitted("dbs:\(dbs.rawValue)", "SELECT id FROM volunteer WHERE dbs_level >= \(dbs.rawValue) ORDER BY id")
+            try admitted(
+                "dbs:\(dbs.rawValue)", "SELECT id FROM volunteer WHERE dbs_level >= \(dbs.rawValue) ORDER BY id")
         }
         return sets
     }
@@ -243,7 +244,8 @@ struct PostgresSearch {
                 if let part = scores.hundredths(key: key, slot: slot) { evidence.append((id, part)) }
             }
             if let interpreter {
-                for row in try connection.run("SELECT DISTINCT volunteer_id FROM volunteer_language WHERE interprets = 1")
+                for row in try connection.run(
+                    "SELECT DISTINCT volunteer_id FROM volunteer_language WHERE interprets = 1")
                 {
                     evidence.append((try row.decode(Int64.self), interpreter))
                 }
@@ -318,7 +320,8 @@ struct PostgresSearch {
         {
             let (id, rank) = try row.decode((Int64, Float).self)
             ids.append(id)
-            hundredths.append(EvidenceScores.hundredths(of: SearchRanking.text(bm25: -Double(rank) * Self.textRankScale)))
+            hundredths.append(
+                EvidenceScores.hundredths(of: SearchRanking.text(bm25: -Double(rank) * Self.textRankScale)))
         }
         return FacetSet(ids: ids, hundredths: hundredths)
     }
