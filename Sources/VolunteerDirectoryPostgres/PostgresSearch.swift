@@ -26,19 +26,8 @@ struct PostgresSearch {
     func run(on connection: PostgresConnection) throws -> [(VolunteerID, Double)] {
         try VolunteerQuery.validate(text: query.text)
         let limit = max(0, query.limit)
-        let state = try PostgresSearchCache.state(on: connection)
-        var scored: [FacetSet] = []
-        for expansion in understanding.skills {
-            scored.append(try skillHolders(expansion, at: state, on: connection))
-        }
-        let minimum = query.minimumProficiency?.rawValue ?? 0
-        for language in query.languages {
-            scored.append(try speakers(language, minimum: minimum, at: state, on: connection))
-        }
         let words = query.textWords
-        if !words.isEmpty { scored.append(try textMatches(words, on: connection)) }
-
-        guard !scored.isEmpty else {
+        guard !understanding.skills.isEmpty || !query.languages.isEmpty || !words.isEmpty else {
             // Nothing ranks: everyone admitted scores 0, so the first `limit` in name order.
             var sql = SQLBuilder()
             sql.append("SELECT v.id FROM volunteer v WHERE ")
@@ -48,6 +37,16 @@ struct PostgresSearch {
             return try connection.run(sql.query).map { (try $0.decode(Int64.self), 0) }
         }
         guard limit > 0 else { return [] }
+        let state = try PostgresSearchCache.state(on: connection)
+        var scored: [FacetSet] = []
+        for expansion in understanding.skills {
+            scored.append(try skillHolders(expansion, at: state, on: connection))
+        }
+        let minimum = query.minimumProficiency?.rawValue ?? 0
+        for language in query.languages {
+            scored.append(try speakers(language, minimum: minimum, at: state, on: connection))
+        }
+        if !words.isEmpty { scored.append(try textMatches(words, on: connection)) }
         let candidates = Self.intersection(scored: scored, admitting: try admitting(at: state, on: connection))
         return try ranked(candidates, limit: limit, on: connection)
     }
@@ -80,9 +79,10 @@ struct PostgresSearch {
     private func ranked(_ candidates: [(id: Int64, score: Double)], limit: Int, on connection: PostgresConnection)
         throws -> [(VolunteerID, Double)]
     {
-        guard !candidates.isEmpty else { return [] }
-        let scores = candidates.map(\.score).sorted(by: >)
-        let cut = scores[min(limit, scores.count) - 1]
+        // The `limit`-th score: the least kept of the best `limit` by score, whatever their names.
+        var best = SearchRanking.Best(limit: limit, candidates: candidates.count)
+        for candidate in candidates { best.offer(id: candidate.id, score: candidate.score, rank: 0) }
+        guard let cut = best.ranked.last?.score else { return [] }
         let above = candidates.filter { $0.score > cut }.map(\.id)
         let tied = candidates.filter { $0.score == cut }.map(\.id)
         let inNameOrder = try connection.run(
@@ -95,8 +95,8 @@ struct PostgresSearch {
             ) c ORDER BY name_key COLLATE "C", id
             """
         ).map { try $0.decode(Int64.self) }
-        let score = Dictionary(candidates.map { ($0.id, $0.score) }, uniquingKeysWith: max)
-        var best = SearchRanking.Best(limit: limit, candidates: inNameOrder.count)
+        let score = Dictionary(candidates.filter { $0.score >= cut }.map { ($0.id, $0.score) }, uniquingKeysWith: max)
+        best = SearchRanking.Best(limit: limit, candidates: inNameOrder.count)
         for (rank, id) in inNameOrder.enumerated() {
             best.offer(id: id, score: score[id] ?? 0, rank: Int32(clamping: rank))
         }
