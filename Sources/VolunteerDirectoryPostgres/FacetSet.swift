@@ -1,58 +1,71 @@
 import PostgresNIO
 
-/// The volunteers one search filter admits ("speaks Urdu", "in SK4", "has first aid"), by id in
-/// ascending order, with the part of the score each earns under a filter that ranks, in
-/// hundredths of a point. Kept by ``PostgresSearchCache`` for one state of the directory, so that a
-/// search intersects a few sorted arrays in memory instead of asking the database to join tens of
-/// thousands of rows.
+/// The volunteers one search filter admits ("speaks Urdu", "in SK4", "has first aid"), as a bit
+/// set by id, with the part of the score each earns under a filter that ranks, in hundredths of a
+/// point, dense by id (two bytes a volunteer), as the SQLite store keeps its facets. Kept by
+/// ``PostgresSearchCache`` for one state of the directory, so that a search intersects a few bit
+/// sets in memory instead of asking the database to join tens of thousands of rows.
 struct FacetSet: Sendable {
-    /// The volunteers, ascending, each once.
-    let ids: [Int64]
-    /// Each volunteer's part of the score, beside `ids`; empty for a filter that only admits.
-    let hundredths: [UInt16]
+    /// Bit `id % 64` of word `id / 64` is set for each volunteer admitted.
+    private(set) var words: [UInt64]
+    /// Each volunteer's part of the score, by id; empty for a filter that only admits.
+    private(set) var hundredths: [UInt16]
 
-    /// The volunteers of `query`, whose rows are one id each, ascending and distinct.
-    static func admitted(by query: PostgresQuery, on connection: PostgresConnection) throws -> FacetSet {
-        FacetSet(ids: try connection.run(query).map { try $0.decode(Int64.self) }, hundredths: [])
+    /// An empty set for ids up to `capacity` (the highest volunteer id), scored or not.
+    init(capacity: Int64, scored: Bool) {
+        let size = Int(max(0, capacity)) + 1
+        words = [UInt64](repeating: 0, count: (size + 63) / 64)
+        hundredths = scored ? [UInt16](repeating: 0, count: size) : []
     }
 
-    /// The volunteers of `evidence` (in any order, a volunteer as often as they have evidence),
-    /// each with the best of their parts of the score.
-    static func best(of evidence: [(id: Int64, hundredths: UInt16)]) -> FacetSet {
+    /// Whether `id` is in the set.
+    func contains(_ id: Int64) -> Bool {
+        id >= 0 && Int(id / 64) < words.count && words[Int(id / 64)] & (1 << UInt64(id % 64)) != 0
+    }
+
+    /// Admits `id` (an id beyond the capacity, which the snapshot the set was read in does not
+    /// hold, is left out).
+    mutating func insert(_ id: Int64) {
+        guard id >= 0, Int(id / 64) < words.count else { return }
+        words[Int(id / 64)] |= 1 << UInt64(id % 64)
+    }
+
+    /// Admits `id` with the better of `part` and the part it has.
+    mutating func insert(_ id: Int64, part: UInt16) {
+        guard id >= 0, Int(id) < hundredths.count else { return }
+        let had = contains(id) ? hundredths[Int(id)] : 0
+        insert(id)
+        hundredths[Int(id)] = max(had, part)
+    }
+
+    /// `id`'s part of the score in points (0 for a set that only admits).
+    func score(of id: Int64) -> Double {
+        Int(id) < hundredths.count ? Double(hundredths[Int(id)]) / 100 : 0
+    }
+
+    /// The volunteers of `query`, whose rows are one id each.
+    static func admitted(by query: PostgresQuery, capacity: Int64, on connection: PostgresConnection) throws
+        -> FacetSet
+    {
+        var set = FacetSet(capacity: capacity, scored: false)
+        for row in try connection.run(query) { set.insert(try row.decode(Int64.self)) }
+        return set
+    }
+
+    /// The ids in every one of `sets`, ascending.
+    static func intersection(of sets: [FacetSet]) -> [Int64] {
+        guard var words = sets.first?.words else { return [] }
+        for set in sets.dropFirst() {
+            for index in words.indices { words[index] &= index < set.words.count ? set.words[index] : 0 }
+        }
         var ids: [Int64] = []
-        var hundredths: [UInt16] = []
-        ids.reserveCapacity(evidence.count)
-        hundredths.reserveCapacity(evidence.count)
-        for (id, part) in evidence.sorted(by: { $0.id < $1.id }) {
-            if ids.last == id {
-                hundredths[hundredths.count - 1] = max(hundredths[hundredths.count - 1], part)
-            } else {
-                ids.append(id)
-                hundredths.append(part)
+        for (index, word) in words.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                ids.append(Int64(index * 64 + bits.trailingZeroBitCount))
+                bits &= bits - 1
             }
         }
-        return FacetSet(ids: ids, hundredths: hundredths)
-    }
-
-    /// The first position at or after `start` whose id is `id` or above (`ids.count` when there is
-    /// none): a gallop, then a binary search, so that walking a large set in step with a small one
-    /// costs a few probes per step, not a pass over the large one.
-    func position(of id: Int64, from start: Int) -> Int {
-        guard start < ids.count, ids[start] < id else { return start }
-        var low = start
-        var step = 1
-        var high = start + step
-        while high < ids.count, ids[high] < id {
-            low = high
-            step *= 2
-            high = start + step
-        }
-        high = min(high, ids.count)
-        // ids[low] < id, and ids[high] >= id or high is the end.
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if ids[middle] < id { low = middle } else { high = middle }
-        }
-        return high
+        return ids
     }
 }

@@ -46,59 +46,17 @@ struct PostgresSearch {
         for language in query.languages {
             scored.append(try speakers(language, minimum: minimum, at: state, on: connection))
         }
-        if !words.isEmpty { scored.append(try textMatches(words, on: connection)) }
-        let candidates = Self.intersection(scored: scored, admitting: try admitting(at: state, on: connection))
-        return try ranked(candidates, limit: limit, on: connection)
-    }
-
-    /// The volunteers in every set, each with the sum of their parts of the score under the
-    /// `scored` sets, added from 0 in order. Walks the smallest set, seeking each of its ids in
-    /// the others.
-    static func intersection(scored: [FacetSet], admitting: [FacetSet]) -> [(id: Int64, score: Double)] {
-        let sets = scored + admitting
-        guard let smallest = sets.indices.min(by: { sets[$0].ids.count < sets[$1].ids.count }) else { return [] }
-        var cursors = [Int](repeating: 0, count: sets.count)
-        var found: [(id: Int64, score: Double)] = []
-        walk: for (at, id) in sets[smallest].ids.enumerated() {
-            cursors[smallest] = at
-            for index in sets.indices where index != smallest {
-                let cursor = sets[index].position(of: id, from: cursors[index])
-                cursors[index] = cursor
-                guard cursor < sets[index].ids.count else { break walk }
-                guard sets[index].ids[cursor] == id else { continue walk }
-            }
-            var score = 0.0
-            for index in scored.indices { score += Double(scored[index].hundredths[cursors[index]]) / 100 }
-            found.append((id, score))
-        }
-        return found
-    }
-
-    /// The best `limit` of `candidates` by score, then name, then id. Those above the `limit`-th
-    /// score all make it; of those tied with it, the database names the first by name.
-    private func ranked(_ candidates: [(id: Int64, score: Double)], limit: Int, on connection: PostgresConnection)
-        throws -> [(VolunteerID, Double)]
-    {
-        // The `limit`-th score: the least kept of the best `limit` by score, whatever their names.
+        if !words.isEmpty { scored.append(try textMatches(words, at: state, on: connection)) }
+        let candidates = FacetSet.intersection(of: scored + (try admitting(at: state, on: connection)))
+        guard !candidates.isEmpty else { return [] }
+        // Rank by score, ties by name then id; only the best `limit` are kept in order, so a
+        // filter that admits half the directory costs one pass, not a sort of everyone.
+        let ranks = try cache.nameRanks(at: state, on: connection)
         var best = SearchRanking.Best(limit: limit, candidates: candidates.count)
-        for candidate in candidates { best.offer(id: candidate.id, score: candidate.score, rank: 0) }
-        guard let cut = best.ranked.last?.score else { return [] }
-        let above = candidates.filter { $0.score > cut }.map(\.id)
-        let tied = candidates.filter { $0.score == cut }.map(\.id)
-        let inNameOrder = try connection.run(
-            """
-            SELECT id FROM (
-              SELECT id, name_key FROM volunteer WHERE id = ANY(\(above))
-              UNION ALL (
-                SELECT id, name_key FROM volunteer WHERE id = ANY(\(tied))
-                ORDER BY name_key COLLATE "C", id LIMIT \(limit - above.count))
-            ) c ORDER BY name_key COLLATE "C", id
-            """
-        ).map { try $0.decode(Int64.self) }
-        let score = Dictionary(candidates.filter { $0.score >= cut }.map { ($0.id, $0.score) }, uniquingKeysWith: max)
-        best = SearchRanking.Best(limit: limit, candidates: inNameOrder.count)
-        for (rank, id) in inNameOrder.enumerated() {
-            best.offer(id: id, score: score[id] ?? 0, rank: Int32(clamping: rank))
+        for id in candidates {
+            var score = 0.0
+            for set in scored { score += set.score(of: id) }
+            best.offer(id: id, score: score, rank: Int(id) < ranks.count ? ranks[Int(id)] : .max)
         }
         return best.ranked.map { ($0.id, $0.score) }
     }
@@ -148,7 +106,10 @@ struct PostgresSearch {
     {
         var sets: [FacetSet] = []
         func admitted(_ key: String, _ query: PostgresQuery) throws {
-            sets.append(try cache.set(key, at: state) { try FacetSet.admitted(by: query, on: connection) })
+            sets.append(
+                try cache.set(key, at: state) {
+                    try FacetSet.admitted(by: query, capacity: state.volunteer, on: connection)
+                })
         }
         if !query.includeWithoutConsent {
             try admitted("consent", "SELECT id FROM volunteer WHERE consent_contact = 1 ORDER BY id")
@@ -235,22 +196,22 @@ struct PostgresSearch {
         }
         let interpreter = expansion.interpreting.map { EvidenceScores.hundredths(of: SearchRanking.interpreter($0)) }
         return try cache.set("skill:\(scores.description):\(interpreter.map(String.init) ?? "-")", at: state) {
-            var evidence: [(id: Int64, hundredths: UInt16)] = []
+            var set = FacetSet(capacity: state.volunteer, scored: true)
             for row in try connection.run(
                 "SELECT volunteer_id, key, level FROM volunteer_skill WHERE key = ANY(\(scores.keys))")
             {
                 let (id, key, level) = try row.decode((Int64, String, Int?).self)
                 let slot = EvidenceScores.slot(of: level, highest: highest)
-                if let part = scores.hundredths(key: key, slot: slot) { evidence.append((id, part)) }
+                if let part = scores.hundredths(key: key, slot: slot) { set.insert(id, part: part) }
             }
             if let interpreter {
                 for row in try connection.run(
                     "SELECT DISTINCT volunteer_id FROM volunteer_language WHERE interprets = 1")
                 {
-                    evidence.append((try row.decode(Int64.self), interpreter))
+                    set.insert(try row.decode(Int64.self), part: interpreter)
                 }
             }
-            return FacetSet.best(of: evidence)
+            return set
         }
     }
 
@@ -293,36 +254,35 @@ struct PostgresSearch {
                         WHERE code = ANY(\(scores.keys)) AND COALESCE(proficiency, 0) >= \(minimum)
                         """)
                 }
-            var evidence: [(id: Int64, hundredths: UInt16)] = []
+            var set = FacetSet(capacity: state.volunteer, scored: true)
             for row in rows {
                 let (id, key, proficiency, interprets) = try row.decode((Int64, String, Int?, Int).self)
                 let slot = EvidenceScores.slot(of: proficiency, highest: highest) * 2 + (interprets != 0 ? 1 : 0)
-                if let part = scores.hundredths(key: key, slot: slot) { evidence.append((id, part)) }
+                if let part = scores.hundredths(key: key, slot: slot) { set.insert(id, part: part) }
             }
-            return FacetSet.best(of: evidence)
+            return set
         }
     }
 
     /// People whose folded name, written skills or notes hold every word asked for, scored by
     /// PostgreSQL's `ts_rank` (name above skills above notes). Asked of the index each time: words
     /// vary too much to keep.
-    private func textMatches(_ words: [String], on connection: PostgresConnection) throws -> FacetSet {
+    private func textMatches(_ words: [String], at state: PostgresSearchCache.State, on connection: PostgresConnection)
+        throws -> FacetSet
+    {
         // The words are letters and digits only (matching keys), each quoted as a lexeme.
         let terms = words.map { "'\($0)'" }.joined(separator: " & ")
-        var ids: [Int64] = []
-        var hundredths: [UInt16] = []
+        var set = FacetSet(capacity: state.volunteer, scored: true)
         for row in try connection.run(
             """
             SELECT t.volunteer_id, ts_rank(t.document, q.query)
-            FROM volunteer_text t CROSS JOIN to_tsquery('simple', \(terms)) AS q(query)
-            WHERE t.document @@ q.query ORDER BY t.volunteer_id
+            FROM volunteer_text t CROSS JOIN to_tsquery('simple', \(terms)) AS q(query) WHERE t.document @@ q.query
             """)
         {
             let (id, rank) = try row.decode((Int64, Float).self)
-            ids.append(id)
-            hundredths.append(
-                EvidenceScores.hundredths(of: SearchRanking.text(bm25: -Double(rank) * Self.textRankScale)))
+            set.insert(
+                id, part: EvidenceScores.hundredths(of: SearchRanking.text(bm25: -Double(rank) * Self.textRankScale)))
         }
-        return FacetSet(ids: ids, hundredths: hundredths)
+        return set
     }
 }
