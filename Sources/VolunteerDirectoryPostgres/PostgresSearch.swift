@@ -9,8 +9,9 @@ import VolunteerDirectory
 /// Scores are the core's: each ranking filter's part for each kind of evidence comes from
 /// ``SearchRanking`` (``EvidenceScores``), kept in hundredths of a point as the other stores keep
 /// it, and a volunteer's parts are added in the filters' order as the other stores add them, so
-/// that sums agree to the last digit. Ties go by name (as bytes), then id: only the volunteers
-/// whose score can reach the best `limit` are put in name order, by the database.
+/// that sums agree to the last digit. Ties go by name (as bytes), then id, from the name order
+/// kept for the state. A search costs the look-up of the state, the skill mappings of the skills
+/// asked for and the free text, if any; the facets it reads are read once per state.
 struct PostgresSearch {
     let query: VolunteerQuery
     let understanding: QueryUnderstanding
