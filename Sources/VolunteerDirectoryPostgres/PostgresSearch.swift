@@ -113,37 +113,38 @@ struct PostgresSearch {
                 })
         }
         if !query.includeWithoutConsent {
-            try admitted("consent", "SELECT id FROM volunteer WHERE consent_contact = 1 ORDER BY id")
+            try admitted("consent", "SELECT ARRAY(SELECT id FROM volunteer WHERE consent_contact = 1)")
         }
         if query.sharedWithPartnersOnly {
             let partners = ShareScope.partners.rawValue
             try admitted(
-                "share:\(partners)", "SELECT id FROM volunteer WHERE consent_share = \(partners) ORDER BY id")
+                "share:\(partners)", "SELECT ARRAY(SELECT id FROM volunteer WHERE consent_share = \(partners))")
         }
         if let network = query.network {
             try admitted(
                 "network:\(network)",
                 """
-                SELECT DISTINCT m.volunteer_id FROM membership m JOIN network n ON n.id = m.network_id
-                WHERE n.name_key = \(network.matchingKey) OR n.external_id = \(network) ORDER BY 1
+                SELECT ARRAY(
+                  SELECT m.volunteer_id FROM membership m JOIN network n ON n.id = m.network_id
+                  WHERE n.name_key = \(network.matchingKey) OR n.external_id = \(network))
                 """)
         }
         if let area = query.area {
             let district = Postcode.district(area) ?? area.uppercased()
             try admitted(
                 "area:\(district):\(area.matchingKey)",
-                "SELECT id FROM volunteer WHERE postcode_district = \(district) OR area_key = \(area.matchingKey) ORDER BY id"
+                "SELECT ARRAY(SELECT id FROM volunteer WHERE postcode_district = \(district) OR area_key = \(area.matchingKey))"
             )
         }
         for slot in query.availability {
             let bits = StoredSlots.bits(overlapping: slot)
             try admitted(
                 "slots:\(bits)",
-                "SELECT DISTINCT volunteer_id FROM volunteer_availability WHERE slots & \(bits) <> 0 ORDER BY 1")
+                "SELECT ARRAY(SELECT volunteer_id FROM volunteer_availability WHERE slots & \(bits) <> 0)")
         }
         if let dbs = query.minimumDBS {
             try admitted(
-                "dbs:\(dbs.rawValue)", "SELECT id FROM volunteer WHERE dbs_level >= \(dbs.rawValue) ORDER BY id")
+                "dbs:\(dbs.rawValue)", "SELECT ARRAY(SELECT id FROM volunteer WHERE dbs_level >= \(dbs.rawValue))")
         }
         return sets
     }
@@ -197,20 +198,29 @@ struct PostgresSearch {
         }
         let interpreter = expansion.interpreting.map { EvidenceScores.hundredths(of: SearchRanking.interpreter($0)) }
         return try cache.set("skill:\(scores.description):\(interpreter.map(String.init) ?? "-")", at: state) {
+            // The evidence as arrays, one value each, not a row per holder: see `FacetSet.admitted`.
             var set = FacetSet(capacity: state.volunteer, scored: true)
-            for row in try connection.run(
-                "SELECT volunteer_id, key, level FROM volunteer_skill WHERE key = ANY(\(scores.keys))")
-            {
-                let (id, key, level) = try row.decode((Int64, String, Int?).self)
-                let slot = EvidenceScores.slot(of: level, highest: highest)
-                if let part = scores.hundredths(key: key, slot: slot) { set.insert(id, part: part) }
+            let evidence = try connection.run(
+                """
+                SELECT COALESCE(array_agg(volunteer_id), '{}'), COALESCE(array_agg(array_position(\(scores.keys), key)), '{}'),
+                  COALESCE(array_agg(COALESCE(level, 0)), '{}'), COALESCE(array_agg(level IS NULL), '{}')
+                FROM volunteer_skill WHERE key = ANY(\(scores.keys))
+                """
+            ).first?.decode(([Int64], [Int32], [Int64], [Bool]).self)
+            if let (ids, keys, levels, unstated) = evidence {
+                for (at, id) in ids.enumerated() {
+                    let level = unstated[at] ? nil : Int(levels[at])
+                    let slot = EvidenceScores.slot(of: level, highest: highest)
+                    if let part = scores.hundredths(key: scores.keys[Int(keys[at]) - 1], slot: slot) {
+                        set.insert(id, part: part)
+                    }
+                }
             }
             if let interpreter {
-                for row in try connection.run(
-                    "SELECT DISTINCT volunteer_id FROM volunteer_language WHERE interprets = 1")
-                {
-                    set.insert(try row.decode(Int64.self), part: interpreter)
-                }
+                let interpreters = try connection.run(
+                    "SELECT ARRAY(SELECT volunteer_id FROM volunteer_language WHERE interprets = 1)"
+                ).first?.decode([Int64].self)
+                for id in interpreters ?? [] { set.insert(id, part: interpreter) }
             }
             return set
         }
@@ -241,25 +251,28 @@ struct PostgresSearch {
             }
         }
         return try cache.set("language:\(asked.code == nil):\(minimum):\(scores.description)", at: state) {
-            let rows =
-                if asked.code == nil {
-                    try connection.run(
-                        """
-                        SELECT volunteer_id, written_key, proficiency, interprets FROM volunteer_language
-                        WHERE code IS NULL AND written_key = ANY(\(scores.keys)) AND COALESCE(proficiency, 0) >= \(minimum)
-                        """)
-                } else {
-                    try connection.run(
-                        """
-                        SELECT volunteer_id, code, proficiency, interprets FROM volunteer_language
-                        WHERE code = ANY(\(scores.keys)) AND COALESCE(proficiency, 0) >= \(minimum)
-                        """)
-                }
+            // The evidence as arrays, one value each, not a row per speaker: see `FacetSet.admitted`.
+            let column = asked.code == nil ? "written_key" : "code"
+            let evidence = try connection.run(
+                """
+                SELECT COALESCE(array_agg(volunteer_id), '{}'),
+                  COALESCE(array_agg(array_position(\(scores.keys), \(unescaped: column))), '{}'),
+                  COALESCE(array_agg(COALESCE(proficiency, 0)), '{}'), COALESCE(array_agg(proficiency IS NULL), '{}'),
+                  COALESCE(array_agg(interprets <> 0), '{}')
+                FROM volunteer_language
+                WHERE \(unescaped: asked.code == nil ? "code IS NULL AND " : "")\(unescaped: column) = ANY(\(scores.keys))
+                  AND COALESCE(proficiency, 0) >= \(minimum)
+                """
+            ).first?.decode(([Int64], [Int32], [Int64], [Bool], [Bool]).self)
             var set = FacetSet(capacity: state.volunteer, scored: true)
-            for row in rows {
-                let (id, key, proficiency, interprets) = try row.decode((Int64, String, Int?, Int).self)
-                let slot = EvidenceScores.slot(of: proficiency, highest: highest) * 2 + (interprets != 0 ? 1 : 0)
-                if let part = scores.hundredths(key: key, slot: slot) { set.insert(id, part: part) }
+            if let (ids, keys, proficiencies, unstated, interprets) = evidence {
+                for (at, id) in ids.enumerated() {
+                    let proficiency = unstated[at] ? nil : Int(proficiencies[at])
+                    let slot = EvidenceScores.slot(of: proficiency, highest: highest) * 2 + (interprets[at] ? 1 : 0)
+                    if let part = scores.hundredths(key: scores.keys[Int(keys[at]) - 1], slot: slot) {
+                        set.insert(id, part: part)
+                    }
+                }
             }
             return set
         }
@@ -274,15 +287,18 @@ struct PostgresSearch {
         // The words are letters and digits only (matching keys), each quoted as a lexeme.
         let terms = words.map { "'\($0)'" }.joined(separator: " & ")
         var set = FacetSet(capacity: state.volunteer, scored: true)
-        for row in try connection.run(
+        let matches = try connection.run(
             """
-            SELECT t.volunteer_id, ts_rank(t.document, q.query)
+            SELECT COALESCE(array_agg(t.volunteer_id), '{}'), COALESCE(array_agg(ts_rank(t.document, q.query)), '{}')
             FROM volunteer_text t CROSS JOIN to_tsquery('simple', \(terms)) AS q(query) WHERE t.document @@ q.query
-            """)
-        {
-            let (id, rank) = try row.decode((Int64, Float).self)
-            set.insert(
-                id, part: EvidenceScores.hundredths(of: SearchRanking.text(bm25: -Double(rank) * Self.textRankScale)))
+            """
+        ).first?.decode(([Int64], [Float]).self)
+        if let (ids, ranks) = matches {
+            for (id, rank) in zip(ids, ranks) {
+                set.insert(
+                    id,
+                    part: EvidenceScores.hundredths(of: SearchRanking.text(bm25: -Double(rank) * Self.textRankScale)))
+            }
         }
         return set
     }

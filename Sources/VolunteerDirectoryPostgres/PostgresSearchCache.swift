@@ -68,10 +68,12 @@ final class PostgresSearchCache: Sendable {
     func nameRanks(at state: State, on connection: PostgresConnection) throws -> [Int32] {
         try kept(at: state, { $0.nameRanks }) {
             var ranks = [Int32](repeating: .max, count: Int(max(0, state.volunteer)) + 1)
-            let ids = try connection.run("SELECT id FROM volunteer ORDER BY name_key COLLATE \"C\", id")
-            for (rank, row) in ids.enumerated() {
-                let id = try row.decode(Int64.self)
-                if id >= 0, Int(id) < ranks.count { ranks[Int(id)] = Int32(clamping: rank) }
+            // One array, not a row per volunteer: a million rows cost seconds to receive.
+            let ids =
+                try connection.run("SELECT ARRAY(SELECT id FROM volunteer ORDER BY name_key COLLATE \"C\", id)")
+                .first?.decode([Int64].self) ?? []
+            for (rank, id) in ids.enumerated() where id >= 0 && Int(id) < ranks.count {
+                ranks[Int(id)] = Int32(clamping: rank)
             }
             return ranks
         } keep: { kept, ranks in
