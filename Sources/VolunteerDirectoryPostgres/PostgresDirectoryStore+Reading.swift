@@ -8,7 +8,8 @@ extension PostgresDirectoryStore {
         let understanding = QueryUnderstanding(query, taxonomy: taxonomy, catalogue: catalogue)
         return try connections.snapshot { connection in
             let ranked = try PostgresSearch(
-                query: query, understanding: understanding, taxonomy: taxonomy, catalogue: catalogue
+                query: query, understanding: understanding, taxonomy: taxonomy, catalogue: catalogue,
+                cache: searchCache
             ).run(on: connection)
             let people = Dictionary(
                 try PostgresVolunteerLoader.volunteers(ids: ranked.map(\.0), on: connection).map { ($0.id, $0) },

@@ -24,6 +24,8 @@ public final class PostgresDirectoryStore: Sendable {
     public let notes: [String]
     let catalogue: LanguageCatalogue
     let connections: PostgresConnections
+    /// The search facets read for the directory's current state (see ``PostgresSearchCache``).
+    let searchCache = PostgresSearchCache()
 
     /// The oldest server this store runs on (`server_version_num`).
     static let oldestServer = 150_000

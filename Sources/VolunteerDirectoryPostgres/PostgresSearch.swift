@@ -1,20 +1,23 @@
 import PostgresNIO
 import VolunteerDirectory
 
-/// Answers a ``VolunteerQuery`` on PostgreSQL. The filters that only admit or refuse (consent,
-/// sharing, network, area, availability, DBS level) become one condition on the volunteer, which
-/// the database applies; the filters that rank (skills, languages, free text) each fetch the
-/// evidence of the volunteers they admit under that condition: keys, levels, proficiencies,
-/// interpreting, text rank. Scores come from the core's ``SearchRanking``, each filter's part kept
-/// in hundredths of a point as the other stores keep it; ties go by name (as bytes), then id.
+/// Answers a ``VolunteerQuery`` on PostgreSQL as the SQLite store answers it: each filter is a
+/// set of volunteers (``FacetSet``), kept for the state of the directory by the store's
+/// ``PostgresSearchCache`` (all but free text, whose words vary too much), the sets are intersected
+/// in memory, and only the volunteers left are scored and ranked.
+///
+/// Scores are the core's: each ranking filter's part for each kind of evidence comes from
+/// ``SearchRanking`` (``EvidenceScores``), kept in hundredths of a point as the other stores keep
+/// it, and a volunteer's parts are added in the filters' order as the other stores add them, so
+/// that sums agree to the last digit. Ties go by name (as bytes), then id, from the name order
+/// kept for the state. A search costs the look-up of the state, the skill mappings of the skills
+/// asked for and the free text, if any; the facets it reads are read once per state.
 struct PostgresSearch {
     let query: VolunteerQuery
     let understanding: QueryUnderstanding
     let taxonomy: SkillTaxonomy
     let catalogue: LanguageCatalogue
-
-    /// The volunteers a ranking filter admits, each with their part of the score.
-    typealias Admitted = [VolunteerID: Double]
+    let cache: PostgresSearchCache
 
     /// ts_rank's scale (about 0.1 for each time a word occurs) brought to BM25's (about 1), so a
     /// free-text match weighs against a skill as it does on the other stores.
@@ -24,16 +27,8 @@ struct PostgresSearch {
     func run(on connection: PostgresConnection) throws -> [(VolunteerID, Double)] {
         try VolunteerQuery.validate(text: query.text)
         let limit = max(0, query.limit)
-        var filters: [Admitted] = []
-        for expansion in understanding.skills { filters.append(try skillHolders(expansion, on: connection)) }
-        let minimum = query.minimumProficiency?.rawValue ?? 0
-        for language in query.languages {
-            filters.append(try speakers(language, minimum: minimum, on: connection))
-        }
         let words = query.textWords
-        if !words.isEmpty { filters.append(try textMatches(words, on: connection)) }
-
-        guard let first = filters.first else {
+        guard !understanding.skills.isEmpty || !query.languages.isEmpty || !words.isEmpty else {
             // Nothing ranks: everyone admitted scores 0, so the first `limit` in name order.
             var sql = SQLBuilder()
             sql.append("SELECT v.id FROM volunteer v WHERE ")
@@ -42,12 +37,27 @@ struct PostgresSearch {
             sql.bind(limit)
             return try connection.run(sql.query).map { (try $0.decode(Int64.self), 0) }
         }
-        let candidates = first.keys.filter { id in filters.dropFirst().allSatisfy { $0[id] != nil } }
-        guard !candidates.isEmpty, limit > 0 else { return [] }
-        let ranks = try nameRanks(of: candidates, on: connection)
+        guard limit > 0 else { return [] }
+        let state = try PostgresSearchCache.state(on: connection)
+        var scored: [FacetSet] = []
+        for expansion in understanding.skills {
+            scored.append(try skillHolders(expansion, at: state, on: connection))
+        }
+        let minimum = query.minimumProficiency?.rawValue ?? 0
+        for language in query.languages {
+            scored.append(try speakers(language, minimum: minimum, at: state, on: connection))
+        }
+        if !words.isEmpty { scored.append(try textMatches(words, at: state, on: connection)) }
+        let candidates = FacetSet.intersection(of: scored + (try admitting(at: state, on: connection)))
+        guard !candidates.isEmpty else { return [] }
+        // Rank by score, ties by name then id; only the best `limit` are kept in order, so a
+        // filter that admits half the directory costs one pass, not a sort of everyone.
+        let ranks = try cache.nameRanks(at: state, on: connection)
         var best = SearchRanking.Best(limit: limit, candidates: candidates.count)
         for id in candidates {
-            best.offer(id: id, score: filters.reduce(0.0) { $0 + ($1[id] ?? 0) }, rank: ranks[id] ?? .max)
+            var score = 0.0
+            for set in scored { score += set.score(of: id) }
+            best.offer(id: id, score: score, rank: Int(id) < ranks.count ? ranks[Int(id)] : .max)
         }
         return best.ranked.map { ($0.id, $0.score) }
     }
@@ -55,7 +65,7 @@ struct PostgresSearch {
     // MARK: - Filters that only admit
 
     /// Appends the condition on `volunteer v` that the filters which do not rank make (`TRUE`
-    /// when there are none).
+    /// when there are none): for a search with nothing to rank by.
     func appendConditions(to sql: inout SQLBuilder) {
         sql.append("TRUE")
         if !query.includeWithoutConsent { sql.append(" AND v.consent_contact = 1") }
@@ -90,23 +100,64 @@ struct PostgresSearch {
         }
     }
 
-    /// The rows of the statement `statement` writes (a `SELECT … FROM … WHERE` whose `FROM` joins
-    /// `volunteer v`), for the volunteers who pass the filters that only admit.
-    private func evidence(on connection: PostgresConnection, _ statement: (inout SQLBuilder) -> Void) throws
-        -> PostgresQueryResult
+    /// The sets of the filters that only admit, the same conditions as ``appendConditions(to:)``
+    /// makes, each kept for the state.
+    private func admitting(at state: PostgresSearchCache.State, on connection: PostgresConnection) throws
+        -> [FacetSet]
     {
-        var sql = SQLBuilder()
-        statement(&sql)
-        sql.append(" AND ")
-        appendConditions(to: &sql)
-        return try connection.run(sql.query)
+        var sets: [FacetSet] = []
+        func admitted(_ key: String, _ query: PostgresQuery) throws {
+            sets.append(
+                try cache.set(key, at: state) {
+                    try FacetSet.admitted(by: query, capacity: state.volunteer, on: connection)
+                })
+        }
+        if !query.includeWithoutConsent {
+            try admitted("consent", "SELECT ARRAY(SELECT id FROM volunteer WHERE consent_contact = 1)")
+        }
+        if query.sharedWithPartnersOnly {
+            let partners = ShareScope.partners.rawValue
+            try admitted(
+                "share:\(partners)", "SELECT ARRAY(SELECT id FROM volunteer WHERE consent_share = \(partners))")
+        }
+        if let network = query.network {
+            try admitted(
+                "network:\(network)",
+                """
+                SELECT ARRAY(
+                  SELECT m.volunteer_id FROM membership m JOIN network n ON n.id = m.network_id
+                  WHERE n.name_key = \(network.matchingKey) OR n.external_id = \(network))
+                """)
+        }
+        if let area = query.area {
+            let district = Postcode.district(area) ?? area.uppercased()
+            try admitted(
+                "area:\(district):\(area.matchingKey)",
+                "SELECT ARRAY(SELECT id FROM volunteer WHERE postcode_district = \(district) OR area_key = \(area.matchingKey))"
+            )
+        }
+        for slot in query.availability {
+            let bits = StoredSlots.bits(overlapping: slot)
+            try admitted(
+                "slots:\(bits)",
+                "SELECT ARRAY(SELECT volunteer_id FROM volunteer_availability WHERE slots & \(bits) <> 0)")
+        }
+        if let dbs = query.minimumDBS {
+            try admitted(
+                "dbs:\(dbs.rawValue)", "SELECT ARRAY(SELECT id FROM volunteer WHERE dbs_level >= \(dbs.rawValue))")
+        }
+        return sets
     }
 
     // MARK: - Filters that rank
 
     /// Holders of a skill, scored by how they hold it (exact, synonym, narrower, related) and the
-    /// level they state; interpreters too when the skill is interpreting.
-    private func skillHolders(_ expansion: SkillExpansion, on connection: PostgresConnection) throws -> Admitted {
+    /// level they state; interpreters too when the skill is interpreting. Kept for the state and
+    /// for the scores asked for (the keys that meet the skill depend on the mappings made with the
+    /// taxonomy, which are read each time).
+    private func skillHolders(
+        _ expansion: SkillExpansion, at state: PostgresSearchCache.State, on connection: PostgresConnection
+    ) throws -> FacetSet {
         // Each written key that meets the skill, with every way it does.
         var kinds: [String: [(kind: SkillMatchKind, asAsked: Bool)]] = [expansion.key: [(.exact, true)]]
         if expansion.isUnderstood {
@@ -139,107 +190,116 @@ struct PostgresSearch {
                 }
             }
         }
-        var admitted: Admitted = [:]
-        let rows = try evidence(on: connection) { sql in
-            sql.append(
-                "SELECT s.volunteer_id, s.key, s.level FROM volunteer_skill s JOIN volunteer v ON v.id = s.volunteer_id WHERE s.key = ANY("
-            )
-            sql.bind(Array(kinds.keys))
-            sql.append(")")
-        }
-        for row in rows {
-            let (id, key, level) = try row.decode((Int64, String, Int?).self)
-            for way in kinds[key] ?? [] {
-                keepBest(&admitted, id, SearchRanking.skill(way.kind, level: level, writtenAsAsked: way.asAsked))
+        let highest = SkillLevel.allCases.map(\.rawValue).max() ?? 0
+        let scores = EvidenceScores(keys: kinds.keys.sorted(), slots: highest + 2) { key, slot in
+            (kinds[key] ?? []).map { way in
+                SearchRanking.skill(way.kind, level: EvidenceScores.value(ofSlot: slot), writtenAsAsked: way.asAsked)
             }
         }
-        if let interpreting = expansion.interpreting {
-            let interpreters = try evidence(on: connection) { sql in
-                sql.append(
-                    "SELECT DISTINCT l.volunteer_id FROM volunteer_language l JOIN volunteer v ON v.id = l.volunteer_id WHERE l.interprets = 1"
-                )
+        let interpreter = expansion.interpreting.map { EvidenceScores.hundredths(of: SearchRanking.interpreter($0)) }
+        return try cache.set("skill:\(scores.description):\(interpreter.map(String.init) ?? "-")", at: state) {
+            // The evidence as arrays, one value each, not a row per holder: see `FacetSet.admitted`.
+            var set = FacetSet(capacity: state.volunteer, scored: true)
+            let evidence = try connection.run(
+                """
+                SELECT COALESCE(array_agg(volunteer_id), '{}'), COALESCE(array_agg(array_position(\(scores.keys), key)), '{}'),
+                  COALESCE(array_agg(COALESCE(level, 0)), '{}'), COALESCE(array_agg(level IS NULL), '{}')
+                FROM volunteer_skill WHERE key = ANY(\(scores.keys))
+                """
+            ).first?.decode(([Int64], [Int32], [Int64], [Bool]).self)
+            if let (ids, keys, levels, unstated) = evidence {
+                for (at, id) in ids.enumerated() {
+                    let level = unstated[at] ? nil : Int(levels[at])
+                    let slot = EvidenceScores.slot(of: level, highest: highest)
+                    if let part = scores.hundredths(key: scores.keys[Int(keys[at]) - 1], slot: slot) {
+                        set.insert(id, part: part)
+                    }
+                }
             }
-            for row in interpreters {
-                keepBest(&admitted, try row.decode(Int64.self), SearchRanking.interpreter(interpreting))
+            if let interpreter {
+                let interpreters = try connection.run(
+                    "SELECT ARRAY(SELECT volunteer_id FROM volunteer_language WHERE interprets = 1)"
+                ).first?.decode([Int64].self)
+                for id in interpreters ?? [] { set.insert(id, part: interpreter) }
             }
+            return set
         }
-        return admitted
     }
 
     /// Speakers of a language and of the languages that count for it, at `minimum` proficiency or
     /// better, scored by relation, then proficiency, then interpreting.
-    private func speakers(_ asked: LanguageReference, minimum: Int, on connection: PostgresConnection) throws
-        -> Admitted
-    {
-        var admitted: Admitted = [:]
+    private func speakers(
+        _ asked: LanguageReference, minimum: Int, at state: PostgresSearchCache.State,
+        on connection: PostgresConnection
+    ) throws -> FacetSet {
+        // Each code that counts, with every relation it has to the one asked for; a language the
+        // catalogue does not know is its written name, exactly.
         var relations: [String: [LanguageRelation]] = [:]
         if let code = asked.code {
             for related in catalogue.languages(relatedTo: code) {
                 relations[related.code, default: []].append(related.relation)
             }
+        } else {
+            relations[asked.written.matchingKey] = [.exact]
         }
-        let rows = try evidence(on: connection) { sql in
-            sql.append(
-                "SELECT l.volunteer_id, l.code, l.proficiency, l.interprets FROM volunteer_language l JOIN volunteer v ON v.id = l.volunteer_id WHERE "
-            )
-            if asked.code == nil {
-                sql.append("l.code IS NULL AND l.written_key = ")
-                sql.bind(asked.written.matchingKey)
-            } else {
-                sql.append("l.code = ANY(")
-                sql.bind(Array(relations.keys))
-                sql.append(")")
-            }
-            sql.append(" AND COALESCE(l.proficiency, 0) >= ")
-            sql.bind(minimum)
-        }
-        for row in rows {
-            let (id, code, proficiency, interprets) = try row.decode((Int64, String?, Int?, Int).self)
-            let ways = code.map { relations[$0] ?? [] } ?? [.exact]
-            for relation in ways {
-                keepBest(
-                    &admitted, id,
-                    SearchRanking.language(relation, proficiency: proficiency, interprets: interprets != 0))
+        // Two slots (not interpreting, interpreting) for each proficiency.
+        let highest = Proficiency.allCases.map(\.rawValue).max() ?? 0
+        let scores = EvidenceScores(keys: relations.keys.sorted(), slots: (highest + 2) * 2) { key, slot in
+            (relations[key] ?? []).map { relation in
+                SearchRanking.language(
+                    relation, proficiency: EvidenceScores.value(ofSlot: slot / 2), interprets: slot % 2 == 1)
             }
         }
-        return admitted
+        return try cache.set("language:\(asked.code == nil):\(minimum):\(scores.description)", at: state) {
+            // The evidence as arrays, one value each, not a row per speaker: see `FacetSet.admitted`.
+            let column = asked.code == nil ? "written_key" : "code"
+            let evidence = try connection.run(
+                """
+                SELECT COALESCE(array_agg(volunteer_id), '{}'),
+                  COALESCE(array_agg(array_position(\(scores.keys), \(unescaped: column))), '{}'),
+                  COALESCE(array_agg(COALESCE(proficiency, 0)), '{}'), COALESCE(array_agg(proficiency IS NULL), '{}'),
+                  COALESCE(array_agg(interprets <> 0), '{}')
+                FROM volunteer_language
+                WHERE \(unescaped: asked.code == nil ? "code IS NULL AND " : "")\(unescaped: column) = ANY(\(scores.keys))
+                  AND COALESCE(proficiency, 0) >= \(minimum)
+                """
+            ).first?.decode(([Int64], [Int32], [Int64], [Bool], [Bool]).self)
+            var set = FacetSet(capacity: state.volunteer, scored: true)
+            if let (ids, keys, proficiencies, unstated, interprets) = evidence {
+                for (at, id) in ids.enumerated() {
+                    let proficiency = unstated[at] ? nil : Int(proficiencies[at])
+                    let slot = EvidenceScores.slot(of: proficiency, highest: highest) * 2 + (interprets[at] ? 1 : 0)
+                    if let part = scores.hundredths(key: scores.keys[Int(keys[at]) - 1], slot: slot) {
+                        set.insert(id, part: part)
+                    }
+                }
+            }
+            return set
+        }
     }
 
     /// People whose folded name, written skills or notes hold every word asked for, scored by
-    /// PostgreSQL's `ts_rank` (name above skills above notes).
-    private func textMatches(_ words: [String], on connection: PostgresConnection) throws -> Admitted {
-        var admitted: Admitted = [:]
-        let rows = try evidence(on: connection) { sql in
-            // The words are letters and digits only (matching keys), each quoted as a lexeme.
-            sql.append(
-                "SELECT t.volunteer_id, ts_rank(t.document, q.query) FROM volunteer_text t JOIN volunteer v ON v.id = t.volunteer_id CROSS JOIN to_tsquery('simple', "
-            )
-            sql.bind(words.map { "'\($0)'" }.joined(separator: " & "))
-            sql.append(") AS q(query) WHERE t.document @@ q.query")
+    /// PostgreSQL's `ts_rank` (name above skills above notes). Asked of the index each time: words
+    /// vary too much to keep.
+    private func textMatches(_ words: [String], at state: PostgresSearchCache.State, on connection: PostgresConnection)
+        throws -> FacetSet
+    {
+        // The words are letters and digits only (matching keys), each quoted as a lexeme.
+        let terms = words.map { "'\($0)'" }.joined(separator: " & ")
+        var set = FacetSet(capacity: state.volunteer, scored: true)
+        let matches = try connection.run(
+            """
+            SELECT COALESCE(array_agg(t.volunteer_id), '{}'), COALESCE(array_agg(ts_rank(t.document, q.query)), '{}')
+            FROM volunteer_text t CROSS JOIN to_tsquery('simple', \(terms)) AS q(query) WHERE t.document @@ q.query
+            """
+        ).first?.decode(([Int64], [Float]).self)
+        if let (ids, ranks) = matches {
+            for (id, rank) in zip(ids, ranks) {
+                set.insert(
+                    id,
+                    part: EvidenceScores.hundredths(of: SearchRanking.text(bm25: -Double(rank) * Self.textRankScale)))
+            }
         }
-        for row in rows {
-            let (id, rank) = try row.decode((Int64, Float).self)
-            keepBest(&admitted, id, SearchRanking.text(bm25: -Double(rank) * Self.textRankScale))
-        }
-        return admitted
-    }
-
-    // MARK: - Helpers
-
-    /// Keeps the higher of a person's scores under one filter, in hundredths of a point as the
-    /// other stores keep them, so that sums agree to the last digit.
-    private func keepBest(_ admitted: inout Admitted, _ id: VolunteerID, _ score: Double) {
-        let rounded = Double(UInt16(clamping: Int((max(0, score) * 100).rounded()))) / 100
-        admitted[id] = max(admitted[id] ?? 0, rounded)
-    }
-
-    /// The candidates' order by name (matching key, compared as bytes), then id.
-    private func nameRanks(of ids: [VolunteerID], on connection: PostgresConnection) throws -> [VolunteerID: Int32] {
-        let rows = try connection.run(
-            "SELECT id FROM volunteer WHERE id = ANY(\(ids)) ORDER BY name_key COLLATE \"C\", id")
-        var ranks: [VolunteerID: Int32] = [:]
-        ranks.reserveCapacity(ids.count)
-        for (rank, row) in rows.enumerated() { ranks[try row.decode(Int64.self)] = Int32(clamping: rank) }
-        return ranks
+        return set
     }
 }
