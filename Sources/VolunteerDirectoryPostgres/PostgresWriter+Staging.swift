@@ -22,10 +22,15 @@ extension PostgresWriter {
                 stagingMade = true
             }
             for rows in round.staged { try connection.copy(rows) }
-            // Counted, so that the merge is planned as the few rows it is, through the
+            // Counted once, so that every merge is planned as the few rows it is, through the
             // directory's indexes (uncounted, they were planned as hundreds, and the directory's
-            // tables read whole for them).
-            try connection.run(Self.countStaged)
+            // tables read whole for them). Once: the count stands until the transaction ends,
+            // and counting again for each round left the catalogue a dead row each time (17 ms
+            // a count after ten thousand rounds).
+            if !stagingCounted {
+                try connection.run(Self.countStaged)
+                stagingCounted = true
+            }
             try connection.run(mergeStaged)
             for rows in round.details.tables { try connection.copy(rows) }
             try connection.run(Self.mergedFieldsOfStaged)

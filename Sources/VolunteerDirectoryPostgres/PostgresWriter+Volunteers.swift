@@ -115,12 +115,28 @@ extension PostgresWriter {
     }
 
     func identity(ofListing listingID: String, listedBy source: String) throws -> ListedIdentity? {
-        guard let source = try knownSourceID(source),
-            let row = try run(
+        guard let source = try knownSourceID(source) else { return nil }
+        // Asked for each changed row of a roster: read without sending what is staged first
+        // (which would make every such row a round of its own), unless what is staged holds this
+        // listing or the person it names, and may change the answer.
+        let listing = StagedPeople.ListingKey(source: source, id: listingID)
+        if staged.mayChange(listing: listing, person: nil) { try sendStaged() }
+        var identity = try heldIdentity(of: listing)
+        if let person = identity?.volunteer, staged.mayChange(listing: listing, person: person) {
+            try sendStaged()
+            identity = try heldIdentity(of: listing)
+        }
+        return identity
+    }
+
+    /// What the directory holds of a listing's person, as far as it has been sent.
+    private func heldIdentity(of listing: StagedPeople.ListingKey) throws -> ListedIdentity? {
+        guard
+            let row = try connection.run(
                 """
                 SELECT l.volunteer_id, v.name, l.name_key, l.email_key, l.phone_key, v.name_key, v.email_key, v.phone_key
                 FROM listing l JOIN volunteer v ON v.id = l.volunteer_id
-                WHERE l.source_id = \(source) AND l.listing_id = \(listingID)
+                WHERE l.source_id = \(listing.source) AND l.listing_id = \(listing.id)
                 """
             ).first
         else { return nil }

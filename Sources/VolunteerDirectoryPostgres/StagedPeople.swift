@@ -15,6 +15,12 @@ import VolunteerDirectory
 /// - The skill keys the taxonomy maps are written with `INSERT … ON CONFLICT DO NOTHING`, since
 ///   another import may map a key first.
 struct StagedPeople {
+    /// A listing, by its source's number and its id there.
+    struct ListingKey: Hashable {
+        var source: Int64
+        var id: String
+    }
+
     /// The changes of people held already that one merge applies: each person once at most.
     struct Round {
         /// Profiles as the records give them (NULL where they say nothing).
@@ -56,6 +62,9 @@ struct StagedPeople {
     private(set) var text = CopyRows(table: "volunteer_text", columns: ["volunteer_id", "name", "skills", "notes"])
     /// The changes of people held already, in the order they are to be applied.
     private(set) var rounds: [Round] = []
+    /// Everyone held here, created or changed, and the listings held (by source and listing id).
+    private(set) var people: Set<VolunteerID> = []
+    private(set) var listingKeys: Set<ListingKey> = []
     /// Skill keys to map: each key's concepts and kinds (one empty row when the taxonomy knows
     /// none), in the order first seen.
     private(set) var mappings: (keys: [String], concepts: [String], kinds: [String]) = ([], [], [])
@@ -87,6 +96,11 @@ struct StagedPeople {
     /// The new people's rows, in the order they must be sent: a person before what refers to them.
     var created: [CopyRows] { [volunteers, listings] + details.tables + [text] }
 
+    /// Whether what is held may change what the directory says of this listing or its person.
+    func mayChange(listing: ListingKey, person: VolunteerID?) -> Bool {
+        listingKeys.contains(listing) || person.map(people.contains) ?? false
+    }
+
     /// How many new people are held.
     var createdCount: Int { volunteers.count }
 
@@ -98,6 +112,8 @@ struct StagedPeople {
         _ id: VolunteerID, record: VolunteerRecord, keys: VolunteerKeys, listing: (source: Int64, id: String),
         fingerprint: String, batch: (batch: Int64, asOf: Int64), seenAt: String
     ) {
+        people.insert(id)
+        listingKeys.insert(ListingKey(source: listing.source, id: listing.id))
         volunteers.field(id)
         Self.profile(of: record, keys: keys, into: &volunteers)
         volunteers.field(flag: record.consent.contact)
@@ -127,6 +143,8 @@ struct StagedPeople {
         _ id: VolunteerID, record: VolunteerRecord, keys: VolunteerKeys, listing: (source: Int64, id: String),
         fingerprint: String, batch: (batch: Int64, asOf: Int64)
     ) {
+        people.insert(id)
+        listingKeys.insert(ListingKey(source: listing.source, id: listing.id))
         if rounds.last?.people.contains(id) ?? true { rounds.append(Round()) }
         rounds[rounds.count - 1].change(
             id, record: record, keys: keys, listing: listing, fingerprint: fingerprint, batch: batch)
@@ -149,6 +167,8 @@ struct StagedPeople {
         details.removeAll()
         text.removeAll()
         rounds.removeAll()
+        people.removeAll()
+        listingKeys.removeAll()
         mappings = ([], [], [])
     }
 
