@@ -56,35 +56,40 @@ final class PostgresSearchCache: Sendable {
     /// in) and kept. The lock is not held while loading: two searches may read the same facet
     /// once each, and neither waits for the other.
     func set(_ key: String, at state: State, load: () throws -> FacetSet) rethrows -> FacetSet {
-        try kept(at: state, { $0.sets[key] }, load: load) { kept, set in
-            if kept.sets.count >= Self.capacity { kept.sets.removeAll() }
-            kept.sets[key] = set
-        }
+        try kept(
+            at: state, find: { $0.sets[key] }, load: load,
+            keep: { kept, set in
+                if kept.sets.count >= Self.capacity { kept.sets.removeAll() }
+                kept.sets[key] = set
+            })
     }
 
     /// Each volunteer's place in name order (matching key as bytes, then id), by id, at `state`:
     /// kept, or read from the database's name index (one pass) and kept. `Int32.max` for an id
     /// with no volunteer.
     func nameRanks(at state: State, on connection: PostgresConnection) throws -> [Int32] {
-        try kept(at: state, { $0.nameRanks }) {
-            var ranks = [Int32](repeating: .max, count: Int(max(0, state.volunteer)) + 1)
-            // One array, not a row per volunteer: a million rows cost seconds to receive.
-            let ids =
-                try connection.run("SELECT ARRAY(SELECT id FROM volunteer ORDER BY name_key COLLATE \"C\", id)")
-                .first?.decode([Int64].self) ?? []
-            for (rank, id) in ids.enumerated() where id >= 0 && Int(id) < ranks.count {
-                ranks[Int(id)] = Int32(clamping: rank)
-            }
-            return ranks
-        } keep: { kept, ranks in
-            kept.nameRanks = ranks
-        }
+        try kept(
+            at: state, find: { $0.nameRanks },
+            load: {
+                var ranks = [Int32](repeating: .max, count: Int(max(0, state.volunteer)) + 1)
+                // One array, not a row per volunteer: a million rows cost seconds to receive.
+                let ids =
+                    try connection.run("SELECT ARRAY(SELECT id FROM volunteer ORDER BY name_key COLLATE \"C\", id)")
+                    .first?.decode([Int64].self) ?? []
+                for (rank, id) in ids.enumerated() where id >= 0 && Int(id) < ranks.count {
+                    ranks[Int(id)] = Int32(clamping: rank)
+                }
+                return ranks
+            },
+            keep: { kept, ranks in
+                kept.nameRanks = ranks
+            })
     }
 
     /// What `find` finds kept at `state`, or what `load` reads, given to `keep` while the state
     /// is still the one kept.
     private func kept<Value>(
-        at state: State, _ find: (Kept) -> Value?, load: () throws -> Value, keep: (inout Kept, Value) -> Void
+        at state: State, find: (Kept) -> Value?, load: () throws -> Value, keep: (inout Kept, Value) -> Void
     ) rethrows -> Value {
         let found = kept.withLock { kept in
             kept.enter(state)
