@@ -202,7 +202,7 @@ extension PostgresConnection {
     private func waitUnlessClosed<T: Sendable>(_ answered: EventLoopFuture<T>) throws -> T {
         let outcome = answered.eventLoop.makePromise(of: T.self)
         let settled = NIOLockedValueBox(false)
-        answered.whenComplete { result in
+        let settle: @Sendable (Result<T, any Error>) -> Void = { result in
             guard
                 settled.withLockedValue({ done in
                     defer { done = true }
@@ -211,14 +211,10 @@ extension PostgresConnection {
             else { return }
             outcome.completeWith(result)
         }
-        closeFuture.whenComplete { _ in
-            guard
-                settled.withLockedValue({ done in
-                    defer { done = true }
-                    return !done
-                })
-            else { return }
-            outcome.fail(ConnectionClosed())
+        let ticket = UnansweredStatements.shared.add(on: self) { error in settle(.failure(error)) }
+        answered.whenComplete { result in
+            UnansweredStatements.shared.answered(ticket, on: self)
+            settle(result)
         }
         return try outcome.futureResult.wait()
     }
