@@ -17,20 +17,18 @@ extension PostgresWriter {
         for rows in staged.created { try connection.copy(rows) }
         try refreshStatisticsAsTheDirectoryGrows(by: staged.createdCount)
         for round in staged.rounds {
-            if !stagingMade {
+            if stagingMade {
+                // Emptied by TRUNCATE, not DELETE: nothing vacuums inside a transaction, so each
+                // round's deleted rows stayed, every merge read them again, and the planner,
+                // counting the pages, came to plan the merge as a join reading the directory's
+                // tables whole (8 ms a merge after a thousand rounds, then minutes). A truncated
+                // table is planned from the rows it holds.
+                try connection.run(Self.emptyStaging)
+            } else {
                 for table in StagedPeople.stagingTables { try connection.run(PostgresQuery(unsafeSQL: table)) }
                 stagingMade = true
             }
             for rows in round.staged { try connection.copy(rows) }
-            // Counted once, so that every merge is planned as the few rows it is, through the
-            // directory's indexes (uncounted, they were planned as hundreds, and the directory's
-            // tables read whole for them). Once: the count stands until the transaction ends,
-            // and counting again for each round left the catalogue a dead row each time (17 ms
-            // a count after ten thousand rounds).
-            if !stagingCounted {
-                try connection.run(Self.countStaged)
-                stagingCounted = true
-            }
             try connection.run(mergeStaged)
             for rows in round.details.tables { try connection.copy(rows) }
             try connection.run(Self.mergedFieldsOfStaged)
@@ -94,16 +92,11 @@ extension PostgresWriter {
         nextStatisticsAt = max(threshold * 2, peopleSent + 1)
     }
 
-    /// The planner's statistics of the staging tables, from their rows.
-    private static let countStaged = PostgresQuery(
-        unsafeSQL: "ANALYZE \(StagedPeople.stagedVolunteerTable), \(StagedPeople.stagedListingTable)")
+    /// The staging tables emptied for the next round.
+    private static let emptyStaging = PostgresQuery(
+        unsafeSQL: "TRUNCATE \(StagedPeople.stagedVolunteerTable), \(StagedPeople.stagedListingTable)")
 
-    /// The changed people's merged fields from all their listings, and the staging tables
-    /// emptied for the next records.
+    /// The changed people's merged fields from all their listings.
     private static let mergedFieldsOfStaged = PostgresQuery(
-        unsafeSQL: """
-            WITH merged AS (\(mergedFieldsUpdate(ofVolunteers: "IN (SELECT id FROM \(StagedPeople.stagedVolunteerTable))"))),
-            emptied AS (DELETE FROM \(StagedPeople.stagedListingTable))
-            DELETE FROM \(StagedPeople.stagedVolunteerTable)
-            """)
+        unsafeSQL: mergedFieldsUpdate(ofVolunteers: "IN (SELECT id FROM \(StagedPeople.stagedVolunteerTable))"))
 }

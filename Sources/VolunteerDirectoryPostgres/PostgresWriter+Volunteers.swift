@@ -17,11 +17,19 @@ extension PostgresWriter {
     func volunteer(emailKey: String) throws -> VolunteerID? {
         // MIN, not ORDER BY id LIMIT 1: a planner without fresh statistics walks the whole table
         // in id order for the latter (seen mid-import), where the key's index answers the former.
-        try first(VolunteerID?.self, "SELECT MIN(id) FROM volunteer WHERE email_key = \(emailKey)") ?? nil
+        try withMemberships(
+            first(VolunteerID?.self, "SELECT MIN(id) FROM volunteer WHERE email_key = \(emailKey)") ?? nil)
     }
 
     func volunteer(phoneKey: String) throws -> VolunteerID? {
-        try first(VolunteerID?.self, "SELECT MIN(id) FROM volunteer WHERE phone_key = \(phoneKey)") ?? nil
+        try withMemberships(
+            first(VolunteerID?.self, "SELECT MIN(id) FROM volunteer WHERE phone_key = \(phoneKey)") ?? nil)
+    }
+
+    /// `person`, their memberships loaded, so that adding one to them costs no statement.
+    private func withMemberships(_ person: VolunteerID?) throws -> VolunteerID? {
+        if let person { try loadMemberships(of: [person]) }
+        return person
     }
 
     func listings(_ listingIDs: [String], listedBy source: String) throws -> [String: HeldListing] {
@@ -62,8 +70,8 @@ extension PostgresWriter {
         }
     }
 
-    /// How many people's memberships are held at most: some chunks' worth.
-    static let membershipsKnownAtMost = 20_000
+    /// How many people's memberships are held at most: a hundred chunks' worth (about 10 MB).
+    static let membershipsKnownAtMost = 100_000
 
     func volunteers(emailKeys: [String]) throws -> [String: VolunteerID] {
         try volunteers(keys: emailKeys, column: "email_key")

@@ -47,9 +47,8 @@ final class PostgresWriter: DirectoryWriter {
     /// What this import said of the people it created or changed and has not sent yet: sent
     /// before any other statement, so that every statement sees it.
     var staged = StagedPeople()
-    /// Whether this transaction has made its staging tables, and counted their rows for the planner.
+    /// Whether this transaction has made its staging tables.
     var stagingMade = false
-    var stagingCounted = false
     /// The highest volunteer id held when this transaction first gave one: about how many
     /// people the directory held before it.
     var volunteersBefore: Int64?
