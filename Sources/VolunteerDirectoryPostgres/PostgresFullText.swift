@@ -13,6 +13,15 @@ enum PostgresFullText {
         (text ?? "").searchFolded.matchingKey
     }
 
+    /// How a volunteer's written skills are joined into the row's one skills column, in their
+    /// sources' and positions' order.
+    static let skillSeparator = " ; "
+
+    /// The skills column of someone whose written skills are `written`, in order.
+    static func indexedSkills(_ written: [String]) -> String {
+        indexed(written.isEmpty ? nil : written.joined(separator: skillSeparator))
+    }
+
     /// Writes the rows of every volunteer anew (after a copy).
     static func rebuildAll(on connection: PostgresConnection) throws {
         try connection.run("DELETE FROM volunteer_text")
@@ -32,7 +41,7 @@ enum PostgresFullText {
             for row in try connection.run(
                 """
                 SELECT v.id, v.name, v.notes,
-                  (SELECT string_agg(s.written, ' ; ' ORDER BY s.source_id, s.position)
+                  (SELECT string_agg(s.written, \(skillSeparator) ORDER BY s.source_id, s.position)
                    FROM volunteer_skill s WHERE s.volunteer_id = v.id)
                 FROM volunteer v WHERE v.id = ANY(\(part))
                 """)

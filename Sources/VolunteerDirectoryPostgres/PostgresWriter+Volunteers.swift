@@ -125,16 +125,13 @@ extension PostgresWriter {
     func identity(ofListing listingID: String, listedBy source: String) throws -> ListedIdentity? {
         guard let source = try knownSourceID(source) else { return nil }
         // Asked for each changed row of a roster: read without sending what is staged first
-        // (which would make every such row a round of its own), unless what is staged holds this
-        // listing or the person it names, and may change the answer.
+        // (which would make every such row a round of its own), and read again once it is sent
+        // when what is staged holds this listing or the person it names.
         let listing = StagedPeople.ListingKey(source: source, id: listingID)
-        if staged.mayChange(listing: listing, person: nil) { try sendStaged() }
-        var identity = try heldIdentity(of: listing)
-        if let person = identity?.volunteer, staged.mayChange(listing: listing, person: person) {
-            try sendStaged()
-            identity = try heldIdentity(of: listing)
-        }
-        return identity
+        let identity = try heldIdentity(of: listing)
+        guard staged.mayChange(listing: listing, person: identity?.volunteer) else { return identity }
+        try sendStaged()
+        return try heldIdentity(of: listing)
     }
 
     /// What the directory holds of a listing's person, as far as it has been sent.

@@ -127,12 +127,10 @@ struct StagedPeople {
             of: id, record: record, keys: keys, listing: listing, fingerprint: fingerprint, batch: batch,
             into: &listings)
         details.add(of: id, record: record, keys: keys, source: listing.source)
-        // As PostgresFullText writes it: the written skills in order, joined as string_agg joins them.
+        // As PostgresFullText writes a row: one source, so the skills in the record's order.
         text.field(id)
         text.field(PostgresFullText.indexed(record.name))
-        text.field(
-            PostgresFullText.indexed(
-                record.skills.isEmpty ? nil : record.skills.map(\.written).joined(separator: " ; ")))
+        text.field(PostgresFullText.indexedSkills(record.skills.map(\.written)))
         text.field(PostgresFullText.indexed(record.notes))
         text.endRow()
     }
