@@ -11,9 +11,7 @@ extension InMemoryDirectoryStore: DirectoryStore, DirectoryReader, DirectoryEdit
         let ranked = try MemorySearch(
             query: query, understanding: understanding, taxonomy: taxonomy, catalogue: catalogue, state: state
         ).run()
-        return ranked.compactMap { id, score in
-            state.volunteer(id).map { VolunteerMatch(volunteer: $0, score: score, matched: understanding.explain($0)) }
-        }
+        return understanding.matches(ranked) { state.volunteer($0) }
     }
 
     public func volunteer(id: VolunteerID) throws -> Volunteer? {

@@ -14,9 +14,7 @@ extension PostgresDirectoryStore {
             let people = Dictionary(
                 try PostgresVolunteerLoader.volunteers(ids: ranked.map(\.0), on: connection).map { ($0.id, $0) },
                 uniquingKeysWith: { first, _ in first })
-            return ranked.compactMap { id, score in
-                people[id].map { VolunteerMatch(volunteer: $0, score: score, matched: understanding.explain($0)) }
-            }
+            return understanding.matches(ranked) { people[$0] }
         }
     }
 

@@ -410,9 +410,7 @@ public final class SQLiteDirectoryStore: DirectoryStore {
         let people = Dictionary(
             try VolunteerLoader.volunteers(ids: ranked.map(\.0), in: db).map { ($0.id, $0) },
             uniquingKeysWith: { first, _ in first })
-        return ranked.compactMap { id, score in
-            people[id].map { VolunteerMatch(volunteer: $0, score: score, matched: understanding.explain($0)) }
-        }
+        return understanding.matches(ranked) { people[$0] }
     }
 
     public func volunteer(id: VolunteerID) throws -> Volunteer? {

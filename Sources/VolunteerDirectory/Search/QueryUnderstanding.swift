@@ -36,12 +36,35 @@ public struct QueryUnderstanding: Sendable {
         self.catalogue = catalogue
     }
 
-    /// Each skill and language asked for, with the volunteer's best way of meeting it.
-    public func explain(_ volunteer: Volunteer) -> [MatchedTerm] {
+    /// A store's ranked ids (best first) as the search's answer: each with its volunteer, as
+    /// `volunteer` gives them (ids it does not know are left out), and how they meet the query.
+    /// A skill written the same way by several of them (a page of results shares many) is
+    /// understood through the taxonomy once.
+    public func matches(
+        _ ranked: [(id: VolunteerID, score: Double)], volunteer: (VolunteerID) -> Volunteer?
+    ) -> [VolunteerMatch] {
+        var understood: [String: [SkillMapping]] = [:]
+        return ranked.compactMap { id, score in
+            volunteer(id).map {
+                VolunteerMatch(volunteer: $0, score: score, matched: explain($0, understood: &understood))
+            }
+        }
+    }
+
+    /// Each skill and language asked for, with the volunteer's best way of meeting it; the
+    /// taxonomy's reading of each written skill is kept in `understood`.
+    private func explain(_ volunteer: Volunteer, understood: inout [String: [SkillMapping]]) -> [MatchedTerm] {
+        guard !skills.isEmpty || !languages.isEmpty else { return [] }
+        func mappings(_ written: String) -> [SkillMapping] {
+            if let known = understood[written] { return known }
+            let mappings = taxonomy.understand(written)
+            understood[written] = mappings
+            return mappings
+        }
         var terms: [MatchedTerm] = []
         for expansion in skills {
             var held = volunteer.skills.compactMap { skill in
-                expansion.kind(ofKey: skill.key, mappings: taxonomy.understand(skill.written)).map {
+                expansion.kind(ofKey: skill.key, mappings: mappings(skill.written)).map {
                     (kind: $0, written: skill.written)
                 }
             }
