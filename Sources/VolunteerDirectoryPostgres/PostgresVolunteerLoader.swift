@@ -4,7 +4,14 @@ import VolunteerDirectory
 
 /// Reads volunteers with everything held about them, merging what several sources said, as the
 /// SQLite store does: one skill per key at its highest level, one language per code and script at
-/// its best proficiency. Five statements for any number of people, not five per person.
+/// its best proficiency.
+///
+/// Two statements for any number of people: their own rows, then their skills, languages,
+/// availability and memberships as the four parts of one `UNION ALL` (``Detail``), each read
+/// through its table's index by volunteer, with no join back to the volunteer table. A page of
+/// search results costs two round trips where it cost five; the details share one narrow shape,
+/// because the app server's cost is per cell received (padding every row to the widest, the
+/// profile's, had made it pay for four times the cells).
 enum PostgresVolunteerLoader {
     /// These volunteers, in the order given (search results); ids not held are left out.
     static func volunteers(ids: [VolunteerID], on connection: PostgresConnection) throws -> [Volunteer] {
@@ -24,110 +31,148 @@ enum PostgresVolunteerLoader {
         case ids([VolunteerID])
         case contactable
 
-        /// `select` followed by `from` (with `d` the detail table, `v` the volunteer), limited to
-        /// the volunteers chosen.
-        func query(_ select: String, from: String, orderedBy order: String = "") -> PostgresQuery {
-            let order = order.isEmpty ? "" : " ORDER BY \(order)"
+        /// The condition that `column` (a volunteer's id) is one of those chosen, the ids bound
+        /// once as `$1` however many parts name them.
+        func condition(on column: String) -> String {
             switch self {
-            case .ids(let ids):
-                return "\(unescaped: select) \(unescaped: from) WHERE v.id = ANY(\(ids))\(unescaped: order)"
-            case .contactable:
-                return "\(unescaped: select) \(unescaped: from) WHERE v.consent_contact = 1\(unescaped: order)"
+            case .ids: "\(column) = ANY($1)"
+            case .contactable: "\(column) IN (SELECT id FROM volunteer WHERE consent_contact = 1)"
             }
         }
 
-        /// `select` from the detail table `table` (as `d`), joined to its volunteer.
-        func details(_ select: String, of table: String, join: String = "", orderedBy order: String = "")
-            -> PostgresQuery
-        {
-            query(select, from: "FROM \(table) d JOIN volunteer v ON v.id = d.volunteer_id \(join)", orderedBy: order)
+        /// `sql` (written with ``condition(on:)``) with the ids bound.
+        func query(_ sql: String) -> PostgresQuery {
+            var binds = PostgresBindings()
+            if case .ids(let ids) = self { binds.append(ids) }
+            return PostgresQuery(unsafeSQL: sql, binds: binds)
+        }
+    }
+
+    /// A kind of detail, and the columns it fills in the common shape: `kind, volunteer id`, then
+    /// up to three texts and two numbers, NULL where a kind has fewer; sorted within a volunteer
+    /// by a name (as bytes), then source and position.
+    private enum Detail: Int, CaseIterable {
+        case skill, language, availability, membership
+
+        /// The sort keys (name, source, position), texts, numbers and `FROM` (`d` the table read).
+        private var parts: (sorts: [String], texts: [String], numbers: [String], from: String) {
+            let bySource = ["''", "d.source_id", "d.position"]
+            return switch self {
+            case .skill: (bySource, ["d.written", "d.qualified_in"], ["d.level"], "volunteer_skill d")
+            case .language:
+                (
+                    bySource, ["d.written", "d.code", "d.script"], ["d.proficiency", "d.interprets"],
+                    "volunteer_language d"
+                )
+            case .availability: (["''", "0", "0"], [], ["d.slots"], "volunteer_availability d")
+            case .membership:
+                (
+                    ["n.name_key", "0", "0"], ["n.name", "d.role", "d.since"], ["n.id"],
+                    "membership d JOIN network n ON n.id = d.network_id"
+                )
+            }
+        }
+
+        /// The part's `SELECT`, padded to the common shape.
+        func select(_ choice: Choice) -> String {
+            let (sorts, texts, numbers, from) = parts
+            let sortColumns = ["text COLLATE \"C\" AS name_sort", "int8 AS source_sort", "int8 AS position_sort"]
+            let columns =
+                ["\(rawValue) AS kind", "d.volunteer_id"] + zip(sorts, sortColumns).map { "\($0)::\($1)" }
+                + (0..<3).map { $0 < texts.count ? "\(texts[$0])::text AS t\($0)" : "NULL::text AS t\($0)" }
+                + (0..<2).map { $0 < numbers.count ? "\(numbers[$0])::int8 AS n\($0)" : "NULL::int8 AS n\($0)" }
+            return
+                "SELECT \(columns.joined(separator: ", ")) FROM \(from) WHERE \(choice.condition(on: "d.volunteer_id"))"
+        }
+
+        /// Every detail of the volunteers chosen, by volunteer, in each volunteer's order.
+        static func statement(_ choice: Choice) -> PostgresQuery {
+            let parts = allCases.map { $0.select(choice) }.joined(separator: "\nUNION ALL\n")
+            return choice.query(
+                """
+                SELECT kind, volunteer_id, t0, t1, t2, n0, n1 FROM (\(parts)) AS detail
+                ORDER BY volunteer_id, kind, name_sort, source_sort, position_sort
+                """)
         }
     }
 
     private static func volunteers(chosenBy choice: Choice, on connection: PostgresConnection) throws -> [Volunteer] {
         var people: [Volunteer] = []
         var position: [VolunteerID: Int] = [:]
-        let query = choice.query(
-            """
-            SELECT v.id, v.name, v.email, v.phone, v.postcode, v.area, v.age_band, v.notes, v.dbs_level, v.dbs_issued,
-              v.consent_share, v.consent_contact, v.consent_recorded,
-              EXISTS (SELECT 1 FROM listing l WHERE l.volunteer_id = v.id),
-              EXISTS (SELECT 1 FROM listing l WHERE l.volunteer_id = v.id AND l.dbs_update_service = 1)
-            """, from: "FROM volunteer v", orderedBy: "v.id")
-        for row in try connection.run(query) {
-            let (
-                id, name, email, phone, postcode, area, ageBand, notes, levelValue, issued, share, contact, recorded,
-                isListed, updateService
-            ) = try row.decode(
-                (
-                    Int64, String, String?, String?, String?, String?, String?, String?, Int, String?, Int?, Int?,
-                    String?, Bool, Bool
-                ).self)
-            let level = DBSLevel(rawValue: levelValue) ?? DBSLevel.none
-            position[id] = people.count
-            people.append(
-                Volunteer(
-                    id: id, name: name, email: email, phone: phone, postcode: postcode, area: area,
-                    ageBand: ageBand.flatMap(AgeBand.init(rawValue:)),
-                    dbs: level == .none && issued == nil
-                        ? nil
-                        : DBSCheck(
-                            level: level, issued: issued.flatMap(CalendarDate.init(parsing:)),
-                            updateService: updateService ? true : nil),
-                    consent: Consent(
-                        contact: contact.map { $0 != 0 }, share: share.flatMap(ShareScope.init(rawValue:)),
-                        recorded: recorded.flatMap(CalendarDate.init(parsing:))),
-                    notes: notes, isListed: isListed))
+        for row in try connection.run(profiles(choice)) {
+            let person = try profile(row)
+            position[person.id] = people.count
+            people.append(person)
         }
         guard !people.isEmpty else { return [] }
-
-        let skills = choice.details(
-            "SELECT d.volunteer_id, d.written, d.level, d.qualified_in", of: "volunteer_skill",
-            orderedBy: "d.volunteer_id, d.source_id, d.position")
-        for row in try connection.run(skills) {
-            let (id, written, level, qualifiedIn) = try row.decode((Int64, String, Int?, String?).self)
-            guard let at = position[id] else { continue }
-            let skill = Skill(
-                written: written, level: level.flatMap(SkillLevel.init(rawValue:)), qualifiedIn: qualifiedIn)
-            people[at].merge(skill)
+        var slots: [Int: Int64] = [:]
+        for row in try connection.run(Detail.statement(choice)) {
+            var cells = Cells(row)
+            guard let detail = Detail(rawValue: Int(try cells.number() ?? -1)), let id = try cells.number(),
+                let at = position[id]
+            else { continue }
+            let (t0, t1, t2) = (try cells.text(), try cells.text(), try cells.text())
+            let (n0, n1) = (try cells.number(), try cells.number())
+            switch detail {
+            case .skill:
+                people[at].merge(
+                    Skill(written: t0 ?? "", level: n0.flatMap { SkillLevel(rawValue: Int($0)) }, qualifiedIn: t1))
+            case .language:
+                people[at].merge(
+                    SpokenLanguage(
+                        language: LanguageReference(written: t0 ?? "", code: t1, script: t2),
+                        proficiency: n0.flatMap { Proficiency(rawValue: Int($0)) }, interprets: (n1 ?? 0) != 0))
+            case .availability:
+                // One row per source; a person is available when any source says so.
+                slots[at, default: 0] |= n0 ?? 0
+            case .membership:
+                people[at].memberships.append(
+                    Membership(
+                        networkID: n0 ?? 0, networkName: t0 ?? "", role: t1,
+                        since: t2.flatMap(CalendarDate.init(parsing:))))
+            }
         }
-
-        let languages = choice.details(
-            "SELECT d.volunteer_id, d.written, d.code, d.script, d.proficiency, d.interprets", of: "volunteer_language",
-            orderedBy: "d.volunteer_id, d.source_id, d.position")
-        for row in try connection.run(languages) {
-            let (id, written, code, script, proficiency, interprets) = try row.decode(
-                (Int64, String, String?, String?, Int?, Int).self)
-            guard let at = position[id] else { continue }
-            let spoken = SpokenLanguage(
-                language: LanguageReference(written: written, code: code, script: script),
-                proficiency: proficiency.flatMap(Proficiency.init(rawValue:)), interprets: interprets != 0)
-            people[at].merge(spoken)
-        }
-
-        let availability = choice.details("SELECT d.volunteer_id, d.slots", of: "volunteer_availability")
-        var slots: [VolunteerID: Int64] = [:]
-        for row in try connection.run(availability) {
-            let (id, bits) = try row.decode((Int64, Int64).self)
-            slots[id, default: 0] |= bits
-        }
-        for (id, bits) in slots {
-            guard let at = position[id] else { continue }
-            people[at].availability = StoredSlots.slots(in: bits)
-        }
-
-        let memberships = choice.details(
-            "SELECT d.volunteer_id, n.id, n.name, d.role, d.since", of: "membership",
-            join: "JOIN network n ON n.id = d.network_id", orderedBy: "d.volunteer_id, n.name_key COLLATE \"C\"")
-        for row in try connection.run(memberships) {
-            let (id, networkID, networkName, role, since) = try row.decode(
-                (Int64, Int64, String, String?, String?).self)
-            guard let at = position[id] else { continue }
-            people[at].memberships.append(
-                Membership(
-                    networkID: networkID, networkName: networkName, role: role,
-                    since: since.flatMap(CalendarDate.init(parsing:))))
-        }
+        for (at, bits) in slots { people[at].availability = StoredSlots.slots(in: bits) }
         return people
+    }
+
+    /// The volunteers' own rows, by id, read by ``profile(_:)``.
+    private static func profiles(_ choice: Choice) -> PostgresQuery {
+        choice.query(
+            """
+            SELECT v.id, v.name, v.email, v.phone, v.postcode, v.area, v.age_band, v.notes, v.dbs_issued,
+              v.consent_recorded, v.dbs_level, v.consent_share, v.consent_contact,
+              (SELECT MAX(COALESCE(l.dbs_update_service, 0)) FROM listing l WHERE l.volunteer_id = v.id)
+            FROM volunteer v WHERE \(choice.condition(on: "v.id")) ORDER BY v.id
+            """)
+    }
+
+    /// A volunteer's own row. Its last column is NULL when no roster lists them, and otherwise 1
+    /// when one says they are on the DBS Update Service: one look at their listings, not two.
+    private static func profile(_ row: PostgresRow) throws -> Volunteer {
+        var cells = Cells(row)
+        let id = try cells.number() ?? 0
+        let (name, email, phone, postcode, area) = (
+            try cells.text(), try cells.text(), try cells.text(), try cells.text(), try cells.text()
+        )
+        let (ageBand, notes, issued, recorded) = (
+            try cells.text(), try cells.text(), try cells.text(), try cells.text()
+        )
+        let (dbsLevel, share, contact, listing) = (
+            try cells.number(), try cells.number(), try cells.number(), try cells.number()
+        )
+        let level = dbsLevel.flatMap { DBSLevel(rawValue: Int($0)) } ?? DBSLevel.none
+        return Volunteer(
+            id: id, name: name ?? "", email: email, phone: phone, postcode: postcode, area: area,
+            ageBand: ageBand.flatMap(AgeBand.init(rawValue:)),
+            dbs: level == .none && issued == nil
+                ? nil
+                : DBSCheck(
+                    level: level, issued: issued.flatMap(CalendarDate.init(parsing:)),
+                    updateService: listing == 1 ? true : nil),
+            consent: Consent(
+                contact: contact.map { $0 != 0 }, share: share.flatMap { ShareScope(rawValue: Int($0)) },
+                recorded: recorded.flatMap(CalendarDate.init(parsing:))),
+            notes: notes, isListed: listing != nil)
     }
 }

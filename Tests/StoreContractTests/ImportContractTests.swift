@@ -246,6 +246,30 @@ struct ImportContractTests {
         #expect(found.map(\.volunteer.name) == ["Back\\slash \\N"])
     }
 
+    @Test(
+        "a DBS check on the Update Service, or not, and listed or not, reads back as written",
+        arguments: StoreKind.allCases)
+    func dbsUpdateServiceReadsBack(kind: StoreKind) throws {
+        let roster = """
+            Name,Email,Organisation,DBS,DBS issued,DBS Update Service,Consent
+            On Service,on@example.org,Able Network,enhanced,2021-03-01,yes,yes
+            Off Service,off@example.org,Able Network,enhanced,2021-03-01,no,yes
+            Unsaid,unsaid@example.org,Able Network,basic,,,yes
+            """
+        let directory = try kind.make()
+        try directory.importText("dbs.csv", roster)
+        let reference = try StoreKind.reference.make()
+        try reference.importText("dbs.csv", roster)
+        #expect(try directory.everyone() == reference.everyone())
+        #expect(try directory.store.volunteersForMatching() == reference.store.volunteersForMatching())
+        let on = try #require(try directory.person(named: "On Service"))
+        #expect(on.dbs?.updateService == true)
+        #expect(on.isListed)
+        #expect(try directory.store.volunteer(id: on.id) == on)
+        #expect(try directory.person(named: "Off Service")?.dbs?.updateService == nil)
+        #expect(try directory.person(named: "Unsaid")?.dbs?.level == .basic)
+    }
+
     @Test("one file listing a person three times applies the three listings in order", arguments: StoreKind.shared)
     func threeListingsInOneFile(kind: StoreKind) throws {
         let roster = """
