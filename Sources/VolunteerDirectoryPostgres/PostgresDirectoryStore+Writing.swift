@@ -17,7 +17,8 @@ extension PostgresDirectoryStore {
     /// what the writer left for the end.
     private func writing<T>(on connection: PostgresConnection, _ body: (any DirectoryWriter) throws -> T) throws -> T {
         try Self.waitForWriters(on: connection)
-        let writer = PostgresWriter(connection, taxonomy: taxonomy, location: location)
+        let writer = PostgresWriter(
+            connection, taxonomy: taxonomy, location: location, membershipsHeldAtMost: membershipsHeldAtMost)
         let result = try body(writer)
         try writer.finish()
         return result

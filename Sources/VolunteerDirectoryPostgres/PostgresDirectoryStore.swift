@@ -24,6 +24,9 @@ public final class PostgresDirectoryStore: Sendable {
     public let notes: [String]
     let catalogue: LanguageCatalogue
     let connections: PostgresConnections
+    /// How many people's memberships an import's writer holds at most (see
+    /// ``PostgresWriter/membershipsHeldAtMost``): lowered by tests to cross the bound.
+    let membershipsHeldAtMost: Int
     /// The search facets read for the directory's current state (see ``PostgresSearchCache``).
     let searchCache = PostgresSearchCache()
 
@@ -41,10 +44,21 @@ public final class PostgresDirectoryStore: Sendable {
     }
 
     /// Opens the directory at `location` for `access`, bringing its tables up to date on first use.
-    public init(
+    public convenience init(
         location: PostgresLocation, taxonomy: SkillTaxonomy? = nil, access: DirectoryAccess = .writing,
         catalogue: LanguageCatalogue = .shared
     ) throws {
+        try self.init(
+            location: location, taxonomy: taxonomy, access: access, catalogue: catalogue,
+            membershipsHeldAtMost: PostgresWriter.membershipsHeldAtMost)
+    }
+
+    /// Opens the directory, its imports holding at most `membershipsHeldAtMost` people's memberships.
+    init(
+        location: PostgresLocation, taxonomy: SkillTaxonomy?, access: DirectoryAccess, catalogue: LanguageCatalogue,
+        membershipsHeldAtMost: Int
+    ) throws {
+        self.membershipsHeldAtMost = membershipsHeldAtMost
         self.taxonomy = try taxonomy ?? SkillTaxonomy.standard()
         self.location = location
         self.catalogue = catalogue

@@ -55,10 +55,8 @@ extension PostgresWriter {
     private func loadMemberships(of people: [VolunteerID]) throws {
         var unknown = people.filter { knownMemberships[$0] == nil }
         guard !unknown.isEmpty else { return }
-        if knownMemberships.count + unknown.count > Self.membershipsKnownAtMost {
-            // What is held changes with what is waiting to be written: written first.
-            try writePendingMemberships()
-            knownMemberships = [:]
+        if knownMemberships.count + unknown.count > membershipsBound {
+            try forgetKnownMemberships()
             unknown = Array(Set(people))
         }
         for person in unknown { knownMemberships[person] = [:] }
@@ -70,8 +68,13 @@ extension PostgresWriter {
         }
     }
 
-    /// How many people's memberships are held at most: a hundred chunks' worth (about 10 MB).
-    static let membershipsKnownAtMost = 100_000
+    /// Lets go of the memberships held, once those waiting are written (what is held changes
+    /// with them). Someone not held is asked about when next named, so memory stays flat however
+    /// many people an import names or creates.
+    private func forgetKnownMemberships() throws {
+        try writePendingMemberships()
+        knownMemberships = [:]
+    }
 
     func volunteers(emailKeys: [String]) throws -> [String: VolunteerID] {
         try volunteers(keys: emailKeys, column: "email_key")
@@ -172,6 +175,10 @@ extension PostgresWriter {
                 id, record: record, keys: keys, listing: (source, listingID), fingerprint: fingerprint, batch: batch,
                 seenAt: seenAtField)
             stageMappings(of: record)
+            // Held like those a chunk's look-ups load, and within the same bound: a first import
+            // of a million people had held every one's, and every membership until the end (419
+            // MB at its peak).
+            if knownMemberships.count >= membershipsBound { try forgetKnownMemberships() }
             knownMemberships[id] = [:]
             return id
         }

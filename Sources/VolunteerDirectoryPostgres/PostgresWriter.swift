@@ -69,10 +69,21 @@ final class PostgresWriter: DirectoryWriter {
         "volunteer_availability", "volunteer_text", "skill_mapping", "network",
     ]
 
-    init(_ connection: PostgresConnection, taxonomy: SkillTaxonomy, location: PostgresLocation) {
+    /// How many people's memberships are held at most: a hundred chunks' worth (about 10 MB).
+    static let membershipsHeldAtMost = 100_000
+
+    /// How many people's memberships this writer holds at most (``membershipsHeldAtMost``
+    /// unless a test lowers it).
+    let membershipsBound: Int
+
+    init(
+        _ connection: PostgresConnection, taxonomy: SkillTaxonomy, location: PostgresLocation,
+        membershipsHeldAtMost: Int = PostgresWriter.membershipsHeldAtMost
+    ) {
         self.connection = connection
         self.taxonomy = taxonomy
         self.location = location
+        self.membershipsBound = membershipsHeldAtMost
     }
 
     /// Runs one statement on the transaction's connection, once the people staged are sent.
