@@ -415,8 +415,12 @@ extension String {
 
     fileprivate var removingMacrolanguageNote: String {
         // Checked first: the replacement goes through Foundation, and few of 7,900 names need it.
-        utf8.firstRange(of: " (macrolanguage)".utf8) == nil
-            ? self : replacingOccurrences(of: " (macrolanguage)", with: "")
+        // Most hold no parenthesis at all, which one pass over the bytes tells: the generic
+        // search for the note alone had been about 15% of a one-shot `voldir search`.
+        guard utf8.contains(UInt8(ascii: "(")), utf8.firstRange(of: " (macrolanguage)".utf8) != nil else {
+            return self
+        }
+        return replacingOccurrences(of: " (macrolanguage)", with: "")
     }
 
     fileprivate var removingParentheticals: String {
