@@ -31,3 +31,56 @@ struct Cells {
         return cell
     }
 }
+
+extension Cells {
+    /// The next cell's one-dimensional array of whole numbers (`bigint[]` or `integer[]`), empty
+    /// for NULL: read from PostgreSQL's binary array format in one pass, where the generic array
+    /// decoding looked up each element's type (a quarter of a one-shot search's time, reading
+    /// facet sets of a million ids).
+    mutating func numbers() throws -> [Int64] {
+        try elements { buffer, length in
+            switch length {
+            case 8: buffer.readInteger(as: Int64.self)
+            case 4: buffer.readInteger(as: Int32.self).map(Int64.init)
+            default: nil
+            }
+        }
+    }
+
+    /// The next cell's one-dimensional array of flags (`boolean[]`), empty for NULL.
+    mutating func flags() throws -> [Bool] {
+        try elements { buffer, length in length == 1 ? buffer.readInteger(as: UInt8.self).map { $0 != 0 } : nil }
+    }
+
+    /// The next cell's one-dimensional array of single-precision numbers (`real[]`), empty for NULL.
+    mutating func reals() throws -> [Float] {
+        try elements { buffer, length in
+            length == 4 ? buffer.readInteger(as: UInt32.self).map(Float.init(bitPattern:)) : nil
+        }
+    }
+
+    /// The elements of the next cell, an array sent in binary: its dimensions (none, or one), a
+    /// flag for NULLs, the element type, each dimension's length and lower bound, then each element
+    /// as its length and its bytes. A NULL element, a second dimension or an element `read` cannot
+    /// read fails the read.
+    private mutating func elements<Element>(_ read: (inout ByteBuffer, Int32) -> Element?) throws -> [Element] {
+        let cell = try next()
+        guard var buffer = cell.bytes else { return [] }
+        guard cell.format == .binary, let dimensions = buffer.readInteger(as: Int32.self),
+            buffer.readInteger(as: Int32.self) != nil, buffer.readInteger(as: UInt32.self) != nil
+        else { throw PostgresDecodingError.Code.failure }
+        guard dimensions > 0 else { return [] }
+        guard dimensions == 1, let count = buffer.readInteger(as: Int32.self), count >= 0,
+            buffer.readInteger(as: Int32.self) != nil
+        else { throw PostgresDecodingError.Code.failure }
+        var result: [Element] = []
+        result.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let length = buffer.readInteger(as: Int32.self), length >= 0, buffer.readableBytes >= Int(length),
+                let element = read(&buffer, length)
+            else { throw PostgresDecodingError.Code.failure }
+            result.append(element)
+        }
+        return result
+    }
+}

@@ -49,7 +49,10 @@ struct FacetSet: Sendable {
         -> FacetSet
     {
         var set = FacetSet(capacity: capacity, scored: false)
-        for id in try connection.run(query).first?.decode([Int64].self) ?? [] { set.insert(id) }
+        for row in try connection.run(query) {
+            var cells = Cells(row)
+            for id in try cells.numbers() { set.insert(id) }
+        }
         return set
     }
 

@@ -206,7 +206,10 @@ struct PostgresSearch {
                   COALESCE(array_agg(COALESCE(level, 0)), '{}'), COALESCE(array_agg(level IS NULL), '{}')
                 FROM volunteer_skill WHERE key = ANY(\(scores.keys))
                 """
-            ).first?.decode(([Int64], [Int32], [Int64], [Bool]).self)
+            ).first.map { row in
+                var cells = Cells(row)
+                return (try cells.numbers(), try cells.numbers(), try cells.numbers(), try cells.flags())
+            }
             if let (ids, keys, levels, unstated) = evidence {
                 for (at, id) in ids.enumerated() {
                     let level = unstated[at] ? nil : Int(levels[at])
@@ -219,7 +222,10 @@ struct PostgresSearch {
             if let interpreter {
                 let interpreters = try connection.run(
                     "SELECT ARRAY(SELECT volunteer_id FROM volunteer_language WHERE interprets = 1)"
-                ).first?.decode([Int64].self)
+                ).first.map { row in
+                    var cells = Cells(row)
+                    return try cells.numbers()
+                }
                 for id in interpreters ?? [] { set.insert(id, part: interpreter) }
             }
             return set
@@ -263,7 +269,12 @@ struct PostgresSearch {
                 WHERE \(unescaped: asked.code == nil ? "code IS NULL AND " : "")\(unescaped: column) = ANY(\(scores.keys))
                   AND COALESCE(proficiency, 0) >= \(minimum)
                 """
-            ).first?.decode(([Int64], [Int32], [Int64], [Bool], [Bool]).self)
+            ).first.map { row in
+                var cells = Cells(row)
+                return (
+                    try cells.numbers(), try cells.numbers(), try cells.numbers(), try cells.flags(), try cells.flags()
+                )
+            }
             var set = FacetSet(capacity: state.volunteer, scored: true)
             if let (ids, keys, proficiencies, unstated, interprets) = evidence {
                 for (at, id) in ids.enumerated() {
@@ -292,7 +303,10 @@ struct PostgresSearch {
             SELECT COALESCE(array_agg(t.volunteer_id), '{}'), COALESCE(array_agg(ts_rank(t.document, q.query)), '{}')
             FROM volunteer_text t CROSS JOIN to_tsquery('simple', \(terms)) AS q(query) WHERE t.document @@ q.query
             """
-        ).first?.decode(([Int64], [Float]).self)
+        ).first.map { row in
+            var cells = Cells(row)
+            return (try cells.numbers(), try cells.reals())
+        }
         if let (ids, ranks) = matches {
             for (id, rank) in zip(ids, ranks) {
                 set.insert(
