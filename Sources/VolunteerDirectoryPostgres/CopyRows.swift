@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import VolunteerDirectory
 
 /// Rows for one table, written in the text format of PostgreSQL's `COPY … FROM STDIN`: fields
 /// separated by tabs, rows ended by newlines, `\N` for NULL, and a backslash before every
@@ -90,15 +91,9 @@ struct CopyRows {
     /// hold the same instant.
     static func timestamp(_ date: Date) -> String {
         let sincePostgresEpoch = Int64(date.timeIntervalSince(postgresEpoch) * 1_000_000)
-        let micros = sincePostgresEpoch + 946_684_800 * 1_000_000
-        let (seconds, fraction) = micros.quotientAndRemainder(dividingBy: 1_000_000)
-        let (wholeSeconds, micro) = fraction < 0 ? (seconds - 1, fraction + 1_000_000) : (seconds, fraction)
-        var time = time_t(wholeSeconds)
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d:%02d.%06lld+00", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-            parts.tm_hour, parts.tm_min, parts.tm_sec, micro)
+        return UTCFields.text(
+            units: sincePostgresEpoch + 946_684_800 * 1_000_000, perSecond: 1_000_000,
+            format: "%04d-%02d-%02d %02d:%02d:%02d.%06lld+00")
     }
 
     /// PostgreSQL's epoch, from which postgres-nio counts a `timestamptz`'s microseconds.
