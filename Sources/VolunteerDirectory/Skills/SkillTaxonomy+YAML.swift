@@ -44,7 +44,11 @@ extension SkillTaxonomy {
     public func extended(withYAML yaml: String, file: String) throws(TaxonomyError) -> SkillTaxonomy {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // Every scalar is read as text (and `version` as a number from its text), so the
+            // default resolver's regular expressions for booleans, numbers, nulls and dates,
+            // tried on each of the file's scalars, were a quarter of reading the taxonomy, which
+            // every voldir process does. Merge keys (`<<`) still merge.
+            root = try Yams.compose(yaml: yaml, Resolver.basic.appending(.merge))
         } catch let error as YamlError {
             throw Self.error(error, file: file)
         } catch {
