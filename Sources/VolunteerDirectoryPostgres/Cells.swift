@@ -84,3 +84,13 @@ extension Cells {
         return result
     }
 }
+
+extension PostgresQueryResult {
+    /// The first row's cells as `read` reads them, or `nil` when there is no row: for the
+    /// statements that answer in one row (a search's arrays of ids and evidence).
+    func firstRow<T>(_ read: (inout Cells) throws -> T) throws -> T? {
+        guard let row = first else { return nil }
+        var cells = Cells(row)
+        return try read(&cells)
+    }
+}

@@ -49,10 +49,7 @@ struct FacetSet: Sendable {
         -> FacetSet
     {
         var set = FacetSet(capacity: capacity, scored: false)
-        for row in try connection.run(query) {
-            var cells = Cells(row)
-            for id in try cells.numbers() { set.insert(id) }
-        }
+        for id in try connection.run(query).firstRow({ cells in try cells.numbers() }) ?? [] { set.insert(id) }
         return set
     }
 

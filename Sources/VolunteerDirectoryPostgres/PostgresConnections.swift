@@ -118,7 +118,12 @@ final class PostgresConnections: Sendable {
             // voldir asks many small questions: a page of results is a few hundred rows found by
             // index. The planner judged some of them (a union over four tables) worth parallel
             // workers, and starting the workers took 8 ms of a query that takes 3 ms alone.
-            try connection.run("SET max_parallel_workers_per_gather = 0")
+            do {
+                try connection.run("SET max_parallel_workers_per_gather = 0")
+            } catch {
+                Self.close(connection)
+                throw error
+            }
             return connection
         } catch {
             throw PostgresStoreError.actionable(error, at: location)

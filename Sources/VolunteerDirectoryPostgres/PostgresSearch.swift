@@ -206,9 +206,8 @@ struct PostgresSearch {
                   COALESCE(array_agg(COALESCE(level, 0)), '{}'), COALESCE(array_agg(level IS NULL), '{}')
                 FROM volunteer_skill WHERE key = ANY(\(scores.keys))
                 """
-            ).first.map { row in
-                var cells = Cells(row)
-                return (try cells.numbers(), try cells.numbers(), try cells.numbers(), try cells.flags())
+            ).firstRow { cells in
+                (try cells.numbers(), try cells.numbers(), try cells.numbers(), try cells.flags())
             }
             if let (ids, keys, levels, unstated) = evidence {
                 for (at, id) in ids.enumerated() {
@@ -222,10 +221,7 @@ struct PostgresSearch {
             if let interpreter {
                 let interpreters = try connection.run(
                     "SELECT ARRAY(SELECT volunteer_id FROM volunteer_language WHERE interprets = 1)"
-                ).first.map { row in
-                    var cells = Cells(row)
-                    return try cells.numbers()
-                }
+                ).firstRow { cells in try cells.numbers() }
                 for id in interpreters ?? [] { set.insert(id, part: interpreter) }
             }
             return set
@@ -269,11 +265,8 @@ struct PostgresSearch {
                 WHERE \(unescaped: asked.code == nil ? "code IS NULL AND " : "")\(unescaped: column) = ANY(\(scores.keys))
                   AND COALESCE(proficiency, 0) >= \(minimum)
                 """
-            ).first.map { row in
-                var cells = Cells(row)
-                return (
-                    try cells.numbers(), try cells.numbers(), try cells.numbers(), try cells.flags(), try cells.flags()
-                )
+            ).firstRow { cells in
+                (try cells.numbers(), try cells.numbers(), try cells.numbers(), try cells.flags(), try cells.flags())
             }
             var set = FacetSet(capacity: state.volunteer, scored: true)
             if let (ids, keys, proficiencies, unstated, interprets) = evidence {
@@ -303,10 +296,7 @@ struct PostgresSearch {
             SELECT COALESCE(array_agg(t.volunteer_id), '{}'), COALESCE(array_agg(ts_rank(t.document, q.query)), '{}')
             FROM volunteer_text t CROSS JOIN to_tsquery('simple', \(terms)) AS q(query) WHERE t.document @@ q.query
             """
-        ).first.map { row in
-            var cells = Cells(row)
-            return (try cells.numbers(), try cells.reals())
-        }
+        ).firstRow { cells in (try cells.numbers(), try cells.reals()) }
         if let (ids, ranks) = matches {
             for (id, rank) in zip(ids, ranks) {
                 set.insert(

@@ -75,10 +75,7 @@ final class PostgresSearchCache: Sendable {
                 // One array, not a row per volunteer: a million rows cost seconds to receive.
                 let ids =
                     try connection.run("SELECT ARRAY(SELECT id FROM volunteer ORDER BY name_key COLLATE \"C\", id)")
-                    .first.map { row -> [Int64] in
-                        var cells = Cells(row)
-                        return try cells.numbers()
-                    } ?? []
+                    .firstRow { cells in try cells.numbers() } ?? []
                 for (rank, id) in ids.enumerated() where id >= 0 && Int(id) < ranks.count {
                     ranks[Int(id)] = Int32(clamping: rank)
                 }

@@ -87,12 +87,23 @@ enum PostgresVolunteerLoader {
 
         /// Every detail of the volunteers chosen, by volunteer, in each volunteer's order.
         static func statement(_ choice: Choice) -> PostgresQuery {
+            switch choice {
+            case .ids: choice.query(textForIDs)
+            case .contactable: choice.query(textForContactable)
+            }
+        }
+
+        /// The statement's text, which does not depend on the ids bound: put together once, not
+        /// for every page of search results.
+        private static let textForIDs = text(.ids([]))
+        private static let textForContactable = text(.contactable)
+
+        private static func text(_ choice: Choice) -> String {
             let parts = allCases.map { $0.select(choice) }.joined(separator: "\nUNION ALL\n")
-            return choice.query(
-                """
+            return """
                 SELECT kind, volunteer_id, t0, t1, t2, n0, n1 FROM (\(parts)) AS detail
                 ORDER BY volunteer_id, kind, name_sort, source_sort, position_sort
-                """)
+                """
         }
     }
 
