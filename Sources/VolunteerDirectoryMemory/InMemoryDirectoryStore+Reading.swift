@@ -34,10 +34,17 @@ extension InMemoryDirectoryStore: DirectoryStore, DirectoryReader, DirectoryEdit
         snapshot.batchList.first { $0.sha256 == sha256 }
     }
 
-    public func volunteersForMatching() throws -> [Volunteer] {
+    public func volunteers(ids: [VolunteerID]) throws -> [Volunteer] {
         let state = snapshot
-        return state.volunteers.keys.sorted().filter { state.volunteers[$0]?.consent.contact == true }
-            .compactMap(state.volunteer)
+        return ids.compactMap(state.volunteer)
+    }
+
+    public func volunteersForMatching(inBatchesOf size: Int, _ body: ([Volunteer]) throws -> Void) throws {
+        let state = snapshot
+        let ids = state.volunteers.keys.sorted().filter { state.volunteers[$0]?.consent.contact == true }
+        for start in stride(from: 0, to: ids.count, by: max(size, 1)) {
+            try body(ids[start..<min(start + max(size, 1), ids.count)].compactMap(state.volunteer))
+        }
     }
 
     public func placements() throws -> [Placement] {

@@ -24,8 +24,14 @@ extension PostgresDirectoryStore {
         }
     }
 
-    public func volunteersForMatching() throws -> [Volunteer] {
-        try connections.snapshot { connection in try PostgresVolunteerLoader.everyoneWhoMayBeContacted(on: connection) }
+    public func volunteers(ids: [VolunteerID]) throws -> [Volunteer] {
+        try connections.snapshot { connection in try PostgresVolunteerLoader.volunteers(ids: ids, on: connection) }
+    }
+
+    public func volunteersForMatching(inBatchesOf size: Int, _ body: ([Volunteer]) throws -> Void) throws {
+        try connections.snapshot { connection in
+            try PostgresVolunteerLoader.everyoneWhoMayBeContacted(inBatchesOf: size, on: connection, body)
+        }
     }
 
     public func networks() throws -> [Network] {

@@ -21,29 +21,54 @@ enum PostgresVolunteerLoader {
         return ids.compactMap { byID[$0] }
     }
 
-    /// Everyone who agreed to be contacted, by id: what matching reads.
-    static func everyoneWhoMayBeContacted(on connection: PostgresConnection) throws -> [Volunteer] {
-        try volunteers(chosenBy: .contactable, on: connection)
+    /// Everyone who agreed to be contacted, by id, a batch of at most `size` ids' width at a
+    /// time: matching reads the whole directory, but never holds it whole. Run it in a snapshot,
+    /// so the batches agree.
+    static func everyoneWhoMayBeContacted(
+        inBatchesOf size: Int, on connection: PostgresConnection, _ body: ([Volunteer]) throws -> Void
+    ) throws {
+        guard
+            let (lowest, highest) = try connection.run("SELECT MIN(id), MAX(id) FROM volunteer").firstRow({
+                cells -> (Int, Int)? in
+                guard let low = try cells.number(), let high = try cells.number() else { return nil }
+                return (Int(low), Int(high))
+            }) ?? nil
+        else { return }
+        let width = max(size, 1)
+        var start = lowest
+        while start <= highest {
+            let end = start > highest - width ? highest : start + width - 1
+            let batch = try volunteers(chosenBy: .contactable(start...end), on: connection)
+            if !batch.isEmpty { try body(batch) }
+            if end == highest { break }
+            start = end + 1
+        }
     }
 
     /// Which volunteers to read.
     private enum Choice {
         case ids([VolunteerID])
-        case contactable
+        case contactable(ClosedRange<Int>)
 
         /// The condition that `column` (a volunteer's id) is one of those chosen, the ids bound
         /// once as `$1` however many parts name them.
         func condition(on column: String) -> String {
             switch self {
             case .ids: "\(column) = ANY($1)"
-            case .contactable: "\(column) IN (SELECT id FROM volunteer WHERE consent_contact = 1)"
+            case .contactable:
+                "\(column) BETWEEN $1 AND $2 AND \(column) IN (SELECT id FROM volunteer WHERE consent_contact = 1)"
             }
         }
 
         /// `sql` (written with ``condition(on:)``) with the ids bound.
         func query(_ sql: String) -> PostgresQuery {
             var binds = PostgresBindings()
-            if case .ids(let ids) = self { binds.append(ids) }
+            switch self {
+            case .ids(let ids): binds.append(ids)
+            case .contactable(let range):
+                binds.append(range.lowerBound)
+                binds.append(range.upperBound)
+            }
             return PostgresQuery(unsafeSQL: sql, binds: binds)
         }
     }
@@ -96,7 +121,7 @@ enum PostgresVolunteerLoader {
         /// The statement's text, which does not depend on the ids bound: put together once, not
         /// for every page of search results.
         private static let textForIDs = text(.ids([]))
-        private static let textForContactable = text(.contactable)
+        private static let textForContactable = text(.contactable(0...0))
 
         private static func text(_ choice: Choice) -> String {
             let parts = allCases.map { $0.select(choice) }.joined(separator: "\nUNION ALL\n")

@@ -3,8 +3,12 @@ import GRDB
 import VolunteerDirectory
 
 extension SQLiteDirectoryStore {
-    public func volunteersForMatching() throws -> [Volunteer] {
-        try reader.read { db in try VolunteerLoader.everyoneWhoMayBeContacted(in: db) }
+    public func volunteers(ids: [VolunteerID]) throws -> [Volunteer] {
+        try reader.read { db in try VolunteerLoader.volunteers(ids: ids, in: db) }
+    }
+
+    public func volunteersForMatching(inBatchesOf size: Int, _ body: ([Volunteer]) throws -> Void) throws {
+        try reader.read { db in try VolunteerLoader.everyoneWhoMayBeContacted(inBatchesOf: size, in: db, body) }
     }
 
     public func placements() throws -> [Placement] {

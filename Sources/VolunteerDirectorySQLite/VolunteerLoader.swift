@@ -10,9 +10,25 @@ enum VolunteerLoader {
         try volunteers(ids: [id], in: db).first
     }
 
-    /// Everyone who agreed to be contacted: matching reads the whole directory.
-    static func everyoneWhoMayBeContacted(in db: Database) throws -> [Volunteer] {
-        try volunteers(where: "consent_contact = 1", ownedBy: "volunteer_id >= 0", arguments: [], in: db)
+    /// Everyone who agreed to be contacted, a batch of at most `size` ids' width at a time, in id
+    /// order: matching reads the whole directory, but never holds it whole.
+    static func everyoneWhoMayBeContacted(
+        inBatchesOf size: Int, in db: Database, _ body: ([Volunteer]) throws -> Void
+    ) throws {
+        guard let lowest = try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM volunteer"),
+            let highest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM volunteer")
+        else { return }
+        let width = Int64(max(size, 1))
+        var start = lowest
+        while start <= highest {
+            let end = start > highest - width ? highest : start + width - 1
+            let batch = try volunteers(
+                where: "id BETWEEN ? AND ? AND consent_contact = 1", ownedBy: "volunteer_id BETWEEN ? AND ?",
+                arguments: [start, end], in: db)
+            if !batch.isEmpty { try body(batch) }
+            if end == highest { break }
+            start = end + 1
+        }
     }
 
     /// These volunteers, in the order given (search results).

@@ -4,8 +4,13 @@
 public struct MatchIndex: Sendable {
     /// The volunteers, in id order.
     public let volunteers: [MatchVolunteer]
-    /// The full volunteer records, by position, for reports.
-    public let records: [Volunteer]
+    /// What a report says of each volunteer beyond what matching weighs, by position: enough to
+    /// choose whom it names without holding everyone's full record.
+    let profiles: [MatchProfile]
+    /// Full volunteer records by position: everyone's when the index was built from records
+    /// (``init(volunteers:needs:confirmed:taxonomy:catalogue:)``); only those a report names
+    /// when ``MatchRun`` built it from the store in batches and then loaded them.
+    private var records: [Int32: Volunteer]
     /// The needs, in id order.
     public let needs: [MatchNeed]
     /// The full need records, by position.
@@ -22,7 +27,7 @@ public struct MatchIndex: Sendable {
         fileprivate(set) var ids: [String: Int32] = [:]
         fileprivate(set) var names: [String] = []
 
-        fileprivate mutating func intern(_ name: String) -> Int32 {
+        mutating func intern(_ name: String) -> Int32 {
             if let id = ids[name] { return id }
             let id = Int32(names.count)
             ids[name] = id
@@ -36,7 +41,7 @@ public struct MatchIndex: Sendable {
         public func id(_ name: String) -> Int32 { ids[name] ?? -1 }
     }
 
-    /// Builds the index.
+    /// Builds the index from everyone's full records, all held: for tests and small directories.
     ///
     /// - Parameters:
     ///   - volunteers: everyone who may be contacted.
@@ -48,47 +53,34 @@ public struct MatchIndex: Sendable {
         volunteers: [Volunteer], needs: [Need], confirmed: [(need: String, volunteer: VolunteerID)] = [],
         taxonomy: SkillTaxonomy = .empty, catalogue: LanguageCatalogue = .shared
     ) {
-        var vocabulary = Vocabulary()
-        var placementsByVolunteer: [VolunteerID: Int] = [:]
+        var builder = Builder(confirmed: confirmed)
+        builder.add(volunteers, keepingRecords: true)
+        self.init(builder, needs: needs, confirmed: confirmed, taxonomy: taxonomy, catalogue: catalogue)
+    }
+
+    /// Builds the index from what a ``Builder`` was given, batch by batch.
+    init(
+        _ builder: Builder, needs: [Need], confirmed: [(need: String, volunteer: VolunteerID)],
+        taxonomy: SkillTaxonomy, catalogue: LanguageCatalogue = .shared
+    ) {
+        let built = builder.finished()
+        var vocabulary = built.vocabulary
+        let compact = built.volunteers
+        let skillIDs = built.skillIDs
         var placementsByNeed: [String: Int] = [:]
-        for placement in confirmed {
-            placementsByVolunteer[placement.volunteer, default: 0] += 1
-            placementsByNeed[placement.need, default: 0] += 1
-        }
-        let sortedVolunteers = volunteers.sorted { $0.id < $1.id }
-        var compact: [MatchVolunteer] = []
-        compact.reserveCapacity(sortedVolunteers.count)
+        for placement in confirmed { placementsByNeed[placement.need, default: 0] += 1 }
         var byLanguage: [Int32: [Int32]] = [:]
-        var skillIDs: [String: Int32] = [:]  // dense ids for the bit sets of SkillRequirementMatch
-        for (position, volunteer) in sortedVolunteers.enumerated() {
-            let skills = volunteer.skills.map { skill in
-                if skillIDs[skill.key] == nil { skillIDs[skill.key] = Int32(skillIDs.count) }
-                return (key: skillIDs[skill.key] ?? 0, level: skill.level?.rawValue ?? 0)
-            }
-            let languages = volunteer.languages.map { spoken in
-                (
-                    language: vocabulary.intern(Self.languageKey(spoken.language)),
-                    proficiency: spoken.proficiency?.rawValue ?? 0,
-                    interprets: spoken.interprets
-                )
-            }
-            for language in Set(languages.map(\.language)) { byLanguage[language, default: []].append(Int32(position)) }
-            compact.append(
-                MatchVolunteer(
-                    id: volunteer.id, skills: skills, languages: languages, slots: SlotMask(volunteer.availability),
-                    dbs: volunteer.dbs?.level ?? .none,
-                    district: Postcode.district(volunteer.postcode).map { vocabulary.intern("district:" + $0) } ?? -1,
-                    area: volunteer.area.map { vocabulary.intern("area:" + $0.matchingKey) } ?? -1,
-                    placements: placementsByVolunteer[volunteer.id] ?? 0))
-        }
-        // Who holds each skill id, and what the taxonomy makes of each, once per distinct key.
+        // Who holds each skill id and speaks each language, and what the taxonomy makes of each
+        // skill, once per distinct key.
         var holders = [[Int32]](repeating: [], count: skillIDs.count)
         for (position, volunteer) in compact.enumerated() {
+            for language in Set(volunteer.languages.map(\.language)) {
+                byLanguage[language, default: []].append(Int32(position))
+            }
             for id in Set(volunteer.skills.map(\.key)) { holders[Int(id)].append(Int32(position)) }
         }
         let interpreters = compact.indices.filter { compact[$0].interpretsAny }.map { Int32($0) }
         let mappings = skillIDs.map { key, id in (key: key, id: id, mappings: taxonomy.understand(key)) }
-
         let sortedNeeds = needs.sorted { $0.id < $1.id }
         var compactNeeds: [MatchNeed] = []
         var skillMatches: [String: SkillRequirementMatch] = [:]
@@ -139,7 +131,8 @@ public struct MatchIndex: Sendable {
                     places: Self.openPlaces(asked: need.places, confirmed: placementsByNeed[need.id] ?? 0)))
         }
         self.volunteers = compact
-        self.records = sortedVolunteers
+        self.profiles = built.profiles
+        self.records = built.records
         self.needs = compactNeeds
         self.needRecords = sortedNeeds
         self.vocabulary = vocabulary
@@ -158,6 +151,34 @@ public struct MatchIndex: Sendable {
     /// A need's places as matching and its report count them: within `0...Int32.max`, so sums
     /// over many needs cannot overflow.
     static func countedPlaces(_ asked: Int) -> Int { min(max(asked, 0), Int(Int32.max)) }
+
+    /// The full record of the volunteer at `position`, when the index holds it (see ``records``).
+    public func record(at position: Int) -> Volunteer? { records[Int32(position)] }
+
+    /// Holds these full records, each at its volunteer's position, for a report to name them;
+    /// records of people the index does not hold are left out.
+    mutating func hold(_ loaded: [Volunteer]) {
+        let positions = Dictionary(volunteers.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        for volunteer in loaded {
+            if let position = positions[volunteer.id] { records[position] = volunteer }
+        }
+    }
+
+    /// The volunteers (positions) with under-used talent, as the report lists them: skills held
+    /// professionally or qualified abroad, proposed for nothing by this run (`proposed`), placed
+    /// nowhere, and (`partnersOnly`) sharing their details with partners; most such skills first,
+    /// then by name and id.
+    func underUsed(excluding proposed: Set<VolunteerID>, partnersOnly: Bool) -> [Int] {
+        volunteers.indices.filter { position in
+            profiles[position].underUsedSkills > 0 && volunteers[position].placements == 0
+                && !proposed.contains(volunteers[position].id)
+                && (!partnersOnly || profiles[position].sharesWithPartners)
+        }.sorted { first, second in
+            let (one, other) = (profiles[first], profiles[second])
+            return (other.underUsedSkills, one.name, volunteers[first].id)
+                < (one.underUsedSkills, other.name, volunteers[second].id)
+        }
+    }
 
     /// The dense id of a written skill's matching key, or -1 when no volunteer holds it.
     func skillID(_ key: String) -> Int32 { skillIDs[key] ?? -1 }

@@ -18,9 +18,11 @@ public struct MatchRun: Sendable {
     ///   - partner: only needs from this partner (compared ignoring case and punctuation).
     ///   - dbsValidity: how long a DBS check counts; a check older than that meets no DBS
     ///     requirement, and an unfilled need that asks for one says whose check needs renewing.
+    ///   - batchSize: how many volunteers are read from the store at a time (``batchSize``).
     public init(
         store: any DirectoryStore, needIDs: [String] = [], partner: String? = nil, weights: [String: Double] = [:],
-        options: Matcher.Options = Matcher.Options(), dbsValidity: DBSValidity? = nil
+        options: Matcher.Options = Matcher.Options(), dbsValidity: DBSValidity? = nil,
+        readingInBatchesOf batchSize: Int = MatchRun.batchSize
     ) throws {
         let criteria = try MatchCriteria(weights: weights)
         let needs = try store.needs()
@@ -28,19 +30,21 @@ public struct MatchRun: Sendable {
         for id in needIDs where !known.contains(id) { throw MatchError.unknownNeed(id) }
         let confirmed = try store.placements().filter { $0.status == .confirmed && known.contains($0.need) }
             .map { (need: $0.need, volunteer: $0.volunteer) }
-        var volunteers = try store.volunteersForMatching()
+        // Everyone who may be contacted, a batch at a time, kept only in the matcher's compact
+        // form: their full records are loaded afterwards for the people the report names.
+        var builder = MatchIndex.Builder(confirmed: confirmed)
         var lapsed: [(volunteer: VolunteerID, level: DBSLevel, issued: CalendarDate)] = []
-        if let dbsValidity {
-            for position in volunteers.indices {
-                guard let check = volunteers[position].dbs, case .expired(let issued, _) = dbsValidity.status(of: check)
-                else {
-                    continue
+        try store.volunteersForMatching(inBatchesOf: batchSize) { batch in
+            var batch = batch
+            for position in batch.indices {
+                let level = batch[position].dbs?.level ?? .none
+                if let issued = Self.lapse(&batch[position], validity: dbsValidity) {
+                    lapsed.append((batch[position].id, level, issued))
                 }
-                lapsed.append((volunteers[position].id, check.level, issued))
-                volunteers[position].dbs = nil
             }
+            builder.add(batch)
         }
-        let index = MatchIndex(volunteers: volunteers, needs: needs, confirmed: confirmed, taxonomy: store.taxonomy)
+        var index = MatchIndex(builder, needs: needs, confirmed: confirmed, taxonomy: store.taxonomy)
         let wanted = Set(needIDs)
         func chosen(_ need: Need) -> Bool {
             need.closed == nil && (wanted.isEmpty || wanted.contains(need.id))
@@ -53,9 +57,21 @@ public struct MatchRun: Sendable {
             chosen(index.needRecords[$0]) && !isDuplicate(index.needRecords[$0])
         }
         duplicates = needs.filter { chosen($0) && isDuplicate($0) }
-        self.index = index
         self.criteria = criteria
-        var result = Matcher(criteria: criteria, options: options).match(index, needPositions: positions)
+        let matcher = Matcher(criteria: criteria, options: options)
+        let solved = matcher.solved(index, needPositions: positions)
+        // The people the report may name: everyone assigned or listed, and the under-used
+        // talent it lists for either audience.
+        var named = solved.named.map(Int.init)
+        let proposed = Set(solved.assigned.map { index.volunteers[Int($0.volunteer)].id })
+        for partnersOnly in [false, true] {
+            named += index.underUsed(excluding: proposed, partnersOnly: partnersOnly).prefix(MatchReport.talentLimit)
+        }
+        var records = try store.volunteers(ids: Set(named).map { index.volunteers[$0].id }.sorted())
+        for position in records.indices { _ = Self.lapse(&records[position], validity: dbsValidity) }
+        index.hold(records)
+        self.index = index
+        var result = matcher.result(of: solved, in: index)
         let levels = Dictionary(needs.map { ($0.id, $0.minimumDBS ?? .none) }, uniquingKeysWith: { first, _ in first })
         for position in result.unfilled.indices {
             let level = levels[result.unfilled[position].need] ?? .none
@@ -72,6 +88,21 @@ public struct MatchRun: Sendable {
                     + (renewing.count > 5 ? "; and \(renewing.count - 5) more" : "") + ")")
         }
         self.result = result
+    }
+
+    /// How many volunteers are read from the store at a time: large enough that a batch's
+    /// statements cost little beside its rows, small enough that its full records are a small
+    /// part of the run's memory.
+    public static let batchSize = 20_000
+
+    /// Takes away a DBS check older than `validity` allows, so it meets no requirement (and the
+    /// report does not show it as held): the date it was issued, when it lapsed.
+    private static func lapse(_ volunteer: inout Volunteer, validity: DBSValidity?) -> CalendarDate? {
+        guard let validity, let check = volunteer.dbs, case .expired(let issued, _) = validity.status(of: check) else {
+            return nil
+        }
+        volunteer.dbs = nil
+        return issued
     }
 
     /// The report of this run for an audience.

@@ -62,6 +62,44 @@ public struct Matcher: Sendable {
 
     /// Matches the index's needs (all of them, or those at `needPositions`).
     public func match(_ index: MatchIndex, needPositions: [Int]? = nil) -> MatchResult {
+        result(of: solved(index, needPositions: needPositions), in: index)
+    }
+
+    /// A matching solved, before it is put in words: the candidate pairs considered, those
+    /// listed, and the flow that chose among them. What the result names is known from it, so
+    /// ``MatchRun`` loads those people's records, and only theirs, before the words are written.
+    struct Solved {
+        var selected: [Int]
+        var candidates: [[Pair]]
+        var kept: [Int]
+        var extra: [[Pair]]
+        var solution: Solution
+        var considered: Int
+        var pruned: Bool
+        var rounds: Int
+
+        /// The pairs the flow chose.
+        var assigned: [Pair] {
+            solution.pairEdges.filter { solution.flow.flow(on: $0.edge) > 0 }.map(\.pair)
+        }
+
+        /// Each need's pairs the result lists: its best candidates kept, and those the duals
+        /// added, best first.
+        func listed(_ offset: Int) -> [Pair] {
+            var chosen = Array(candidates[offset].prefix(kept[offset])) + extra[offset]
+            chosen.sort { $0.score != $1.score ? $0.score > $1.score : $0.volunteer < $1.volunteer }
+            return chosen
+        }
+
+        /// The volunteers (positions) the result names: every one assigned or listed.
+        var named: Set<Int32> {
+            Set(assigned.map(\.volunteer) + candidates.indices.flatMap { listed($0).map(\.volunteer) })
+        }
+    }
+
+    /// Finds and scores the candidate pairs of the needs at `needPositions` (all when `nil`) and
+    /// solves for the best filling.
+    func solved(_ index: MatchIndex, needPositions: [Int]?) -> Solved {
         let selected = needPositions ?? Array(index.needs.indices)
         let most = min(max(options.maxPerVolunteer, 0), Int(Int32.max))
         let capacity = index.volunteers.map { max(0, most - min(max($0.placements, 0), most)) }
@@ -100,10 +138,9 @@ public struct Matcher: Sendable {
             for (need, pair) in violations { extra[need].append(pair) }
         }
 
-        return assemble(
-            index, selected: selected, candidates: candidates, kept: kept, extra: extra, solution: solution,
-            considered: considered,
-            pruned: prune, rounds: rounds)
+        return Solved(
+            selected: selected, candidates: candidates, kept: kept, extra: extra, solution: solution,
+            considered: considered, pruned: prune, rounds: rounds)
     }
 
     /// Every volunteer who meets the need's hard requirements and has room, scored, best first.
@@ -114,10 +151,18 @@ public struct Matcher: Sendable {
         let shortlist = index.shortlist(for: need)
         index.volunteers.withUnsafeBufferPointer { volunteers in
             func consider(_ volunteer: Int32) {
-                guard capacity[Int(volunteer)] > 0, HardConstraints.allow(volunteers[Int(volunteer)], need) else {
+                let at = Int(volunteer)
+                // The DBS level and availability first, read in place: most of a shortlist fails
+                // on them, and copying a volunteer out to check the rest retains their lists,
+                // atomically, from both threads (half of a 300,000-volunteer run went on that).
+                guard capacity[at] > 0, volunteers[at].dbs >= need.dbs,
+                    need.slots.isEmpty || !volunteers[at].slots.intersection(need.slots).isEmpty
+                else {
                     return
                 }
-                let score = Self.scaled(criteria.score(volunteers[Int(volunteer)], need, in: index))
+                let candidate = volunteers[at]
+                guard HardConstraints.allow(candidate, need) else { return }
+                let score = Self.scaled(criteria.score(candidate, need, in: index))
                 pairs.append(Pair(need: Int32(position), volunteer: volunteer, score: score))
             }
             if let shortlist {
@@ -302,23 +347,23 @@ public struct Matcher: Sendable {
 
     // MARK: - Result
 
-    private func assemble(
-        _ index: MatchIndex, selected: [Int], candidates: [[Pair]], kept: [Int], extra: [[Pair]], solution: Solution,
-        considered: Int, pruned: Bool, rounds: Int
-    ) -> MatchResult {
+    /// The result of a solved matching, in words. The index must hold the records of the
+    /// volunteers assigned (``Solved/named``): their requirements met are said from them.
+    func result(of solved: Solved, in index: MatchIndex) -> MatchResult {
+        let (selected, candidates) = (solved.selected, solved.candidates)
         var assignments: [MatchResult.Assignment] = []
         var assignedPlaces = [Int32: Int]()
         var total: Int64 = 0
-        for (pair, edge) in solution.pairEdges where solution.flow.flow(on: edge) > 0 {
+        for pair in solved.assigned {
             let need = index.needs[Int(pair.need)]
             let volunteer = index.volunteers[Int(pair.volunteer)]
             assignedPlaces[pair.need, default: 0] += 1
             total += pair.score
             let reasons =
-                RequirementReasons.met(
-                    by: volunteer, record: index.records[Int(pair.volunteer)], for: need,
-                    record: index.needRecords[Int(pair.need)], in: index)
-                + criteria.reasons(volunteer, need, in: index)
+                (index.record(at: Int(pair.volunteer)).map {
+                    RequirementReasons.met(
+                        by: volunteer, record: $0, for: need, record: index.needRecords[Int(pair.need)], in: index)
+                } ?? []) + criteria.reasons(volunteer, need, in: index)
             assignments.append(
                 MatchResult.Assignment(
                     need: need.id, volunteer: volunteer.id, score: Double(pair.score) / Self.scale, reasons: reasons))
@@ -326,10 +371,8 @@ public struct Matcher: Sendable {
         assignments.sort { ($0.need, -$0.score, $0.volunteer) < ($1.need, -$1.score, $1.volunteer) }
 
         var listed: [MatchResult.Candidate] = []
-        for (offset, pairs) in candidates.enumerated() {
-            var chosen = Array(pairs.prefix(kept[offset])) + extra[offset]
-            chosen.sort { $0.score != $1.score ? $0.score > $1.score : $0.volunteer < $1.volunteer }
-            listed += chosen.map {
+        for offset in candidates.indices {
+            listed += solved.listed(offset).map {
                 MatchResult.Candidate(
                     need: index.needs[Int($0.need)].id, volunteer: index.volunteers[Int($0.volunteer)].id,
                     score: Double($0.score) / Self.scale)
@@ -351,11 +394,11 @@ public struct Matcher: Sendable {
         }
 
         let pruning =
-            pruned
+            solved.pruned
             ? MatchResult.Pruning(
-                candidatesConsidered: considered, candidatesListed: listed.count, rounds: rounds,
+                candidatesConsidered: solved.considered, candidatesListed: listed.count, rounds: solved.rounds,
                 method:
-                    "each need's best \(options.pruningSlack) candidates beyond its places, plus every pair the solution's dual prices showed could improve it; every other candidate pair was checked against those prices (reduced cost ≥ 0) and for a further place it could fill, so the listed pairs hold an optimal matching of all \(considered)"
+                    "each need's best \(options.pruningSlack) candidates beyond its places, plus every pair the solution's dual prices showed could improve it; every other candidate pair was checked against those prices (reduced cost ≥ 0) and for a further place it could fill, so the listed pairs hold an optimal matching of all \(solved.considered)"
             )
             : nil
         return MatchResult(

@@ -87,13 +87,14 @@ public struct MatchReport: Sendable {
         let positionOfNeed = Dictionary(uniqueKeysWithValues: index.needs.enumerated().map { ($1.id, $0) })
         func shown(_ id: VolunteerID) -> Bool {
             guard audience == .partner else { return true }
-            return positionOfVolunteer[id].map { index.records[$0].consent.share == .partners } ?? false
+            return positionOfVolunteer[id].map { index.profiles[$0].sharesWithPartners } ?? false
         }
         func entry(_ volunteerID: VolunteerID, need: String, score: Double, reasons: [String]?) -> Entry? {
-            guard let position = positionOfVolunteer[volunteerID], let needPosition = positionOfNeed[need] else {
+            guard let position = positionOfVolunteer[volunteerID], let needPosition = positionOfNeed[need],
+                var volunteer = index.record(at: position)
+            else {
                 return nil
             }
-            var volunteer = index.records[position]
             if audience == .partner {
                 volunteer.email = nil
                 volunteer.phone = nil
@@ -147,8 +148,8 @@ public struct MatchReport: Sendable {
         }
         var speakers: [String: Int] = [:]
         var proposedSpeakers: [String: Int] = [:]
-        for (position, volunteer) in index.records.enumerated() {
-            let spoken = Set(index.volunteers[position].languages.map(\.language))
+        for volunteer in index.volunteers {
+            let spoken = Set(volunteer.languages.map(\.language))
             for key in asking.keys where !(accepted[key] ?? []).isDisjoint(with: spoken) {
                 speakers[key, default: 0] += 1
                 if proposedIDs.contains(volunteer.id) { proposedSpeakers[key, default: 0] += 1 }
@@ -162,25 +163,16 @@ public struct MatchReport: Sendable {
         }
 
         // Under-used talent: professional or foreign-qualified skills, proposed nowhere, placed nowhere.
-        var talent: [Talent] = []
-        for (position, volunteer) in index.records.enumerated()
-        where !proposedIDs.contains(volunteer.id) && index.volunteers[position].placements == 0 && shown(volunteer.id) {
-            let skilled = volunteer.skills.filter { $0.level == .professional || $0.qualifiedIn != nil }
-            guard !skilled.isEmpty else { continue }
-            var shownVolunteer = volunteer
+        let underUsed = index.underUsed(excluding: proposedIDs, partnersOnly: audience == .partner)
+        talentTotal = underUsed.count
+        talent = underUsed.prefix(Self.talentLimit).compactMap { position in
+            guard var volunteer = index.record(at: position) else { return nil }
             if audience == .partner {
-                shownVolunteer.email = nil
-                shownVolunteer.phone = nil
+                volunteer.email = nil
+                volunteer.phone = nil
             }
-            talent.append(Talent(volunteer: shownVolunteer, skills: skilled))
+            return Talent(volunteer: volunteer, skills: volunteer.underUsedSkills)
         }
-        talent.sort {
-            ($1.skills.count, $0.volunteer.name, $0.volunteer.id) < (
-                $0.skills.count, $1.volunteer.name, $1.volunteer.id
-            )
-        }
-        talentTotal = talent.count
-        self.talent = Array(talent.prefix(Self.talentLimit))
 
         // The result itself, filtered for the audience.
         self.result =

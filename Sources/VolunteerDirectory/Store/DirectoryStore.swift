@@ -32,8 +32,15 @@ public protocol DirectoryStore: Sendable {
     /// The import of a file with this SHA-256, if one was recorded.
     func batch(sha256: String) throws -> ImportBatch?
 
-    /// Everyone who agreed to be contacted, with everything matching needs: loaded in bulk.
-    func volunteersForMatching() throws -> [Volunteer]
+    /// These volunteers with everything held about them, in the order given; ids not held are
+    /// left out. What a report loads for the people it names.
+    func volunteers(ids: [VolunteerID]) throws -> [Volunteer]
+
+    /// Everyone who agreed to be contacted, with everything matching needs, handed to `body` a
+    /// batch at a time in ascending id order, all read from one snapshot of the directory.
+    /// Matching keeps only its compact form of each batch, so a large directory is never held
+    /// whole (see ``volunteersForMatching()`` for everyone at once).
+    func volunteersForMatching(inBatchesOf size: Int, _ body: ([Volunteer]) throws -> Void) throws
 
     /// Every placement, proposed, confirmed or declined, newest first.
     func placements() throws -> [Placement]
@@ -64,6 +71,16 @@ public protocol DirectoryStore: Sendable {
     /// write-ahead log, so no trace of an erased person stays in the files. Runs after a commit,
     /// so a failure here leaves the import committed.
     func compact() throws
+}
+
+extension DirectoryStore {
+    /// Everyone who agreed to be contacted, in id order, at once: for tests and small
+    /// directories; matching reads them in batches.
+    public func volunteersForMatching() throws -> [Volunteer] {
+        var everyone: [Volunteer] = []
+        try volunteersForMatching(inBatchesOf: 10_000) { everyone += $0 }
+        return everyone
+    }
 }
 
 /// The writes an import makes, all inside one transaction opened by ``DirectoryStore/write(_:)``.

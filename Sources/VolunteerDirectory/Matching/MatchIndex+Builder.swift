@@ -1,0 +1,90 @@
+extension MatchIndex {
+    /// Turns volunteers into the matcher's compact form a batch at a time, so that a directory
+    /// of hundreds of thousands is never held as full records: each batch's records can go once
+    /// it is added. At 300,000 volunteers the full records were most of `voldir match`'s memory.
+    struct Builder {
+        private var vocabulary = Vocabulary()
+        /// Dense ids for the skills' matching keys, in the order first met.
+        private var skillIDs: [String: Int32] = [:]
+        private var volunteers: [MatchVolunteer] = []
+        private var profiles: [MatchProfile] = []
+        /// Full records kept, by volunteer id, when a batch is added keeping them.
+        private var records: [VolunteerID: Volunteer] = [:]
+        private let placementsByVolunteer: [VolunteerID: Int]
+
+        /// A builder counting these confirmed placements against each volunteer's capacity.
+        init(confirmed: [(need: String, volunteer: VolunteerID)]) {
+            var placements: [VolunteerID: Int] = [:]
+            for placement in confirmed { placements[placement.volunteer, default: 0] += 1 }
+            placementsByVolunteer = placements
+        }
+
+        /// Adds a batch of volunteers, keeping their full records too when `keepingRecords`.
+        /// Stores hand batches over in ascending id order; any other order is sorted out by
+        /// ``finished()``.
+        mutating func add(_ batch: [Volunteer], keepingRecords: Bool = false) {
+            volunteers.reserveCapacity(volunteers.count + batch.count)
+            for volunteer in batch.sorted(by: { $0.id < $1.id }) {
+                let skills = volunteer.skills.map { skill in
+                    if skillIDs[skill.key] == nil { skillIDs[skill.key] = Int32(skillIDs.count) }
+                    return (key: skillIDs[skill.key] ?? 0, level: skill.level?.rawValue ?? 0)
+                }
+                let languages = volunteer.languages.map { spoken in
+                    (
+                        language: vocabulary.intern(MatchIndex.languageKey(spoken.language)),
+                        proficiency: spoken.proficiency?.rawValue ?? 0,
+                        interprets: spoken.interprets
+                    )
+                }
+                volunteers.append(
+                    MatchVolunteer(
+                        id: volunteer.id, skills: skills, languages: languages,
+                        slots: SlotMask(volunteer.availability), dbs: volunteer.dbs?.level ?? .none,
+                        district: Postcode.district(volunteer.postcode).map { vocabulary.intern("district:" + $0) }
+                            ?? -1,
+                        area: volunteer.area.map { vocabulary.intern("area:" + $0.matchingKey) } ?? -1,
+                        placements: placementsByVolunteer[volunteer.id] ?? 0))
+                profiles.append(
+                    MatchProfile(
+                        name: volunteer.name, sharesWithPartners: volunteer.consent.share == .partners,
+                        underUsedSkills: volunteer.underUsedSkills.count))
+                if keepingRecords { records[volunteer.id] = volunteer }
+            }
+        }
+
+        /// What was added, in id order, with the records kept by position.
+        func finished() -> (
+            volunteers: [MatchVolunteer], profiles: [MatchProfile], records: [Int32: Volunteer],
+            vocabulary: Vocabulary, skillIDs: [String: Int32]
+        ) {
+            var (volunteers, profiles) = (volunteers, profiles)
+            if !volunteers.indices.dropFirst().allSatisfy({ volunteers[$0 - 1].id < volunteers[$0].id }) {
+                let order = volunteers.indices.sorted { volunteers[$0].id < volunteers[$1].id }
+                (volunteers, profiles) = (order.map { volunteers[$0] }, order.map { profiles[$0] })
+            }
+            var byPosition: [Int32: Volunteer] = [:]
+            for (position, volunteer) in volunteers.enumerated() {
+                if let record = records[volunteer.id] { byPosition[Int32(position)] = record }
+            }
+            return (volunteers, profiles, byPosition, vocabulary, skillIDs)
+        }
+    }
+}
+
+/// What a match report says of a volunteer beyond what matching weighs: enough to choose whom
+/// it names (under-used talent, in name order; only those sharing with partners for a partner)
+/// before their full records are loaded.
+struct MatchProfile: Sendable {
+    /// Their name, for ordering.
+    let name: String
+    /// Whether they agreed to their details being shared with partners.
+    let sharesWithPartners: Bool
+    /// How many of their skills are held professionally or were qualified abroad.
+    let underUsedSkills: Int
+}
+
+extension Volunteer {
+    /// Skills held professionally or qualified abroad: talent a report says is going unused
+    /// when no need takes it.
+    var underUsedSkills: [Skill] { skills.filter { $0.level == .professional || $0.qualifiedIn != nil } }
+}
