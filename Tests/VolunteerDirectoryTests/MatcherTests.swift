@@ -1,5 +1,6 @@
 import Testing
-import VolunteerDirectory
+
+@testable import VolunteerDirectory
 
 @Suite("Matching")
 struct MatcherTests {
@@ -266,5 +267,37 @@ struct MatcherTests {
         }
         search(0, 0, 0, [:], [:])
         return best
+    }
+
+    /// The matcher takes a shortlist drawn from a required skill's candidates as meeting that
+    /// skill, without asking again: so the list must hold exactly those who meet it.
+    @Test("a required skill's candidates are exactly the volunteers who meet it, interpreters included")
+    func skillCandidatesAreThoseWhoMeetIt() throws {
+        let taxonomy = try SkillTaxonomy.standard()
+        let written = [
+            "Solicitor", "CILEx", "Advocacy", "Law", "Cooking", "ACCA qualified", "Bookkeeping", "Accountancy",
+            "Legal advice", "Translation", "Interpreting", "First aid", "Driving",
+        ]
+        var volunteers: [Volunteer] = []
+        for id in 1...60 {
+            let skills = (0..<(id % 4)).map { written[(id * 7 + $0 * 5) % written.count] }
+            volunteers.append(
+                Self.volunteer(
+                    VolunteerID(id), skills: skills, languages: id % 3 == 0 ? [("Urdu", .native)] : [],
+                    interprets: id % 6 == 0))
+        }
+        let needs = ["Legal advice", "Accountancy", "Interpreting", "Translation", "Law", "Cooking"].enumerated().map {
+            Self.need("N-\($0)", skills: [$1])
+        }
+        let index = MatchIndex(volunteers: volunteers, needs: needs, taxonomy: taxonomy)
+        var checked = 0
+        for need in index.needs {
+            for skill in need.requiredSkills {
+                let meeting = index.volunteers.indices.filter { skill.isMet(by: index.volunteers[$0], in: index) }
+                #expect(skill.candidates == meeting.map { Int32($0) }, "\(skill.written)")
+                checked += meeting.count
+            }
+        }
+        #expect(checked > 20)
     }
 }

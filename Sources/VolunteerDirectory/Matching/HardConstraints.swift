@@ -2,12 +2,18 @@
 /// skill and language (at the minimum proficiency), the DBS level, and a slot in common when the
 /// need has slots. Consent and capacity are checked by the ``Matcher``.
 public enum HardConstraints {
-    /// Whether `volunteer` meets every hard requirement of `need`.
-    public static func allow(_ volunteer: MatchVolunteer, _ need: MatchNeed) -> Bool {
+    /// Whether `volunteer` meets every hard requirement of `need`. The required skill at offset
+    /// `known`, when given, is taken as met: the volunteer was found among those who meet it.
+    public static func allow(
+        _ volunteer: MatchVolunteer, _ need: MatchNeed, in index: MatchIndex, knownToMeetSkill known: Int? = nil
+    ) -> Bool {
         guard volunteer.dbs >= need.dbs else { return false }
         if !need.slots.isEmpty, volunteer.slots.intersection(need.slots).isEmpty { return false }
-        for language in need.requiredLanguages where !language.isMet(by: volunteer) { return false }
-        for skill in need.requiredSkills where !skill.isMet(by: volunteer) { return false }
+        for language in need.requiredLanguages where !language.isMet(by: volunteer, in: index) { return false }
+        for (offset, skill) in need.requiredSkills.enumerated()
+        where offset != known && !skill.isMet(by: volunteer, in: index) {
+            return false
+        }
         return true
     }
 
@@ -18,10 +24,10 @@ public enum HardConstraints {
         case dbs(DBSLevel)
         case slots(SlotMask)
 
-        func holds(_ volunteer: MatchVolunteer) -> Bool {
+        func holds(_ volunteer: MatchVolunteer, in index: MatchIndex) -> Bool {
             switch self {
-            case .language(let language): language.isMet(by: volunteer)
-            case .skill(let skill): skill.isMet(by: volunteer)
+            case .language(let language): language.isMet(by: volunteer, in: index)
+            case .skill(let skill): skill.isMet(by: volunteer, in: index)
             case .dbs(let level): volunteer.dbs >= level
             case .slots(let slots): !volunteer.slots.intersection(slots).isEmpty
             }

@@ -4,6 +4,10 @@
 public struct MatchIndex: Sendable {
     /// The volunteers, in id order.
     public let volunteers: [MatchVolunteer]
+    /// Every volunteer's skills, one volunteer after another (see ``skills(of:)``).
+    let heldSkills: [HeldSkill]
+    /// Every volunteer's languages, one volunteer after another (see ``languages(of:)``).
+    let spokenLanguages: [SpokenEntry]
     /// What a report says of each volunteer beyond what matching weighs, by position: enough to
     /// choose whom it names without holding everyone's full record.
     let profiles: [MatchProfile]
@@ -74,10 +78,10 @@ public struct MatchIndex: Sendable {
         // skill, once per distinct key.
         var holders = [[Int32]](repeating: [], count: skillIDs.count)
         for (position, volunteer) in compact.enumerated() {
-            for language in Set(volunteer.languages.map(\.language)) {
-                byLanguage[language, default: []].append(Int32(position))
-            }
-            for id in Set(volunteer.skills.map(\.key)) { holders[Int(id)].append(Int32(position)) }
+            let spoken = volunteer.languageRange.map { built.spokenLanguages[Int($0)].language }
+            for language in Set(spoken) { byLanguage[language, default: []].append(Int32(position)) }
+            let held = volunteer.skillRange.map { built.heldSkills[Int($0)].key }
+            for id in Set(held) { holders[Int(id)].append(Int32(position)) }
         }
         let interpreters = compact.indices.filter { compact[$0].interpretsAny }.map { Int32($0) }
         let mappings = skillIDs.map { key, id in (key: key, id: id, mappings: taxonomy.understand(key)) }
@@ -95,10 +99,8 @@ public struct MatchIndex: Sendable {
                 var kinds = [UInt8](repeating: 0, count: skillIDs.count)
                 var meeting: Set<Int32> = []
                 for held in mappings {
-                    guard let kind = expansion.kind(ofKey: held.key, mappings: held.mappings),
-                        let offset = SkillMatchKind.allCases.firstIndex(of: kind)
-                    else { continue }
-                    kinds[Int(held.id)] = UInt8(offset + 1)
+                    guard let kind = expansion.kind(ofKey: held.key, mappings: held.mappings) else { continue }
+                    kinds[Int(held.id)] = SkillRequirementMatch.code(of: kind)
                     if kind.meetsRequirement { meeting.formUnion(holders[Int(held.id)]) }
                 }
                 if expansion.interpreting?.meetsRequirement == true { meeting.formUnion(interpreters) }
@@ -131,6 +133,8 @@ public struct MatchIndex: Sendable {
                     places: Self.openPlaces(asked: need.places, confirmed: placementsByNeed[need.id] ?? 0)))
         }
         self.volunteers = compact
+        self.heldSkills = built.heldSkills
+        self.spokenLanguages = built.spokenLanguages
         self.profiles = built.profiles
         self.records = built.records
         self.needs = compactNeeds
@@ -151,6 +155,16 @@ public struct MatchIndex: Sendable {
     /// A need's places as matching and its report count them: within `0...Int32.max`, so sums
     /// over many needs cannot overflow.
     static func countedPlaces(_ asked: Int) -> Int { min(max(asked, 0), Int(Int32.max)) }
+
+    /// The skills a volunteer holds, as interned keys with the level stated.
+    public func skills(of volunteer: MatchVolunteer) -> ArraySlice<HeldSkill> {
+        heldSkills[Int(volunteer.skillRange.lowerBound)..<Int(volunteer.skillRange.upperBound)]
+    }
+
+    /// The languages a volunteer speaks, as interned codes with proficiency and interpreting.
+    public func languages(of volunteer: MatchVolunteer) -> ArraySlice<SpokenEntry> {
+        spokenLanguages[Int(volunteer.languageRange.lowerBound)..<Int(volunteer.languageRange.upperBound)]
+    }
 
     /// The full record of the volunteer at `position`, when the index holds it (see ``records``).
     public func record(at position: Int) -> Volunteer? { records[Int32(position)] }
@@ -189,13 +203,15 @@ public struct MatchIndex: Sendable {
     }
 
     /// The volunteers (positions) who might meet the need's required languages and skills: the
-    /// smallest list among its requirements, to be checked in full by ``HardConstraints``.
-    func shortlist(for need: MatchNeed) -> [Int32]? {
-        var lists: [[Int32]] = need.requiredSkills.map(\.candidates)
+    /// smallest list among its requirements, to be checked in full by ``HardConstraints``. When
+    /// the list is a required skill's (`skill`, its offset), everyone on it meets that skill, and
+    /// the check need not ask again.
+    func shortlist(for need: MatchNeed) -> (volunteers: [Int32], skill: Int?)? {
+        var lists: [(volunteers: [Int32], skill: Int?)] = need.requiredSkills.enumerated().map { ($1.candidates, $0) }
         for language in need.requiredLanguages {
             let speakers = language.accepted.map { byLanguage[$0] ?? [] }
-            lists.append(speakers.count == 1 ? speakers[0] : Array(Set(speakers.joined())).sorted())
+            lists.append((speakers.count == 1 ? speakers[0] : Array(Set(speakers.joined())).sorted(), nil))
         }
-        return lists.min { $0.count < $1.count }
+        return lists.min { $0.volunteers.count < $1.volunteers.count }
     }
 }

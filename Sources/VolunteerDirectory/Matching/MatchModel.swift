@@ -1,13 +1,18 @@
 /// A volunteer as the matcher sees them: compact, with names interned to small integers, so a
 /// pair can be checked and scored in nanoseconds.
+///
+/// Their skills and languages lie in the index's shared lists (``MatchIndex/skills(of:)``,
+/// ``MatchIndex/languages(of:)``), not in arrays of their own: a volunteer is then plain data,
+/// copied without reference counting. With arrays of their own, the millions of copies the
+/// matcher makes of shortlisted volunteers, from two threads, were a fifth of `voldir match`'s
+/// time at 300,000 volunteers.
 public struct MatchVolunteer: Sendable {
     /// The directory id.
     public let id: VolunteerID
-    /// Interned skill keys, with the level stated (0 when none).
-    public let skills: [(key: Int32, level: Int)]
-    /// Interned language codes (or written keys when unrecognised), with proficiency (0 when
-    /// unstated) and whether they interpret.
-    public let languages: [(language: Int32, proficiency: Int, interprets: Bool)]
+    /// Where their skills lie in ``MatchIndex/heldSkills``.
+    let skillRange: Range<Int32>
+    /// Where their languages lie in ``MatchIndex/spokenLanguages``.
+    let languageRange: Range<Int32>
     /// When they are free.
     public let slots: SlotMask
     /// Their DBS level.
@@ -18,18 +23,26 @@ public struct MatchVolunteer: Sendable {
     public let area: Int32
     /// Confirmed placements on open needs: counts against capacity and for fairness.
     public let placements: Int
-
-    /// The best proficiency (and interpreting) they have in any of these languages, or `nil`.
-    public func proficiency(inAnyOf accepted: [Int32]) -> (level: Int, interprets: Bool)? {
-        var best: (Int, Bool)?
-        for entry in languages where accepted.contains(entry.language) {
-            best = (max(best?.0 ?? 0, entry.proficiency), (best?.1 ?? false) || entry.interprets)
-        }
-        return best
-    }
-
     /// Whether they interpret any language.
-    public var interpretsAny: Bool { languages.contains { $0.interprets } }
+    public let interpretsAny: Bool
+}
+
+/// A skill a volunteer holds, as the matcher sees it.
+public struct HeldSkill: Sendable {
+    /// The interned skill key (``MatchIndex/skillID(_:)``).
+    public let key: Int32
+    /// The level stated (``SkillLevel`` raw value), 0 when none.
+    public let level: Int
+}
+
+/// A language a volunteer speaks, as the matcher sees it.
+public struct SpokenEntry: Sendable {
+    /// The interned language code (or written key when unrecognised).
+    public let language: Int32
+    /// The proficiency (``Proficiency`` raw value), 0 when unstated.
+    public let proficiency: Int
+    /// Whether they interpret it.
+    public let interprets: Bool
 }
 
 /// A language a need asks for, with the languages that meet it: itself and, for a
@@ -50,13 +63,19 @@ public struct LanguageRequirementMatch: Sendable {
     }
 
     /// Whether the volunteer speaks it well enough.
-    public func isMet(by volunteer: MatchVolunteer) -> Bool {
-        (volunteer.proficiency(inAnyOf: accepted)?.level ?? -1) >= minimum
+    public func isMet(by volunteer: MatchVolunteer, in index: MatchIndex) -> Bool {
+        (held(by: volunteer, in: index)?.level ?? -1) >= minimum
     }
 
-    /// The best proficiency the volunteer has in it, or `nil`.
-    public func held(by volunteer: MatchVolunteer) -> (level: Int, interprets: Bool)? {
-        volunteer.proficiency(inAnyOf: accepted)
+    /// The best proficiency (and interpreting) the volunteer has in it, or `nil`.
+    public func held(by volunteer: MatchVolunteer, in index: MatchIndex) -> (level: Int, interprets: Bool)? {
+        var best: (Int, Bool)?
+        for position in volunteer.languageRange {
+            let entry = index.spokenLanguages[Int(position)]
+            guard accepted.contains(entry.language) else { continue }
+            best = (max(best?.0 ?? 0, entry.proficiency), (best?.1 ?? false) || entry.interprets)
+        }
+        return best
     }
 
     /// Whether an interned language meets it.
@@ -113,8 +132,7 @@ public final class MatchNeed: Sendable {
 public struct SkillRequirementMatch: Sendable {
     /// The need's skill as written.
     public let written: String
-    /// Per skill id: 0 when it does not meet the skill, else 1 + the offset of its kind in
-    /// ``SkillMatchKind/allCases``.
+    /// Per skill id: 0 when it does not meet the skill, else its kind as ``code(of:)`` codes it.
     let kinds: [UInt8]
     /// How interpreting a language counts for it, when it is (or is near) interpreting.
     let interpreting: SkillMatchKind?
@@ -130,16 +148,39 @@ public struct SkillRequirementMatch: Sendable {
 
     /// How a skill id meets it, if at all.
     func kind(of skill: Int32) -> SkillMatchKind? {
-        guard skill >= 0, Int(skill) < kinds.count, kinds[Int(skill)] > 0 else { return nil }
-        return SkillMatchKind.allCases[Int(kinds[Int(skill)]) - 1]
+        guard skill >= 0, Int(skill) < kinds.count else { return nil }
+        return Self.kind(coded: kinds[Int(skill)])
+    }
+
+    /// The kind a byte of ``kinds`` codes: read with a switch, not by building `allCases`,
+    /// since it is asked for every skill of every candidate pair.
+    static func kind(coded byte: UInt8) -> SkillMatchKind? {
+        switch byte {
+        case 1: .exact
+        case 2: .synonym
+        case 3: .narrower
+        case 4: .related
+        default: nil
+        }
+    }
+
+    /// The byte of ``kinds`` that codes a kind (0 codes none).
+    static func code(of kind: SkillMatchKind) -> UInt8 {
+        switch kind {
+        case .exact: 1
+        case .synonym: 2
+        case .narrower: 3
+        case .related: 4
+        }
     }
 
     /// How well a volunteer meets it: the best kind among their skills (`nil`: not at all), and
     /// the level held in that skill.
-    public func match(_ volunteer: MatchVolunteer) -> (kind: SkillMatchKind?, level: Int) {
+    public func match(_ volunteer: MatchVolunteer, in index: MatchIndex) -> (kind: SkillMatchKind?, level: Int) {
         var best: SkillMatchKind?
         var level = 0
-        for skill in volunteer.skills {
+        for position in volunteer.skillRange {
+            let skill = index.heldSkills[Int(position)]
             guard let found = kind(of: skill.key) else { continue }
             if best == nil || found > (best ?? .related) || (found == best && skill.level > level) {
                 best = found
@@ -153,7 +194,7 @@ public struct SkillRequirementMatch: Sendable {
     }
 
     /// Whether the volunteer meets it as a requirement (related skills do not).
-    public func isMet(by volunteer: MatchVolunteer) -> Bool {
-        match(volunteer).kind?.meetsRequirement ?? false
+    public func isMet(by volunteer: MatchVolunteer, in index: MatchIndex) -> Bool {
+        match(volunteer, in: index).kind?.meetsRequirement ?? false
     }
 }

@@ -32,19 +32,26 @@ public struct MatchRun: Sendable {
             .map { (need: $0.need, volunteer: $0.volunteer) }
         // Everyone who may be contacted, a batch at a time, kept only in the matcher's compact
         // form: their full records are loaded afterwards for the people the report names.
-        var builder = MatchIndex.Builder(confirmed: confirmed)
+        // The store reads the next batch while the last is taken in.
+        let builder = MatchIndex.PipelinedBuilder(MatchIndex.Builder(confirmed: confirmed))
         var lapsed: [(volunteer: VolunteerID, level: DBSLevel, issued: CalendarDate)] = []
-        try store.volunteersForMatching(inBatchesOf: batchSize) { batch in
-            var batch = batch
-            for position in batch.indices {
-                let level = batch[position].dbs?.level ?? .none
-                if let issued = Self.lapse(&batch[position], validity: dbsValidity) {
-                    lapsed.append((batch[position].id, level, issued))
+        do {
+            try store.volunteersForMatching(inBatchesOf: batchSize) { batch in
+                var ended: Set<VolunteerID> = []
+                for volunteer in batch {
+                    guard let check = volunteer.dbs, let issued = Self.lapsed(check, validity: dbsValidity) else {
+                        continue
+                    }
+                    ended.insert(volunteer.id)
+                    lapsed.append((volunteer.id, check.level, issued))
                 }
+                builder.add(batch, lapsed: ended)
             }
-            builder.add(batch)
+        } catch {
+            _ = builder.finished()  // nothing is left being taken in behind the error
+            throw error
         }
-        var index = MatchIndex(builder, needs: needs, confirmed: confirmed, taxonomy: store.taxonomy)
+        var index = MatchIndex(builder.finished(), needs: needs, confirmed: confirmed, taxonomy: store.taxonomy)
         let wanted = Set(needIDs)
         func chosen(_ need: Need) -> Bool {
             need.closed == nil && (wanted.isEmpty || wanted.contains(need.id))
@@ -68,7 +75,11 @@ public struct MatchRun: Sendable {
             named += index.underUsed(excluding: proposed, partnersOnly: partnersOnly).prefix(MatchReport.talentLimit)
         }
         var records = try store.volunteers(ids: Set(named).map { index.volunteers[$0].id }.sorted())
-        for position in records.indices { _ = Self.lapse(&records[position], validity: dbsValidity) }
+        for position in records.indices {
+            if let check = records[position].dbs, Self.lapsed(check, validity: dbsValidity) != nil {
+                records[position].dbs = nil
+            }
+        }
         index.hold(records)
         self.index = index
         var result = matcher.result(of: solved, in: index)
@@ -95,13 +106,10 @@ public struct MatchRun: Sendable {
     /// part of the run's memory.
     public static let batchSize = 20_000
 
-    /// Takes away a DBS check older than `validity` allows, so it meets no requirement (and the
-    /// report does not show it as held): the date it was issued, when it lapsed.
-    private static func lapse(_ volunteer: inout Volunteer, validity: DBSValidity?) -> CalendarDate? {
-        guard let validity, let check = volunteer.dbs, case .expired(let issued, _) = validity.status(of: check) else {
-            return nil
-        }
-        volunteer.dbs = nil
+    /// When a DBS check older than `validity` allows was issued: such a check meets no
+    /// requirement, and the report does not show it as held. `nil` when it still counts.
+    private static func lapsed(_ check: DBSCheck, validity: DBSValidity?) -> CalendarDate? {
+        guard let validity, case .expired(let issued, _) = validity.status(of: check) else { return nil }
         return issued
     }
 

@@ -161,12 +161,14 @@ public struct Matcher: Sendable {
                     return
                 }
                 let candidate = volunteers[at]
-                guard HardConstraints.allow(candidate, need) else { return }
+                guard HardConstraints.allow(candidate, need, in: index, knownToMeetSkill: shortlist?.skill) else {
+                    return
+                }
                 let score = Self.scaled(criteria.score(candidate, need, in: index))
                 pairs.append(Pair(need: Int32(position), volunteer: volunteer, score: score))
             }
             if let shortlist {
-                for volunteer in shortlist { consider(volunteer) }
+                for volunteer in shortlist.volunteers { consider(volunteer) }
             } else {
                 for volunteer in 0..<Int32(volunteers.count) { consider(volunteer) }
             }

@@ -34,7 +34,9 @@ struct UnfilledExplainer {
             }
             var count = 0
             index.volunteers.withUnsafeBufferPointer { volunteers in
-                for position in volunteers.indices where requirement.holds(volunteers[position]) { count += 1 }
+                for position in volunteers.indices where requirement.holds(volunteers[position], in: index) {
+                    count += 1
+                }
             }
             meeting[name] = count
             alone.append(count)
@@ -45,7 +47,7 @@ struct UnfilledExplainer {
             for position in volunteers.indices {
                 var failed = -1
                 var failures = 0
-                for offset in order where !requirements[offset].requirement.holds(volunteers[position]) {
+                for offset in order where !requirements[offset].requirement.holds(volunteers[position], in: index) {
                     failures += 1
                     failed = offset
                     if failures > 1 { break }

@@ -149,7 +149,7 @@ public struct MatchReport: Sendable {
         var speakers: [String: Int] = [:]
         var proposedSpeakers: [String: Int] = [:]
         for volunteer in index.volunteers {
-            let spoken = Set(volunteer.languages.map(\.language))
+            let spoken = Set(index.languages(of: volunteer).map(\.language))
             for key in asking.keys where !(accepted[key] ?? []).isDisjoint(with: spoken) {
                 speakers[key, default: 0] += 1
                 if proposedIDs.contains(volunteer.id) { proposedSpeakers[key, default: 0] += 1 }

@@ -9,12 +9,12 @@ public struct PreferredLanguagesCriterion: MatchCriterion {
     public func value(of volunteer: MatchVolunteer, for need: MatchNeed, in index: MatchIndex) -> Double {
         guard !need.preferredLanguages.isEmpty else { return 0 }
         var held = 0
-        for language in need.preferredLanguages where language.isMet(by: volunteer) { held += 1 }
+        for language in need.preferredLanguages where language.isMet(by: volunteer, in: index) { held += 1 }
         return Double(held) / Double(need.preferredLanguages.count)
     }
 
     public func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? {
-        let held = need.preferredLanguages.filter { $0.isMet(by: volunteer) }
+        let held = need.preferredLanguages.filter { $0.isMet(by: volunteer, in: index) }
             .map { LanguageNames.name(index.vocabulary.name($0.language)) }
         return held.isEmpty ? nil : "speaks \(held.joined(separator: ", ")) — preferred"
     }

@@ -11,14 +11,14 @@ public struct PreferredSkillsCriterion: MatchCriterion {
         // Each preferred skill counts by how it is held: fully when exact, a quarter when related.
         var held = 0.0
         for skill in need.preferredSkills {
-            held += (skill.match(volunteer).kind?.weight ?? 0) / SkillMatchKind.exact.weight
+            held += (skill.match(volunteer, in: index).kind?.weight ?? 0) / SkillMatchKind.exact.weight
         }
         return held / Double(need.preferredSkills.count)
     }
 
     public func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? {
         let held = need.preferredSkills.compactMap { skill in
-            skill.match(volunteer).kind.map { $0 == .exact ? skill.written : "\(skill.written) (\($0))" }
+            skill.match(volunteer, in: index).kind.map { $0 == .exact ? skill.written : "\(skill.written) (\($0))" }
         }
         return held.isEmpty ? nil : "has \(held.joined(separator: ", ")) — preferred"
     }

@@ -10,7 +10,7 @@ public struct ProficiencyCriterion: MatchCriterion {
         guard !need.requiredLanguages.isEmpty else { return 0 }
         var total = 0.0
         for language in need.requiredLanguages {
-            let held = language.held(by: volunteer)?.level ?? 0
+            let held = language.held(by: volunteer, in: index)?.level ?? 0
             let room = Proficiency.native.rawValue - language.minimum
             total += room > 0 ? Double(max(0, held - language.minimum)) / Double(room) : 0
         }
@@ -19,7 +19,7 @@ public struct ProficiencyCriterion: MatchCriterion {
 
     public func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? {
         let above = need.requiredLanguages.compactMap { language -> String? in
-            guard let held = language.held(by: volunteer), held.level > language.minimum,
+            guard let held = language.held(by: volunteer, in: index), held.level > language.minimum,
                 let level = Proficiency(rawValue: held.level)
             else { return nil }
             return "\(LanguageNames.name(index.vocabulary.name(language.language))) (\(level))"

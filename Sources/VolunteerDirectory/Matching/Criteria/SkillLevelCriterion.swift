@@ -11,7 +11,7 @@ public struct SkillLevelCriterion: MatchCriterion {
         guard !need.requiredSkills.isEmpty else { return 0 }
         var total = 0.0
         for skill in need.requiredSkills {
-            let match = skill.match(volunteer)
+            let match = skill.match(volunteer, in: index)
             total +=
                 (Double(match.level) / Double(SkillLevel.professional.rawValue)) * 0.75
                 + (match.kind.map { $0 == .exact || $0 == .synonym } == true ? 0.25 : 0)
@@ -21,7 +21,7 @@ public struct SkillLevelCriterion: MatchCriterion {
 
     public func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? {
         let levelled = need.requiredSkills.compactMap { skill -> String? in
-            let match = skill.match(volunteer)
+            let match = skill.match(volunteer, in: index)
             guard let level = SkillLevel(rawValue: match.level) else { return nil }
             return "\(skill.written) at \(level) level"
         }
