@@ -104,17 +104,22 @@ public struct MatchReport: Sendable {
         }
 
         let involved = Set(result.assignments.map(\.need) + result.unfilled.map(\.need) + result.candidates.map(\.need))
+        // Each need's part of the result, gathered once: not filtered out of the whole for every
+        // need (a million comparisons for 1,000 needs).
+        let assignedTo = Dictionary(grouping: result.assignments, by: \.need)
+        let candidatesFor = Dictionary(grouping: result.candidates, by: \.need)
+        let unfilled = Dictionary(result.unfilled.map { ($0.need, $0) }, uniquingKeysWith: { first, _ in first })
         var sections: [NeedSection] = []
         var placesAsked = 0
         for (position, need) in index.needRecords.enumerated() where involved.contains(need.id) {
             placesAsked += index.needs[position].places
-            let assigned = result.assignments.filter { $0.need == need.id }
+            let assigned = assignedTo[need.id] ?? []
             let assignedIDs = Set(assigned.map(\.volunteer))
             let proposed = assigned.filter { shown($0.volunteer) }.compactMap {
                 entry($0.volunteer, need: need.id, score: $0.score, reasons: $0.reasons)
             }
-            let others = result.candidates.filter {
-                $0.need == need.id && !assignedIDs.contains($0.volunteer) && shown($0.volunteer)
+            let others = (candidatesFor[need.id] ?? []).filter {
+                !assignedIDs.contains($0.volunteer) && shown($0.volunteer)
             }
             sections.append(
                 NeedSection(
@@ -122,7 +127,7 @@ public struct MatchReport: Sendable {
                     alternates: others.prefix(alternates).compactMap {
                         entry($0.volunteer, need: need.id, score: $0.score, reasons: nil)
                     },
-                    withheld: assigned.count - proposed.count, unfilled: result.unfilled.first { $0.need == need.id }))
+                    withheld: assigned.count - proposed.count, unfilled: unfilled[need.id]))
         }
         self.needs = sections
         self.placesAsked = placesAsked
