@@ -42,8 +42,9 @@ extension InMemoryDirectoryStore: DirectoryStore, DirectoryReader, DirectoryEdit
     public func volunteersForMatching(inBatchesOf size: Int, _ body: ([Volunteer]) throws -> Void) throws {
         let state = snapshot
         let ids = state.volunteers.keys.sorted().filter { state.volunteers[$0]?.consent.contact == true }
-        for start in stride(from: 0, to: ids.count, by: max(size, 1)) {
-            try body(ids[start..<min(start + max(size, 1), ids.count)].compactMap(state.volunteer))
+        let size = max(size, 1)
+        for start in stride(from: 0, to: ids.count, by: size) {
+            try body(ids[start..<min(start + size, ids.count)].compactMap(state.volunteer))
         }
     }
 

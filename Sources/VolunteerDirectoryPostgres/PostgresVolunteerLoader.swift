@@ -27,28 +27,20 @@ enum PostgresVolunteerLoader {
     static func everyoneWhoMayBeContacted(
         inBatchesOf size: Int, on connection: PostgresConnection, _ body: ([Volunteer]) throws -> Void
     ) throws {
-        guard
-            let (lowest, highest) = try connection.run("SELECT MIN(id), MAX(id) FROM volunteer").firstRow({
-                cells -> (Int, Int)? in
-                guard let low = try cells.number(), let high = try cells.number() else { return nil }
-                return (Int(low), Int(high))
-            }) ?? nil
-        else { return }
-        let width = max(size, 1)
-        var start = lowest
-        while start <= highest {
-            let end = start > highest - width ? highest : start + width - 1
-            let batch = try volunteers(chosenBy: .contactable(start...end), on: connection)
+        let bounds = try connection.run("SELECT MIN(id), MAX(id) FROM volunteer").firstRow { cells in
+            (try cells.number(), try cells.number())
+        }
+        guard let lowest = bounds?.0, let highest = bounds?.1 else { return }
+        for window in (lowest...highest).windows(ofWidth: size) {
+            let batch = try volunteers(chosenBy: .contactable(window), on: connection)
             if !batch.isEmpty { try body(batch) }
-            if end == highest { break }
-            start = end + 1
         }
     }
 
     /// Which volunteers to read.
     private enum Choice {
         case ids([VolunteerID])
-        case contactable(ClosedRange<Int>)
+        case contactable(ClosedRange<VolunteerID>)
 
         /// The condition that `column` (a volunteer's id) is one of those chosen, the ids bound
         /// once as `$1` however many parts name them.

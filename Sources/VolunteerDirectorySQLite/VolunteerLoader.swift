@@ -15,19 +15,14 @@ enum VolunteerLoader {
     static func everyoneWhoMayBeContacted(
         inBatchesOf size: Int, in db: Database, _ body: ([Volunteer]) throws -> Void
     ) throws {
-        guard let lowest = try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM volunteer"),
-            let highest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM volunteer")
+        guard let row = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM volunteer"),
+            let lowest = row[0] as VolunteerID?, let highest = row[1] as VolunteerID?
         else { return }
-        let width = Int64(max(size, 1))
-        var start = lowest
-        while start <= highest {
-            let end = start > highest - width ? highest : start + width - 1
+        for window in (lowest...highest).windows(ofWidth: size) {
             let batch = try volunteers(
                 where: "id BETWEEN ? AND ? AND consent_contact = 1", ownedBy: "volunteer_id BETWEEN ? AND ?",
-                arguments: [start, end], in: db)
+                arguments: [window.lowerBound, window.upperBound], in: db)
             if !batch.isEmpty { try body(batch) }
-            if end == highest { break }
-            start = end + 1
         }
     }
 

@@ -2,10 +2,15 @@
 /// skill and language (at the minimum proficiency), the DBS level, and a slot in common when the
 /// need has slots. Consent and capacity are checked by the ``Matcher``.
 public enum HardConstraints {
-    /// Whether `volunteer` meets every hard requirement of `need`. The required skill at offset
-    /// `known`, when given, is taken as met: the volunteer was found among those who meet it.
-    public static func allow(
-        _ volunteer: MatchVolunteer, _ need: MatchNeed, in index: MatchIndex, knownToMeetSkill known: Int? = nil
+    /// Whether `volunteer` meets every hard requirement of `need`.
+    public static func allow(_ volunteer: MatchVolunteer, _ need: MatchNeed, in index: MatchIndex) -> Bool {
+        allow(volunteer, need, in: index, knownToMeetSkill: nil)
+    }
+
+    /// Whether `volunteer` meets every hard requirement of `need`, the required skill at offset
+    /// `known` (when given) taken as met: the matcher found the volunteer among those who meet it.
+    static func allow(
+        _ volunteer: MatchVolunteer, _ need: MatchNeed, in index: MatchIndex, knownToMeetSkill known: Int?
     ) -> Bool {
         guard volunteer.dbs >= need.dbs else { return false }
         if !need.slots.isEmpty, volunteer.slots.intersection(need.slots).isEmpty { return false }

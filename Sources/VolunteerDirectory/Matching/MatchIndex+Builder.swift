@@ -15,13 +15,16 @@ extension MatchIndex {
         private var profiles: [MatchProfile] = []
         /// Full records kept, by volunteer id, when a batch is added keeping them.
         private var records: [VolunteerID: Volunteer] = [:]
-        private let placementsByVolunteer: [VolunteerID: Int]
+        private var placementsByVolunteer: [VolunteerID: Int] = [:]
+        private var placementsByNeed: [String: Int] = [:]
 
-        /// A builder counting these confirmed placements against each volunteer's capacity.
+        /// A builder counting these confirmed placements against each volunteer's capacity and
+        /// each need's places.
         init(confirmed: [(need: String, volunteer: VolunteerID)]) {
-            var placements: [VolunteerID: Int] = [:]
-            for placement in confirmed { placements[placement.volunteer, default: 0] += 1 }
-            placementsByVolunteer = placements
+            for placement in confirmed {
+                placementsByVolunteer[placement.volunteer, default: 0] += 1
+                placementsByNeed[placement.need, default: 0] += 1
+            }
         }
 
         /// Adds a batch of volunteers, keeping their full records too when `keepingRecords`.
@@ -62,10 +65,12 @@ extension MatchIndex {
             }
         }
 
-        /// What was added, in id order, with the records kept by position.
+        /// What was added, in id order, with the records kept by position, and the confirmed
+        /// placements on each need.
         func finished() -> (
             volunteers: [MatchVolunteer], heldSkills: [HeldSkill], spokenLanguages: [SpokenEntry],
-            profiles: [MatchProfile], records: [Int32: Volunteer], vocabulary: Vocabulary, skillIDs: [String: Int32]
+            profiles: [MatchProfile], records: [Int32: Volunteer], vocabulary: Vocabulary, skillIDs: [String: Int32],
+            placementsByNeed: [String: Int]
         ) {
             var (volunteers, profiles) = (volunteers, profiles)
             if !volunteers.indices.dropFirst().allSatisfy({ volunteers[$0 - 1].id < volunteers[$0].id }) {
@@ -76,7 +81,9 @@ extension MatchIndex {
             for (position, volunteer) in volunteers.enumerated() {
                 if let record = records[volunteer.id] { byPosition[Int32(position)] = record }
             }
-            return (volunteers, heldSkills, spokenLanguages, profiles, byPosition, vocabulary, skillIDs)
+            return (
+                volunteers, heldSkills, spokenLanguages, profiles, byPosition, vocabulary, skillIDs, placementsByNeed
+            )
         }
     }
 }
@@ -103,7 +110,7 @@ extension MatchIndex {
         }
 
         /// The builder, once every batch handed over is taken in.
-        func finished() -> Builder {
+        func completed() -> Builder {
             taking.wait()
             defer { taking.signal() }
             return builder.withLock { $0 }

@@ -59,20 +59,17 @@ public struct MatchIndex: Sendable {
     ) {
         var builder = Builder(confirmed: confirmed)
         builder.add(volunteers, keepingRecords: true)
-        self.init(builder, needs: needs, confirmed: confirmed, taxonomy: taxonomy, catalogue: catalogue)
+        self.init(builder, needs: needs, taxonomy: taxonomy, catalogue: catalogue)
     }
 
-    /// Builds the index from what a ``Builder`` was given, batch by batch.
-    init(
-        _ builder: Builder, needs: [Need], confirmed: [(need: String, volunteer: VolunteerID)],
-        taxonomy: SkillTaxonomy, catalogue: LanguageCatalogue = .shared
-    ) {
+    /// Builds the index from what a ``Builder`` was given, batch by batch, counting the
+    /// confirmed placements the builder was made with.
+    init(_ builder: Builder, needs: [Need], taxonomy: SkillTaxonomy, catalogue: LanguageCatalogue = .shared) {
         let built = builder.finished()
         var vocabulary = built.vocabulary
         let compact = built.volunteers
         let skillIDs = built.skillIDs
-        var placementsByNeed: [String: Int] = [:]
-        for placement in confirmed { placementsByNeed[placement.need, default: 0] += 1 }
+        let placementsByNeed = built.placementsByNeed
         var byLanguage: [Int32: [Int32]] = [:]
         // Who holds each skill id and speaks each language, and what the taxonomy makes of each
         // skill, once per distinct key.
@@ -169,12 +166,22 @@ public struct MatchIndex: Sendable {
     /// The full record of the volunteer at `position`, when the index holds it (see ``records``).
     public func record(at position: Int) -> Volunteer? { records[Int32(position)] }
 
+    /// The position of the volunteer with this id, found by halving: the volunteers are in id
+    /// order, so no table of everyone's positions is needed.
+    public func position(of id: VolunteerID) -> Int? {
+        var (low, high) = (0, volunteers.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if volunteers[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < volunteers.count && volunteers[low].id == id ? low : nil
+    }
+
     /// Holds these full records, each at its volunteer's position, for a report to name them;
     /// records of people the index does not hold are left out.
     mutating func hold(_ loaded: [Volunteer]) {
-        let positions = Dictionary(volunteers.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         for volunteer in loaded {
-            if let position = positions[volunteer.id] { records[position] = volunteer }
+            if let position = position(of: volunteer.id) { records[Int32(position)] = volunteer }
         }
     }
 

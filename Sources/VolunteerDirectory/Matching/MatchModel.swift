@@ -152,8 +152,8 @@ public struct SkillRequirementMatch: Sendable {
         return Self.kind(coded: kinds[Int(skill)])
     }
 
-    /// The kind a byte of ``kinds`` codes: read with a switch, not by building `allCases`,
-    /// since it is asked for every skill of every candidate pair.
+    /// The kind a byte of ``kinds`` codes (``code(of:)`` writes them), 0 and anything unknown
+    /// coding none.
     static func kind(coded byte: UInt8) -> SkillMatchKind? {
         switch byte {
         case 1: .exact

@@ -48,10 +48,10 @@ public struct MatchRun: Sendable {
                 builder.add(batch, lapsed: ended)
             }
         } catch {
-            _ = builder.finished()  // nothing is left being taken in behind the error
+            _ = builder.completed()  // nothing is left being taken in behind the error
             throw error
         }
-        var index = MatchIndex(builder.finished(), needs: needs, confirmed: confirmed, taxonomy: store.taxonomy)
+        var index = MatchIndex(builder.completed(), needs: needs, taxonomy: store.taxonomy)
         let wanted = Set(needIDs)
         func chosen(_ need: Need) -> Bool {
             need.closed == nil && (wanted.isEmpty || wanted.contains(need.id))

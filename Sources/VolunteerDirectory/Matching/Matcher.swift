@@ -65,36 +65,26 @@ public struct Matcher: Sendable {
         result(of: solved(index, needPositions: needPositions), in: index)
     }
 
-    /// A matching solved, before it is put in words: the candidate pairs considered, those
-    /// listed, and the flow that chose among them. What the result names is known from it, so
-    /// ``MatchRun`` loads those people's records, and only theirs, before the words are written.
+    /// A matching solved, before it is put in words: which pairs the flow chose and which each
+    /// need lists. What the result names is known from it, so ``MatchRun`` loads those people's
+    /// records, and only theirs, before the words are written. The millions of candidate pairs
+    /// considered are not kept: only how many each need had.
     struct Solved {
+        /// The needs matched (positions in the index).
         var selected: [Int]
-        var candidates: [[Pair]]
-        var kept: [Int]
-        var extra: [[Pair]]
-        var solution: Solution
+        /// How many candidates each selected need had.
+        var candidateCounts: [Int]
+        /// The pairs the flow chose.
+        var assigned: [Pair]
+        /// Each selected need's pairs the result lists: its best candidates kept, and those the
+        /// duals added, best first.
+        var listed: [[Pair]]
         var considered: Int
         var pruned: Bool
         var rounds: Int
 
-        /// The pairs the flow chose.
-        var assigned: [Pair] {
-            solution.pairEdges.filter { solution.flow.flow(on: $0.edge) > 0 }.map(\.pair)
-        }
-
-        /// Each need's pairs the result lists: its best candidates kept, and those the duals
-        /// added, best first.
-        func listed(_ offset: Int) -> [Pair] {
-            var chosen = Array(candidates[offset].prefix(kept[offset])) + extra[offset]
-            chosen.sort { $0.score != $1.score ? $0.score > $1.score : $0.volunteer < $1.volunteer }
-            return chosen
-        }
-
         /// The volunteers (positions) the result names: every one assigned or listed.
-        var named: Set<Int32> {
-            Set(assigned.map(\.volunteer) + candidates.indices.flatMap { listed($0).map(\.volunteer) })
-        }
+        var named: Set<Int32> { Set(assigned.map(\.volunteer) + listed.joined().map(\.volunteer)) }
     }
 
     /// Finds and scores the candidate pairs of the needs at `needPositions` (all when `nil`) and
@@ -138,8 +128,14 @@ public struct Matcher: Sendable {
             for (need, pair) in violations { extra[need].append(pair) }
         }
 
+        let listed = candidates.indices.map { offset in
+            (Array(candidates[offset].prefix(kept[offset])) + extra[offset]).sorted {
+                $0.score != $1.score ? $0.score > $1.score : $0.volunteer < $1.volunteer
+            }
+        }
         return Solved(
-            selected: selected, candidates: candidates, kept: kept, extra: extra, solution: solution,
+            selected: selected, candidateCounts: candidates.map(\.count),
+            assigned: solution.pairEdges.filter { solution.flow.flow(on: $0.edge) > 0 }.map(\.pair), listed: listed,
             considered: considered, pruned: prune, rounds: rounds)
     }
 
@@ -151,19 +147,10 @@ public struct Matcher: Sendable {
         let shortlist = index.shortlist(for: need)
         index.volunteers.withUnsafeBufferPointer { volunteers in
             func consider(_ volunteer: Int32) {
-                let at = Int(volunteer)
-                // The DBS level and availability first, read in place: most of a shortlist fails
-                // on them, and copying a volunteer out to check the rest retains their lists,
-                // atomically, from both threads (half of a 300,000-volunteer run went on that).
-                guard capacity[at] > 0, volunteers[at].dbs >= need.dbs,
-                    need.slots.isEmpty || !volunteers[at].slots.intersection(need.slots).isEmpty
-                else {
-                    return
-                }
-                let candidate = volunteers[at]
-                guard HardConstraints.allow(candidate, need, in: index, knownToMeetSkill: shortlist?.skill) else {
-                    return
-                }
+                let candidate = volunteers[Int(volunteer)]
+                guard capacity[Int(volunteer)] > 0,
+                    HardConstraints.allow(candidate, need, in: index, knownToMeetSkill: shortlist?.skill)
+                else { return }
                 let score = Self.scaled(criteria.score(candidate, need, in: index))
                 pairs.append(Pair(need: Int32(position), volunteer: volunteer, score: score))
             }
@@ -352,7 +339,7 @@ public struct Matcher: Sendable {
     /// The result of a solved matching, in words. The index must hold the records of the
     /// volunteers assigned (``Solved/named``): their requirements met are said from them.
     func result(of solved: Solved, in index: MatchIndex) -> MatchResult {
-        let (selected, candidates) = (solved.selected, solved.candidates)
+        let selected = solved.selected
         var assignments: [MatchResult.Assignment] = []
         var assignedPlaces = [Int32: Int]()
         var total: Int64 = 0
@@ -373,8 +360,8 @@ public struct Matcher: Sendable {
         assignments.sort { ($0.need, -$0.score, $0.volunteer) < ($1.need, -$1.score, $1.volunteer) }
 
         var listed: [MatchResult.Candidate] = []
-        for offset in candidates.indices {
-            listed += solved.listed(offset).map {
+        for pairs in solved.listed {
+            listed += pairs.map {
                 MatchResult.Candidate(
                     need: index.needs[Int($0.need)].id, volunteer: index.volunteers[Int($0.volunteer)].id,
                     score: Double($0.score) / Self.scale)
@@ -391,7 +378,7 @@ public struct Matcher: Sendable {
                 MatchResult.Unfilled(
                     need: need.id, places: empty,
                     reasons: explainer.reasons(
-                        need: position, candidates: candidates[offset].count,
+                        need: position, candidates: solved.candidateCounts[offset],
                         assigned: assignedPlaces[Int32(position)] ?? 0)))
         }
 

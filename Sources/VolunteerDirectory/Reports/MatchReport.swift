@@ -83,14 +83,13 @@ public struct MatchReport: Sendable {
     ) {
         self.audience = audience
         self.duplicates = duplicates
-        let positionOfVolunteer = Dictionary(uniqueKeysWithValues: index.volunteers.enumerated().map { ($1.id, $0) })
         let positionOfNeed = Dictionary(uniqueKeysWithValues: index.needs.enumerated().map { ($1.id, $0) })
         func shown(_ id: VolunteerID) -> Bool {
             guard audience == .partner else { return true }
-            return positionOfVolunteer[id].map { index.profiles[$0].sharesWithPartners } ?? false
+            return index.position(of: id).map { index.profiles[$0].sharesWithPartners } ?? false
         }
         func entry(_ volunteerID: VolunteerID, need: String, score: Double, reasons: [String]?) -> Entry? {
-            guard let position = positionOfVolunteer[volunteerID], let needPosition = positionOfNeed[need],
+            guard let position = index.position(of: volunteerID), let needPosition = positionOfNeed[need],
                 var volunteer = index.record(at: position)
             else {
                 return nil
