@@ -44,7 +44,7 @@ extension InMemoryDirectoryStore: DirectoryStore, DirectoryReader, DirectoryEdit
         let ids = state.volunteers.keys.sorted().filter { state.volunteers[$0]?.consent.contact == true }
         let size = max(size, 1)
         for start in stride(from: 0, to: ids.count, by: size) {
-            try body(ids[start..<min(start + size, ids.count)].compactMap(state.volunteer))
+            try body(ids[start..<min(start + size, ids.count)].compactMap { state.volunteer($0)?.forMatching })
         }
     }
 

@@ -42,6 +42,11 @@ enum PostgresVolunteerLoader {
         case ids([VolunteerID])
         case contactable(ClosedRange<VolunteerID>)
 
+        /// Whether the read is matching's, which fills in only what ``Volunteer/forMatching`` keeps.
+        var isForMatching: Bool {
+            if case .contactable = self { true } else { false }
+        }
+
         /// The condition that `column` (a volunteer's id) is one of those chosen, the ids bound
         /// once as `$1` however many parts name them.
         func condition(on column: String) -> String {
@@ -116,7 +121,9 @@ enum PostgresVolunteerLoader {
         private static let textForContactable = text(.contactable(0...0))
 
         private static func text(_ choice: Choice) -> String {
-            let parts = allCases.map { $0.select(choice) }.joined(separator: "\nUNION ALL\n")
+            // Matching reads no memberships (``Volunteer/forMatching``).
+            let kinds = choice.isForMatching ? allCases.filter { $0 != .membership } : allCases
+            let parts = kinds.map { $0.select(choice) }.joined(separator: "\nUNION ALL\n")
             return """
                 SELECT kind, volunteer_id, t0, t1, t2, n0, n1 FROM (\(parts)) AS detail
                 ORDER BY volunteer_id, kind, name_sort, source_sort, position_sort
@@ -164,19 +171,27 @@ enum PostgresVolunteerLoader {
         return people
     }
 
-    /// The volunteers' own rows, by id, read by ``profile(_:)``.
+    /// The volunteers' own rows, by id, read by ``profile(_:)``. Matching's read leaves out what
+    /// it does not use, and looks at the listings only of people who hold a DBS check.
     private static func profiles(_ choice: Choice) -> PostgresQuery {
-        choice.query(
+        let updateService = "(SELECT MAX(COALESCE(l.dbs_update_service, 0)) FROM listing l WHERE l.volunteer_id = v.id)"
+        let unread = "NULL::text, NULL::text"
+        return choice.query(
             """
-            SELECT v.id, v.name, v.email, v.phone, v.postcode, v.area, v.age_band, v.notes, v.dbs_issued,
+            SELECT v.id, v.name, \(choice.isForMatching ? unread : "v.email, v.phone"), v.postcode, v.area,
+              \(choice.isForMatching ? unread : "v.age_band, v.notes"), v.dbs_issued,
               v.consent_recorded, v.dbs_level, v.consent_share, v.consent_contact,
-              (SELECT MAX(COALESCE(l.dbs_update_service, 0)) FROM listing l WHERE l.volunteer_id = v.id)
+              \(choice.isForMatching
+                ? "CASE WHEN COALESCE(v.dbs_level, 0) <> 0 OR v.dbs_issued IS NOT NULL THEN COALESCE(\(updateService), 0) ELSE 0 END"
+                : updateService)
             FROM volunteer v WHERE \(choice.condition(on: "v.id")) ORDER BY v.id
             """)
     }
 
     /// A volunteer's own row. Its last column is NULL when no roster lists them, and otherwise 1
     /// when one says they are on the DBS Update Service: one look at their listings, not two.
+    /// (Matching's read gives 0 where it does not look, and so ``Volunteer/isListed`` `true`, as
+    /// ``Volunteer/forMatching`` does.)
     private static func profile(_ row: PostgresRow) throws -> Volunteer {
         var cells = Cells(row)
         let id = try cells.number() ?? 0

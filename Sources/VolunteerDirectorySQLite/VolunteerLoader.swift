@@ -21,7 +21,7 @@ enum VolunteerLoader {
         for window in (lowest...highest).windows(ofWidth: size) {
             let batch = try volunteers(
                 where: "id BETWEEN ? AND ? AND consent_contact = 1", ownedBy: "volunteer_id BETWEEN ? AND ?",
-                arguments: [window.lowerBound, window.upperBound], in: db)
+                arguments: [window.lowerBound, window.upperBound], detail: .matching, in: db)
             if !batch.isEmpty { try body(batch) }
         }
     }
@@ -38,35 +38,55 @@ enum VolunteerLoader {
         return ids.compactMap { byID[$0] }
     }
 
+    /// How much of each record a read fills in.
+    enum Detail {
+        /// Everything held.
+        case full
+        /// What matching reads (``Volunteer/forMatching``): no contact details, notes, age band
+        /// or memberships, and whether anyone lists them only where a DBS check needs it.
+        case matching
+    }
+
     /// Volunteers chosen by a condition on `volunteer`, with their details, in five streamed
     /// queries rather than five per person. `ownedBy` is the same choice on the detail tables.
     private static func volunteers(
-        where condition: String, ownedBy owned: String, arguments: StatementArguments, in db: Database
+        where condition: String, ownedBy owned: String, arguments: StatementArguments, detail: Detail = .full,
+        in db: Database
     )
         throws -> [Volunteer]
     {
         var people: [Volunteer] = []
         var position: [VolunteerID: Int] = [:]
+        // Matching's reads leave out the columns it does not use; the positions stay the same.
+        let listed =
+            detail == .full
+            ? """
+            email, phone, age_band, notes, EXISTS (SELECT 1 FROM listing WHERE volunteer_id = volunteer.id),
+              EXISTS (SELECT 1 FROM listing WHERE volunteer_id = volunteer.id AND dbs_update_service = 1)
+            """
+            : """
+            NULL, NULL, NULL, NULL, 1, (COALESCE(dbs_level, 0) <> 0 OR dbs_issued IS NOT NULL)
+              AND EXISTS (SELECT 1 FROM listing WHERE volunteer_id = volunteer.id AND dbs_update_service = 1)
+            """
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT id, name, email, phone, postcode, area, age_band, notes, dbs_level, dbs_issued, consent_share,
-                  consent_contact, consent_recorded, EXISTS (SELECT 1 FROM listing WHERE volunteer_id = volunteer.id),
-                  EXISTS (SELECT 1 FROM listing WHERE volunteer_id = volunteer.id AND dbs_update_service = 1)
+                SELECT id, name, postcode, area, dbs_level, dbs_issued, consent_share, consent_contact, consent_recorded,
+                  \(listed)
                 FROM volunteer WHERE \(condition) ORDER BY id
                 """, arguments: arguments)
         while let row = try rows.next() {
             let id: VolunteerID = row[0]
-            let level = DBSLevel(rawValue: row[8]) ?? DBSLevel.none
-            let issued: String? = row[9]
-            let ageBand: String? = row[6]
-            let share: Int? = row[10]
-            let contact: Bool? = row[11]
-            let recorded: String? = row[12]
+            let level = DBSLevel(rawValue: row[4]) ?? DBSLevel.none
+            let issued: String? = row[5]
+            let share: Int? = row[6]
+            let contact: Bool? = row[7]
+            let recorded: String? = row[8]
+            let ageBand: String? = row[11]
             position[id] = people.count
             people.append(
                 Volunteer(
-                    id: id, name: row[1], email: row[2], phone: row[3], postcode: row[4], area: row[5],
+                    id: id, name: row[1], email: row[9], phone: row[10], postcode: row[2], area: row[3],
                     ageBand: ageBand.flatMap(AgeBand.init(rawValue:)),
                     dbs: level == .none && issued == nil
                         ? nil
@@ -76,7 +96,7 @@ enum VolunteerLoader {
                     consent: Consent(
                         contact: contact, share: share.flatMap(ShareScope.init(rawValue:)),
                         recorded: recorded.flatMap(CalendarDate.init(parsing:))),
-                    notes: row[7], isListed: row[13]))
+                    notes: row[12], isListed: row[13]))
         }
         let skills = try Row.fetchCursor(
             db,
@@ -115,6 +135,7 @@ enum VolunteerLoader {
             guard let at = position[id] else { continue }
             people[at].availability = StoredSlots.slots(in: bits)
         }
+        guard detail == .full else { return people }
         let memberships = try Row.fetchCursor(
             db,
             sql: """

@@ -8,7 +8,8 @@ import VolunteerDirectory
 struct MatchingContractTests {
     /// A generated directory of 300 volunteers (some without consent, some with skills held
     /// professionally or qualified abroad) and 40 needs, with the sample feed's people, some of
-    /// whom share their details with partners, imported into a store of `kind`.
+    /// whom share their details with partners, and three DBS checks (one on the Update Service),
+    /// imported into a store of `kind`.
     static func generated(_ kind: StoreKind) throws -> DirectoryUnderTest {
         let directory = try kind.make()
         let roster = directory.folder.appendingPathComponent("generated.csv")
@@ -18,6 +19,15 @@ struct MatchingContractTests {
         _ = try directory.service.importFile(at: roster, request: ImportRequest())
         _ = try directory.service.importFile(at: needs, request: ImportRequest())
         try directory.importSample("sector3-feed.xml")
+        // One check on the DBS Update Service, one not, one of each level: what matching keeps of a check.
+        try directory.importText(
+            "dbs.csv",
+            """
+            Name,Email,Organisation,Skills,DBS,DBS issued,DBS Update Service,Consent
+            On Service,on@example.org,Able Network,first aid,enhanced,2019-03-01,yes,yes
+            Off Service,off@example.org,Able Network,first aid,enhanced,2019-03-01,no,yes
+            Unsaid,unsaid@example.org,Able Network,first aid,basic,,,yes
+            """)
         return directory
     }
 
@@ -34,8 +44,16 @@ struct MatchingContractTests {
         #expect(batches.allSatisfy { !$0.isEmpty && $0.count <= 7 })
         #expect(batches.flatMap { $0 } == everyone)
 
+        // Matching's reads are the full records less what it does not use; the DBS Update
+        // Service flag, which keeps a check current, is among what it uses.
+        let full = try directory.store.volunteers(ids: everyone.map(\.id))
+        #expect(full.map(\.forMatching) == everyone)
+        #expect(full.contains { $0.email != nil } && full.contains { !$0.memberships.isEmpty })
+        #expect(everyone.allSatisfy { $0.email == nil && $0.memberships.isEmpty })
+        #expect(everyone.contains { $0.dbs?.updateService == true })
+
         let chosen = [everyone[5].id, everyone[1].id, 9_999_999, everyone[3].id]
-        #expect(try directory.store.volunteers(ids: chosen) == [everyone[5], everyone[1], everyone[3]])
+        #expect(try directory.store.volunteers(ids: chosen) == [full[5], full[1], full[3]])
         #expect(try directory.store.volunteers(ids: []).isEmpty)
     }
 
@@ -48,7 +66,8 @@ struct MatchingContractTests {
         let run = try MatchRun(store: store, readingInBatchesOf: 16)
 
         let needs = try store.needs()
-        let index = MatchIndex(volunteers: try store.volunteersForMatching(), needs: needs, taxonomy: store.taxonomy)
+        let everyone = try store.volunteers(ids: store.volunteersForMatching().map(\.id))
+        let index = MatchIndex(volunteers: everyone, needs: needs, taxonomy: store.taxonomy)
         let held = Set(needs.map(\.id))
         let matched = index.needRecords.indices.filter {
             index.needRecords[$0].closed == nil && !(index.needRecords[$0].duplicateOf.map(held.contains) ?? false)

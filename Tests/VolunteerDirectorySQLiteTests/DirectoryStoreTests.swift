@@ -309,12 +309,15 @@ struct PlacementStoreTests {
                 ])), request: ImportRequest())
     }
 
-    @Test("only people who agreed to be contacted are loaded for matching, fully")
+    @Test("only people who agreed to be contacted are loaded for matching, with what matching reads")
     func volunteersForMatching() throws {
         let people = try directory.store.volunteersForMatching()
         #expect(people.map(\.name) == ["Amina"])
         #expect(people.first?.skills.map(\.written) == ["Teaching"])
-        #expect(people.first?.memberships.map(\.networkName) == ["Network A"])
+        #expect(people.first?.memberships.isEmpty == true)
+        let full = try directory.store.volunteers(ids: people.map(\.id))
+        #expect(full.first?.memberships.map(\.networkName) == ["Network A"])
+        #expect(full.map(\.forMatching) == people)
     }
 
     @Test("proposals replace undecided ones; decisions stick; erasure removes them")

@@ -54,13 +54,21 @@ public struct MatchCriteria: Sendable {
         weighted = Self.all.map { criterion in
             (criterion, weights[type(of: criterion).key] ?? type(of: criterion).defaultWeight)
         }
+        counted = weighted.filter { $0.weight != 0 }.map(\.criterion)
+        countedWeights = weighted.filter { $0.weight != 0 }.map(\.weight)
     }
+
+    /// The criteria whose weight is not 0, and their weights: what ``score(_:_:in:)`` adds up.
+    private let counted: [any MatchCriterion]
+    private let countedWeights: [Double]
 
     /// The weighted score of a pair.
     public func score(_ volunteer: MatchVolunteer, _ need: MatchNeed, in index: MatchIndex) -> Double {
+        // Called for millions of pairs: each criterion is asked where it lies in a list of its
+        // own, rather than copied out of `weighted` with its weight first (a tenth of the time).
         var total = 0.0
-        for (criterion, weight) in weighted where weight != 0 {
-            total += weight * criterion.value(of: volunteer, for: need, in: index)
+        for position in counted.indices {
+            total += countedWeights[position] * counted[position].value(of: volunteer, for: need, in: index)
         }
         return total
     }

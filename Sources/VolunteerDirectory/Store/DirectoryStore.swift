@@ -36,10 +36,11 @@ public protocol DirectoryStore: Sendable {
     /// left out. What a report loads for the people it names.
     func volunteers(ids: [VolunteerID]) throws -> [Volunteer]
 
-    /// Everyone who agreed to be contacted, with everything matching needs, handed to `body` a
-    /// batch at a time in ascending id order, all read from one snapshot of the directory.
-    /// Matching keeps only its compact form of each batch, so a large directory is never held
-    /// whole (see ``volunteersForMatching()`` for everyone at once).
+    /// Everyone who agreed to be contacted, as matching reads them (``Volunteer/forMatching``:
+    /// no contact details, notes or memberships), handed to `body` a batch at a time in ascending
+    /// id order, all read from one snapshot of the directory. Matching keeps only its compact form
+    /// of each batch, so a large directory is never held whole (see ``volunteersForMatching()``
+    /// for everyone at once).
     func volunteersForMatching(inBatchesOf size: Int, _ body: ([Volunteer]) throws -> Void) throws
 
     /// Every placement, proposed, confirmed or declined, newest first.
@@ -74,8 +75,8 @@ public protocol DirectoryStore: Sendable {
 }
 
 extension DirectoryStore {
-    /// Everyone who agreed to be contacted, in id order, at once: for tests and small
-    /// directories; matching reads them in batches.
+    /// Everyone who agreed to be contacted, as matching reads them, in id order, at once: for
+    /// tests and small directories; matching reads them in batches.
     public func volunteersForMatching() throws -> [Volunteer] {
         var everyone: [Volunteer] = []
         try volunteersForMatching(inBatchesOf: 10_000) { everyone += $0 }
