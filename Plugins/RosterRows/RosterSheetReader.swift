@@ -6,7 +6,9 @@ import VolunteerDirectory
 /// that reads rosters as rows of cells (CSV files, workbooks), so they read alike.
 public struct RosterSheetReader {
     private enum Rows {
-        case volunteers(VolunteerRowReader)
+        /// A roster's rows, and how they are digested so that a row read before is passed over
+        /// (see ``KnownRows``).
+        case volunteers(VolunteerRowReader, RowDigest)
         case needs(NeedRowReader)
     }
 
@@ -48,7 +50,8 @@ public struct RosterSheetReader {
             rows = .volunteers(
                 VolunteerRowReader(
                     layout: layout, defaultNetwork: options.network?.nonEmpty, fileName: file,
-                    catalogue: options.catalogue))
+                    catalogue: options.catalogue),
+                RowDigest(layout: layout, defaultNetwork: options.network?.nonEmpty, fileName: file))
         case .needs:
             rows = .needs(NeedRowReader(layout: layout, catalogue: options.catalogue))
         }
@@ -68,17 +71,36 @@ public struct RosterSheetReader {
     }
 
     /// Reads one row of cells found at `location` into a record for `sink`, or rejects it there.
+    /// A roster row the directory read before (its digest known) goes to `sink` unread.
     public func read(_ cells: [String], at location: SourceLocation, into sink: any ImportSink) throws {
         do {
-            let record: ImportRecord
             switch rows {
-            case .volunteers(let reader):
-                record = .volunteer(try reader.record(from: cells) { sink.warn(at: location, $0) })
-            case .needs(let reader): record = .need(try reader.need(from: cells) { sink.warn(at: location, $0) })
+            case .volunteers(let reader, let rowDigest):
+                let digest = rowDigest.digest(cells)
+                if sink.isKnownRow(digest) {
+                    try sink.receive(Self.knownRow(cells, digest: digest, reader: reader), at: location)
+                } else {
+                    let record = try reader.record(from: cells) { sink.warn(at: location, $0) }
+                    try sink.receive(.volunteer(record), at: location, rowDigest: digest)
+                }
+            case .needs(let reader):
+                try sink.receive(.need(try reader.need(from: cells) { sink.warn(at: location, $0) }), at: location)
             }
-            try sink.receive(record, at: location)
         } catch let error as FieldError {
             try sink.reject(at: location, reason: error.reason)
+        }
+    }
+
+    /// A row read before, with a way to read it after all on the directory's side: with a reader
+    /// of its own, since a reader's memos are not shared between threads.
+    private static func knownRow(_ cells: [String], digest: UInt64, reader: VolunteerRowReader) -> KnownRow {
+        let (layout, network, fileName, catalogue) = (
+            reader.layout, reader.defaultNetwork, reader.fileName, reader.catalogue
+        )
+        return KnownRow(digest: digest, network: reader.networkName(in: cells)) { warn throws(FieldError) in
+            let reader = VolunteerRowReader(
+                layout: layout, defaultNetwork: network, fileName: fileName, catalogue: catalogue)
+            return .volunteer(try reader.record(from: cells, warn: warn))
         }
     }
 }

@@ -36,7 +36,7 @@ public struct VolunteerRowReader {
             .joined(separator: " ").nonEmpty
         guard let name else { throw FieldError("no name") }
 
-        let networkName = layout.value(.network, in: row) ?? defaultNetwork
+        let networkName = networkName(in: row)
         let source = networkName.map { sources.value(for: $0) { "roster:\($0.matchingKey)" } } ?? "file:\(fileName)"
 
         let email = layout.value(.email, in: row)
@@ -87,6 +87,11 @@ public struct VolunteerRowReader {
             memberships: networkName.map {
                 [MembershipRecord(network: NetworkReference(name: $0), role: layout.value(.role, in: row))]
             } ?? [])
+    }
+
+    /// The network a row lists its person in: its network cell, else `--network`.
+    public func networkName(in row: [String]) -> String? {
+        layout.value(.network, in: row) ?? defaultNetwork
     }
 
     private func slots(_ cell: String?, warn: (String) -> Void) -> [Slot] {

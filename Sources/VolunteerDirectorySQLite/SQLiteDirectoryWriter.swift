@@ -19,7 +19,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// since 1970, which every listing it lists is stamped with.
     private var current: (batch: Int64, asOf: Int64)?
     /// The rows of listings this import listed again unchanged, not yet stamped with its batch.
-    private var confirmed: [Int64] = []
+    var confirmed: [Int64] = []
+    /// The roster rows the listings were last read from, when this import loaded them, and the
+    /// listings it has written or ended since (see `SQLiteDirectoryWriter+KnownRows.swift`).
+    var knownListings = KnownListings()
     /// The rows of the listings the last chunk's look-up found, by source and listing id, so that
     /// confirming one of them asks nothing more. A listing this import ends or saves leaves it.
     private var chunkRows: (source: Int64, rows: [String: Int64])?
@@ -264,7 +267,17 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         _ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String,
         volunteer existing: VolunteerID?
     ) throws -> VolunteerID {
+        try saveListing(
+            record, keys: keys, listingID: listingID, fingerprint: fingerprint, volunteer: existing, readFrom: nil)
+    }
+
+    /// Saves a listing, remembering the digest of the roster row it was read from (`nil`: none).
+    func saveListing(
+        _ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String,
+        volunteer existing: VolunteerID?, readFrom rowDigest: UInt64?
+    ) throws -> VolunteerID {
         let source = try sourceID(record.source)
+        let digest = rowDigest.map { Int64(bitPattern: $0) }
         forgetChunkRow(listingID, source: source)
         guard let existing else {
             // A new person has one listing, so the merged fields are this record's own. The
@@ -295,8 +308,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 """
                 INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share, consent_recorded,
                   dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key, first_batch,
-                  dbs_update_service)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  dbs_update_service, row_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, in: db
             ) { bind in
                 bind.integer(source)
@@ -315,6 +328,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.text(keys.phone)
                 bind.integer(batch.batch)
                 bind.flag(record.dbs?.updateService)
+                bind.integer(digest)
             }
             try insertDetails(of: id, source: source, from: record, keys: keys)
             if let firstCreated, id < firstCreated {
@@ -335,7 +349,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             source, listingID, fingerprint, record.consent.contact, record.consent.share?.rawValue,
             record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
             existing, batch.batch, batch.asOf, keys.name, keys.email, keys.phone, batch.batch,
-            record.dbs?.updateService,
+            record.dbs?.updateService, digest,
         ]
         // The latest source's values win; what it leaves out, earlier sources keep.
         try run(
@@ -353,10 +367,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             sql: """
                 INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share,
                   consent_recorded, dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key,
-                  first_batch, dbs_update_service)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  first_batch, dbs_update_service, row_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source_id, listing_id) DO UPDATE SET
-                  dbs_update_service = excluded.dbs_update_service,
+                  dbs_update_service = excluded.dbs_update_service, row_digest = excluded.row_digest,
                   fingerprint = excluded.fingerprint, consent_contact = excluded.consent_contact,
                   consent_share = excluded.consent_share, consent_recorded = excluded.consent_recorded,
                   dbs_level = excluded.dbs_level, dbs_issued = excluded.dbs_issued, volunteer_id = excluded.volunteer_id,
@@ -365,6 +379,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                   listed_as_of = MAX(COALESCE(listed_as_of, excluded.listed_as_of), excluded.listed_as_of)
                 """,
             arguments: listing)
+        try touchKnownListing(listingID, source: source)
         for table in ["volunteer_skill", "volunteer_language", "volunteer_availability"] {
             try run(
                 sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source_id = ?", arguments: [existing, source])
@@ -395,6 +410,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// Stamps the listings confirmed since the last call with this batch, in a few statements;
     /// a listing a newer roster listed keeps that roster's stamp.
     private func stampConfirmed() throws {
+        try writeRememberedDigests()
         guard !confirmed.isEmpty else { return }
         let batch = try currentBatch()
         var start = confirmed.startIndex
@@ -462,6 +478,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 arguments: [source, listingID])
         else { return .stillListed }
         forgetChunkRow(listingID, source: source)
+        try touchKnownListing(listingID, source: source)
         try run(sql: "DELETE FROM listing WHERE source_id = ? AND listing_id = ?", arguments: [source, listingID])
         try run(
             sql:

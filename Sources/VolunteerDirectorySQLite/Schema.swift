@@ -403,6 +403,7 @@ enum Schema {
         }
         registerAccounts(in: &migrator)
         registerSearchFacets(in: &migrator)
+        registerRowDigests(in: &migrator)
         return migrator
     }
 }

@@ -39,11 +39,18 @@ final class ImportApplier: ImportSink {
         var networks: [NetworkID: String] = [:]
     }
 
+    /// The writer, when it remembers the rows listings were read from (see ``KnownRows``).
+    private let knownRowWriter: (any KnownRowWriter)?
+    /// A cautious count of the file's records, which says whether loading the known rows pays.
+    private let expectedRecords: Int
+
     init(
         writer: any DirectoryWriter, force: Bool, readsRosters: Bool = false, partial: Bool = false,
-        fileName: String = ""
+        fileName: String = "", expectedRecords: Int = 0
     ) {
         self.writer = writer
+        knownRowWriter = writer as? any KnownRowWriter
+        self.expectedRecords = expectedRecords
         self.force = force
         self.readsRosters = readsRosters
         self.partial = partial
@@ -85,6 +92,45 @@ final class ImportApplier: ImportSink {
 
     func warn(at location: SourceLocation?, _ message: String) {
         warnings.append(ImportWarning(location: location, message: message))
+    }
+
+    // MARK: - Rows read before
+
+    /// The rows this import may pass over unread: those of rosters, when the writer remembers them.
+    func knownRows() throws -> KnownRows {
+        guard readsRosters, let knownRowWriter else { return KnownRows() }
+        return try knownRowWriter.knownRows(expectedRecords: expectedRecords)
+    }
+
+    /// Takes a row read before: confirms its listing unchanged, or, when no listing holds the row
+    /// now as it was read (an earlier row of this file changed or ended it), reads it after all.
+    ///
+    /// A row passed over is not read, so the warnings it gave when it was read are not given again,
+    /// and the membership it gave is not asserted again (ending a listing ends its membership).
+    func receive(_ row: KnownRow, at location: SourceLocation) throws {
+        if let knownRowWriter, let held = try knownRowWriter.confirmKnownRow(row.digest) {
+            counts.unchanged += 1
+            if !held.consentRecorded { withoutConsent += 1 }
+            if readsRosters, sequence == nil {
+                let network = try row.network.map { ($0, try resolve(NetworkReference(name: $0))) }
+                note(held.source, network: network)
+            }
+            return
+        }
+        let record: ImportRecord
+        do {
+            record = try row.read { warn(at: location, $0) }
+        } catch {
+            try reject(at: location, reason: error.reason)
+            return
+        }
+        if let violation = FieldLimits.violation(in: record) {
+            try reject(at: location, reason: violation.description)
+        } else if case .volunteer(let volunteer) = record {
+            try receive(PreparedVolunteer(volunteer, rowDigest: row.digest), at: location)
+        } else {
+            try receive(record, at: location)
+        }
     }
 
     // MARK: - Chunks
@@ -194,10 +240,20 @@ final class ImportApplier: ImportSink {
         if unchanged, let existing {
             counts.unchanged += 1
             id = existing
-            try writer.confirmListing(listingID, listedBy: record.source)
+            if let knownRowWriter, let digest = prepared.rowDigest {
+                try knownRowWriter.confirmListing(listingID, listedBy: record.source, rowDigest: digest)
+            } else {
+                try writer.confirmListing(listingID, listedBy: record.source)
+            }
         } else {
-            id = try writer.saveListing(
-                record, keys: keys, listingID: listingID, fingerprint: prepared.fingerprint, volunteer: existing)
+            if let knownRowWriter, let digest = prepared.rowDigest {
+                id = try knownRowWriter.saveListing(
+                    record, keys: keys, listingID: listingID, fingerprint: prepared.fingerprint, volunteer: existing,
+                    rowDigest: digest)
+            } else {
+                id = try writer.saveListing(
+                    record, keys: keys, listingID: listingID, fingerprint: prepared.fingerprint, volunteer: existing)
+            }
             identities.saved(
                 listingID, of: record.source, volunteer: id, fingerprint: prepared.fingerprint, keys: keys,
                 created: existing == nil)
@@ -288,6 +344,15 @@ final class ImportApplier: ImportSink {
         where rosters[record.source]?.networks[network] == nil {
             rosters[record.source]?.networks[network] =
                 membership.network.name ?? membership.network.externalID ?? "network \(network)"
+        }
+    }
+
+    /// Remembers that this file lists people for the roster `source`, in `network` (its name as
+    /// written, and its id) when it names one: what ``note(_:networks:)`` keeps of a record.
+    private func note(_ source: String, network: (name: String, id: NetworkID)?) {
+        if rosters[source] == nil { rosters[source] = Roster(name: network?.name ?? fileName) }
+        if let network, rosters[source]?.networks[network.id] == nil {
+            rosters[source]?.networks[network.id] = network.name
         }
     }
 

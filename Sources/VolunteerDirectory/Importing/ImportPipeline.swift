@@ -16,8 +16,9 @@ enum ImportPipeline {
     ) throws {
         let channel = Channel()
         let finished = DispatchSemaphore(value: 0)
+        let known = try applier.knownRows()
         DispatchQueue.global(qos: .userInitiated).async {
-            let sink = ChannelSink(channel: channel)
+            let sink = ChannelSink(channel: channel, known: known)
             do {
                 try importer.read(input, options: options, into: sink)
                 try sink.flush()
@@ -42,6 +43,7 @@ enum ImportPipeline {
                 switch event {
                 case .sequence(let number, let source): try applier.beginSequence(number, of: source)
                 case .volunteer(let volunteer, let location): try applier.receive(volunteer, at: location)
+                case .knownRow(let row, let location): try applier.receive(row, at: location)
                 case .record(let record, let location): try applier.receive(record, at: location)
                 case .reject(let location, let reason): try applier.reject(at: location, reason: reason)
                 case .warn(let location, let message): applier.warn(at: location, message)
@@ -61,6 +63,8 @@ enum ImportPipeline {
         case sequence(Int, String)
         /// A volunteer, prepared on the reading thread.
         case volunteer(PreparedVolunteer, SourceLocation)
+        /// A row read before, passed over unread.
+        case knownRow(KnownRow, SourceLocation)
         /// Any other record.
         case record(ImportRecord, SourceLocation)
         case reject(SourceLocation, String)
@@ -138,10 +142,12 @@ enum ImportPipeline {
     /// thread.
     final class ChannelSink: ImportSink {
         private let channel: Channel
+        private let known: KnownRows
         private var batch: [Event] = []
 
-        init(channel: Channel) {
+        init(channel: Channel, known: KnownRows) {
             self.channel = channel
+            self.known = known
             batch.reserveCapacity(ImportPipeline.chunkSize)
         }
 
@@ -151,6 +157,14 @@ enum ImportPipeline {
         }
 
         func receive(_ record: ImportRecord, at location: SourceLocation) throws {
+            try receive(record, at: location, digest: nil)
+        }
+
+        func receive(_ record: ImportRecord, at location: SourceLocation, rowDigest: UInt64) throws {
+            try receive(record, at: location, digest: rowDigest)
+        }
+
+        private func receive(_ record: ImportRecord, at location: SourceLocation, digest: UInt64?) throws {
             // Every plugin's records pass here, so the limits hold for all of them. A record over
             // one is rejected whole, and its warnings go with it: they may quote the giant value.
             if let violation = FieldLimits.violation(in: record) {
@@ -159,10 +173,19 @@ enum ImportPipeline {
                 return
             }
             if case .volunteer(let volunteer) = record {
-                batch.append(.volunteer(PreparedVolunteer(volunteer), location))
+                batch.append(.volunteer(PreparedVolunteer(volunteer, rowDigest: digest), location))
             } else {
                 batch.append(.record(record, location))
             }
+            if batch.count >= ImportPipeline.chunkSize { try flush() }
+        }
+
+        func isKnownRow(_ digest: UInt64) -> Bool {
+            known.contains(digest)
+        }
+
+        func receive(_ row: KnownRow, at location: SourceLocation) throws {
+            batch.append(.knownRow(row, location))
             if batch.count >= ImportPipeline.chunkSize { try flush() }
         }
 

@@ -216,11 +216,12 @@ public struct ImportService: Sendable {
             url: url, displayName: name, size: size, progress: { progress($0, size) }, message: message)
         let fileDate = Self.modificationDate(of: url)
         let body = { (writer: any DirectoryWriter) throws -> FileImportReport in
+            let expectedRecords = Int(size / Self.bytesPerRecordAtMost)
             let applier = ImportApplier(
                 writer: writer, force: request.force, readsRosters: importerType.readsRosters, partial: request.partial,
-                fileName: name)
+                fileName: name, expectedRecords: expectedRecords)
             // How the store prepares for the file's size (and finishes in `record`) is its own business.
-            try writer.beginBatch(fileDate: fileDate, expectedRecords: Int(size / Self.bytesPerRecordAtMost))
+            try writer.beginBatch(fileDate: fileDate, expectedRecords: expectedRecords)
             try ImportPipeline.run(importerType, input: input, options: request.options, into: applier)
             try applier.finish()
             if request.strict, !applier.rejections.isEmpty {

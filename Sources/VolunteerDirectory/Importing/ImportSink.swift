@@ -16,4 +16,40 @@ public protocol ImportSink: AnyObject {
 
     /// Records something worth a coordinator's attention.
     func warn(at location: SourceLocation?, _ message: String)
+
+    /// Whether the directory holds a listing last read from a row with this digest.
+    func isKnownRow(_ digest: UInt64) -> Bool
+
+    /// Takes a row read before, unread.
+    func receive(_ row: KnownRow, at location: SourceLocation) throws
+
+    /// Applies one record read at `location` from a row with this digest.
+    func receive(_ record: ImportRecord, at location: SourceLocation, rowDigest: UInt64) throws
+}
+
+// MARK: - Rows read before
+
+extension ImportSink {
+    /// Whether the directory holds a listing last read from a row with this digest (see
+    /// ``KnownRows``). A plugin that reads rows asks before reading each one; by default, no.
+    public func isKnownRow(_ digest: UInt64) -> Bool { false }
+
+    /// Takes a row read before, unread (see ``KnownRow``). By default, reads it and applies the
+    /// record, as ``receive(_:at:rowDigest:)``.
+    public func receive(_ row: KnownRow, at location: SourceLocation) throws {
+        let record: ImportRecord
+        do {
+            record = try row.read { warn(at: location, $0) }
+        } catch {
+            try reject(at: location, reason: error.reason)
+            return
+        }
+        try receive(record, at: location, rowDigest: row.digest)
+    }
+
+    /// Applies one record read at `location` from a row with this digest (see ``KnownRows``),
+    /// so that the directory can remember the row. By default, as ``receive(_:at:)``.
+    public func receive(_ record: ImportRecord, at location: SourceLocation, rowDigest: UInt64) throws {
+        try receive(record, at: location)
+    }
 }

@@ -8,9 +8,13 @@ struct PreparedVolunteer: Sendable {
     /// the phone number or, last, the name.
     let listingID: String
     let fingerprint: String
+    /// The digest of the row it was read from, when a plugin that reads rows gave one (see
+    /// ``KnownRows``).
+    let rowDigest: UInt64?
 
-    init(_ record: VolunteerRecord) {
+    init(_ record: VolunteerRecord, rowDigest: UInt64? = nil) {
         self.record = record
+        self.rowDigest = rowDigest
         keys = VolunteerKeys(record)
         listingID =
             record.externalID.map { "id:\($0)" } ?? keys.email.map { "email:\($0)" }

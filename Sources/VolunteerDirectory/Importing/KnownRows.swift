@@ -1,0 +1,95 @@
+/// The rows the directory's listings were last read from, by digest: what lets an import pass
+/// over a roster row it read before without reading it again.
+///
+/// A weekly roster is mostly the rows of last week's. Reading a row (names, postcodes, phones,
+/// skills and languages understood) and looking its listing up cost a re-import of a million rows
+/// most of its time, to find that nothing changed. A plugin that reads rows digests each row's
+/// cells with what governs how they are read (the header, the options, voldir's version), and asks
+/// ``ImportSink/isKnownRow(_:)``; a known row goes to the directory unread, as a ``KnownRow``.
+public struct KnownRows: Sendable {
+    /// The digests, in ascending order.
+    private let digests: [UInt64]
+
+    /// No rows: every row is read.
+    public init() {
+        digests = []
+    }
+
+    /// These digests, in any order.
+    public init(_ digests: [UInt64]) {
+        self.digests = digests.sorted()
+    }
+
+    /// How many rows.
+    public var count: Int { digests.count }
+
+    /// Whether a listing was last read from a row with this digest.
+    public func contains(_ digest: UInt64) -> Bool {
+        var (low, high) = (0, digests.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if digests[middle] < digest { low = middle + 1 } else { high = middle }
+        }
+        return low < digests.count && digests[low] == digest
+    }
+}
+
+/// A row an import read before, handed to the directory unread: its digest, the network its
+/// network cell (or `--network`) names, and a way to read it after all.
+///
+/// The directory reads it when no listing holds the row now as it was read: an earlier row of the
+/// same file changed or ended that listing, or the person was erased.
+public struct KnownRow: Sendable {
+    /// The row's digest (see ``KnownRows``).
+    public var digest: UInt64
+    /// The network the row names, as written.
+    public var network: String?
+    /// Reads the row into a record, telling `warn` what looks wrong, as a plugin would have.
+    public var read: @Sendable (_ warn: (String) -> Void) throws(FieldError) -> ImportRecord
+
+    /// A known row.
+    public init(
+        digest: UInt64, network: String?,
+        read: @escaping @Sendable (_ warn: (String) -> Void) throws(FieldError) -> ImportRecord
+    ) {
+        self.digest = digest
+        self.network = network
+        self.read = read
+    }
+}
+
+/// What a store confirmed of a known row's listing.
+public struct KnownRowConfirmation: Sendable, Hashable {
+    /// The listing's source.
+    public var source: String
+    /// Whether the listing records whether the person may be contacted.
+    public var consentRecorded: Bool
+
+    /// A confirmation.
+    public init(source: String, consentRecorded: Bool) {
+        self.source = source
+        self.consentRecorded = consentRecorded
+    }
+}
+
+/// A writer that remembers the row each listing was last read from, so that an import can pass
+/// over the rows it read before (see ``KnownRows``). A store without it reads every row.
+public protocol KnownRowWriter: DirectoryWriter {
+    /// The rows this import may pass over unread: none when the file (about `expectedRecords`
+    /// records) is too small against the directory for loading them to pay.
+    func knownRows(expectedRecords: Int) throws -> KnownRows
+    /// Confirms unchanged the listing last read from the row `digest`, as
+    /// ``DirectoryWriter/confirmListing(_:listedBy:)`` does, and says whose it is; `nil` (and
+    /// nothing done) when no listing holds that row now as it was read: this import changed or
+    /// ended it, or it is gone. The row must then be read.
+    func confirmKnownRow(_ digest: UInt64) throws -> KnownRowConfirmation?
+    /// Saves a listing as ``DirectoryWriter/saveListing(_:keys:listingID:fingerprint:volunteer:)``
+    /// does, remembering the row it was read from.
+    func saveListing(
+        _ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String,
+        volunteer id: VolunteerID?, rowDigest: UInt64
+    ) throws -> VolunteerID
+    /// Confirms a listing as ``DirectoryWriter/confirmListing(_:listedBy:)`` does, remembering the
+    /// row it was read from this time.
+    func confirmListing(_ listingID: String, listedBy source: String, rowDigest: UInt64) throws
+}

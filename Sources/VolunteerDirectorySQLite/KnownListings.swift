@@ -1,0 +1,96 @@
+import GRDB
+import VolunteerDirectory
+
+/// What an import's writer knows of the roster rows its listings were last read from (see
+/// ``KnownRows``): each digest with the listing's row, source and whether it records consent, in
+/// digest order, and the listings this import has written or ended, whose rows are no longer
+/// known as they were read.
+struct KnownListings {
+    private struct Listing {
+        var digest: UInt64
+        var row: Int64
+        var source: Int64
+        var consentRecorded: Bool
+    }
+
+    private var listings: [Listing] = []
+    private var touched: Set<Int64> = []
+    /// The names of the sources asked for, by number: a roster has one, a file a few.
+    private var sourceNames: [Int64: String] = [:]
+
+    /// Knows nothing: every row is read.
+    init() {}
+
+    /// Loads the digests of every listing that has one, unless the file (about
+    /// `expectedRecords` records) is so small against the directory that reading them would
+    /// cost more than it saves.
+    init(expectedRecords: Int, in db: Database) throws {
+        let held = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM listing WHERE row_digest IS NOT NULL") ?? 0
+        guard held > 0, held <= Self.alwaysLoaded || expectedRecords * Self.smallestShare >= held else { return }
+        listings.reserveCapacity(held)
+        let rows = try Row.fetchCursor(
+            db,
+            sql:
+                "SELECT row_digest, rowid, source_id, consent_contact IS NOT NULL FROM listing WHERE row_digest IS NOT NULL"
+        )
+        while let row = try rows.next() {
+            let digest: Int64 = row[0]
+            listings.append(
+                Listing(digest: UInt64(bitPattern: digest), row: row[1], source: row[2], consentRecorded: row[3]))
+        }
+        listings.sort { $0.digest < $1.digest }
+    }
+
+    /// Beyond ``alwaysLoaded`` listings, a file's cautious count of records times this must reach
+    /// the listings held for loading their digests to pay: a 10-row roster does not read a
+    /// million digests.
+    static let smallestShare = 50
+    /// Listings whose digests are loaded for any file: a few milliseconds' reading.
+    static let alwaysLoaded = 10_000
+
+    /// The digests, for the reading side.
+    var rows: KnownRows { KnownRows(listings.map(\.digest)) }
+
+    /// Whether any digest is known, so that writes must be tracked.
+    var isEmpty: Bool { listings.isEmpty }
+
+    /// The listing read from the row `digest`, unless this import wrote or ended it since.
+    func listing(_ digest: UInt64) -> (row: Int64, source: Int64, consentRecorded: Bool)? {
+        var (low, high) = (0, listings.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if listings[middle].digest < digest { low = middle + 1 } else { high = middle }
+        }
+        guard low < listings.count, listings[low].digest == digest, !touched.contains(listings[low].row) else {
+            return nil
+        }
+        return (listings[low].row, listings[low].source, listings[low].consentRecorded)
+    }
+
+    /// The name of source number `id`.
+    mutating func sourceName(_ id: Int64, in db: Database) throws -> String? {
+        if let known = sourceNames[id] { return known }
+        let name = try String.fetchOne(db, sql: "SELECT name FROM source WHERE id = ?", arguments: [id])
+        sourceNames[id] = name
+        return name
+    }
+
+    /// Digests of rows read this time that were not the ones remembered, by listing row.
+    private var remembered: [(row: Int64, digest: UInt64)] = []
+
+    /// Remembers that the listing in `row` was read from the row `digest` this time.
+    mutating func remember(_ digest: UInt64, of row: Int64) {
+        remembered.append((row, digest))
+    }
+
+    /// The digests remembered since the last call, to be written.
+    mutating func takeRemembered() -> [(row: Int64, digest: UInt64)] {
+        defer { remembered = [] }
+        return remembered
+    }
+
+    /// This import wrote or ended the listing in `row`: its row, if known, is read again.
+    mutating func touch(_ row: Int64) {
+        touched.insert(row)
+    }
+}

@@ -1,0 +1,61 @@
+import GRDB
+import VolunteerDirectory
+
+/// Roster rows read before (see ``KnownRows``): the digests are loaded once per import into
+/// ``KnownListings``; a known row's listing is confirmed with the others, in bulk, at the end.
+extension SQLiteDirectoryWriter: KnownRowWriter {
+    func knownRows(expectedRecords: Int) throws -> KnownRows {
+        knownListings = try KnownListings(expectedRecords: expectedRecords, in: db)
+        return knownListings.rows
+    }
+
+    func confirmKnownRow(_ digest: UInt64) throws -> KnownRowConfirmation? {
+        guard let listing = knownListings.listing(digest),
+            let source = try knownListings.sourceName(listing.source, in: db)
+        else { return nil }
+        confirmed.append(listing.row)
+        return KnownRowConfirmation(source: source, consentRecorded: listing.consentRecorded)
+    }
+
+    func saveListing(
+        _ record: VolunteerRecord, keys: VolunteerKeys, listingID: String, fingerprint: String,
+        volunteer id: VolunteerID?, rowDigest: UInt64
+    ) throws -> VolunteerID {
+        try saveListing(
+            record, keys: keys, listingID: listingID, fingerprint: fingerprint, volunteer: id, readFrom: rowDigest)
+    }
+
+    func confirmListing(_ listingID: String, listedBy source: String, rowDigest: UInt64) throws {
+        let before = confirmed.count
+        try confirmListing(listingID, listedBy: source)
+        // The row reads as it did, but is not the row remembered (a listing from before v13, a
+        // cell written differently, another voldir): remembered with the stamps, in bulk.
+        if confirmed.count > before { knownListings.remember(rowDigest, of: confirmed[before]) }
+    }
+
+    /// Writes the digests remembered since the last call; called with the stamps.
+    func writeRememberedDigests() throws {
+        let remembered = knownListings.takeRemembered()
+        for start in stride(from: 0, to: remembered.count, by: 50_000) {
+            let part = remembered[start..<min(start + 50_000, remembered.count)]
+            let list = "[" + part.map { "[\($0.row),\(Int64(bitPattern: $0.digest))]" }.joined(separator: ",") + "]"
+            try db.execute(
+                sql: """
+                    UPDATE listing SET row_digest = remembered.digest
+                    FROM (SELECT json_extract(value, '$[0]') AS row, json_extract(value, '$[1]') AS digest FROM json_each(?))
+                      AS remembered
+                    WHERE listing.rowid = remembered.row
+                    """, arguments: [list])
+        }
+    }
+
+    /// Marks the listing written or ended, so that a row known as read from it is read again.
+    func touchKnownListing(_ listingID: String, source: Int64) throws {
+        guard !knownListings.isEmpty,
+            let row = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT rowid FROM listing WHERE source_id = ? AND listing_id = ?"),
+                arguments: [source, listingID])
+        else { return }
+        knownListings.touch(row)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import VolunteerDirectory
+
+/// Rows read before (``KnownRows``): a store that remembers them passes over them unread, and
+/// must leave the directory as reading them would have. The reference store reads every row.
+@Suite("Store contract: rows read before")
+struct KnownRowContractTests {
+    static let header = "Ref,Name,Email,Postcode,Network,Skills,Languages,Consent"
+    static let amina = "1,Amina Rahman,amina@example.org,SK1 3XE,Able Network,Befriending,Urdu,yes"
+    static let ben = "2,Ben Bright,ben@example.org,SK4 1AA,Able Network,Driving,English,yes"
+    static let cal = "3,Cal Crow,cal@example.org,SK2 5QR,Able Network,Cooking,Klingonese,"
+
+    /// `rows` under the header, as a roster file.
+    static func roster(_ rows: String...) -> String {
+        ([header] + rows).joined(separator: "\n") + "\n"
+    }
+
+    /// The directory of `kind`, and the reference, after importing each roster in turn.
+    static func imported(_ kind: StoreKind, _ rosters: [String]) throws -> (
+        directory: DirectoryUnderTest, reference: DirectoryUnderTest, reports: [FileImportReport]
+    ) {
+        let directory = try kind.make()
+        let reference = try StoreKind.reference.make()
+        var reports: [FileImportReport] = []
+        for (number, text) in rosters.enumerated() {
+            let daysAgo = Double(rosters.count - number)
+            reports.append(try directory.importText("able-\(number).csv", text, daysAgo: daysAgo))
+            _ = try reference.importText("able-\(number).csv", text, daysAgo: daysAgo)
+        }
+        return (directory, reference, reports)
+    }
+
+    @Test(
+        "a roster sent again is counted unchanged, and gives the reference's directory", arguments: StoreKind.allCases)
+    func unchangedRows(kind: StoreKind) throws {
+        let (directory, reference, reports) = try Self.imported(
+            kind, [Self.roster(Self.amina, Self.ben, Self.cal), Self.roster(Self.amina, Self.ben, Self.cal, "")])
+        #expect(reports[1].counts.unchanged == 3)
+        #expect(reports[1].counts.created + reports[1].counts.updated == 0)
+        #expect(try directory.everyone() == reference.everyone())
+        // The no-consent count covers the rows passed over too.
+        #expect(reports[1].warnings.contains { $0.message.hasPrefix("1 volunteer(s) have no recorded consent") })
+    }
+
+    @Test(
+        "a row read before is read after all when an earlier row of the file changed its listing",
+        arguments: StoreKind.allCases)
+    func rowAfterItsListingChanged(kind: StoreKind) throws {
+        // The second file lists ref 1 twice: first moved to another postcode, then as the first
+        // file had it. The last row wins, as it does when every row is read.
+        let moved = Self.amina.replacingOccurrences(of: "SK1 3XE", with: "SK7 9QR")
+        let (directory, reference, reports) = try Self.imported(
+            kind, [Self.roster(Self.amina, Self.ben), Self.roster(moved, Self.amina, Self.ben)])
+        #expect(try directory.person(named: "Amina Rahman")?.postcode == "SK1 3XE")
+        #expect(try directory.everyone() == reference.everyone())
+        #expect(reports[1].counts == (try reference.store.batches().last?.counts))
+    }
+
+    @Test(
+        "someone a roster no longer lists leaves it when every other row is passed over",
+        arguments: StoreKind.allCases)
+    func departureAmongKnownRows(kind: StoreKind) throws {
+        let (directory, reference, reports) = try Self.imported(
+            kind, [Self.roster(Self.amina, Self.ben, Self.cal), Self.roster(Self.amina, Self.cal)])
+        #expect(reports[1].counts.ended == 1)
+        #expect(reports[1].departures.map(\.roster) == ["Able Network"])
+        #expect(try directory.person(named: "Ben Bright")?.memberships.isEmpty == true)
+        #expect(try directory.everyone() == reference.everyone())
+        #expect(try directory.store.networks() == reference.store.networks())
+    }
+
+    @Test("SQLite passes over the rows it read before: their warnings are not given again")
+    func sqlitePassesOver() throws {
+        let directory = try StoreKind.sqlite.make()
+        let first = try directory.importText("able-1.csv", Self.roster(Self.amina, Self.cal), daysAgo: 2)
+        #expect(first.warnings.contains { $0.message.contains("Klingonese") })
+        let again = try directory.importText("able-2.csv", Self.roster(Self.amina, Self.cal, Self.ben), daysAgo: 1)
+        #expect(again.counts.unchanged == 2)
+        #expect(again.counts.created == 1)
+        #expect(!again.warnings.contains { $0.message.contains("Klingonese") })
+        // A row written differently is read, even when it reads as the same record.
+        let spaced = Self.cal.replacingOccurrences(of: ",Cooking,", with: ", Cooking ,")
+        let third = try directory.importText("able-3.csv", Self.roster(Self.amina, spaced, Self.ben))
+        #expect(third.counts.unchanged == 3)
+        #expect(third.warnings.contains { $0.message.contains("Klingonese") })
+    }
+}
