@@ -2,21 +2,19 @@ import GRDB
 import VolunteerDirectory
 
 /// What an import's writer knows of the roster rows its listings were last read from (see
-/// ``KnownRows``): each digest with the listing's row, source and whether it records consent, in
-/// digest order, and the listings this import has written or ended, whose rows are no longer
-/// known as they were read.
+/// ``KnownRows``): each digest (in order) with its listing's row, source and whether it records
+/// consent, side by side, and the listings this import has written or ended, whose rows are no
+/// longer known as they were read. About 25 bytes a listing, and nothing sorted in memory.
 struct KnownListings {
-    private struct Listing {
-        var digest: UInt64
-        var row: Int64
-        var source: Int64
-        var consentRecorded: Bool
-    }
-
-    private var listings: [Listing] = []
+    private(set) var rows = KnownRows()
+    private var listingRows: [Int64] = []
+    private var sources: [Int64] = []
+    private var consentRecorded: [Bool] = []
     private var touched: Set<Int64> = []
     /// The names of the sources asked for, by number: a roster has one, a file a few.
     private var sourceNames: [Int64: String] = [:]
+    /// Digests of rows read this time that were not the ones remembered, by listing row.
+    private var remembered: [(row: Int64, digest: UInt64)] = []
 
     /// Knows nothing: every row is read.
     init() {}
@@ -27,18 +25,25 @@ struct KnownListings {
     init(expectedRecords: Int, in db: Database) throws {
         let held = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM listing WHERE row_digest IS NOT NULL") ?? 0
         guard held > 0, held <= Self.alwaysLoaded || expectedRecords * Self.smallestShare >= held else { return }
-        listings.reserveCapacity(held)
-        let rows = try Row.fetchCursor(
+        var digests: [Int64] = []
+        digests.reserveCapacity(held)
+        listingRows.reserveCapacity(held)
+        sources.reserveCapacity(held)
+        consentRecorded.reserveCapacity(held)
+        // SQLite sorts (spilling to its temporary files): no second copy of a million in memory.
+        let cursor = try Row.fetchCursor(
             db,
-            sql:
-                "SELECT row_digest, rowid, source_id, consent_contact IS NOT NULL FROM listing WHERE row_digest IS NOT NULL"
-        )
-        while let row = try rows.next() {
-            let digest: Int64 = row[0]
-            listings.append(
-                Listing(digest: UInt64(bitPattern: digest), row: row[1], source: row[2], consentRecorded: row[3]))
+            sql: """
+                SELECT row_digest, rowid, source_id, consent_contact IS NOT NULL FROM listing
+                WHERE row_digest IS NOT NULL ORDER BY row_digest
+                """)
+        while let row = try cursor.next() {
+            digests.append(row[0])
+            listingRows.append(row[1])
+            sources.append(row[2])
+            consentRecorded.append(row[3])
         }
-        listings.sort { $0.digest < $1.digest }
+        rows = KnownRows(ascendingBitPatterns: digests)
     }
 
     /// Beyond ``alwaysLoaded`` listings, a file's cautious count of records times this must reach
@@ -48,23 +53,13 @@ struct KnownListings {
     /// Listings whose digests are loaded for any file: a few milliseconds' reading.
     static let alwaysLoaded = 10_000
 
-    /// The digests, for the reading side.
-    var rows: KnownRows { KnownRows(listings.map(\.digest)) }
-
     /// Whether any digest is known, so that writes must be tracked.
-    var isEmpty: Bool { listings.isEmpty }
+    var isEmpty: Bool { rows.count == 0 }
 
     /// The listing read from the row `digest`, unless this import wrote or ended it since.
     func listing(_ digest: UInt64) -> (row: Int64, source: Int64, consentRecorded: Bool)? {
-        var (low, high) = (0, listings.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if listings[middle].digest < digest { low = middle + 1 } else { high = middle }
-        }
-        guard low < listings.count, listings[low].digest == digest, !touched.contains(listings[low].row) else {
-            return nil
-        }
-        return (listings[low].row, listings[low].source, listings[low].consentRecorded)
+        guard let at = rows.position(of: digest), !touched.contains(listingRows[at]) else { return nil }
+        return (listingRows[at], sources[at], consentRecorded[at])
     }
 
     /// The name of source number `id`.
@@ -74,9 +69,6 @@ struct KnownListings {
         sourceNames[id] = name
         return name
     }
-
-    /// Digests of rows read this time that were not the ones remembered, by listing row.
-    private var remembered: [(row: Int64, digest: UInt64)] = []
 
     /// Remembers that the listing in `row` was read from the row `digest` this time.
     mutating func remember(_ digest: UInt64, of row: Int64) {

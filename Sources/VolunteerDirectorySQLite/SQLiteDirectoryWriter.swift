@@ -15,6 +15,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// statements in a transaction, and FTS5 writes out its pending terms at every savepoint, so a
     /// row per record interleaved with other writes makes a tiny index segment per person.
     private var firstCreated: VolunteerID?
+    /// People held before this transaction whose full-text rows are out of date: rewritten
+    /// together by ``finish()``, for the reason above. Row by row, the FTS5 segments they made
+    /// were merged again and again (and, with secure delete, zeroed): 1.8 ms for each person a
+    /// re-import updated, 18 s of a million-row roster's with 1% of its rows changed.
+    private var staleText: Set<VolunteerID> = []
     /// This import's batch: the id it will be recorded under, and its file's date in microseconds
     /// since 1970, which every listing it lists is stamped with.
     private var current: (batch: Int64, asOf: Int64)?
@@ -810,6 +815,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// import's body, inside the transaction.
     func finish() throws {
         try stampConfirmed()
+        try rewriteStaleText()
         if let firstCreated {
             try FullTextRows.insert(where: "id >= ?", arguments: [firstCreated], in: db)
             self.firstCreated = nil
@@ -819,10 +825,23 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         try SearchFacets.rebuild(in: db)
     }
 
+    /// Marks a person's full-text row out of date; ``finish()`` writes it as the person then
+    /// stands (created in this transaction: with the others created).
     private func refreshText(of id: VolunteerID) throws {
-        // Created in this transaction: `finish` writes its row, as it then stands.
         if let firstCreated, id >= firstCreated { return }
-        try run(sql: "DELETE FROM volunteer_text WHERE rowid = ?", arguments: [id])
-        try FullTextRows.insert(where: "id = ?", arguments: [id], in: db)
+        staleText.insert(id)
+    }
+
+    /// Rewrites the full-text rows marked out of date, in one statement a part.
+    private func rewriteStaleText() throws {
+        let stale = staleText.sorted()
+        staleText = []
+        for start in stride(from: 0, to: stale.count, by: 100_000) {
+            let list =
+                "[" + stale[start..<min(start + 100_000, stale.count)].map(String.init).joined(separator: ",") + "]"
+            try run(
+                sql: "DELETE FROM volunteer_text WHERE rowid IN (SELECT value FROM json_each(?))", arguments: [list])
+            try FullTextRows.insert(where: "id IN (SELECT value FROM json_each(?))", arguments: [list], in: db)
+        }
     }
 }

@@ -70,6 +70,25 @@ struct KnownRowContractTests {
         #expect(try directory.store.networks() == reference.store.networks())
     }
 
+    @Test(
+        "a row changed on re-import is found by its new words and not its old, among rows passed over",
+        arguments: StoreKind.allCases)
+    func changedRowText(kind: StoreKind) throws {
+        let renamed = Self.amina.replacingOccurrences(of: "Amina Rahman", with: "Amina Qureshi")
+            .replacingOccurrences(of: "Befriending", with: "Beekeeping")
+        let (directory, reference, _) = try Self.imported(
+            kind, [Self.roster(Self.amina, Self.ben), Self.roster(renamed, Self.ben)])
+        func names(_ text: String) throws -> [String] {
+            try directory.store.search(VolunteerQuery(text: text, includeWithoutConsent: true)).map(\.volunteer.name)
+        }
+        #expect(try names("Qureshi") == ["Amina Qureshi"])
+        #expect(try names("Beekeeping") == ["Amina Qureshi"])
+        #expect(try names("Rahman").isEmpty)
+        #expect(try names("Befriending").isEmpty)
+        #expect(try names("Bright") == ["Ben Bright"])
+        #expect(try directory.everyone() == reference.everyone())
+    }
+
     @Test("SQLite passes over the rows it read before: their warnings are not given again")
     func sqlitePassesOver() throws {
         let directory = try StoreKind.sqlite.make()

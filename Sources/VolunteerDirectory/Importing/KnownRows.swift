@@ -7,30 +7,42 @@
 /// cells with what governs how they are read (the header, the options, voldir's version), and asks
 /// ``ImportSink/isKnownRow(_:)``; a known row goes to the directory unread, as a ``KnownRow``.
 public struct KnownRows: Sendable {
-    /// The digests, in ascending order.
-    private let digests: [UInt64]
+    /// The digests' bit patterns as signed numbers (as SQL stores them), in ascending order.
+    public let ascendingBitPatterns: [Int64]
 
     /// No rows: every row is read.
     public init() {
-        digests = []
+        ascendingBitPatterns = []
     }
 
     /// These digests, in any order.
     public init(_ digests: [UInt64]) {
-        self.digests = digests.sorted()
+        ascendingBitPatterns = digests.map { Int64(bitPattern: $0) }.sorted()
+    }
+
+    /// Digests as a store reads them with `ORDER BY`: their bit patterns as signed numbers, in
+    /// ascending order, taken as they are (a million of them, not copied or sorted again).
+    public init(ascendingBitPatterns: [Int64]) {
+        self.ascendingBitPatterns = ascendingBitPatterns
     }
 
     /// How many rows.
-    public var count: Int { digests.count }
+    public var count: Int { ascendingBitPatterns.count }
+
+    /// Where the digest is, if known.
+    public func position(of digest: UInt64) -> Int? {
+        let wanted = Int64(bitPattern: digest)
+        var (low, high) = (0, ascendingBitPatterns.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if ascendingBitPatterns[middle] < wanted { low = middle + 1 } else { high = middle }
+        }
+        return low < ascendingBitPatterns.count && ascendingBitPatterns[low] == wanted ? low : nil
+    }
 
     /// Whether a listing was last read from a row with this digest.
     public func contains(_ digest: UInt64) -> Bool {
-        var (low, high) = (0, digests.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if digests[middle] < digest { low = middle + 1 } else { high = middle }
-        }
-        return low < digests.count && digests[low] == digest
+        position(of: digest) != nil
     }
 }
 
