@@ -117,17 +117,17 @@ final class ImportApplier: ImportSink {
             }
             return
         }
-        let record: ImportRecord
-        do {
-            record = try row.read { warn(at: location, $0) }
-        } catch {
-            try reject(at: location, reason: error.reason)
-            return
-        }
+        guard let record = try row.read(at: location, into: self) else { return }
+        try receive(record, at: location, rowDigest: row.digest)
+    }
+
+    /// Applies a record read on this thread (a known row read after all), within the limits
+    /// the reading thread holds every other record to.
+    func receive(_ record: ImportRecord, at location: SourceLocation, rowDigest: UInt64) throws {
         if let violation = FieldLimits.violation(in: record) {
             try reject(at: location, reason: violation.description)
         } else if case .volunteer(let volunteer) = record {
-            try receive(PreparedVolunteer(volunteer, rowDigest: row.digest), at: location)
+            try receive(PreparedVolunteer(volunteer, rowDigest: rowDigest), at: location)
         } else {
             try receive(record, at: location)
         }

@@ -37,13 +37,7 @@ extension ImportSink {
     /// Takes a row read before, unread (see ``KnownRow``). By default, reads it and applies the
     /// record, as ``receive(_:at:rowDigest:)``.
     public func receive(_ row: KnownRow, at location: SourceLocation) throws {
-        let record: ImportRecord
-        do {
-            record = try row.read { warn(at: location, $0) }
-        } catch {
-            try reject(at: location, reason: error.reason)
-            return
-        }
+        guard let record = try row.read(at: location, into: self) else { return }
         try receive(record, at: location, rowDigest: row.digest)
     }
 

@@ -70,6 +70,19 @@ public struct KnownRow: Sendable {
     }
 }
 
+extension KnownRow {
+    /// Reads the row after all, telling `sink` what looks wrong at `location`; a row that cannot
+    /// be read is rejected there, and gives `nil`.
+    public func read(at location: SourceLocation, into sink: any ImportSink) throws -> ImportRecord? {
+        do {
+            return try read { sink.warn(at: location, $0) }
+        } catch {
+            try sink.reject(at: location, reason: error.reason)
+            return nil
+        }
+    }
+}
+
 /// What a store confirmed of a known row's listing.
 public struct KnownRowConfirmation: Sendable, Hashable {
     /// The listing's source.
