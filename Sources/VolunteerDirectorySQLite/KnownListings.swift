@@ -3,11 +3,13 @@ import VolunteerDirectory
 
 /// What an import's writer knows of the roster rows its listings were last read from (see
 /// ``KnownRows``): each digest (in order) with its listing's row, source and whether it records
-/// consent, side by side, and the listings this import has written or ended, whose rows are no
-/// longer known as they were read. About 25 bytes a listing, and nothing sorted in memory.
+/// consent and the person it lists, side by side, and the listings this import has written or ended,
+/// whose rows are no longer known as they were read. About 33 bytes a listing, and nothing sorted
+/// in memory.
 struct KnownListings {
     private(set) var rows = KnownRows()
     private var listingRows: [Int64] = []
+    private var people: [VolunteerID] = []
     private var sources: [Int64] = []
     private var consentRecorded: [Bool] = []
     private var touched: Set<Int64> = []
@@ -28,13 +30,14 @@ struct KnownListings {
         var digests: [Int64] = []
         digests.reserveCapacity(held)
         listingRows.reserveCapacity(held)
+        people.reserveCapacity(held)
         sources.reserveCapacity(held)
         consentRecorded.reserveCapacity(held)
         // SQLite sorts (spilling to its temporary files): no second copy of a million in memory.
         let cursor = try Row.fetchCursor(
             db,
             sql: """
-                SELECT row_digest, rowid, source_id, consent_contact IS NOT NULL FROM listing
+                SELECT row_digest, rowid, source_id, consent_contact IS NOT NULL, volunteer_id FROM listing
                 WHERE row_digest IS NOT NULL ORDER BY row_digest
                 """)
         while let row = try cursor.next() {
@@ -42,6 +45,7 @@ struct KnownListings {
             listingRows.append(row[1])
             sources.append(row[2])
             consentRecorded.append(row[3])
+            people.append(row[4])
         }
         rows = KnownRows(ascendingBitPatterns: digests)
     }
@@ -57,9 +61,9 @@ struct KnownListings {
     var isEmpty: Bool { rows.count == 0 }
 
     /// The listing read from the row `digest`, unless this import wrote or ended it since.
-    func listing(_ digest: UInt64) -> (row: Int64, source: Int64, consentRecorded: Bool)? {
+    func listing(_ digest: UInt64) -> (row: Int64, volunteer: VolunteerID, source: Int64, consentRecorded: Bool)? {
         guard let at = rows.position(of: digest), !touched.contains(listingRows[at]) else { return nil }
-        return (listingRows[at], sources[at], consentRecorded[at])
+        return (listingRows[at], people[at], sources[at], consentRecorded[at])
     }
 
     /// The name of source number `id`.

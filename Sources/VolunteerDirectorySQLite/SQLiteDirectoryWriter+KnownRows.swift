@@ -14,6 +14,7 @@ extension SQLiteDirectoryWriter: KnownRowWriter {
             let source = try knownListings.sourceName(listing.source, in: db)
         else { return nil }
         confirmed.append(listing.row)
+        confirmedPeople.append(listing.volunteer)
         return KnownRowConfirmation(source: source, consentRecorded: listing.consentRecorded)
     }
 

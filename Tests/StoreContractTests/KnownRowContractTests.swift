@@ -89,6 +89,23 @@ struct KnownRowContractTests {
         #expect(try directory.everyone() == reference.everyone())
     }
 
+    @Test(
+        "everyone a roster sent again lists is stamped as seen, rows passed over too",
+        arguments: StoreKind.allCases.filter { $0 != .memory })  // the reference keeps no privacy records
+    func rowsPassedOverAreSeen(kind: StoreKind) throws {
+        let directory = try kind.make()
+        let store = try #require(directory.privacy)
+        try directory.importText("able-1.csv", Self.roster(Self.amina, Self.ben, Self.cal), daysAgo: 2)
+        Thread.sleep(forTimeInterval: 0.01)
+        let between = Date()
+        Thread.sleep(forTimeInterval: 0.01)
+        #expect(try store.notSeen(since: between).count == 3)
+        let changed = Self.ben.replacingOccurrences(of: "Driving", with: "Cooking")
+        try directory.importText("able-2.csv", Self.roster(Self.amina, changed), daysAgo: 1)
+        // Amina passed over and Ben read are seen again; Cal, whom the roster no longer lists, is not.
+        #expect(try store.notSeen(since: between).map(\.name) == ["Cal Crow"])
+    }
+
     @Test("SQLite passes over the rows it read before: their warnings are not given again")
     func sqlitePassesOver() throws {
         let directory = try StoreKind.sqlite.make()
