@@ -9,7 +9,7 @@ from pathlib import Path
 
 from axe_selenium_python import Axe
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -48,6 +48,25 @@ def wait(driver, timeout=30):
     return WebDriverWait(
         driver, timeout, poll_frequency=0.1, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
     )
+
+
+def page_replaced(page):
+    """A wait condition: the page `page` (its html element) was left for another. Chromium says so
+    with a stale element, or, when it asks in the middle of the swap, with "Node with given id does
+    not belong to the document", which Selenium's own staleness_of raises instead of answering."""
+
+    def replaced(_driver):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+
+    return replaced
 
 
 def axe_violations(driver):

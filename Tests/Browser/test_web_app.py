@@ -93,7 +93,7 @@ class WebAppInABrowser(unittest.TestCase):
         matching `path_pattern` (redirects are followed before a page loads)."""
         page = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.find_element(By.ID, element_id).click()
-        support.wait(self.driver, timeout).until(EC.staleness_of(page))
+        support.wait(self.driver, timeout).until(support.page_replaced(page))
         support.wait(self.driver, timeout).until(
             lambda driver: driver.execute_script("return document.readyState") == "complete"
         )
@@ -292,7 +292,7 @@ class WebAppInABrowser(unittest.TestCase):
         proposals = len(self.driver.find_elements(By.CSS_SELECTOR, "button.confirm-placement"))
         page = self.driver.find_element(By.TAG_NAME, "html")
         confirm.click()
-        support.wait(self.driver).until(EC.staleness_of(page))
+        support.wait(self.driver).until(support.page_replaced(page))
         support.wait(self.driver).until(
             lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "button.confirm-placement")) == proposals - 1
         )
