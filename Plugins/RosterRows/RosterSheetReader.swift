@@ -94,12 +94,14 @@ public struct RosterSheetReader {
     /// A row read before, with a way to read it after all on the directory's side: with a reader
     /// of its own, since a reader's memos are not shared between threads.
     private static func knownRow(_ cells: [String], digest: UInt64, reader: VolunteerRowReader) -> KnownRow {
-        let (layout, network, fileName, catalogue) = (
+        let (layout, defaultNetwork, fileName, catalogue) = (
             reader.layout, reader.defaultNetwork, reader.fileName, reader.catalogue
         )
-        return KnownRow(digest: digest, network: reader.networkName(in: cells)) { warn throws(FieldError) in
+        let network = reader.networkName(in: cells)
+        return KnownRow(digest: digest, source: reader.source(listing: network), network: network) {
+            warn throws(FieldError) in
             let reader = VolunteerRowReader(
-                layout: layout, defaultNetwork: network, fileName: fileName, catalogue: catalogue)
+                layout: layout, defaultNetwork: defaultNetwork, fileName: fileName, catalogue: catalogue)
             return .volunteer(try reader.record(from: cells, warn: warn))
         }
     }

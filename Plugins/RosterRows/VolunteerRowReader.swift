@@ -37,7 +37,7 @@ public struct VolunteerRowReader {
         guard let name else { throw FieldError("no name") }
 
         let networkName = networkName(in: row)
-        let source = networkName.map { sources.value(for: $0) { "roster:\($0.matchingKey)" } } ?? "file:\(fileName)"
+        let source = source(listing: networkName)
 
         let email = layout.value(.email, in: row)
         if let email, ContactKeys.emailKey(email) == nil {
@@ -92,6 +92,12 @@ public struct VolunteerRowReader {
     /// The network a row lists its person in: its network cell, else `--network`.
     public func networkName(in row: [String]) -> String? {
         layout.value(.network, in: row) ?? defaultNetwork
+    }
+
+    /// The source a row in `network` lists its person for: the network's roster, or with no
+    /// network the file.
+    public func source(listing network: String?) -> String {
+        network.map { sources.value(for: $0) { "roster:\($0.matchingKey)" } } ?? "file:\(fileName)"
     }
 
     private func slots(_ cell: String?, warn: (String) -> Void) -> [Slot] {

@@ -2,19 +2,15 @@ import GRDB
 import VolunteerDirectory
 
 /// What an import's writer knows of the roster rows its listings were last read from (see
-/// ``KnownRows``): each digest (in order) with its listing's row, source and whether it records
-/// consent and the person it lists, side by side, and the listings this import has written or ended,
-/// whose rows are no longer known as they were read. About 33 bytes a listing, and nothing sorted
-/// in memory.
+/// ``KnownRows``): each digest (in order) with its listing's row, the person it lists and whether
+/// it records consent, side by side, and the listings this import has written or ended, whose rows
+/// are no longer known as they were read. About 25 bytes a listing, and nothing sorted in memory.
 struct KnownListings {
     private(set) var rows = KnownRows()
     private var listingRows: [Int64] = []
     private var people: [VolunteerID] = []
-    private var sources: [Int64] = []
     private var consentRecorded: [Bool] = []
     private var touched: Set<Int64> = []
-    /// The names of the sources asked for, by number: a roster has one, a file a few.
-    private var sourceNames: [Int64: String] = [:]
     /// Digests of rows read this time that were not the ones remembered, by listing row.
     private var remembered: [(row: Int64, digest: UInt64)] = []
 
@@ -31,21 +27,19 @@ struct KnownListings {
         digests.reserveCapacity(held)
         listingRows.reserveCapacity(held)
         people.reserveCapacity(held)
-        sources.reserveCapacity(held)
         consentRecorded.reserveCapacity(held)
         // SQLite sorts (spilling to its temporary files): no second copy of a million in memory.
         let cursor = try Row.fetchCursor(
             db,
             sql: """
-                SELECT row_digest, rowid, source_id, consent_contact IS NOT NULL, volunteer_id FROM listing
+                SELECT row_digest, rowid, volunteer_id, consent_contact IS NOT NULL FROM listing
                 WHERE row_digest IS NOT NULL ORDER BY row_digest
                 """)
         while let row = try cursor.next() {
             digests.append(row[0])
             listingRows.append(row[1])
-            sources.append(row[2])
+            people.append(row[2])
             consentRecorded.append(row[3])
-            people.append(row[4])
         }
         rows = KnownRows(ascendingBitPatterns: digests)
     }
@@ -61,17 +55,9 @@ struct KnownListings {
     var isEmpty: Bool { rows.count == 0 }
 
     /// The listing read from the row `digest`, unless this import wrote or ended it since.
-    func listing(_ digest: UInt64) -> (row: Int64, volunteer: VolunteerID, source: Int64, consentRecorded: Bool)? {
+    func listing(_ digest: UInt64) -> (row: Int64, volunteer: VolunteerID, consentRecorded: Bool)? {
         guard let at = rows.position(of: digest), !touched.contains(listingRows[at]) else { return nil }
-        return (listingRows[at], people[at], sources[at], consentRecorded[at])
-    }
-
-    /// The name of source number `id`.
-    mutating func sourceName(_ id: Int64, in db: Database) throws -> String? {
-        if let known = sourceNames[id] { return known }
-        let name = try String.fetchOne(db, sql: "SELECT name FROM source WHERE id = ?", arguments: [id])
-        sourceNames[id] = name
-        return name
+        return (listingRows[at], people[at], consentRecorded[at])
     }
 
     /// Remembers that the listing in `row` was read from the row `digest` this time.

@@ -10,12 +10,16 @@ extension SQLiteDirectoryWriter: KnownRowWriter {
     }
 
     func confirmKnownRow(_ digest: UInt64) throws -> KnownRowConfirmation? {
-        guard let listing = knownListings.listing(digest),
-            let source = try knownListings.sourceName(listing.source, in: db)
-        else { return nil }
+        guard let listing = knownListings.listing(digest) else { return nil }
+        if confirmed.isEmpty {
+            // Room for every known row at once: grown by doubling, the two lists had briefly held
+            // half as much again at a million rows.
+            confirmed.reserveCapacity(knownListings.rows.count)
+            confirmedPeople.reserveCapacity(knownListings.rows.count)
+        }
         confirmed.append(listing.row)
         confirmedPeople.append(listing.volunteer)
-        return KnownRowConfirmation(source: source, consentRecorded: listing.consentRecorded)
+        return KnownRowConfirmation(consentRecorded: listing.consentRecorded)
     }
 
     func saveListing(

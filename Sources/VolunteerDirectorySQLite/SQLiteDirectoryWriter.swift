@@ -420,29 +420,42 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// a listing a newer roster listed keeps that roster's stamp.
     private func stampConfirmed() throws {
         try writeRememberedDigests()
+        // Stamps come once every row is read: the known rows' table goes first, to make room (a
+        // row asked about after this would only be read in full).
+        knownListings = KnownListings()
         guard !confirmed.isEmpty else { return }
         let batch = try currentBatch()
-        for part in Self.parts(confirmed) {
+        try Self.inJSONParts(confirmed) { part in
             try db.execute(
                 sql: """
                     UPDATE listing SET listed_batch = ?, listed_as_of = ?
                     WHERE rowid IN (SELECT value FROM json_each(?)) AND (listed_as_of IS NULL OR listed_as_of <= ?)
                     """, arguments: [batch.batch, batch.asOf, part, batch.asOf])
         }
-        // In id order, once each: the pages of the volunteer table are written in turn.
-        for part in Self.parts(Array(Set(confirmedPeople)).sorted()) {
+        confirmed = []
+        // In id order, once each, sorted in place: the volunteer table's pages are written in turn.
+        confirmedPeople.sort()
+        var kept = 0
+        for person in confirmedPeople where kept == 0 || confirmedPeople[kept - 1] != person {
+            confirmedPeople[kept] = person
+            kept += 1
+        }
+        confirmedPeople.removeLast(confirmedPeople.count - kept)
+        try Self.inJSONParts(confirmedPeople) { part in
             try db.execute(
                 sql: "UPDATE volunteer SET last_seen = ? WHERE id IN (SELECT value FROM json_each(?))",
                 arguments: [seenAt, part])
         }
-        confirmed.removeAll()
-        confirmedPeople.removeAll()
+        confirmedPeople = []
     }
 
-    /// `numbers` as JSON arrays of at most 100,000 each, for `json_each`.
-    private static func parts(_ numbers: [Int64]) -> [String] {
-        stride(from: 0, to: numbers.count, by: 100_000).map { start in
-            "[" + numbers[start..<min(start + 100_000, numbers.count)].map(String.init).joined(separator: ",") + "]"
+    /// Calls `body` with `numbers` as JSON arrays of at most 100,000 each, for `json_each`, one
+    /// at a time.
+    private static func inJSONParts(_ numbers: [Int64], _ body: (String) throws -> Void) throws {
+        for start in stride(from: 0, to: numbers.count, by: 100_000) {
+            try body(
+                "[" + numbers[start..<min(start + 100_000, numbers.count)].map(String.init).joined(separator: ",") + "]"
+            )
         }
     }
 
@@ -845,7 +858,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     private func rewriteStaleText() throws {
         let stale = staleText.sorted()
         staleText = []
-        for part in Self.parts(stale) {
+        try Self.inJSONParts(stale) { part in
             try run(
                 sql: "DELETE FROM volunteer_text WHERE rowid IN (SELECT value FROM json_each(?))", arguments: [part])
             try FullTextRows.insert(where: "id IN (SELECT value FROM json_each(?))", arguments: [part], in: db)

@@ -113,7 +113,7 @@ final class ImportApplier: ImportSink {
             if !held.consentRecorded { withoutConsent += 1 }
             if readsRosters, sequence == nil {
                 let network = try row.network.map { ($0, try resolve(NetworkReference(name: $0))) }
-                note(held.source, network: network)
+                note(row.source, network: network)
             }
             return
         }

@@ -46,14 +46,16 @@ public struct KnownRows: Sendable {
     }
 }
 
-/// A row an import read before, handed to the directory unread: its digest, the network its
-/// network cell (or `--network`) names, and a way to read it after all.
+/// A row an import read before, handed to the directory unread: its digest, the source and the
+/// network its network cell (or `--network`) names, and a way to read it after all.
 ///
 /// The directory reads it when no listing holds the row now as it was read: an earlier row of the
 /// same file changed or ended that listing, or the person was erased.
 public struct KnownRow: Sendable {
     /// The row's digest (see ``KnownRows``).
     public var digest: UInt64
+    /// The source the row lists its person for (``VolunteerRecord/source``).
+    public var source: String
     /// The network the row names, as written.
     public var network: String?
     /// Reads the row into a record, telling `warn` what looks wrong, as a plugin would have.
@@ -61,10 +63,11 @@ public struct KnownRow: Sendable {
 
     /// A known row.
     public init(
-        digest: UInt64, network: String?,
+        digest: UInt64, source: String, network: String?,
         read: @escaping @Sendable (_ warn: (String) -> Void) throws(FieldError) -> ImportRecord
     ) {
         self.digest = digest
+        self.source = source
         self.network = network
         self.read = read
     }
@@ -85,14 +88,11 @@ extension KnownRow {
 
 /// What a store confirmed of a known row's listing.
 public struct KnownRowConfirmation: Sendable, Hashable {
-    /// The listing's source.
-    public var source: String
     /// Whether the listing records whether the person may be contacted.
     public var consentRecorded: Bool
 
     /// A confirmation.
-    public init(source: String, consentRecorded: Bool) {
-        self.source = source
+    public init(consentRecorded: Bool) {
         self.consentRecorded = consentRecorded
     }
 }
