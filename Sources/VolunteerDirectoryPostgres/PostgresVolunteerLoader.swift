@@ -175,15 +175,18 @@ enum PostgresVolunteerLoader {
     /// it does not use, and looks at the listings only of people who hold a DBS check.
     private static func profiles(_ choice: Choice) -> PostgresQuery {
         let updateService = "(SELECT MAX(COALESCE(l.dbs_update_service, 0)) FROM listing l WHERE l.volunteer_id = v.id)"
-        let unread = "NULL::text, NULL::text"
+        let (contact, personal, listed) =
+            choice.isForMatching
+            ? (
+                "NULL::text, NULL::text", "NULL::text, NULL::text",
+                "CASE WHEN COALESCE(v.dbs_level, 0) <> 0 OR v.dbs_issued IS NOT NULL "
+                    + "THEN COALESCE(\(updateService), 0) ELSE 0 END"
+            )
+            : ("v.email, v.phone", "v.age_band, v.notes", updateService)
         return choice.query(
             """
-            SELECT v.id, v.name, \(choice.isForMatching ? unread : "v.email, v.phone"), v.postcode, v.area,
-              \(choice.isForMatching ? unread : "v.age_band, v.notes"), v.dbs_issued,
-              v.consent_recorded, v.dbs_level, v.consent_share, v.consent_contact,
-              \(choice.isForMatching
-                ? "CASE WHEN COALESCE(v.dbs_level, 0) <> 0 OR v.dbs_issued IS NOT NULL THEN COALESCE(\(updateService), 0) ELSE 0 END"
-                : updateService)
+            SELECT v.id, v.name, \(contact), v.postcode, v.area, \(personal), v.dbs_issued,
+              v.consent_recorded, v.dbs_level, v.consent_share, v.consent_contact, \(listed)
             FROM volunteer v WHERE \(choice.condition(on: "v.id")) ORDER BY v.id
             """)
     }

@@ -40,10 +40,8 @@ extension SQLiteDirectoryWriter: KnownRowWriter {
 
     /// Writes the digests remembered since the last call; called with the stamps.
     func writeRememberedDigests() throws {
-        let remembered = knownListings.takeRemembered()
-        for start in stride(from: 0, to: remembered.count, by: 50_000) {
-            let part = remembered[start..<min(start + 50_000, remembered.count)]
-            let list = "[" + part.map { "[\($0.row),\(Int64(bitPattern: $0.digest))]" }.joined(separator: ",") + "]"
+        let pairs = knownListings.takeRemembered().map { "[\($0.row),\(Int64(bitPattern: $0.digest))]" }
+        try Self.inJSONParts(pairs) { list in
             try db.execute(
                 sql: """
                     UPDATE listing SET row_digest = remembered.digest

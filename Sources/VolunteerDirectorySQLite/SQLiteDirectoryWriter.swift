@@ -449,13 +449,12 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         confirmedPeople = []
     }
 
-    /// Calls `body` with `numbers` as JSON arrays of at most 100,000 each, for `json_each`, one
-    /// at a time.
-    private static func inJSONParts(_ numbers: [Int64], _ body: (String) throws -> Void) throws {
-        for start in stride(from: 0, to: numbers.count, by: 100_000) {
+    /// Calls `body` with `items` as JSON arrays of at most 100,000 each, for `json_each`, one part
+    /// at a time: numbers, or values already written as JSON.
+    static func inJSONParts<Item: LosslessStringConvertible>(_ items: [Item], _ body: (String) throws -> Void) throws {
+        for start in stride(from: 0, to: items.count, by: 100_000) {
             try body(
-                "[" + numbers[start..<min(start + 100_000, numbers.count)].map(String.init).joined(separator: ",") + "]"
-            )
+                "[" + items[start..<min(start + 100_000, items.count)].map(String.init).joined(separator: ",") + "]")
         }
     }
 
@@ -500,12 +499,13 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     func endListing(_ listingID: String, listedBy source: String, networks: [NetworkID]) throws -> ListingEnd {
         guard let source = try knownSourceID(source),
-            let volunteer = try VolunteerID.fetchOne(
-                db, sql: "SELECT volunteer_id FROM listing WHERE source_id = ? AND listing_id = ?",
+            let held = try Row.fetchOne(
+                db, sql: "SELECT volunteer_id, rowid FROM listing WHERE source_id = ? AND listing_id = ?",
                 arguments: [source, listingID])
         else { return .stillListed }
+        let volunteer: VolunteerID = held[0]
         forgetChunkRow(listingID, source: source)
-        try touchKnownListing(listingID, source: source)
+        knownListings.touch(held[1])
         try run(sql: "DELETE FROM listing WHERE source_id = ? AND listing_id = ?", arguments: [source, listingID])
         try run(
             sql:

@@ -102,35 +102,21 @@ final class ImportApplier: ImportSink {
         return try knownRowWriter.knownRows(expectedRecords: expectedRecords)
     }
 
-    /// Takes a row read before: confirms its listing unchanged, or, when no listing holds the row
-    /// now as it was read (an earlier row of this file changed or ended it), reads it after all.
+    /// Confirms unchanged the listing a row read before was read into, and counts it; `false`
+    /// (nothing done) when no listing holds the row now as it was read (an earlier row of this
+    /// file changed or ended it): the row must then be read after all.
     ///
     /// A row passed over is not read, so the warnings it gave when it was read are not given again,
     /// and the membership it gave is not asserted again (ending a listing ends its membership).
-    func receive(_ row: KnownRow, at location: SourceLocation) throws {
-        if let knownRowWriter, let held = try knownRowWriter.confirmKnownRow(row.digest) {
-            counts.unchanged += 1
-            if !held.consentRecorded { withoutConsent += 1 }
-            if readsRosters, sequence == nil {
-                let network = try row.network.map { ($0, try resolve(NetworkReference(name: $0))) }
-                note(row.source, network: network)
-            }
-            return
+    func confirm(_ row: KnownRow) throws -> Bool {
+        guard let knownRowWriter, let held = try knownRowWriter.confirmKnownRow(row.digest) else { return false }
+        counts.unchanged += 1
+        if !held.consentRecorded { withoutConsent += 1 }
+        if readsRosters, sequence == nil {
+            let network = try row.network.map { ($0, try resolve(NetworkReference(name: $0))) }
+            note(row.source, network: network)
         }
-        guard let record = try row.read(at: location, into: self) else { return }
-        try receive(record, at: location, rowDigest: row.digest)
-    }
-
-    /// Applies a record read on this thread (a known row read after all), within the limits
-    /// the reading thread holds every other record to.
-    func receive(_ record: ImportRecord, at location: SourceLocation, rowDigest: UInt64) throws {
-        if let violation = FieldLimits.violation(in: record) {
-            try reject(at: location, reason: violation.description)
-        } else if case .volunteer(let volunteer) = record {
-            try receive(PreparedVolunteer(volunteer, rowDigest: rowDigest), at: location)
-        } else {
-            try receive(record, at: location)
-        }
+        return true
     }
 
     // MARK: - Chunks
@@ -240,20 +226,9 @@ final class ImportApplier: ImportSink {
         if unchanged, let existing {
             counts.unchanged += 1
             id = existing
-            if let knownRowWriter, let digest = prepared.rowDigest {
-                try knownRowWriter.confirmListing(listingID, listedBy: record.source, rowDigest: digest)
-            } else {
-                try writer.confirmListing(listingID, listedBy: record.source)
-            }
+            try confirmListing(of: prepared)
         } else {
-            if let knownRowWriter, let digest = prepared.rowDigest {
-                id = try knownRowWriter.saveListing(
-                    record, keys: keys, listingID: listingID, fingerprint: prepared.fingerprint, volunteer: existing,
-                    rowDigest: digest)
-            } else {
-                id = try writer.saveListing(
-                    record, keys: keys, listingID: listingID, fingerprint: prepared.fingerprint, volunteer: existing)
-            }
+            id = try saveListing(of: prepared, volunteer: existing)
             identities.saved(
                 listingID, of: record.source, volunteer: id, fingerprint: prepared.fingerprint, keys: keys,
                 created: existing == nil)
@@ -345,6 +320,30 @@ final class ImportApplier: ImportSink {
             rosters[record.source]?.networks[network] =
                 membership.network.name ?? membership.network.externalID ?? "network \(network)"
         }
+    }
+
+    /// Saves the listing `prepared` reads as, with the row it was read from when the writer
+    /// remembers rows (see ``KnownRows``).
+    private func saveListing(of prepared: PreparedVolunteer, volunteer: VolunteerID?) throws -> VolunteerID {
+        let (record, keys, listingID, fingerprint) = (
+            prepared.record, prepared.keys, prepared.listingID, prepared.fingerprint
+        )
+        guard let knownRowWriter, let digest = prepared.rowDigest else {
+            return try writer.saveListing(
+                record, keys: keys, listingID: listingID, fingerprint: fingerprint, volunteer: volunteer)
+        }
+        return try knownRowWriter.saveListing(
+            record, keys: keys, listingID: listingID, fingerprint: fingerprint, volunteer: volunteer, rowDigest: digest)
+    }
+
+    /// Confirms unchanged the listing `prepared` reads as, with the row it was read from when the
+    /// writer remembers rows.
+    private func confirmListing(of prepared: PreparedVolunteer) throws {
+        let (listingID, source) = (prepared.listingID, prepared.record.source)
+        guard let knownRowWriter, let digest = prepared.rowDigest else {
+            return try writer.confirmListing(listingID, listedBy: source)
+        }
+        try knownRowWriter.confirmListing(listingID, listedBy: source, rowDigest: digest)
     }
 
     /// Remembers that this file lists people for the roster `source`, in `network` (its name as

@@ -18,7 +18,7 @@ enum ImportPipeline {
         let finished = DispatchSemaphore(value: 0)
         let known = try applier.knownRows()
         DispatchQueue.global(qos: .userInitiated).async {
-            let sink = ChannelSink(channel: channel, known: known)
+            let sink = ChannelSink(known: known, deliver: channel.send)
             do {
                 try importer.read(input, options: options, into: sink)
                 try sink.flush()
@@ -39,18 +39,38 @@ enum ImportPipeline {
                     guard case .volunteer(let volunteer, _) = event else { return nil }
                     return volunteer
                 })
-            for event in events {
-                switch event {
-                case .sequence(let number, let source): try applier.beginSequence(number, of: source)
-                case .volunteer(let volunteer, let location): try applier.receive(volunteer, at: location)
-                case .knownRow(let row, let location): try applier.receive(row, at: location)
-                case .record(let record, let location): try applier.receive(record, at: location)
-                case .reject(let location, let reason): try applier.reject(at: location, reason: reason)
-                case .warn(let location, let message): applier.warn(at: location, message)
-                }
-            }
+            for event in events { try apply(event, to: applier) }
         }
         if let failure = channel.failure { throw failure }
+    }
+
+    /// Applies one event, in the import's transaction.
+    private static func apply(_ event: Event, to applier: ImportApplier) throws {
+        switch event {
+        case .sequence(let number, let source): try applier.beginSequence(number, of: source)
+        case .volunteer(let volunteer, let location): try applier.receive(volunteer, at: location)
+        case .knownRow(let row, let location):
+            if try !applier.confirm(row) { try readAfterAll(row, at: location, into: applier) }
+        case .record(let record, let location): try applier.receive(record, at: location)
+        case .reject(let location, let reason): try applier.reject(at: location, reason: reason)
+        case .warn(let location, let message): applier.warn(at: location, message)
+        }
+    }
+
+    /// Reads a known row the directory no longer holds as it was read (an earlier row of the
+    /// file changed or ended its listing), here on the writing thread, through the sink every
+    /// other record passes (its field limits, bounded warnings, the row's digest kept), and
+    /// applies what it says.
+    private static func readAfterAll(_ row: KnownRow, at location: SourceLocation, into applier: ImportApplier)
+        throws
+    {
+        var events: [Event] = []
+        let sink = ChannelSink(known: KnownRows()) { events += $0 }
+        if let record = try row.read(at: location, into: sink) {
+            try sink.receive(record, at: location, rowDigest: row.digest)
+        }
+        try sink.flush()
+        for event in events { try apply(event, to: applier) }
     }
 
     /// Events a batch holds before it is handed over: the chunk whose identity look-ups the
@@ -139,15 +159,16 @@ enum ImportPipeline {
 
     /// The importer's sink on the reading thread: batches what it is told, rejects records over
     /// ``FieldLimits``, and fingerprints and normalises volunteer records there, off the writing
-    /// thread.
+    /// thread, handing each batch to `deliver` (the channel, or a known row's events read after
+    /// all).
     final class ChannelSink: ImportSink {
-        private let channel: Channel
+        private let deliver: ([Event]) throws -> Void
         private let known: KnownRows
         private var batch: [Event] = []
 
-        init(channel: Channel, known: KnownRows) {
-            self.channel = channel
+        init(known: KnownRows, deliver: @escaping ([Event]) throws -> Void) {
             self.known = known
+            self.deliver = deliver
             batch.reserveCapacity(ImportPipeline.chunkSize)
         }
 
@@ -206,7 +227,7 @@ enum ImportPipeline {
 
         func flush() throws {
             guard !batch.isEmpty else { return }
-            try channel.send(batch)
+            try deliver(batch)
             batch.removeAll(keepingCapacity: true)
         }
     }

@@ -8,16 +8,11 @@
 /// ``ImportSink/isKnownRow(_:)``; a known row goes to the directory unread, as a ``KnownRow``.
 public struct KnownRows: Sendable {
     /// The digests' bit patterns as signed numbers (as SQL stores them), in ascending order.
-    public let ascendingBitPatterns: [Int64]
+    private let ascendingBitPatterns: [Int64]
 
     /// No rows: every row is read.
     public init() {
         ascendingBitPatterns = []
-    }
-
-    /// These digests, in any order.
-    public init(_ digests: [UInt64]) {
-        ascendingBitPatterns = digests.map { Int64(bitPattern: $0) }.sorted()
     }
 
     /// Digests as a store reads them with `ORDER BY`: their bit patterns as signed numbers, in
@@ -29,15 +24,9 @@ public struct KnownRows: Sendable {
     /// How many rows.
     public var count: Int { ascendingBitPatterns.count }
 
-    /// Where the digest is, if known.
+    /// Where the digest is among them (its offset in the order they were given), if known.
     public func position(of digest: UInt64) -> Int? {
-        let wanted = Int64(bitPattern: digest)
-        var (low, high) = (0, ascendingBitPatterns.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if ascendingBitPatterns[middle] < wanted { low = middle + 1 } else { high = middle }
-        }
-        return low < ascendingBitPatterns.count && ascendingBitPatterns[low] == wanted ? low : nil
+        ascendingBitPatterns.sortedIndex(of: Int64(bitPattern: digest)) { $0 }
     }
 
     /// Whether a listing was last read from a row with this digest.

@@ -54,8 +54,8 @@ public struct MatchCriteria: Sendable {
         weighted = Self.all.map { criterion in
             (criterion, weights[type(of: criterion).key] ?? type(of: criterion).defaultWeight)
         }
-        counted = weighted.filter { $0.weight != 0 }.map(\.criterion)
-        countedWeights = weighted.filter { $0.weight != 0 }.map(\.weight)
+        let nonzero = weighted.filter { $0.weight != 0 }
+        (counted, countedWeights) = (nonzero.map(\.criterion), nonzero.map(\.weight))
     }
 
     /// The criteria whose weight is not 0, and their weights: what ``score(_:_:in:)`` adds up.

@@ -169,12 +169,7 @@ public struct MatchIndex: Sendable {
     /// The position of the volunteer with this id, found by halving: the volunteers are in id
     /// order, so no table of everyone's positions is needed.
     public func position(of id: VolunteerID) -> Int? {
-        var (low, high) = (0, volunteers.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if volunteers[middle].id < id { low = middle + 1 } else { high = middle }
-        }
-        return low < volunteers.count && volunteers[low].id == id ? low : nil
+        volunteers.sortedIndex(of: id, by: \.id)
     }
 
     /// Holds these full records, each at its volunteer's position, for a report to name them;
