@@ -44,12 +44,52 @@ public final class LanguageCatalogue: Sendable {
         let nearNames: [Character: [(key: [Character], code: String)]]
     }
 
-    /// The ISO table's rows, split into their eight fields. Split as bytes: newlines and tabs are
-    /// ASCII, and splitting the 600 KB table by characters segmented every grapheme of it.
-    private static func isoRows() -> [[Substring]] {
-        iso639Table.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            return fields.count == 8 ? fields.map { Substring($0) } : nil
+    /// One row of the ISO table, read in place: its eight tab-separated fields as text on demand.
+    private struct ISORow {
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// Where each field starts, and one past the last field's end.
+        let bounds: [Int]
+
+        /// Field `index` (0 to 7) as a string; empty when absent.
+        func text(_ index: Int) -> String {
+            String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[bounds[index]..<(bounds[index + 1] - 1)]), as: UTF8.self)
+        }
+
+        /// Whether field `index` is empty.
+        func isEmpty(_ index: Int) -> Bool { bounds[index + 1] - 1 == bounds[index] }
+
+        /// Whether field `index` is the one ASCII letter `letter` (the scope and type columns).
+        func field(_ index: Int, is letter: Unicode.Scalar) -> Bool {
+            bounds[index + 1] - 1 - bounds[index] == 1 && bytes[bounds[index]] == UInt8(ascii: letter)
+        }
+    }
+
+    /// Calls `body` with each row of the ISO table. Read as bytes, in place, making only the
+    /// strings a caller asks for: splitting the 600 KB table into substrings first had been most
+    /// of building the catalogue, which a one-shot `voldir search` by language does.
+    private static func forEachISORow(_ body: (ISORow) -> Void) {
+        var table = iso639Table
+        table.withUTF8 { bytes in
+            var bounds = [Int](repeating: 0, count: 9)
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var end = lineStart
+                var field = 1
+                bounds[0] = lineStart
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") {
+                    if bytes[end] == UInt8(ascii: "\t") {
+                        if field < 8 { bounds[field] = end + 1 }
+                        field += 1
+                    }
+                    end += 1
+                }
+                if field == 8 {
+                    bounds[8] = end + 1
+                    body(ISORow(bytes: bytes, bounds: bounds))
+                }
+                lineStart = end + 1
+            }
         }
     }
 
@@ -63,17 +103,14 @@ public final class LanguageCatalogue: Sendable {
         var codeAliases: [String: String] = [:]
         let curated = Self.curated
 
-        for fields in Self.isoRows() {
-            let (code, alpha2, bibliographic, scope) = (
-                String(fields[0]), String(fields[1]), String(fields[2]), fields[3]
-            )
-            let name = String(fields[5])
+        Self.forEachISORow { row in
+            let code = row.text(0)
+            let alpha2 = row.isEmpty(1) ? nil : row.text(1)
             byCode[code] = Language(
-                code: code, alpha2: alpha2.isEmpty ? nil : alpha2,
-                name: curated[code]?.display ?? name.removingMacrolanguageNote,
-                isMacrolanguage: scope == "M")
-            if !alpha2.isEmpty { codeAliases[alpha2] = code }
-            if !bibliographic.isEmpty { codeAliases[bibliographic] = code }
+                code: code, alpha2: alpha2, name: curated[code]?.display ?? row.text(5).removingMacrolanguageNote,
+                isMacrolanguage: row.field(3, is: "M"))
+            if let alpha2 { codeAliases[alpha2] = code }
+            if !row.isEmpty(2) { codeAliases[row.text(2)] = code }
         }
 
         var endonyms: [String: String] = [:]
@@ -133,14 +170,14 @@ public final class LanguageCatalogue: Sendable {
             byName[key] = (code, .name)
         }
 
-        for fields in isoRows() {
-            let (code, alpha2, scope, type) = (String(fields[0]), fields[1], fields[3], fields[4])
+        forEachISORow { row in
+            let code = row.text(0)
             // Where two languages share a name, prefer the living, the major (with a 639-1 code),
             // then the macrolanguage, so "Malay" is msa and "Swahili" swa.
-            let priority = (type == "L" ? 8 : 0) + (alpha2.isEmpty ? 0 : 4) + (scope == "M" ? 2 : 0)
-            for (offset, field) in fields[5...7].enumerated() where !field.isEmpty {
-                let name = String(field)
-                addName(name, code: code, priority: priority * 4 + (offset == 0 ? 3 : 1))
+            let priority = (row.field(4, is: "L") ? 8 : 0) + (row.isEmpty(1) ? 0 : 4) + (row.field(3, is: "M") ? 2 : 0)
+            for index in 5...7 where !row.isEmpty(index) {
+                let name = row.text(index)
+                addName(name, code: code, priority: priority * 4 + (index == 5 ? 3 : 1))
                 let bare = name.removingParentheticals
                 if bare != name { addName(bare, code: code, priority: priority * 4) }
                 if curated[code] != nil { isoNames[code, default: []].append(contentsOf: [name, bare]) }
