@@ -88,6 +88,10 @@ struct SkillTaxonomyTests {
             ("version: 1\nskills:\n  - key: a-b\n    label: A\n  - key: a-b\n    label: B\n", 5, "listed twice"),
             ("version: 2\nskills: []\n", 1, "only version 1"),
             ("version: 1\nskills:\n  - key: a-b\n    label: [unclosed\n", 5, "not valid YAML"),
+            (
+                "version: 1\nskills:\n  - &a\n    key: a-b\n    label: A\n  - <<: *a\n    key: a-c\n", 6,
+                "unknown field '<<'"
+            ),
         ])
     func refusesBadFiles(yaml: String, line: Int, reason: String) throws {
         let error = #expect(throws: TaxonomyError.self) {

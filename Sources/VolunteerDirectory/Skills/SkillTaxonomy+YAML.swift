@@ -47,8 +47,10 @@ extension SkillTaxonomy {
             // Every scalar is read as text (and `version` as a number from its text), so the
             // default resolver's regular expressions for booleans, numbers, nulls and dates,
             // tried on each of the file's scalars, were a quarter of reading the taxonomy, which
-            // every voldir process does. Merge keys (`<<`) still merge.
-            root = try Yams.compose(yaml: yaml, Resolver.basic.appending(.merge))
+            // every voldir process does. YAML merge keys (`<<`) are not read: Yams merges them
+            // only when it builds Swift values, not in the node tree read here, so one is
+            // refused as an unknown field, naming its line.
+            root = try Yams.compose(yaml: yaml, Resolver.basic)
         } catch let error as YamlError {
             throw Self.error(error, file: file)
         } catch {

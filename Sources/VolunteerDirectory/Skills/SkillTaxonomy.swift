@@ -41,7 +41,7 @@ public struct SkillTaxonomy: Sendable {
                 } else {
                     terms[form, default: []].append(mapping)
                 }
-                longest = max(longest, form.split(separator: " ").count)
+                longest = max(longest, form.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 })
             }
         }
         for concept in concepts.values.sorted(by: { $0.key < $1.key }) {
