@@ -453,8 +453,12 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// at a time: numbers, or values already written as JSON.
     static func inJSONParts<Item: LosslessStringConvertible>(_ items: [Item], _ body: (String) throws -> Void) throws {
         for start in stride(from: 0, to: items.count, by: 100_000) {
-            try body(
-                "[" + items[start..<min(start + 100_000, items.count)].map(String.init).joined(separator: ",") + "]")
+            var json = "["
+            for item in items[start..<min(start + 100_000, items.count)] {
+                if json.utf8.count > 1 { json += "," }
+                json += item.description
+            }
+            try body(json + "]")
         }
     }
 
