@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VolunteerDirectory
 
@@ -68,6 +69,38 @@ struct SkillTaxonomyTests {
         #expect(extended.narrower(than: "arts-and-crafts").contains("henna-art"))
         #expect(extended.fingerprint != base.fingerprint)
         #expect(base.understand("Kanoongo").isEmpty)
+    }
+
+    @Test("a folder's taxonomy files and those named are read in turn, as if each extended the last")
+    func loadsSeveralFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("taxonomy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("a.taxonomy.yaml")
+        let second = folder.appendingPathComponent("b.taxonomy.yaml")
+        let named = folder.appendingPathComponent("named.yaml")
+        try "version: 1\nskills:\n  - key: henna-art\n    label: Henna art\n    broader: [arts-and-crafts]\n"
+            .write(to: first, atomically: true, encoding: .utf8)
+        // The second file builds on a skill only the first adds.
+        try
+            "version: 1\nskills:\n  - key: henna-art\n    synonyms: [hennawork]\n  - key: rangoli\n    label: Rangoli\n    related: [henna-art]\n"
+            .write(to: second, atomically: true, encoding: .utf8)
+        try "version: 1\nskills:\n  - key: accountancy\n    synonyms: [kanoongo]\n"
+            .write(to: named, atomically: true, encoding: .utf8)
+
+        let loaded = try SkillTaxonomy.loading(extensionsIn: folder, files: [named])
+        let stepwise = try SkillTaxonomy.standard().extended(withContentsOf: first).extended(withContentsOf: second)
+            .extended(withContentsOf: named)
+        #expect(loaded.fingerprint == stepwise.fingerprint)
+        #expect(loaded.understand("Hennawork").map(\.concept) == ["henna-art"])
+        #expect(loaded.understand("Kanoongo").map(\.concept) == ["accountancy"])
+        #expect(try SkillTaxonomy.loading(extensionsIn: nil).fingerprint == SkillTaxonomy.standard().fingerprint)
+
+        // A bad file is named, not the one before it.
+        try "version: 1\nskills:\n  - key: rangoli\n    label: Rangoli\n    related: [nowhere]\n"
+            .write(to: second, atomically: true, encoding: .utf8)
+        let error = #expect(throws: TaxonomyError.self) { try SkillTaxonomy.loading(extensionsIn: folder) }
+        #expect(error?.file == second.path)
     }
 
     @Test(

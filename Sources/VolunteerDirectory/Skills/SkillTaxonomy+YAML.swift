@@ -28,13 +28,16 @@ extension SkillTaxonomy {
 
     /// This taxonomy with a coordinator's file read from disk added to it.
     public func extended(withContentsOf url: URL) throws(TaxonomyError) -> SkillTaxonomy {
-        let yaml: String
+        try extended(withYAML: try Self.text(of: url), file: url.path)
+    }
+
+    /// A taxonomy file's text, or an error naming it.
+    private static func text(of url: URL) throws(TaxonomyError) -> String {
         do {
-            yaml = try RegularFile.text(at: url)
+            return try RegularFile.text(at: url)
         } catch {
             throw TaxonomyError(file: url.path, reason: error.reason)
         }
-        return try extended(withYAML: yaml, file: url.path)
     }
 
     /// This taxonomy with the skills of a YAML document added: an entry with a new key adds a
@@ -42,6 +45,15 @@ extension SkillTaxonomy {
     /// qualifications and links to that skill. Every link must name a known skill, and broader
     /// links must not go round in a circle.
     public func extended(withYAML yaml: String, file: String) throws(TaxonomyError) -> SkillTaxonomy {
+        SkillTaxonomy(validated: try Self.concepts(concepts, extendedWithYAML: yaml, file: file))
+    }
+
+    /// `concepts` with the skills of a YAML document added and their links checked, as
+    /// ``extended(withYAML:file:)`` describes; the taxonomy's terms are not indexed yet, so that
+    /// several files are indexed once, not once each.
+    private static func concepts(
+        _ base: [String: SkillConcept], extendedWithYAML yaml: String, file: String
+    ) throws(TaxonomyError) -> [String: SkillConcept] {
         let root: Node?
         do {
             // Every scalar is read as text (and `version` as a number from its text), so the
@@ -82,7 +94,7 @@ extension SkillTaxonomy {
                 file: file, line: skillsNode?.mark?.line ?? root?.mark?.line, reason: "needs a `skills:` list")
         }
 
-        var concepts = self.concepts
+        var concepts = base
         var seen: [String: Mark] = [:]
         var places: [String: Mark] = [:]
         for entry in entries {
@@ -115,7 +127,7 @@ extension SkillTaxonomy {
             }
         }
         try Self.checkLinks(concepts, places: places, file: file)
-        return SkillTaxonomy(validated: concepts)
+        return concepts
     }
 
     private static func merged(_ existing: [String], _ added: [String]) -> [String] {
@@ -251,12 +263,16 @@ extension SkillTaxonomy {
     /// The shipped taxonomy extended by every `*.taxonomy.yaml` in `folder` (when it exists), in
     /// name order, then by `files` in the order given.
     public static func loading(extensionsIn folder: URL?, files: [URL] = []) throws(TaxonomyError) -> SkillTaxonomy {
-        var taxonomy = try standard()
+        let standard = try standard()
         var urls: [URL] = []
         if let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
             urls = names.filter(isExtensionFile(named:)).sorted().map { folder.appendingPathComponent($0) }
         }
-        for url in urls + files { taxonomy = try taxonomy.extended(withContentsOf: url) }
-        return taxonomy
+        urls += files
+        guard !urls.isEmpty else { return standard }
+        // Each file's skills are added and checked in turn; the terms are indexed once, at the end.
+        var concepts = standard.concepts
+        for url in urls { concepts = try Self.concepts(concepts, extendedWithYAML: try text(of: url), file: url.path) }
+        return SkillTaxonomy(validated: concepts)
     }
 }
