@@ -20,6 +20,26 @@ struct LanguageCatalogueLazyTests {
         #expect(catalogue.namesAreBuilt)
     }
 
+    @Test("every language is found by its code, and by its ISO 639-1 code, reading only its row")
+    func everyCodeFindsItsRow() {
+        let catalogue = LanguageCatalogue()
+        let all = Array(catalogue.languages)
+        #expect(all.count > 7_800)
+        // In code order, which the binary search relies on: a table written out of order fails here.
+        #expect(all.map(\.code) == all.map(\.code).sorted())
+        for language in all {
+            #expect(catalogue.language(code: language.code) == language)
+            #expect(catalogue.language(code: language.code.uppercased()) == language)
+            if let alpha2 = language.alpha2 { #expect(catalogue.language(code: alpha2) == language) }
+        }
+        #expect(catalogue.language(code: "aaa")?.name == "Ghotuo")  // the first row
+        #expect(catalogue.language(code: "zzj")?.code == "zzj")  // the last
+        for missing in ["", "a", "aab ", "zzz", "zzzz", "ur-", "ü"] {
+            #expect(catalogue.language(code: missing) == nil)
+        }
+        #expect(catalogue.language(code: "ger")?.code == "deu")  // a 639-2/B code
+    }
+
     @Test("a curated name that is also a code is still the curated language on a fresh catalogue")
     func curatedNameBeforeCode() {
         // BSL is British Sign Language (bfi), not the ISO code bsl (Basa-Gumna): the code path must

@@ -17,8 +17,14 @@ public final class LanguageCatalogue: Sendable {
     /// The catalogue built from the compiled-in tables; built once, on first use.
     public static let shared = LanguageCatalogue()
 
-    private let byCode: [String: Language]
+    /// Where each row of the ISO table starts in its bytes, in code order (the generator writes
+    /// it sorted by code): a code is found by binary search and its row read then, so a search
+    /// by one language reads one row, not 7,900.
+    private let rowStarts: [Int]
+    /// The ISO 639-1 and 639-2/B codes, to the ISO 639-3 code they stand for.
     private let codeAliases: [String: String]
+    /// Every language, in code order, made on first use: only a list of them all needs them all.
+    private let everyLanguage = Mutex<[Language]?>(nil)
     /// The matching keys of every curated alias and endonym: the only keys that may resolve as
     /// an alias or endonym, so a code (`ur`) is resolved without the names.
     private let curatedNameKeys: Set<String>
@@ -34,8 +40,17 @@ public final class LanguageCatalogue: Sendable {
     /// by name. A search by code, or a process that only shows languages, never builds them.
     private let names = Mutex<NameTables?>(nil)
 
-    /// Every language the catalogue knows, by ISO 639-3 code.
-    public var languages: some Collection<Language> { byCode.values }
+    /// Every language the catalogue knows, in ISO 639-3 code order.
+    public var languages: some Collection<Language> {
+        everyLanguage.withLock { stored in
+            if let existing = stored { return existing }
+            var built: [Language] = []
+            built.reserveCapacity(rowStarts.count)
+            Self.forEachISORow { built.append(Self.language(of: $0)) }
+            stored = built
+            return built
+        }
+    }
 
     /// The look-ups by name, built on first use.
     private struct NameTables: Sendable {
@@ -56,6 +71,9 @@ public final class LanguageCatalogue: Sendable {
                 decoding: UnsafeBufferPointer(rebasing: bytes[bounds[index]..<(bounds[index + 1] - 1)]), as: UTF8.self)
         }
 
+        /// Where the row starts in the table's bytes.
+        var start: Int { bounds[0] }
+
         /// Whether field `index` is empty.
         func isEmpty(_ index: Int) -> Bool { bounds[index + 1] - 1 == bounds[index] }
 
@@ -71,27 +89,75 @@ public final class LanguageCatalogue: Sendable {
     private static func forEachISORow(_ body: (ISORow) -> Void) {
         var table = iso639Table
         table.withUTF8 { bytes in
-            var bounds = [Int](repeating: 0, count: 9)
-            var lineStart = 0
-            while lineStart < bytes.count {
-                var end = lineStart
-                var field = 1
-                bounds[0] = lineStart
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") {
-                    if bytes[end] == UInt8(ascii: "\t") {
-                        if field < 8 { bounds[field] = end + 1 }
-                        field += 1
-                    }
-                    end += 1
-                }
-                if field == 8 {
-                    bounds[8] = end + 1
-                    body(ISORow(bytes: bytes, bounds: bounds))
-                }
-                lineStart = end + 1
+            var start = 0
+            while start < bytes.count {
+                let (row, next) = isoRow(in: bytes, at: start)
+                if let row { body(row) }
+                start = next
             }
         }
     }
+
+    /// The row of the ISO table starting at `start`, or `nil` when the line there is not one of
+    /// eight fields; and where the next line starts.
+    private static func isoRow(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (ISORow?, next: Int) {
+        var bounds = [Int](repeating: 0, count: 9)
+        bounds[0] = start
+        var end = start
+        var field = 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n") {
+            if bytes[end] == UInt8(ascii: "\t") {
+                if field < 8 { bounds[field] = end + 1 }
+                field += 1
+            }
+            end += 1
+        }
+        guard field == 8 else { return (nil, end + 1) }
+        bounds[8] = end + 1
+        return (ISORow(bytes: bytes, bounds: bounds), end + 1)
+    }
+
+    /// The language a row of the ISO table describes, by the curated name where there is one.
+    private static func language(of row: ISORow) -> Language {
+        let code = row.text(0)
+        return Language(
+            code: code, alpha2: row.isEmpty(1) ? nil : row.text(1),
+            name: curated[code]?.display ?? row.text(5).removingMacrolanguageNote,
+            isMacrolanguage: row.field(3, is: "M"))
+    }
+
+    /// Where the row of this ISO 639-3 code (lower case) starts, found by binary search.
+    private static func rowStart(of code: String, in rowStarts: [Int]) -> Int? {
+        let key = Array(code.utf8)
+        guard key.count == 3 else { return nil }
+        var table = iso639Table
+        return table.withUTF8 { bytes -> Int? in
+            var low = 0
+            var high = rowStarts.count
+            while low < high {
+                let middle = (low + high) / 2
+                let start = rowStarts[middle]
+                var order = 0
+                for offset in 0..<3 where order == 0 {
+                    let byte = bytes[start + offset]
+                    order = byte < key[offset] ? -1 : byte > key[offset] ? 1 : 0
+                }
+                if order == 0 { return start }
+                if order < 0 { low = middle + 1 } else { high = middle }
+            }
+            return nil
+        }
+    }
+
+    /// The language with this ISO 639-3 code (lower case): its one row, read when asked for.
+    private func isoLanguage(_ code: String) -> Language? {
+        guard let start = Self.rowStart(of: code, in: rowStarts) else { return nil }
+        var table = iso639Table
+        return table.withUTF8 { bytes in Self.isoRow(in: bytes, at: start).0.map(Self.language(of:)) }
+    }
+
+    /// Whether the table has this ISO 639-3 code.
+    private func knows(_ code: String) -> Bool { Self.rowStart(of: code, in: rowStarts) != nil }
 
     private static let curated = Dictionary(
         CommonLanguages.entries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
@@ -99,48 +165,46 @@ public final class LanguageCatalogue: Sendable {
     /// Builds a catalogue: ``shared`` is the one to use; tests build their own to see what is
     /// built when.
     init() {
-        var byCode: [String: Language] = [:]
+        var rowStarts: [Int] = []
+        rowStarts.reserveCapacity(8_000)
         var codeAliases: [String: String] = [:]
-        let curated = Self.curated
-
         Self.forEachISORow { row in
+            rowStarts.append(row.start)
+            guard !row.isEmpty(1) || !row.isEmpty(2) else { return }
             let code = row.text(0)
-            let alpha2 = row.isEmpty(1) ? nil : row.text(1)
-            byCode[code] = Language(
-                code: code, alpha2: alpha2, name: curated[code]?.display ?? row.text(5).removingMacrolanguageNote,
-                isMacrolanguage: row.field(3, is: "M"))
-            if let alpha2 { codeAliases[alpha2] = code }
+            if !row.isEmpty(1) { codeAliases[row.text(1)] = code }
             if !row.isEmpty(2) { codeAliases[row.text(2)] = code }
         }
+        self.rowStarts = rowStarts
+        self.codeAliases = codeAliases
+        let knows = { (code: String) in Self.rowStart(of: code, in: rowStarts) != nil }
 
         var endonyms: [String: String] = [:]
         var curatedNameKeys: Set<String> = []
-        for entry in CommonLanguages.entries where byCode[entry.code] != nil {
+        for entry in CommonLanguages.entries where knows(entry.code) {
             for name in entry.aliases + entry.endonyms { curatedNameKeys.insert(name.matchingKey) }
             if let first = entry.endonyms.first { endonyms[entry.code] = first }
         }
 
         var macrolanguageOf: [String: String] = [:]
         var membersOf: [String: [String]] = [:]
-        for (macrolanguage, members) in LanguageFamilies.members where byCode[macrolanguage] != nil {
-            let known = members.filter { byCode[$0] != nil }
+        for (macrolanguage, members) in LanguageFamilies.members where knows(macrolanguage) {
+            let known = members.filter(knows)
             membersOf[macrolanguage] = known
             for member in known { macrolanguageOf[member] = macrolanguage }
         }
         var close: [String: Set<String>] = [:]
-        for (one, other) in LanguageFamilies.closeVarieties where byCode[one] != nil && byCode[other] != nil {
+        for (one, other) in LanguageFamilies.closeVarieties where knows(one) && knows(other) {
             close[one, default: []].insert(other)
             close[other, default: []].insert(one)
         }
 
-        self.byCode = byCode
-        self.codeAliases = codeAliases
         self.curatedNameKeys = curatedNameKeys
         self.endonyms = endonyms
         self.macrolanguageOf = macrolanguageOf
         self.membersOf = membersOf
         self.closeVarieties = close
-        self.curatedCodes = Set(curated.keys.filter { byCode[$0] != nil })
+        self.curatedCodes = Set(Self.curated.keys.filter(knows))
     }
 
     /// Whether the look-ups by name have been built yet: for tests.
@@ -150,13 +214,13 @@ public final class LanguageCatalogue: Sendable {
     private var nameTables: NameTables {
         names.withLock { stored in
             if let existing = stored { return existing }
-            let built = Self.buildNames(byCode: byCode)
+            let built = Self.buildNames(knows: knows)
             stored = built
             return built
         }
     }
 
-    private static func buildNames(byCode: [String: Language]) -> NameTables {
+    private static func buildNames(knows: (String) -> Bool) -> NameTables {
         var isoNames: [String: [String]] = [:]
         var byName: [String: (code: String, match: LanguageMatch)] = [:]
         var namePriority: [String: Int] = [:]
@@ -192,7 +256,7 @@ public final class LanguageCatalogue: Sendable {
             else { return }
             near[first, default: []].append((key, code))
         }
-        for entry in CommonLanguages.entries where byCode[entry.code] != nil {
+        for entry in CommonLanguages.entries where knows(entry.code) {
             // A curated name that is also ISO's name for the same language is reported as a name.
             for alias in entry.aliases where byName[alias.matchingKey]?.code != entry.code {
                 byName[alias.matchingKey] = (entry.code, .alias)
@@ -212,8 +276,8 @@ public final class LanguageCatalogue: Sendable {
     /// The language with this ISO 639-3 code (or 639-1 or 639-2/B code), if the catalogue knows it.
     public func language(code: String) -> Language? {
         let key = code.lowercased()
-        if let language = byCode[key] { return language }
-        return codeAliases[key].flatMap { byCode[$0] }
+        if let language = isoLanguage(key) { return language }
+        return codeAliases[key].flatMap(isoLanguage)
     }
 
     /// Whether the language is one of the curated, well-known languages of ``CommonLanguages``.
@@ -316,7 +380,7 @@ public final class LanguageCatalogue: Sendable {
         // Curated names first: "BSL" is British Sign Language, not the code bsl (Basa-Gumna). Only
         // a curated alias or endonym can match so, and a code is no such name: it needs no names.
         if curatedNameKeys.contains(key), let (code, match) = nameTables.byName[key], match != .name,
-            let language = byCode[code]
+            let language = isoLanguage(code)
         {
             return LanguageResolution(language: language, match: match)
         }
@@ -324,7 +388,7 @@ public final class LanguageCatalogue: Sendable {
         if letters, (2...3).contains(trimmed.count), let language = writtenCode(trimmed) {
             return LanguageResolution(language: language, match: .code)
         }
-        if let (code, match) = nameTables.byName[key], let language = byCode[code],
+        if let (code, match) = nameTables.byName[key], let language = isoLanguage(code),
             !(match == .name && CommonLanguages.englishNames.contains(key) && !curatedCodes.contains(code))
         {
             return LanguageResolution(language: language, match: match)
@@ -372,7 +436,7 @@ public final class LanguageCatalogue: Sendable {
         }
         guard let (code, distance) = nearest.min(by: { ($0.value, $0.key) < ($1.value, $1.key) }), distance <= bound,
             !nearest.contains(where: { $0.key != code && $0.value <= distance + 1 }),
-            let language = byCode[code]
+            let language = isoLanguage(code)
         else { return nil }
         return LanguageResolution(language: language, match: .misspelling)
     }
