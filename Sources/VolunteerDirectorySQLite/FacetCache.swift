@@ -161,8 +161,9 @@ struct VolunteerSet: Sendable {
     /// The ids a query returns in its first column.
     init(capacity: Int64, db: Database, sql: String, arguments: StatementArguments = []) throws {
         self.init(capacity: capacity)
-        let ids = try Int64.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        while let id = try ids.next() { insert(id) }
+        var set = self
+        try DirectStatement.forEachRow(sql, arguments: arguments, in: db) { row in set.insert(row[0]) }
+        self = set
     }
 
     /// The set stored as ``bytes``.

@@ -110,13 +110,11 @@ struct VolunteerSearch {
     ) throws -> VolunteerSet {
         var set = VolunteerSet(capacity: capacity)
         func add(key: String, kind: SkillMatchKind, writtenAsAsked: Bool = false) throws {
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: "SELECT volunteer_id, level FROM volunteer_skill WHERE key = ?"),
-                arguments: [key])
-            while let row = try rows.next() {
-                let id: Int64 = row[0]
-                let level: Int? = row[1]
-                set.insert(id, score: SearchRanking.skill(kind, level: level, writtenAsAsked: writtenAsAsked))
+            try DirectStatement.forEachRow(
+                "SELECT volunteer_id, level FROM volunteer_skill WHERE key = ?", arguments: [key], in: db
+            ) { row in
+                let level = row.optional(1).map { Int($0) }
+                set.insert(row[0], score: SearchRanking.skill(kind, level: level, writtenAsAsked: writtenAsAsked))
             }
         }
         // The text itself, as written by someone: the most exact of all.
@@ -175,19 +173,16 @@ struct VolunteerSearch {
             language.code.map { code in catalogue.languages(relatedTo: code).map { ("code", $0.code, $0.relation) } }
             ?? [("written_key", language.written.matchingKey, .exact)]
         for target in targets {
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(
-                    sql: """
-                        SELECT volunteer_id, proficiency, interprets FROM volunteer_language
-                        WHERE \(target.column) = ? AND COALESCE(proficiency, 0) >= ?\(target.column == "written_key" ? " AND code IS NULL" : "")
-                        """), arguments: [target.value, minimum])
-            while let row = try rows.next() {
-                let id: Int64 = row[0]
-                let proficiency: Int? = row[1]
-                let interprets: Bool = row[2]
+            try DirectStatement.forEachRow(
+                """
+                SELECT volunteer_id, proficiency, interprets FROM volunteer_language
+                WHERE \(target.column) = ? AND COALESCE(proficiency, 0) >= ?\(target.column == "written_key" ? " AND code IS NULL" : "")
+                """, arguments: [target.value, minimum], in: db
+            ) { row in
+                let proficiency = row.optional(1).map { Int($0) }
                 set.insert(
-                    id, score: SearchRanking.language(target.relation, proficiency: proficiency, interprets: interprets)
-                )
+                    row[0],
+                    score: SearchRanking.language(target.relation, proficiency: proficiency, interprets: row[2] != 0))
             }
         }
         return set
