@@ -25,6 +25,8 @@ public final class LanguageCatalogue: Sendable {
     private let codeAliases: [String: String]
     /// Every language, in code order, made on first use: only a list of them all needs them all.
     private let everyLanguage = Mutex<[Language]?>(nil)
+    /// The languages looked up by code so far, by code.
+    private let madeLanguages = Mutex<[String: Language]>([:])
     /// The matching keys of every curated alias and endonym: the only keys that may resolve as
     /// an alias or endonym, so a code (`ur`) is resolved without the names.
     private let curatedNameKeys: Set<String>
@@ -149,11 +151,15 @@ public final class LanguageCatalogue: Sendable {
         }
     }
 
-    /// The language with this ISO 639-3 code (lower case): its one row, read when asked for.
+    /// The language with this ISO 639-3 code (lower case): its one row, read when first asked
+    /// for and kept, since a feed's import asks for the same few codes a million times.
     private func isoLanguage(_ code: String) -> Language? {
+        if let known = madeLanguages.withLock({ $0[code] }) { return known }
         guard let start = Self.rowStart(of: code, in: rowStarts) else { return nil }
         var table = iso639Table
-        return table.withUTF8 { bytes in Self.isoRow(in: bytes, at: start).0.map(Self.language(of:)) }
+        let made = table.withUTF8 { bytes in Self.isoRow(in: bytes, at: start).0.map(Self.language(of:)) }
+        if let made { madeLanguages.withLock { $0[code] = made } }
+        return made
     }
 
     /// Whether the table has this ISO 639-3 code.
