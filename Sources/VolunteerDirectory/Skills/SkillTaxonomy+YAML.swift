@@ -5,25 +5,27 @@ extension SkillTaxonomy {
     /// The file name of the taxonomy shipped with the package.
     public static let standardFileName = "skills-taxonomy.yaml"
 
-    private static let standardResult: Result<SkillTaxonomy, TaxonomyError> = {
+    /// The taxonomy shipped with the package, built once from its compiled-in skills
+    /// (``standardConcepts``, generated from the YAML file; a test checks that they are the file
+    /// as ``extended(withYAML:file:)`` reads it, links checked).
+    private static let compiledStandard = SkillTaxonomy(
+        validated: Dictionary(standardConcepts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
+
+    /// The taxonomy shipped with the package. It cannot fail; it throws as every other source of
+    /// a taxonomy does.
+    public static func standard() throws(TaxonomyError) -> SkillTaxonomy {
+        compiledStandard
+    }
+
+    /// The text of the shipped taxonomy's YAML file, which ``standardConcepts`` is compiled from.
+    static func shippedYAML() throws(TaxonomyError) -> String {
         guard let url = Bundle.module.url(forResource: "skills-taxonomy", withExtension: "yaml"),
             let yaml = try? String(contentsOf: url, encoding: .utf8)
         else {
-            return .failure(
-                TaxonomyError(
-                    file: standardFileName,
-                    reason:
-                        "the skills taxonomy shipped with voldir is missing or unreadable; reinstall voldir, or run it from the folder it was built in"
-                ))
+            throw TaxonomyError(
+                file: standardFileName, reason: "the skills taxonomy's YAML file is missing or unreadable")
         }
-        return Result { () throws(TaxonomyError) in
-            try SkillTaxonomy.empty.extended(withYAML: yaml, file: standardFileName)
-        }
-    }()
-
-    /// The taxonomy shipped with the package, read once.
-    public static func standard() throws(TaxonomyError) -> SkillTaxonomy {
-        try standardResult.get()
+        return yaml
     }
 
     /// This taxonomy with a coordinator's file read from disk added to it.
