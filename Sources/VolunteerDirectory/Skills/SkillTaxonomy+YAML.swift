@@ -8,8 +8,12 @@ extension SkillTaxonomy {
     /// The taxonomy shipped with the package, built once from its compiled-in skills
     /// (``standardConcepts``, generated from the YAML file; a test checks that they are the file
     /// as ``extended(withYAML:file:)`` reads it, links checked).
-    private static let compiledStandard = SkillTaxonomy(
-        validated: Dictionary(standardConcepts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
+    private static let compiledStandard = SkillTaxonomy(validated: standardConceptsByKey)
+
+    /// ``standardConcepts`` by key: what extension files add to, before anything is indexed.
+    private static var standardConceptsByKey: [String: SkillConcept] {
+        Dictionary(standardConcepts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The taxonomy shipped with the package. It cannot fail; it throws as every other source of
     /// a taxonomy does.
@@ -265,15 +269,15 @@ extension SkillTaxonomy {
     /// The shipped taxonomy extended by every `*.taxonomy.yaml` in `folder` (when it exists), in
     /// name order, then by `files` in the order given.
     public static func loading(extensionsIn folder: URL?, files: [URL] = []) throws(TaxonomyError) -> SkillTaxonomy {
-        let standard = try standard()
         var urls: [URL] = []
         if let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
             urls = names.filter(isExtensionFile(named:)).sorted().map { folder.appendingPathComponent($0) }
         }
         urls += files
-        guard !urls.isEmpty else { return standard }
-        // Each file's skills are added and checked in turn; the terms are indexed once, at the end.
-        var concepts = standard.concepts
+        guard !urls.isEmpty else { return try standard() }
+        // Each file's skills are added and checked in turn; the terms are indexed once, at the end
+        // (the shipped skills' own index, which the files would replace, is not built at all).
+        var concepts = standardConceptsByKey
         for url in urls { concepts = try Self.concepts(concepts, extendedWithYAML: try text(of: url), file: url.path) }
         return SkillTaxonomy(validated: concepts)
     }
