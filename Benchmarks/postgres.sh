@@ -87,8 +87,11 @@ process_postgres=$(per_process "$pg_import")
 echo "Matching $MATCH_VOLUNTEERS x $NEEDS..." >&2
 rm -f "$WORK"/match-*.sqlite*
 pg_match=$(database voldir_bench_match)
-$VOLDIR import "$matchroster" --db "$WORK/match-sqlite.sqlite" >/dev/null 2>&1 || true
-$VOLDIR import "$matchroster" --db "$pg_match" >/dev/null 2>&1 || true
+# The roster and its needs (generate writes them beside each other): without the needs there is
+# nothing to match, which is what this step measured until 2026-11-30 20:40.
+matchneeds="${matchroster%.csv}-needs.csv"
+$VOLDIR import "$matchroster" "$matchneeds" --db "$WORK/match-sqlite.sqlite" >/dev/null 2>&1 || true
+$VOLDIR import "$matchroster" "$matchneeds" --db "$pg_match" >/dev/null 2>&1 || true
 measure match-sqlite $VOLDIR match --format json --output "$WORK/match-sqlite.json" --db "$WORK/match-sqlite.sqlite"
 measure match-postgres $VOLDIR match --format json --output "$WORK/match-postgres.json" --db "$pg_match"
 
@@ -107,5 +110,7 @@ printf '%-44s %10sms %10sms\n' "search p99, in process (target < 20 ms)" "$(fiel
 printf '%-44s %10sms %10sms\n' "voldir search, one process per query" "$process_sqlite" "$process_postgres"
 printf '%-44s %11ss %11ss\n' "match $MATCH_VOLUNTEERS x $NEEDS (target < 5 s)" "$(seconds match-sqlite)" "$(seconds match-postgres)"
 printf '%-44s %11sM %11sM\n' "  match peak memory" "$(megabytes match-sqlite)" "$(megabytes match-postgres)"
+python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["assignments"]' "$WORK/match-sqlite.json" 2>/dev/null \
+    || echo "matching: nobody was placed: the needs were not imported (see $WORK)"
 cmp -s "$WORK/match-sqlite.json" "$WORK/match-postgres.json" && echo "matching: the same report from both stores" \
     || echo "matching: the two stores' reports differ (see $WORK/match-*.json)"
