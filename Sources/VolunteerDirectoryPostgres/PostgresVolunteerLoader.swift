@@ -153,7 +153,9 @@ enum PostgresVolunteerLoader {
             people.append(person)
         }
         guard !people.isEmpty else { return [] }
-        var rows: [DetailRow] = []
+        var slots: [Int: Int64] = [:]
+        // Matching's rows come unsorted (see ``Detail``), and are applied once all are in order.
+        var unsorted: [DetailRow] = []
         for row in try connection.run(Detail.statement(choice)) {
             var cells = Cells(row)
             guard let detail = Detail(rawValue: Int(try cells.number() ?? -1)), let id = try cells.number(),
@@ -161,41 +163,21 @@ enum PostgresVolunteerLoader {
             else { continue }
             let (t0, t1, t2) = (try cells.text(), try cells.text(), try cells.text())
             let (n0, n1) = (try cells.number(), try cells.number())
-            let (source, place) = choice.isForMatching ? (try cells.number() ?? 0, try cells.number() ?? 0) : (0, 0)
-            rows.append(
+            guard choice.isForMatching else {
+                DetailRow(detail: detail, at: at, t0: t0, t1: t1, t2: t2, n0: n0, n1: n1).apply(
+                    to: &people, slots: &slots)
+                continue
+            }
+            let (source, place) = (try cells.number() ?? 0, try cells.number() ?? 0)
+            unsorted.append(
                 DetailRow(
                     detail: detail, at: at, t0: t0, t1: t1, t2: t2, n0: n0, n1: n1, source: source, position: place))
         }
-        if choice.isForMatching {
-            // In the order the server's sort gave: by person, kind, source and position.
-            rows.sort {
-                ($0.at, $0.detail.rawValue, $0.source, $0.position) < (
-                    $1.at, $1.detail.rawValue, $1.source, $1.position
-                )
-            }
+        // In the order the server's sort gives the others: by person, kind, source and position.
+        unsorted.sort {
+            ($0.at, $0.detail.rawValue, $0.source, $0.position) < ($1.at, $1.detail.rawValue, $1.source, $1.position)
         }
-        var slots: [Int: Int64] = [:]
-        for row in rows {
-            let (detail, at, t0, t1, t2, n0, n1) = (row.detail, row.at, row.t0, row.t1, row.t2, row.n0, row.n1)
-            switch detail {
-            case .skill:
-                people[at].merge(
-                    Skill(written: t0 ?? "", level: n0.flatMap { SkillLevel(rawValue: Int($0)) }, qualifiedIn: t1))
-            case .language:
-                people[at].merge(
-                    SpokenLanguage(
-                        language: LanguageReference(written: t0 ?? "", code: t1, script: t2),
-                        proficiency: n0.flatMap { Proficiency(rawValue: Int($0)) }, interprets: (n1 ?? 0) != 0))
-            case .availability:
-                // One row per source; a person is available when any source says so.
-                slots[at, default: 0] |= n0 ?? 0
-            case .membership:
-                people[at].memberships.append(
-                    Membership(
-                        networkID: n0 ?? 0, networkName: t0 ?? "", role: t1,
-                        since: t2.flatMap(CalendarDate.init(parsing:))))
-            }
-        }
+        for row in unsorted { row.apply(to: &people, slots: &slots) }
         for (at, bits) in slots { people[at].availability = StoredSlots.slots(in: bits) }
         return people
     }
@@ -210,8 +192,30 @@ enum PostgresVolunteerLoader {
         let t2: String?
         let n0: Int64?
         let n1: Int64?
-        let source: Int64
-        let position: Int64
+        var source: Int64 = 0
+        var position: Int64 = 0
+
+        /// Adds what the row says to its person; availability is gathered in `slots` (one row per
+        /// source: a person is available when any source says so).
+        func apply(to people: inout [Volunteer], slots: inout [Int: Int64]) {
+            switch detail {
+            case .skill:
+                people[at].merge(
+                    Skill(written: t0 ?? "", level: n0.flatMap { SkillLevel(rawValue: Int($0)) }, qualifiedIn: t1))
+            case .language:
+                people[at].merge(
+                    SpokenLanguage(
+                        language: LanguageReference(written: t0 ?? "", code: t1, script: t2),
+                        proficiency: n0.flatMap { Proficiency(rawValue: Int($0)) }, interprets: (n1 ?? 0) != 0))
+            case .availability:
+                slots[at, default: 0] |= n0 ?? 0
+            case .membership:
+                people[at].memberships.append(
+                    Membership(
+                        networkID: n0 ?? 0, networkName: t0 ?? "", role: t1,
+                        since: t2.flatMap(CalendarDate.init(parsing:))))
+            }
+        }
     }
 
     /// The volunteers' own rows, by id, read by ``profile(_:)``. Matching's read leaves out what

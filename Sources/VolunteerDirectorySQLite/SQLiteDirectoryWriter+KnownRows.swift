@@ -31,11 +31,9 @@ extension SQLiteDirectoryWriter: KnownRowWriter {
     }
 
     func confirmListing(_ listingID: String, listedBy source: String, rowDigest: UInt64) throws {
-        let before = confirmed.count
-        try confirmListing(listingID, listedBy: source)
         // The row reads as it did, but is not the row remembered (a listing from before v13, a
         // cell written differently, another voldir): remembered with the stamps, in bulk.
-        if confirmed.count > before { knownListings.remember(rowDigest, of: confirmed[before]) }
+        if let row = try confirmHeldListing(listingID, listedBy: source) { knownListings.remember(rowDigest, of: row) }
     }
 
     /// Writes the digests remembered since the last call; called with the stamps.
@@ -53,11 +51,14 @@ extension SQLiteDirectoryWriter: KnownRowWriter {
     }
 
     /// Marks the listing written or ended, so that a row known as read from it is read again.
-    func touchKnownListing(_ listingID: String, source: Int64) throws {
+    /// `row` is its row when the chunk's look-up found it; otherwise it is looked up, and only
+    /// when rows are known at all.
+    func touchKnownListing(_ listingID: String, source: Int64, row: Int64?) throws {
         guard !knownListings.isEmpty,
-            let row = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT rowid FROM listing WHERE source_id = ? AND listing_id = ?"),
-                arguments: [source, listingID])
+            let row = try row
+                ?? Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT rowid FROM listing WHERE source_id = ? AND listing_id = ?"),
+                    arguments: [source, listingID])
         else { return }
         knownListings.touch(row)
     }

@@ -286,7 +286,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     ) throws -> VolunteerID {
         let source = try sourceID(record.source)
         let digest = rowDigest.map { Int64(bitPattern: $0) }
-        forgetChunkRow(listingID, source: source)
+        let looked = forgetChunkRow(listingID, source: source)
         guard let existing else {
             // A new person has one listing, so the merged fields are this record's own. The
             // common case of every import, so its values are bound directly.
@@ -341,7 +341,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             try insertDetails(of: id, source: source, from: record, keys: keys)
             if let firstCreated, id < firstCreated {
                 // An id given again after erasures in this transaction: not in the range `finish` writes.
-                try refreshText(of: id)
+                refreshText(of: id)
             } else if firstCreated == nil {
                 firstCreated = id
             }
@@ -387,33 +387,41 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                   listed_as_of = MAX(COALESCE(listed_as_of, excluded.listed_as_of), excluded.listed_as_of)
                 """,
             arguments: listing)
-        try touchKnownListing(listingID, source: source)
+        try touchKnownListing(listingID, source: source, row: looked?.row)
         for table in ["volunteer_skill", "volunteer_language", "volunteer_availability"] {
             try run(
                 sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source_id = ?", arguments: [existing, source])
         }
         try insertDetails(of: existing, source: source, from: record, keys: keys)
         try refreshMergedFields(of: existing)
-        try refreshText(of: existing)
+        refreshText(of: existing)
         return existing
     }
 
     func confirmListing(_ listingID: String, listedBy source: String) throws {
-        guard let source = try knownSourceID(source) else { return }
+        try confirmHeldListing(listingID, listedBy: source)
+    }
+
+    /// Confirms a listing as ``confirmListing(_:listedBy:)`` does, and gives its row; `nil` (and
+    /// nothing done) when the source holds no such listing.
+    @discardableResult
+    func confirmHeldListing(_ listingID: String, listedBy source: String) throws -> Int64? {
+        guard let source = try knownSourceID(source) else { return nil }
         // Stamped in bulk later: a statement that rewrites the row for every unchanged person made
         // re-importing an unchanged roster half as slow again.
-        if let chunkRows, chunkRows.source == source, let held = chunkRows.rows[listingID] {
-            confirmed.append(held.row)
-            confirmedPeople.append(held.volunteer)
-            return
+        var held = chunkRows?.source == source ? chunkRows?.rows[listingID] : nil
+        if held == nil,
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT rowid, volunteer_id FROM listing WHERE source_id = ? AND listing_id = ?"),
+                arguments: [source, listingID])
+        {
+            held = (row[0], row[1])
         }
-        let held = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT rowid, volunteer_id FROM listing WHERE source_id = ? AND listing_id = ?"),
-            arguments: [source, listingID])
-        if let held {
-            confirmed.append(held[0])
-            confirmedPeople.append(held[1])
-        }
+        guard let held else { return nil }
+        confirmed.append(held.row)
+        confirmedPeople.append(held.volunteer)
+        return held.row
     }
 
     /// Stamps the listings confirmed since the last call with this batch, in a few statements;
@@ -530,7 +538,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 arguments: [volunteer, network])
         }
         try refreshMergedFields(of: volunteer)
-        try refreshText(of: volunteer)
+        refreshText(of: volunteer)
         return listings.isEmpty ? .leftEverySource : .leftSource
     }
 
@@ -728,9 +736,12 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     // MARK: - Helpers
 
-    /// Forgets the row the last chunk's look-up found for a listing this import now changes.
-    private func forgetChunkRow(_ listingID: String, source: Int64) {
-        if chunkRows?.source == source { chunkRows?.rows[listingID] = nil }
+    /// Forgets the row the last chunk's look-up found for a listing this import now changes, and
+    /// gives it (`nil` when the look-up found none).
+    @discardableResult
+    private func forgetChunkRow(_ listingID: String, source: Int64) -> (row: Int64, volunteer: VolunteerID)? {
+        guard chunkRows?.source == source else { return nil }
+        return chunkRows?.rows.removeValue(forKey: listingID)
     }
 
     /// The number standing for a source's name in the listing and detail tables, made on first use.
@@ -853,7 +864,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     /// Marks a person's full-text row out of date; ``finish()`` writes it as the person then
     /// stands (created in this transaction: with the others created).
-    private func refreshText(of id: VolunteerID) throws {
+    private func refreshText(of id: VolunteerID) {
         if let firstCreated, id >= firstCreated { return }
         staleText.insert(id)
     }

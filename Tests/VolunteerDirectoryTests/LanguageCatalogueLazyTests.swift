@@ -20,7 +20,7 @@ struct LanguageCatalogueLazyTests {
         #expect(catalogue.namesAreBuilt)
     }
 
-    @Test("every language is found by its code, and by its ISO 639-1 code, reading only its row")
+    @Test("every language is found by its code, in any case, and by its ISO 639-1 code")
     func everyCodeFindsItsRow() {
         let catalogue = LanguageCatalogue()
         let all = Array(catalogue.languages)

@@ -21,6 +21,9 @@ final class ImportApplier: ImportSink {
     private(set) var suppressed: [SourceLocation] = []
     private(set) var warnings: [ImportWarning] = []
     private(set) var sequence: (source: String, number: Int)?
+    /// Whether the file's records are a roster's (its listings end when a newer copy drops them):
+    /// a plugin that reads rosters, and not a numbered feed.
+    private var isReadingRoster: Bool { readsRosters && sequence == nil }
     private var pendingMembers: [(source: String, network: NetworkID, member: MemberReference, at: SourceLocation)] = []
     private var networksByName: [String: NetworkID] = [:]
     private var withoutConsent = 0
@@ -112,9 +115,9 @@ final class ImportApplier: ImportSink {
         guard let knownRowWriter, let held = try knownRowWriter.confirmKnownRow(row.digest) else { return false }
         counts.unchanged += 1
         if !held.consentRecorded { withoutConsent += 1 }
-        if readsRosters, sequence == nil {
-            let network = try row.network.map { ($0, try resolve(NetworkReference(name: $0))) }
-            note(row.source, network: network)
+        if isReadingRoster {
+            let network = try row.network.map { (name: $0, id: try resolve(NetworkReference(name: $0))) }
+            note(row.source, rosterName: row.network, networks: network.map { [$0] } ?? [])
         }
         return true
     }
@@ -128,7 +131,7 @@ final class ImportApplier: ImportSink {
         identities = ChunkIdentities()
         guard !volunteers.isEmpty else { return }
         identities = try ChunkIdentities(
-            volunteers, rosters: readsRosters && sequence == nil, writer: writer)
+            volunteers, rosters: isReadingRoster, writer: writer)
     }
 
     // MARK: - Finishing
@@ -173,7 +176,7 @@ final class ImportApplier: ImportSink {
             return
         }
         let networks = try record.memberships.map { try resolve($0.network) }
-        let isRoster = readsRosters && sequence == nil
+        let isRoster = isReadingRoster
         if isRoster { note(record, networks: networks) }
         let held = try heldListing(listingID, of: record.source)
         var existing = held?.volunteer
@@ -312,14 +315,11 @@ final class ImportApplier: ImportSink {
 
     /// Remembers that this file lists people for `record`'s roster.
     private func note(_ record: VolunteerRecord, networks: [NetworkID]) {
-        if rosters[record.source] == nil {
-            rosters[record.source] = Roster(name: record.memberships.first?.network.name ?? fileName)
-        }
-        for (membership, network) in zip(record.memberships, networks)
-        where rosters[record.source]?.networks[network] == nil {
-            rosters[record.source]?.networks[network] =
-                membership.network.name ?? membership.network.externalID ?? "network \(network)"
-        }
+        note(
+            record.source, rosterName: record.memberships.first?.network.name,
+            networks: zip(record.memberships, networks).lazy.map { membership, id in
+                (name: membership.network.name ?? membership.network.externalID ?? "network \(id)", id: id)
+            })
     }
 
     /// Saves the listing `prepared` reads as, with the row it was read from when the writer
@@ -346,11 +346,13 @@ final class ImportApplier: ImportSink {
         try knownRowWriter.confirmListing(listingID, listedBy: source, rowDigest: digest)
     }
 
-    /// Remembers that this file lists people for the roster `source`, in `network` (its name as
-    /// written, and its id) when it names one: what ``note(_:networks:)`` keeps of a record.
-    private func note(_ source: String, network: (name: String, id: NetworkID)?) {
-        if rosters[source] == nil { rosters[source] = Roster(name: network?.name ?? fileName) }
-        if let network, rosters[source]?.networks[network.id] == nil {
+    /// Remembers that this file lists people for the roster `source` (named `rosterName`, else
+    /// after the file), in `networks` (each by the name it is shown by, and its id).
+    private func note(
+        _ source: String, rosterName: String?, networks: some Sequence<(name: String, id: NetworkID)>
+    ) {
+        if rosters[source] == nil { rosters[source] = Roster(name: rosterName ?? fileName) }
+        for network in networks where rosters[source]?.networks[network.id] == nil {
             rosters[source]?.networks[network.id] = network.name
         }
     }
@@ -364,7 +366,7 @@ final class ImportApplier: ImportSink {
                     + " taken off the roster of \(rosters[source]?.name ?? source) by a copy dated after this file; "
                     + "not added back")
         }
-        guard readsRosters, sequence == nil, !partial, !rosters.isEmpty else { return }
+        guard isReadingRoster, !partial, !rosters.isEmpty else { return }
         if counts.rejected > 0 {
             // A rejected row may be someone still on the roster: ending them would be a guess.
             var kept = 0

@@ -89,8 +89,7 @@ public final class LanguageCatalogue: Sendable {
     /// strings a caller asks for: splitting the 600 KB table into substrings first had been most
     /// of building the catalogue, which a one-shot `voldir search` by language does.
     private static func forEachISORow(_ body: (ISORow) -> Void) {
-        var table = iso639Table
-        table.withUTF8 { bytes in
+        withISOTable { bytes in
             var start = 0
             while start < bytes.count {
                 let (row, next) = isoRow(in: bytes, at: start)
@@ -98,6 +97,12 @@ public final class LanguageCatalogue: Sendable {
                 start = next
             }
         }
+    }
+
+    /// Calls `body` with the ISO table's bytes, in place (a literal: nothing is copied).
+    private static func withISOTable<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var table = iso639Table
+        return table.withUTF8(body)
     }
 
     /// The row of the ISO table starting at `start`, or `nil` when the line there is not one of
@@ -132,8 +137,7 @@ public final class LanguageCatalogue: Sendable {
     private static func rowStart(of code: String, in rowStarts: [Int]) -> Int? {
         let key = Array(code.utf8)
         guard key.count == 3 else { return nil }
-        var table = iso639Table
-        return table.withUTF8 { bytes -> Int? in
+        return withISOTable { bytes -> Int? in
             var low = 0
             var high = rowStarts.count
             while low < high {
@@ -156,8 +160,7 @@ public final class LanguageCatalogue: Sendable {
     private func isoLanguage(_ code: String) -> Language? {
         if let known = madeLanguages.withLock({ $0[code] }) { return known }
         guard let start = Self.rowStart(of: code, in: rowStarts) else { return nil }
-        var table = iso639Table
-        let made = table.withUTF8 { bytes in Self.isoRow(in: bytes, at: start).0.map(Self.language(of:)) }
+        let made = Self.withISOTable { bytes in Self.isoRow(in: bytes, at: start).0.map(Self.language(of:)) }
         if let made { madeLanguages.withLock { $0[code] = made } }
         return made
     }

@@ -11,9 +11,8 @@ extension SkillTaxonomy {
     private static let compiledStandard = SkillTaxonomy(validated: standardConceptsByKey)
 
     /// ``standardConcepts`` by key: what extension files add to, before anything is indexed.
-    private static var standardConceptsByKey: [String: SkillConcept] {
-        Dictionary(standardConcepts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    private static let standardConceptsByKey = Dictionary(
+        standardConcepts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The taxonomy shipped with the package. It cannot fail; it throws as every other source of
     /// a taxonomy does.
