@@ -19,6 +19,7 @@ extension SQLiteDirectoryWriter: KnownRowWriter {
         }
         confirmed.append(listing.row)
         confirmedPeople.append(listing.volunteer)
+        listed()
         return KnownRowConfirmation(consentRecorded: listing.consentRecorded)
     }
 

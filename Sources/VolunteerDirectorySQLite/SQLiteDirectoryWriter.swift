@@ -34,6 +34,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// The rows of the listings the last chunk's look-up found, by source and listing id, so that
     /// confirming one of them asks nothing more. A listing this import ends or saves leaves it.
     private var chunkRows: (source: Int64, rows: [String: (row: Int64, volunteer: VolunteerID)])?
+    /// Listings this import has saved or confirmed, and those it did not list, read in one pass
+    /// when that pays (see ``UnconfirmedListings``); dropped by any later write that lists.
+    var listedThisImport = 0
+    var unconfirmed: UnconfirmedListings?
 
     /// Failures injected by tests; none in use.
     private let faults: MaintenanceFaults
@@ -287,6 +291,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         let source = try sourceID(record.source)
         let digest = rowDigest.map { Int64(bitPattern: $0) }
         let looked = forgetChunkRow(listingID, source: source)
+        listed()
         guard let existing else {
             // A new person has one listing, so the merged fields are this record's own. The
             // common case of every import, so its values are bound directly.
@@ -421,6 +426,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         guard let held else { return nil }
         confirmed.append(held.row)
         confirmedPeople.append(held.volunteer)
+        listed()
         return held.row
     }
 
@@ -487,8 +493,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func unconfirmedListings(of source: String) throws -> [(listingID: String, volunteer: VolunteerID)] {
-        try stampConfirmed()
         guard let source = try knownSourceID(source) else { return [] }
+        if let all = try unconfirmedInOnePass() { return all.listings(of: source) }
         let batch = try currentBatch()
         return try Row.fetchAll(
             db,
@@ -501,8 +507,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func newerListings(of source: String) throws -> Int {
-        try stampConfirmed()
         guard let source = try knownSourceID(source) else { return 0 }
+        if let all = try unconfirmedInOnePass() { return all.newerListings(of: source) }
         let batch = try currentBatch()
         return try Int.fetchOne(
             db, sql: "SELECT COUNT(*) FROM listing WHERE source_id = ? AND listed_as_of > ?",
@@ -518,6 +524,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         let volunteer: VolunteerID = held[0]
         forgetChunkRow(listingID, source: source)
         knownListings.touch(held[1])
+        unconfirmed?.remove(listingID, of: source)
         try run(sql: "DELETE FROM listing WHERE source_id = ? AND listing_id = ?", arguments: [source, listingID])
         try run(
             sql:
@@ -573,6 +580,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
 
     func erase(volunteer id: VolunteerID) throws {
         chunkRows = nil
+        unconfirmed = nil
         let keys = try String.fetchAll(
             db, sql: "SELECT DISTINCT key FROM volunteer_skill WHERE volunteer_id = ?", arguments: [id])
         let sources = try Int64.fetchAll(
@@ -735,6 +743,23 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     // MARK: - Helpers
+
+    /// Notes a listing saved or confirmed: the listings not listed, if read, are out of date.
+    func listed() {
+        listedThisImport += 1
+        unconfirmed = nil
+    }
+
+    /// Stamps what is confirmed, then gives the listings this batch did not list, read in one pass
+    /// (and kept until a write that lists) when that pays; `nil` when each source is asked alone.
+    private func unconfirmedInOnePass() throws -> UnconfirmedListings? {
+        try stampConfirmed()
+        if unconfirmed == nil, try UnconfirmedListings.payOff(listedThisImport: listedThisImport, in: db) {
+            let batch = try currentBatch()
+            unconfirmed = try UnconfirmedListings(batch: batch.batch, asOf: batch.asOf, in: db)
+        }
+        return unconfirmed
+    }
 
     /// Forgets the row the last chunk's look-up found for a listing this import now changes, and
     /// gives it (`nil` when the look-up found none).

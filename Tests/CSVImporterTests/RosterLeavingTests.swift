@@ -127,6 +127,23 @@ struct RosterLeavingTests {
         #expect(try person("cal@example.org").memberships.map(\.networkName) == ["Test Net"])
     }
 
+    @Test("an older copy listing most of the directory is told of the newer copy, and ends only what no copy lists")
+    func olderCopyListingMost() throws {
+        // Listing two of the three people held, January's copy is checked in one pass over every
+        // listing rather than roster by roster: the same answers either way.
+        try roster("march.csv", Self.abdi + Self.bea + Self.cal, daysAgo: 10)
+        try roster("may.csv", Self.abdi + Self.bea + Self.cal, daysAgo: 1)
+        let january = try roster("january.csv", Self.abdi + Self.bea, daysAgo: 100)
+        #expect(january.counts.ended == 0)
+        #expect(january.warnings.contains { $0.message.contains("dated after this file") })
+        #expect(try directory.store.networks().first?.memberCount == 3)
+        // (Bea's skill changed: a file the same as January's would be known already.)
+        let june = try roster("june.csv", Self.abdi + Self.bea.replacingOccurrences(of: "Cooking", with: "Baking"))
+        #expect(june.counts.ended == 1)
+        #expect(!june.warnings.contains { $0.message.contains("dated after this file") })
+        #expect(try person("cal@example.org").memberships.isEmpty)
+    }
+
     @Test("a file with rejected rows takes no one off, since a rejected row may be someone still on it")
     func rejectionsEndNothing() throws {
         try roster("v1.csv", Self.abdi + Self.bea + Self.cal, daysAgo: 1)
