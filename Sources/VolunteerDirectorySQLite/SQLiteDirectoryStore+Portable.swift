@@ -7,11 +7,7 @@ extension SQLiteDirectoryStore: PortableDirectory {
     public func readRows(of tables: [PortableTable], _ row: (PortableTable, [TableValue]) throws -> Void) throws {
         try reader.read { db in
             for table in tables {
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql:
-                        "SELECT \(table.columns.map(\.name).joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.order.joined(separator: ", "))"
-                )
+                let rows = try Row.fetchCursor(db, sql: PortableLayout.select(table))
                 while let stored = try rows.next() {
                     try row(table, table.columns.indices.map { Self.value(stored[$0], as: table.columns[$0].kind) })
                 }
@@ -30,20 +26,17 @@ extension SQLiteDirectoryStore: PortableDirectory {
                 }
             }
             try db.execute(sql: "DELETE FROM directory_setting")
-            var statements: [String: Statement] = [:]
+            var statements: [String: [(statement: Statement, values: [Int])]] = [:]
             try fill { table, values in
-                let statement: Statement
-                if let prepared = statements[table.name] {
-                    statement = prepared
-                } else {
-                    statement = try db.makeStatement(
-                        sql: """
-                            INSERT INTO \(table.name) (\(table.columns.map(\.name).joined(separator: ", ")))
-                            VALUES (\(Array(repeating: "?", count: table.columns.count).joined(separator: ", ")))
-                            """)
-                    statements[table.name] = statement
+                if statements[table.name] == nil {
+                    statements[table.name] = try PortableLayout.inserts(table).map {
+                        (try db.makeStatement(sql: $0.sql), $0.values)
+                    }
                 }
-                try statement.execute(arguments: StatementArguments(values.map(Self.databaseValue)))
+                for (statement, positions) in statements[table.name] ?? [] {
+                    try statement.execute(
+                        arguments: StatementArguments(positions.map { Self.databaseValue(values[$0]) }))
+                }
             }
             // What the store derives from the tables: the full-text index and the search facets.
             try db.execute(sql: "DELETE FROM volunteer_text")

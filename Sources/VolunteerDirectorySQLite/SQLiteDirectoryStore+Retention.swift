@@ -2,18 +2,19 @@ import Foundation
 import GRDB
 import VolunteerDirectory
 
-/// Retention: `volunteer.last_seen` is stamped by every import that lists the person.
+/// Retention: `volunteer_seen` is stamped by every import that lists the person.
 extension SQLiteDirectoryStore: RetentionStore {
     public func notSeen(since cutoff: Date) throws -> [UnseenVolunteer] {
         try reader.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT v.id, v.name, v.last_seen,
+                    SELECT v.id, v.name, s.at AS last_seen,
                       (SELECT group_concat(n.name, '\u{1F}') FROM membership m JOIN network n ON n.id = m.network_id
                        WHERE m.volunteer_id = v.id) AS networks
-                    FROM volunteer v WHERE v.last_seen IS NULL OR v.last_seen < ?
-                    ORDER BY v.last_seen, v.id
+                    FROM volunteer v LEFT JOIN volunteer_seen s ON s.volunteer_id = v.id
+                    WHERE s.at IS NULL OR s.at < ?
+                    ORDER BY s.at, v.id
                     """, arguments: [cutoff]
             ).map { row in
                 let networks: String? = row["networks"]

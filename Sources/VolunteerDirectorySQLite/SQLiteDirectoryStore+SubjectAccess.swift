@@ -16,7 +16,8 @@ extension SQLiteDirectoryStore: SubjectAccessStore {
                       b.file_name AS last_file, b.imported_at AS last_at
                     FROM listing l JOIN source s ON s.id = l.source_id
                     LEFT JOIN import_batch f ON f.id = l.first_batch
-                    LEFT JOIN import_batch b ON b.id = l.listed_batch
+                    LEFT JOIN listing_stamp st ON st.listing_row = l.rowid
+                    LEFT JOIN import_batch b ON b.id = st.batch
                     WHERE l.volunteer_id = ? ORDER BY l.first_batch, s.name, l.listing_id
                     """, arguments: [volunteer])
             return try rows.map { row in

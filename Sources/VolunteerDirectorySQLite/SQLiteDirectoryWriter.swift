@@ -23,9 +23,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// This import's batch: the id it will be recorded under, and its file's date in microseconds
     /// since 1970, which every listing it lists is stamped with.
     private var current: (batch: Int64, asOf: Int64)?
-    /// The rows of listings this import listed again unchanged, not yet stamped with its batch,
-    /// and the people they list, not yet stamped as seen: by id, since finding them through the
-    /// listings' rows took a million-row re-import 6 s where this takes 1.4.
+    /// The rows of listings this import listed (saved, or listed again unchanged), not yet stamped
+    /// with its batch, and the people it saw who were held before it, not yet stamped as seen: by
+    /// id, since finding them through the listings' rows took a million-row re-import 6 s where
+    /// this takes 1.4. The people it created are stamped as seen by ``finish()``, by their ids' range.
     var confirmed: [Int64] = []
     var confirmedPeople: [VolunteerID] = []
     /// The roster rows the listings were last read from, when this import loaded them, and the
@@ -298,9 +299,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             try DirectStatement.run(
                 """
                 INSERT INTO volunteer (name, name_key, email, email_key, phone, phone_key, postcode, postcode_district,
-                  area, area_key, age_band, notes, consent_contact, consent_share, consent_recorded, dbs_level, dbs_issued,
-                  last_seen)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  area, area_key, age_band, notes, consent_contact, consent_share, consent_recorded, dbs_level, dbs_issued)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, in: db
             ) { bind in
                 for text in [
@@ -313,16 +313,15 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.text(record.consent.recorded?.description)
                 bind.integer(record.dbs?.level.rawValue ?? 0)
                 bind.text(record.dbs?.issued?.description)
-                bind.text(seenAt)
             }
             let id = db.lastInsertedRowID
             let batch = try currentBatch()
             try DirectStatement.run(
                 """
                 INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share, consent_recorded,
-                  dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key, first_batch,
-                  dbs_update_service, row_digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  dbs_level, dbs_issued, volunteer_id, name_key, email_key, phone_key, first_batch, dbs_update_service,
+                  row_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, in: db
             ) { bind in
                 bind.integer(source)
@@ -334,8 +333,6 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.integer(record.dbs?.level.rawValue)
                 bind.text(record.dbs?.issued?.description)
                 bind.integer(id)
-                bind.integer(batch.batch)
-                bind.integer(batch.asOf)
                 bind.text(keys.name)
                 bind.text(keys.email)
                 bind.text(keys.phone)
@@ -343,10 +340,12 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.flag(record.dbs?.updateService)
                 bind.integer(digest)
             }
+            confirmed.append(db.lastInsertedRowID)
             try insertDetails(of: id, source: source, from: record, keys: keys)
             if let firstCreated, id < firstCreated {
                 // An id given again after erasures in this transaction: not in the range `finish` writes.
                 refreshText(of: id)
+                confirmedPeople.append(id)
             } else if firstCreated == nil {
                 firstCreated = id
             }
@@ -361,8 +360,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         let listing: StatementArguments = [
             source, listingID, fingerprint, record.consent.contact, record.consent.share?.rawValue,
             record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
-            existing, batch.batch, batch.asOf, keys.name, keys.email, keys.phone, batch.batch,
-            record.dbs?.updateService, digest,
+            existing, keys.name, keys.email, keys.phone, batch.batch, record.dbs?.updateService, digest,
         ]
         // The latest source's values win; what it leaves out, earlier sources keep.
         try run(
@@ -370,29 +368,29 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 UPDATE volunteer SET name = ?, name_key = ?, email = COALESCE(?, email), email_key = COALESCE(?, email_key),
                   phone = COALESCE(?, phone), phone_key = COALESCE(?, phone_key), postcode = COALESCE(?, postcode),
                   postcode_district = COALESCE(?, postcode_district), area = COALESCE(?, area),
-                  area_key = COALESCE(?, area_key), age_band = COALESCE(?, age_band), notes = COALESCE(?, notes),
-                  last_seen = ?
+                  area_key = COALESCE(?, area_key), age_band = COALESCE(?, age_band), notes = COALESCE(?, notes)
                 WHERE id = ?
                 """,
-            arguments: profile + [seenAt, existing])
-        // The listing keeps the newest roster that listed it: an older file's stamp does not replace it.
-        try run(
-            sql: """
-                INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share,
-                  consent_recorded, dbs_level, dbs_issued, volunteer_id, listed_batch, listed_as_of, name_key, email_key, phone_key,
-                  first_batch, dbs_update_service, row_digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (source_id, listing_id) DO UPDATE SET
-                  dbs_update_service = excluded.dbs_update_service, row_digest = excluded.row_digest,
-                  fingerprint = excluded.fingerprint, consent_contact = excluded.consent_contact,
-                  consent_share = excluded.consent_share, consent_recorded = excluded.consent_recorded,
-                  dbs_level = excluded.dbs_level, dbs_issued = excluded.dbs_issued, volunteer_id = excluded.volunteer_id,
-                  name_key = excluded.name_key, email_key = excluded.email_key, phone_key = excluded.phone_key,
-                  listed_batch = CASE WHEN listed_as_of > excluded.listed_as_of THEN listed_batch ELSE excluded.listed_batch END,
-                  listed_as_of = MAX(COALESCE(listed_as_of, excluded.listed_as_of), excluded.listed_as_of)
-                """,
-            arguments: listing)
-        try touchKnownListing(listingID, source: source, row: looked?.row)
+            arguments: profile + [existing])
+        confirmedPeople.append(existing)
+        // Stamped with the confirmed listings (see `stampConfirmed`), by the same rule.
+        let row = try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    INSERT INTO listing (source_id, listing_id, fingerprint, consent_contact, consent_share,
+                      consent_recorded, dbs_level, dbs_issued, volunteer_id, name_key, email_key, phone_key,
+                      first_batch, dbs_update_service, row_digest)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (source_id, listing_id) DO UPDATE SET
+                      dbs_update_service = excluded.dbs_update_service, row_digest = excluded.row_digest,
+                      fingerprint = excluded.fingerprint, consent_contact = excluded.consent_contact,
+                      consent_share = excluded.consent_share, consent_recorded = excluded.consent_recorded,
+                      dbs_level = excluded.dbs_level, dbs_issued = excluded.dbs_issued, volunteer_id = excluded.volunteer_id,
+                      name_key = excluded.name_key, email_key = excluded.email_key, phone_key = excluded.phone_key
+                    RETURNING rowid
+                    """), arguments: listing)
+        if let row { confirmed.append(row) }
+        try touchKnownListing(listingID, source: source, row: looked?.row ?? row)
         for table in ["volunteer_skill", "volunteer_language", "volunteer_availability"] {
             try run(
                 sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source_id = ?", arguments: [existing, source])
@@ -430,37 +428,60 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         return held.row
     }
 
-    /// Stamps the listings confirmed since the last call with this batch, in a few statements;
-    /// a listing a newer roster listed keeps that roster's stamp.
+    /// Stamps the listings listed since the last call with this batch, and the people seen as
+    /// seen now. Once this has run, every listing has its `listing_stamp` row.
     private func stampConfirmed() throws {
         try writeRememberedDigests()
         // Stamps come once every row is read: the known rows' table goes first, to make room (a
         // row asked about after this would only be read in full).
         knownListings = KnownListings()
+        try stampListings()
+        try stampPeople()
+    }
+
+    /// Stamps the listings listed since the last call, by row in order, in a few statements: a
+    /// listing keeps the newest roster that listed it, so an older file's stamp does not replace a
+    /// newer one's. Reads nothing of the listing table (see `Schema+Stamps.swift`).
+    private func stampListings() throws {
         guard !confirmed.isEmpty else { return }
         let batch = try currentBatch()
+        Self.sortUnique(&confirmed)
         try Self.inJSONParts(confirmed) { part in
             try db.execute(
                 sql: """
-                    UPDATE listing SET listed_batch = ?, listed_as_of = ?
-                    WHERE rowid IN (SELECT value FROM json_each(?)) AND (listed_as_of IS NULL OR listed_as_of <= ?)
-                    """, arguments: [batch.batch, batch.asOf, part, batch.asOf])
+                    INSERT INTO listing_stamp (listing_row, batch, as_of)
+                    SELECT value, ?, ? FROM json_each(?) WHERE true
+                    ON CONFLICT (listing_row) DO UPDATE SET
+                      batch = CASE WHEN as_of > excluded.as_of THEN batch ELSE excluded.batch END,
+                      as_of = MAX(COALESCE(as_of, excluded.as_of), excluded.as_of)
+                    """, arguments: [batch.batch, batch.asOf, part])
         }
         confirmed = []
-        // In id order, once each, sorted in place: the volunteer table's pages are written in turn.
-        confirmedPeople.sort()
-        var kept = 0
-        for person in confirmedPeople where kept == 0 || confirmedPeople[kept - 1] != person {
-            confirmedPeople[kept] = person
-            kept += 1
-        }
-        confirmedPeople.removeLast(confirmedPeople.count - kept)
+    }
+
+    /// Stamps the people held before this import whom it saw since the last call as seen now.
+    private func stampPeople() throws {
+        guard !confirmedPeople.isEmpty else { return }
+        Self.sortUnique(&confirmedPeople)
         try Self.inJSONParts(confirmedPeople) { part in
             try db.execute(
-                sql: "UPDATE volunteer SET last_seen = ? WHERE id IN (SELECT value FROM json_each(?))",
-                arguments: [seenAt, part])
+                sql: """
+                    INSERT INTO volunteer_seen (volunteer_id, at) SELECT value, ? FROM json_each(?) WHERE true
+                    ON CONFLICT (volunteer_id) DO UPDATE SET at = excluded.at
+                    """, arguments: [seenAt, part])
         }
         confirmedPeople = []
+    }
+
+    /// Sorts `items` in place and keeps each once: stamps are written in turn, page after page.
+    private static func sortUnique(_ items: inout [Int64]) {
+        items.sort()
+        var kept = 0
+        for item in items where kept == 0 || items[kept - 1] != item {
+            items[kept] = item
+            kept += 1
+        }
+        items.removeLast(items.count - kept)
     }
 
     /// Calls `body` with `items` as JSON arrays of at most 100,000 each, for `json_each`, one part
@@ -499,9 +520,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         return try Row.fetchAll(
             db,
             sql: """
-                SELECT listing_id, volunteer_id FROM listing
-                WHERE source_id = ? AND listed_batch IS NOT ? AND (listed_as_of IS NULL OR listed_as_of <= ?)
-                ORDER BY listing_id
+                SELECT l.listing_id, l.volunteer_id FROM listing l JOIN listing_stamp s ON s.listing_row = l.rowid
+                WHERE l.source_id = ? AND s.batch IS NOT ? AND (s.as_of IS NULL OR s.as_of <= ?)
+                ORDER BY l.listing_id
                 """, arguments: [source, batch.batch, batch.asOf]
         ).map { ($0[0], $0[1]) }
     }
@@ -511,7 +532,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         if let all = try unconfirmedInOnePass() { return all.newerListings(of: source) }
         let batch = try currentBatch()
         return try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM listing WHERE source_id = ? AND listed_as_of > ?",
+            db,
+            sql: """
+                SELECT COUNT(*) FROM listing l JOIN listing_stamp s ON s.listing_row = l.rowid
+                WHERE l.source_id = ? AND s.as_of > ?
+                """,
             arguments: [source, batch.asOf]) ?? 0
     }
 
@@ -581,6 +606,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     func erase(volunteer id: VolunteerID) throws {
         chunkRows = nil
         unconfirmed = nil
+        // What is listed and seen so far is stamped first: the rows and ids about to go are not
+        // left to be stamped after they are gone, or given again.
+        try stampListings()
+        try stampPeople()
         let keys = try String.fetchAll(
             db, sql: "SELECT DISTINCT key FROM volunteer_skill WHERE volunteer_id = ?", arguments: [id])
         let sources = try Int64.fetchAll(
@@ -750,7 +779,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         unconfirmed = nil
     }
 
-    /// Stamps what is confirmed, then gives the listings this batch did not list, read in one pass
+    /// Stamps what is listed, then gives the listings this batch did not list, read in one pass
     /// (and kept until a write that lists) when that pays; `nil` when each source is asked alone.
     private func unconfirmedInOnePass() throws -> UnconfirmedListings? {
         try stampConfirmed()
@@ -880,6 +909,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         try rewriteStaleText()
         if let firstCreated {
             try FullTextRows.insert(where: "id >= ?", arguments: [firstCreated], in: db)
+            try run(
+                sql: """
+                    INSERT INTO volunteer_seen (volunteer_id, at) SELECT id, ? FROM volunteer WHERE id >= ?
+                    ON CONFLICT (volunteer_id) DO UPDATE SET at = excluded.at
+                    """, arguments: [seenAt, firstCreated])
             self.firstCreated = nil
         }
         // The facets every search would otherwise build from the whole directory, as this

@@ -404,6 +404,7 @@ enum Schema {
         registerAccounts(in: &migrator)
         registerSearchFacets(in: &migrator)
         registerRowDigests(in: &migrator)
+        registerStamps(in: &migrator)
         return migrator
     }
 }

@@ -5,9 +5,9 @@ import VolunteerDirectory
 /// is read, for a roster file that listed most of the directory.
 ///
 /// Asked source by source, each question went through the listings' key index and fetched its
-/// rows one at a time, from pages the stamps had just rewritten: 80 ms for each of a million-row
-/// directory's sixteen rosters, asked twice when nothing was rejected (listings a newer copy
-/// listed, then listings to end). One pass in the table's order reads each page once.
+/// rows one at a time: 80 ms for each of a million-row directory's sixteen rosters, asked twice
+/// when nothing was rejected (listings a newer copy listed, then listings to end). One pass over
+/// the narrow stamps (`listing_stamp`) reads the wide listing rows of those not listed only.
 struct UnconfirmedListings {
     /// Listings of each source no stamp of this batch covers, by listing id.
     private var bySource: [Int64: [String: VolunteerID]] = [:]
@@ -20,8 +20,9 @@ struct UnconfirmedListings {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT source_id, listing_id, volunteer_id, COALESCE(listed_as_of > ?, 0) FROM listing NOT INDEXED
-                WHERE listed_batch IS NOT ?
+                SELECT l.source_id, l.listing_id, l.volunteer_id, COALESCE(s.as_of > ?, 0)
+                FROM listing_stamp s CROSS JOIN listing l ON l.rowid = s.listing_row
+                WHERE s.batch IS NOT ?
                 """, arguments: [asOf, batch])
         while let row = try rows.next() {
             let source: Int64 = row[0]

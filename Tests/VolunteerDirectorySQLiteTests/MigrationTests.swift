@@ -177,4 +177,54 @@ struct MigrationTests {
         #expect(report.warnings.contains { $0.message.contains("duplicate of 'N-101'") })
         #expect(try store.needs().first { $0.id == "OPP-77" }?.duplicateOf == "N-101")
     }
+
+    @Test("v14 keeps each listing's stamp and each person's last seen, where retention, access and leaving read them")
+    func version14KeepsStamps() throws {
+        let path = try database(
+            named: "v13.sqlite", upTo: "v13: listings remember the roster row they were read from",
+            sql: """
+                INSERT INTO network (id, name, name_key) VALUES (1, 'SREP', 'srep');
+                INSERT INTO source (id, name) VALUES (1, 'roster:srep');
+                INSERT INTO import_batch (id, file_name, sha256, plugin, imported_at, created, updated, unchanged, rejected, erased)
+                  VALUES (1, 'march.csv', 'a', 'csv', '2026-03-01 00:00:00.000', 2, 0, 0, 0, 0),
+                         (2, 'may.csv', 'b', 'csv', '2026-05-01 00:00:00.000', 0, 0, 1, 0, 0);
+                INSERT INTO volunteer (id, name, name_key, consent_contact, last_seen)
+                  VALUES (1, 'Abdi Abdi', 'abdi abdi', 1, '2026-05-01 00:00:00.000'),
+                         (2, 'Bea Bell', 'bea bell', 1, '2026-03-01 00:00:00.000'),
+                         (3, 'Cal Cole', 'cal cole', 1, NULL);
+                INSERT INTO listing (source_id, listing_id, volunteer_id, fingerprint, consent_contact, listed_batch,
+                  listed_as_of, first_batch)
+                  VALUES (1, 'id:R1', 1, 'f1', 1, 2, 1777593600000000, 1), (1, 'id:R2', 2, 'f2', 1, 1, 1772323200000000, 1),
+                         (1, 'id:R3', 3, 'f3', 1, NULL, NULL, NULL);
+                INSERT INTO membership (volunteer_id, network_id) VALUES (1, 1), (2, 1), (3, 1);
+                """)
+        let store = try SQLiteDirectoryStore(path: path)
+        let date = { (text: String) in try #require(Date.fromDatabaseValue(text.databaseValue)) }
+        // Last seen: Bea in March, Cal never; Abdi in May, after the cutoff.
+        #expect(try store.notSeen(since: try date("2026-04-01 00:00:00.000")).map(\.name) == ["Cal Cole", "Bea Bell"])
+        #expect(
+            try store.notSeen(since: try date("2026-04-01 00:00:00.000")).last?.lastSeen
+                == (try date("2026-03-01 00:00:00.000")))
+        // The last import that listed each, as a subject access request shows it.
+        #expect(try store.sourceListings(of: 1).first?.lastImport?.file == "may.csv")
+        #expect(try store.sourceListings(of: 2).first?.lastImport?.file == "march.csv")
+        #expect(try store.sourceListings(of: 3).first?.lastImport == nil)
+        try store.write { writer in
+            // A copy dated April lists no one May's copy listed after it, and the other two are
+            // not listed by it.
+            try writer.beginBatch(fileDate: try date("2026-04-01 00:00:00.000"))
+            #expect(try writer.newerListings(of: "roster:srep") == 1)
+            #expect(try writer.unconfirmedListings(of: "roster:srep").map(\.listingID) == ["id:R2", "id:R3"])
+        }
+        // Every listing has its stamp row; the old columns are gone.
+        let stamps = try DatabaseQueue(path: path).read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM listing_stamp") ?? 0,
+                try db.columns(in: "listing").map(\.name), try db.columns(in: "volunteer").map(\.name)
+            )
+        }
+        #expect(stamps.0 == 3)
+        #expect(!stamps.1.contains("listed_batch") && !stamps.1.contains("listed_as_of"))
+        #expect(!stamps.2.contains("last_seen"))
+    }
 }

@@ -110,6 +110,31 @@ struct PrivacyTests {
         #expect(try directory.rawBytes().range(of: Data("Rahman".utf8)) == nil)
     }
 
+    @Test("a forgotten person's listings take their stamps with them, and their last seen goes too")
+    func forgottenStamps() throws {
+        try load(
+            "a.jsonl",
+            [
+                Self.person("Amina Rahman", id: "R1", email: "amina@example.org"),
+                Self.person("Grace", id: "R2", email: "grace@example.org"),
+            ])
+        _ = try directory.store.forget(volunteer: try id(of: "Amina Rahman"), reason: "asked", actor: "c")
+        let queue = try DatabaseQueue(path: directory.databasePath)
+        let counts = try queue.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT COUNT(*) FROM listing), (SELECT COUNT(*) FROM listing_stamp),
+                      (SELECT COUNT(*) FROM listing_stamp WHERE listing_row NOT IN (SELECT rowid FROM listing)),
+                      (SELECT COUNT(*) FROM volunteer_seen), (SELECT COUNT(*) FROM volunteer)
+                    """)
+        }
+        try queue.close()
+        let row = try #require(counts)
+        #expect(row[0] as Int == 1 && row[1] as Int == 1 && row[2] as Int == 0)
+        #expect(row[3] as Int == 1 && row[4] as Int == 1)
+    }
+
     @Test("lifting a suppression lets the person be imported again; suppressions hold no personal data")
     func lift() throws {
         try load("a.jsonl", [Self.person("Amina Rahman", id: "R1", email: "amina@example.org")])
@@ -184,9 +209,15 @@ struct PrivacyTests {
                 Self.person("At Cutoff", id: "R2", email: "at@example.org"),
                 Self.person("After Cutoff", id: "R3", email: "after@example.org"),
             ])
-        try sql("UPDATE volunteer SET last_seen = '2023-12-31 23:59:59.999' WHERE name = 'Before Cutoff'")
-        try sql("UPDATE volunteer SET last_seen = '2024-01-01 00:00:00.000' WHERE name = 'At Cutoff'")
-        try sql("UPDATE volunteer SET last_seen = '2024-01-01 00:00:00.001' WHERE name = 'After Cutoff'")
+        try sql(
+            "UPDATE volunteer_seen SET at = '2023-12-31 23:59:59.999' WHERE volunteer_id = (SELECT id FROM volunteer WHERE name = 'Before Cutoff')"
+        )
+        try sql(
+            "UPDATE volunteer_seen SET at = '2024-01-01 00:00:00.000' WHERE volunteer_id = (SELECT id FROM volunteer WHERE name = 'At Cutoff')"
+        )
+        try sql(
+            "UPDATE volunteer_seen SET at = '2024-01-01 00:00:00.001' WHERE volunteer_id = (SELECT id FROM volunteer WHERE name = 'After Cutoff')"
+        )
         let now = try #require(ISO8601DateFormatter().date(from: "2026-01-01T00:00:00Z"))
         let cutoff = try #require(Period(parsing: "24m")).before(now)
         let unseen = try directory.store.notSeen(since: cutoff)
@@ -205,7 +236,7 @@ struct PrivacyTests {
             Self.person("Grace", id: "R2", email: "g@example.org"),
         ]
         try load("a.jsonl", lines)
-        try sql("UPDATE volunteer SET last_seen = '2020-01-01 00:00:00.000'")
+        try sql("UPDATE volunteer_seen SET at = '2020-01-01 00:00:00.000'")
         let cutoff = try #require(Period(parsing: "1y")).before(Date())
         #expect(try directory.store.notSeen(since: cutoff).count == 2)
         try load("b.jsonl", lines + [Self.person("Tariq", id: "R3", email: "t@example.org")])

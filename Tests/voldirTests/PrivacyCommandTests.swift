@@ -264,7 +264,7 @@ struct PrivacyCommandTests {
         .enabled(if: hasSQLite3, "skipped: ages the directory with the sqlite3 program"))
     func review() throws {
         try twoPeople()
-        try sqlite3("UPDATE volunteer SET last_seen = '2020-01-01 00:00:00.000' WHERE id = 1")
+        try sqlite3("UPDATE volunteer_seen SET at = '2020-01-01 00:00:00.000' WHERE volunteer_id = 1")
         let listed = try cli.voldir("review", "--format", "json")
         let people = try #require(try cli.json(listed.stdout) as? [[String: Any]])
         #expect(people.map { $0["name"] as? String } == ["Amina Rahman"])
