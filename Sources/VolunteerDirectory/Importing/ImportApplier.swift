@@ -26,6 +26,9 @@ final class ImportApplier: ImportSink {
     private var isReadingRoster: Bool { readsRosters && sequence == nil }
     private var pendingMembers: [(source: String, network: NetworkID, member: MemberReference, at: SourceLocation)] = []
     private var networksByName: [String: NetworkID] = [:]
+    /// Networks by the name exactly as rows write it: a roster repeats a dozen names a million
+    /// times, and making each one's matching key again was most of a row passed over unread.
+    private var networksByWrittenName: [String: NetworkID] = [:]
     private var withoutConsent = 0
     /// The rosters (volunteer sources) this file lists people for, by source.
     private var rosters: [String: Roster] = [:]
@@ -260,6 +263,7 @@ final class ImportApplier: ImportSink {
             if existing == nil { counts.created += 1 } else { counts.updated += 1 }
         }
         networksByName[record.name.matchingKey] = id
+        networksByWrittenName = [:]
         for member in record.members {
             if let volunteer = try writer.volunteer(listedBy: record.source, externalID: "id:\(member.volunteerRef)") {
                 _ = try writer.addMembership(volunteer: volunteer, network: id, role: member.role, since: member.since)
@@ -422,10 +426,11 @@ final class ImportApplier: ImportSink {
     private func resolve(_ reference: NetworkReference) throws -> NetworkID {
         if let externalID = reference.externalID, let id = try writer.network(externalID: externalID) { return id }
         let name = reference.name ?? reference.externalID ?? "Unnamed network"
+        if let known = networksByWrittenName[name] { return known }
         let key = name.matchingKey
-        if let cached = networksByName[key] { return cached }
-        let id = try writer.network(named: name) ?? writer.createNetwork(named: name)
+        let id = try networksByName[key] ?? writer.network(named: name) ?? writer.createNetwork(named: name)
         networksByName[key] = id
+        if networksByWrittenName.count < 10_000 { networksByWrittenName[name] = id }
         return id
     }
 }
