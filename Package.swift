@@ -211,7 +211,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CSVImporterTests",
-            dependencies: ["CSVImporter", "VolunteerDirectory", "VolunteerDirectoryTestSupport"],
+            dependencies: ["CSVImporter", "RosterRows", "VolunteerDirectory", "VolunteerDirectoryTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -76,9 +76,9 @@ public struct RosterSheetReader {
         do {
             switch rows {
             case .volunteers(let reader, let rowDigest):
-                let digest = rowDigest.digest(cells)
+                let (digest, packed) = rowDigest.digest(cells)
                 if sink.isKnownRow(digest) {
-                    try sink.receive(Self.knownRow(cells, digest: digest, reader: reader), at: location)
+                    try sink.receive(Self.knownRow(packed, digest: digest, reader: reader, cells: cells), at: location)
                 } else {
                     let record = try reader.record(from: cells) { sink.warn(at: location, $0) }
                     try sink.receive(.volunteer(record), at: location, rowDigest: digest)
@@ -92,8 +92,11 @@ public struct RosterSheetReader {
     }
 
     /// A row read before, with a way to read it after all on the directory's side: with a reader
-    /// of its own, since a reader's memos are not shared between threads.
-    private static func knownRow(_ cells: [String], digest: UInt64, reader: VolunteerRowReader) -> KnownRow {
+    /// of its own, since a reader's memos are not shared between threads. It carries its cells
+    /// packed (see ``PackedCells``), so the row's own cells stay with the reading thread.
+    private static func knownRow(_ packed: PackedCells, digest: UInt64, reader: VolunteerRowReader, cells: [String])
+        -> KnownRow
+    {
         let (layout, defaultNetwork, fileName, catalogue) = (
             reader.layout, reader.defaultNetwork, reader.fileName, reader.catalogue
         )
@@ -102,7 +105,7 @@ public struct RosterSheetReader {
             warn throws(FieldError) in
             let reader = VolunteerRowReader(
                 layout: layout, defaultNetwork: defaultNetwork, fileName: fileName, catalogue: catalogue)
-            return .volunteer(try reader.record(from: cells, warn: warn))
+            return .volunteer(try reader.record(from: packed.cells, warn: warn))
         }
     }
 }

@@ -20,16 +20,10 @@ struct RowDigest: Sendable {
         seed = text.withUnsafeBytes { XXH64.hash($0) }
     }
 
-    /// The digest of a row's cells.
-    func digest(_ cells: [String]) -> UInt64 {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(cells.reduce(cells.count * 4) { $0 + $1.utf8.count })
-        for cell in cells {
-            let count = UInt32(truncatingIfNeeded: cell.utf8.count)
-            withUnsafeBytes(of: count.littleEndian) { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: cell.utf8)
-        }
-        return bytes.withUnsafeBytes { XXH64.hash($0, seed: seed) }
+    /// The digest of a row's cells, and the cells packed as they were digested.
+    func digest(_ cells: [String]) -> (digest: UInt64, packed: PackedCells) {
+        let packed = PackedCells(cells)
+        return (packed.withBytes { XXH64.hash($0, seed: seed) }, packed)
     }
 
     /// Which voldir reads the rows: its executable's size and modification time.
