@@ -53,10 +53,7 @@ enum DirectStatement {
             return sqlite3_column_type(handle, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 0)
         case SQLITE_DONE:
             return nil
-        case let code:
-            throw DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                sql: sql)
+        case let code: throw failure(code, in: db, sql: sql)
         }
     }
 
@@ -90,10 +87,7 @@ enum DirectStatement {
             switch sqlite3_step(handle) {
             case SQLITE_ROW: try body(IntegerColumns(handle: handle))
             case SQLITE_DONE: return
-            case let code:
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code),
-                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+            case let code: throw failure(code, in: db, sql: sql)
             }
         }
     }
@@ -102,14 +96,22 @@ enum DirectStatement {
     static func run(_ sql: String, in db: Database, bind: (inout Binder) -> Void) throws {
         let handle = try prepared(sql, in: db, bind: bind)
         let code = sqlite3_step(handle)
-        let message = code == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
+        // The message is taken before the reset, which would replace it.
+        let error = code == SQLITE_DONE ? nil : failure(code, in: db, sql: sql)
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
-        if let message { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql) }
+        if let error { throw error }
     }
 }
 
 extension DirectStatement {
+    /// The error a step that failed with `code` stands for, with SQLite's message for it.
+    fileprivate static func failure(_ code: CInt, in db: Database, sql: String) -> DatabaseError {
+        DatabaseError(
+            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+            sql: sql)
+    }
+
     /// The cached statement for `sql`, with the values `bind` gives bound to it.
     fileprivate static func prepared(_ sql: String, in db: Database, bind: (inout Binder) -> Void) throws
         -> OpaquePointer

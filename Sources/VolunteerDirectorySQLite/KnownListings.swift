@@ -72,7 +72,8 @@ struct KnownListings {
     }
 
     /// This import wrote or ended the listing in `row`: its row, if known, is read again.
+    /// Nothing is kept when no row is known (every row is read anyway).
     mutating func touch(_ row: Int64) {
-        touched.insert(row)
+        if !isEmpty { touched.insert(row) }
     }
 }

@@ -34,8 +34,10 @@ enum PortableLayout {
         let order = table.order.map { "t.\($0)" }.joined(separator: ", ")
         let side = sides[table.name]
         let selected = table.columns.map { column in
-            side?.columns.first { $0.portable == column.name }.map { "\(side!.table).\($0.stored)" }
-                ?? "t.\(column.name)"
+            guard let side, let moved = side.columns.first(where: { $0.portable == column.name }) else {
+                return "t.\(column.name)"
+            }
+            return "\(side.table).\(moved.stored)"
         }
         let join = side.map { " LEFT JOIN \($0.table) ON \($0.join)" } ?? ""
         return "SELECT \(selected.joined(separator: ", ")) FROM \(table.name) t\(join) ORDER BY \(order)"

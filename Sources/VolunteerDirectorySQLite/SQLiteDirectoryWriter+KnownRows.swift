@@ -11,14 +11,14 @@ extension SQLiteDirectoryWriter: KnownRowWriter {
 
     func confirmKnownRow(_ digest: UInt64) throws -> KnownRowConfirmation? {
         guard let listing = knownListings.listing(digest) else { return nil }
-        if confirmed.isEmpty {
+        if listedRows.isEmpty {
             // Room for every known row at once: grown by doubling, the two lists had briefly held
             // half as much again at a million rows.
-            confirmed.reserveCapacity(knownListings.rows.count)
-            confirmedPeople.reserveCapacity(knownListings.rows.count)
+            listedRows.reserveCapacity(knownListings.rows.count)
+            seenPeople.reserveCapacity(knownListings.rows.count)
         }
-        confirmed.append(listing.row)
-        confirmedPeople.append(listing.volunteer)
+        listedRows.append(listing.row)
+        seenPeople.append(listing.volunteer)
         listed()
         return KnownRowConfirmation(consentRecorded: listing.consentRecorded)
     }
@@ -49,18 +49,5 @@ extension SQLiteDirectoryWriter: KnownRowWriter {
                     WHERE listing.rowid = remembered.row
                     """, arguments: [list])
         }
-    }
-
-    /// Marks the listing written or ended, so that a row known as read from it is read again.
-    /// `row` is its row when the chunk's look-up found it; otherwise it is looked up, and only
-    /// when rows are known at all.
-    func touchKnownListing(_ listingID: String, source: Int64, row: Int64?) throws {
-        guard !knownListings.isEmpty,
-            let row = try row
-                ?? Int64.fetchOne(
-                    db.cachedStatement(sql: "SELECT rowid FROM listing WHERE source_id = ? AND listing_id = ?"),
-                    arguments: [source, listingID])
-        else { return }
-        knownListings.touch(row)
     }
 }

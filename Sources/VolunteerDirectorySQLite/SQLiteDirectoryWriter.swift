@@ -27,8 +27,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// with its batch, and the people it saw who were held before it, not yet stamped as seen: by
     /// id, since finding them through the listings' rows took a million-row re-import 6 s where
     /// this takes 1.4. The people it created are stamped as seen by ``finish()``, by their ids' range.
-    var confirmed: [Int64] = []
-    var confirmedPeople: [VolunteerID] = []
+    var listedRows: [Int64] = []
+    var seenPeople: [VolunteerID] = []
     /// The roster rows the listings were last read from, when this import loaded them, and the
     /// listings it has written or ended since (see `SQLiteDirectoryWriter+KnownRows.swift`).
     var knownListings = KnownListings()
@@ -291,7 +291,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     ) throws -> VolunteerID {
         let source = try sourceID(record.source)
         let digest = rowDigest.map { Int64(bitPattern: $0) }
-        let looked = forgetChunkRow(listingID, source: source)
+        forgetChunkRow(listingID, source: source)
         listed()
         guard let existing else {
             // A new person has one listing, so the merged fields are this record's own. The
@@ -340,12 +340,12 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.flag(record.dbs?.updateService)
                 bind.integer(digest)
             }
-            confirmed.append(db.lastInsertedRowID)
+            listedRows.append(db.lastInsertedRowID)
             try insertDetails(of: id, source: source, from: record, keys: keys)
             if let firstCreated, id < firstCreated {
                 // An id given again after erasures in this transaction: not in the range `finish` writes.
                 refreshText(of: id)
-                confirmedPeople.append(id)
+                seenPeople.append(id)
             } else if firstCreated == nil {
                 firstCreated = id
             }
@@ -372,8 +372,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 WHERE id = ?
                 """,
             arguments: profile + [existing])
-        confirmedPeople.append(existing)
-        // Stamped with the confirmed listings (see `stampConfirmed`), by the same rule.
+        seenPeople.append(existing)
+        // Stamped with the listings confirmed unchanged (see `stampListings`), by the same rule.
         let row = try Int64.fetchOne(
             db.cachedStatement(
                 sql: """
@@ -389,8 +389,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                       name_key = excluded.name_key, email_key = excluded.email_key, phone_key = excluded.phone_key
                     RETURNING rowid
                     """), arguments: listing)
-        if let row { confirmed.append(row) }
-        try touchKnownListing(listingID, source: source, row: looked?.row ?? row)
+        if let row {
+            listedRows.append(row)
+            // A row known as read from this listing no longer reads as it stands: read it again.
+            knownListings.touch(row)
+        }
         for table in ["volunteer_skill", "volunteer_language", "volunteer_availability"] {
             try run(
                 sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source_id = ?", arguments: [existing, source])
@@ -422,19 +425,24 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             held = (row[0], row[1])
         }
         guard let held else { return nil }
-        confirmed.append(held.row)
-        confirmedPeople.append(held.volunteer)
+        listedRows.append(held.row)
+        seenPeople.append(held.volunteer)
         listed()
         return held.row
     }
 
-    /// Stamps the listings listed since the last call with this batch, and the people seen as
-    /// seen now. Once this has run, every listing has its `listing_stamp` row.
-    private func stampConfirmed() throws {
-        try writeRememberedDigests()
-        // Stamps come once every row is read: the known rows' table goes first, to make room (a
-        // row asked about after this would only be read in full).
+    /// Every row of the file is read: the known rows' table goes, to make room (a row asked about
+    /// after this would only be read in full), and what was listed and seen is stamped.
+    private func finishReading() throws {
         knownListings = KnownListings()
+        try stampListed()
+    }
+
+    /// Writes what this import listed and saw since the last call: the digests of rows remembered,
+    /// the listings' stamps and the people's "last seen". Once this has run, every listing has
+    /// its `listing_stamp` row.
+    private func stampListed() throws {
+        try writeRememberedDigests()
         try stampListings()
         try stampPeople()
     }
@@ -443,10 +451,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// listing keeps the newest roster that listed it, so an older file's stamp does not replace a
     /// newer one's. Reads nothing of the listing table (see `Schema+Stamps.swift`).
     private func stampListings() throws {
-        guard !confirmed.isEmpty else { return }
+        guard !listedRows.isEmpty else { return }
         let batch = try currentBatch()
-        Self.sortUnique(&confirmed)
-        try Self.inJSONParts(confirmed) { part in
+        Self.sortUnique(&listedRows)
+        try Self.inJSONParts(listedRows) { part in
             try db.execute(
                 sql: """
                     INSERT INTO listing_stamp (listing_row, batch, as_of)
@@ -456,21 +464,21 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                       as_of = MAX(COALESCE(as_of, excluded.as_of), excluded.as_of)
                     """, arguments: [batch.batch, batch.asOf, part])
         }
-        confirmed = []
+        listedRows = []
     }
 
     /// Stamps the people held before this import whom it saw since the last call as seen now.
     private func stampPeople() throws {
-        guard !confirmedPeople.isEmpty else { return }
-        Self.sortUnique(&confirmedPeople)
-        try Self.inJSONParts(confirmedPeople) { part in
+        guard !seenPeople.isEmpty else { return }
+        Self.sortUnique(&seenPeople)
+        try Self.inJSONParts(seenPeople) { part in
             try db.execute(
                 sql: """
                     INSERT INTO volunteer_seen (volunteer_id, at) SELECT value, ? FROM json_each(?) WHERE true
                     ON CONFLICT (volunteer_id) DO UPDATE SET at = excluded.at
                     """, arguments: [seenAt, part])
         }
-        confirmedPeople = []
+        seenPeople = []
     }
 
     /// Sorts `items` in place and keeps each once: stamps are written in turn, page after page.
@@ -606,10 +614,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     func erase(volunteer id: VolunteerID) throws {
         chunkRows = nil
         unconfirmed = nil
-        // What is listed and seen so far is stamped first: the rows and ids about to go are not
-        // left to be stamped after they are gone, or given again.
-        try stampListings()
-        try stampPeople()
+        // What is listed and seen so far is written first: the rows and ids about to go are not
+        // left to be stamped (or given a remembered digest) after they are gone, or given again.
+        try stampListed()
         let keys = try String.fetchAll(
             db, sql: "SELECT DISTINCT key FROM volunteer_skill WHERE volunteer_id = ?", arguments: [id])
         let sources = try Int64.fetchAll(
@@ -779,10 +786,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         unconfirmed = nil
     }
 
-    /// Stamps what is listed, then gives the listings this batch did not list, read in one pass
-    /// (and kept until a write that lists) when that pays; `nil` when each source is asked alone.
+    /// Finishes reading, then gives the listings this batch did not list, read in one pass (and
+    /// kept until a write that lists) when that pays; `nil` when each source is asked alone.
     private func unconfirmedInOnePass() throws -> UnconfirmedListings? {
-        try stampConfirmed()
+        try finishReading()
         if unconfirmed == nil, try UnconfirmedListings.payOff(listedThisImport: listedThisImport, in: db) {
             let batch = try currentBatch()
             unconfirmed = try UnconfirmedListings(batch: batch.batch, asOf: batch.asOf, in: db)
@@ -790,12 +797,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         return unconfirmed
     }
 
-    /// Forgets the row the last chunk's look-up found for a listing this import now changes, and
-    /// gives it (`nil` when the look-up found none).
-    @discardableResult
-    private func forgetChunkRow(_ listingID: String, source: Int64) -> (row: Int64, volunteer: VolunteerID)? {
-        guard chunkRows?.source == source else { return nil }
-        return chunkRows?.rows.removeValue(forKey: listingID)
+    /// Forgets the row the last chunk's look-up found for a listing this import now changes.
+    private func forgetChunkRow(_ listingID: String, source: Int64) {
+        if chunkRows?.source == source { chunkRows?.rows[listingID] = nil }
     }
 
     /// The number standing for a source's name in the listing and detail tables, made on first use.
@@ -905,7 +909,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// volunteers this transaction created, in one statement. The store calls it after the
     /// import's body, inside the transaction.
     func finish() throws {
-        try stampConfirmed()
+        try finishReading()
         try rewriteStaleText()
         if let firstCreated {
             try FullTextRows.insert(where: "id >= ?", arguments: [firstCreated], in: db)

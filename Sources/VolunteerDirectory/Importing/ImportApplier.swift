@@ -179,11 +179,10 @@ final class ImportApplier: ImportSink {
             return
         }
         let networks = try record.memberships.map { try resolve($0.network) }
-        let isRoster = isReadingRoster
-        if isRoster { note(record, networks: networks) }
+        if isReadingRoster { note(record, networks: networks) }
         let held = try heldListing(listingID, of: record.source)
         var existing = held?.volunteer
-        if existing == nil, isRoster, try wasEndedByNewerRoster(listingID, of: record.source) {
+        if existing == nil, isReadingRoster, try wasEndedByNewerRoster(listingID, of: record.source) {
             // A copy of this roster dated after this file took them off: this older one is out of date.
             keptOff[record.source, default: 0] += 1
             counts.unchanged += 1
@@ -194,7 +193,7 @@ final class ImportApplier: ImportSink {
             existing != nil
             && Fingerprint.matches(
                 held?.fingerprint, current: prepared.fingerprint, legacy: { Fingerprint.legacy(volunteer: record) })
-        if !unchanged, existing != nil, isRoster, let ref = record.externalID,
+        if !unchanged, existing != nil, isReadingRoster, let ref = record.externalID,
             let said = try writer.identity(ofListing: listingID, listedBy: record.source),
             said.isSomeoneElse(than: keys)
         {

@@ -8,11 +8,8 @@ extension SkillTaxonomy {
     /// The taxonomy shipped with the package, built once from its compiled-in skills
     /// (``standardConcepts``, generated from the YAML file; a test checks that they are the file
     /// as ``extended(withYAML:file:)`` reads it, links checked).
-    private static let compiledStandard = SkillTaxonomy(validated: standardConceptsByKey)
-
-    /// ``standardConcepts`` by key: what extension files add to, before anything is indexed.
-    private static let standardConceptsByKey = Dictionary(
-        standardConcepts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    private static let compiledStandard = SkillTaxonomy(
+        validated: Dictionary(standardConcepts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
 
     /// The taxonomy shipped with the package. It cannot fail; it throws as every other source of
     /// a taxonomy does.
@@ -276,7 +273,8 @@ extension SkillTaxonomy {
         guard !urls.isEmpty else { return try standard() }
         // Each file's skills are added and checked in turn; the terms are indexed once, at the end
         // (the shipped skills' own index, which the files would replace, is not built at all).
-        var concepts = standardConceptsByKey
+        // What extension files add to, before anything is indexed.
+        var concepts = compiledStandard.concepts
         for url in urls { concepts = try Self.concepts(concepts, extendedWithYAML: try text(of: url), file: url.path) }
         return SkillTaxonomy(validated: concepts)
     }
