@@ -84,7 +84,7 @@ public struct CSVImporter: DirectoryImporter {
                 continue
             }
             guard !row.isBlank else { continue }
-            try rows.read(row.fields, at: location, into: sink)
+            try rows.read(row.cells, at: location, into: sink)
         }
     }
 }

@@ -80,4 +80,10 @@ public struct HeaderLayout: Sendable {
         guard let index = columns[field], index < cells.count else { return nil }
         return cells[index].nonEmpty
     }
+
+    /// The trimmed cell of `field` in a row's packed `cells`, or `nil` when it is empty or absent.
+    public func value(_ field: RosterField, in cells: PackedCells) -> String? {
+        guard let index = columns[field] else { return nil }
+        return cells.cell(at: index)?.nonEmpty
+    }
 }

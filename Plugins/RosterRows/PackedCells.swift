@@ -1,39 +1,111 @@
 /// A row's cells in one buffer: each cell's length in UTF-8 bytes (four bytes, little-endian),
 /// then its bytes. What ``RowDigest`` digests, and what a row read before carries to the writing
 /// thread, where it is almost never read: one allocation made and freed, where the cells
-/// themselves were an array and a string for every longer cell, made on the reading thread and
-/// freed on the other (a million of each in a re-import).
-struct PackedCells: Sendable {
+/// themselves were an array and a string for every longer cell.
+///
+/// A reader that finds cells as bytes (the CSV reader) packs them as it reads, so a row read
+/// before is digested and passed over without a string ever being made of it; the cells are
+/// made only for a row that must be read.
+public struct PackedCells: Sendable {
     private let bytes: [UInt8]
 
-    init(_ cells: [String]) {
+    /// Packs `cells`.
+    public init(_ cells: [String]) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(cells.reduce(cells.count * 4) { $0 + $1.utf8.count })
         for cell in cells {
-            let count = UInt32(truncatingIfNeeded: cell.utf8.count)
-            withUnsafeBytes(of: count.littleEndian) { bytes.append(contentsOf: $0) }
+            Self.appendLength(cell.utf8.count, to: &bytes)
             bytes.append(contentsOf: cell.utf8)
         }
         self.bytes = bytes
     }
 
+    /// Cells already packed in this layout, as UTF-8 (bytes that are not are read as U+FFFD,
+    /// as `String(decoding:as:)` reads them).
+    public init(packed bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// Appends a cell's length as the layout has it, for a reader packing cells itself.
+    public static func appendLength(_ count: Int, to bytes: inout [UInt8]) {
+        let count = UInt32(truncatingIfNeeded: count)
+        withUnsafeBytes(of: count.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Writes a cell's length over the four bytes at `offset`, for a reader that learns it after
+    /// the cell's bytes.
+    public static func setLength(_ count: Int, at offset: Int, in bytes: inout [UInt8]) {
+        let count = UInt32(truncatingIfNeeded: count)
+        for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: count >> (8 * index)) }
+    }
+
     /// Calls `body` with the packed bytes.
-    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         bytes.withUnsafeBytes(body)
     }
 
     /// The cells again, as they were given.
-    var cells: [String] {
+    public var cells: [String] {
         var cells: [String] = []
-        var offset = 0
-        while offset + 4 <= bytes.count {
-            let count = Int(
-                UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
-                    | UInt32(bytes[offset + 3]) << 24)
-            offset += 4
-            cells.append(String(decoding: bytes[offset..<offset + count], as: UTF8.self))
-            offset += count
-        }
+        forEachCell { cells.append(String(decoding: $0, as: UTF8.self)) }
         return cells
+    }
+
+    /// How many cells.
+    public var count: Int {
+        var count = 0
+        forEachCell { _ in count += 1 }
+        return count
+    }
+
+    /// The cell at `index` (from 0), or `nil` past the last.
+    public func cell(at index: Int) -> String? {
+        withCell(at: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes of the cell at `index` (from 0); `nil` past the last.
+    public func withCell<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        var position = 0
+        var result: Result?
+        forEachCell { bytes in
+            if position == index { result = body(bytes) }
+            position += 1
+        }
+        return result
+    }
+
+    /// Whether every cell is empty or white space (such rows mean nothing). Decided on the bytes
+    /// when they are ASCII, as nearly every cell is.
+    public var isBlank: Bool {
+        var sawOtherScript = false
+        var sawText = false
+        forEachCell { cell in
+            for byte in cell {
+                if sawText { break }
+                if byte >= 0x80 {
+                    sawOtherScript = true
+                } else if !(byte == 0x20 || (0x09...0x0D).contains(byte)) {
+                    sawText = true
+                }
+            }
+        }
+        if sawText { return false }
+        return !sawOtherScript || cells.allSatisfy { $0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// Calls `body` with each cell's bytes in order.
+    private func forEachCell(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        bytes.withUnsafeBufferPointer { all in
+            var offset = 0
+            while offset + 4 <= all.count {
+                let count = Int(
+                    UInt32(all[offset]) | UInt32(all[offset + 1]) << 8 | UInt32(all[offset + 2]) << 16
+                        | UInt32(all[offset + 3]) << 24)
+                offset += 4
+                let end = min(offset + count, all.count)
+                body(UnsafeBufferPointer(rebasing: all[offset..<end]))
+                offset = end
+            }
+        }
     }
 }

@@ -5,14 +5,10 @@ import VolunteerDirectory
 /// a record, rejecting with its location the rows that cannot be read. Shared by every plugin
 /// that reads rosters as rows of cells (CSV files, workbooks), so they read alike.
 public struct RosterSheetReader {
-    private enum Rows {
-        /// A roster's rows, and how they are digested so that a row read before is passed over
-        /// (see ``KnownRows``).
-        case volunteers(VolunteerRowReader, RowDigest)
-        case needs(NeedRowReader)
-    }
-
-    private let rows: Rows
+    /// A roster's rows, or a needs sheet's. Kept apart rather than as an enum's cases, which
+    /// each row copied out (and retained, field by field) to read.
+    private let volunteerRows: VolunteerRows?
+    private let needRows: NeedRowReader?
     /// Which column holds which field.
     public let layout: HeaderLayout
 
@@ -47,13 +43,12 @@ public struct RosterSheetReader {
                 sink.warn(
                     at: nil, "no network column and no --network given: volunteers are imported without a network")
             }
-            rows = .volunteers(
-                VolunteerRowReader(
-                    layout: layout, defaultNetwork: options.network?.nonEmpty, fileName: file,
-                    catalogue: options.catalogue),
-                RowDigest(layout: layout, defaultNetwork: options.network?.nonEmpty, fileName: file))
+            volunteerRows = VolunteerRows(
+                layout: layout, defaultNetwork: options.network?.nonEmpty, fileName: file, catalogue: options.catalogue)
+            needRows = nil
         case .needs:
-            rows = .needs(NeedRowReader(layout: layout, catalogue: options.catalogue))
+            volunteerRows = nil
+            needRows = NeedRowReader(layout: layout, catalogue: options.catalogue)
         }
         self.layout = layout
     }
@@ -73,39 +68,35 @@ public struct RosterSheetReader {
     /// Reads one row of cells found at `location` into a record for `sink`, or rejects it there.
     /// A roster row the directory read before (its digest known) goes to `sink` unread.
     public func read(_ cells: [String], at location: SourceLocation, into sink: any ImportSink) throws {
+        try read(PackedCells(cells), cells: cells, at: location, into: sink)
+    }
+
+    /// Reads one row, packed as its reader found it (see ``PackedCells``), as
+    /// a row of cells is read; its cells are made only if it must be read.
+    public func read(_ packed: PackedCells, at location: SourceLocation, into sink: any ImportSink) throws {
+        try read(packed, cells: nil, at: location, into: sink)
+    }
+
+    private func read(_ packed: PackedCells, cells: [String]?, at location: SourceLocation, into sink: any ImportSink)
+        throws
+    {
         do {
-            switch rows {
-            case .volunteers(let reader, let rowDigest):
-                let (digest, packed) = rowDigest.digest(cells)
+            if let volunteerRows {
+                let digest = volunteerRows.digest.digest(packed)
                 if sink.isKnownRow(digest) {
-                    try sink.receive(Self.knownRow(packed, digest: digest, reader: reader, cells: cells), at: location)
+                    try sink.receive(volunteerRows.knownRow(packed, digest: digest), at: location)
                 } else {
-                    let record = try reader.record(from: cells) { sink.warn(at: location, $0) }
+                    let record = try volunteerRows.reader.record(from: cells ?? packed.cells) {
+                        sink.warn(at: location, $0)
+                    }
                     try sink.receive(.volunteer(record), at: location, rowDigest: digest)
                 }
-            case .needs(let reader):
-                try sink.receive(.need(try reader.need(from: cells) { sink.warn(at: location, $0) }), at: location)
+            } else if let needRows {
+                let need = try needRows.need(from: cells ?? packed.cells) { sink.warn(at: location, $0) }
+                try sink.receive(.need(need), at: location)
             }
         } catch let error as FieldError {
             try sink.reject(at: location, reason: error.reason)
-        }
-    }
-
-    /// A row read before, with a way to read it after all on the directory's side: with a reader
-    /// of its own, since a reader's memos are not shared between threads. It carries its cells
-    /// packed (see ``PackedCells``), so the row's own cells stay with the reading thread.
-    private static func knownRow(_ packed: PackedCells, digest: UInt64, reader: VolunteerRowReader, cells: [String])
-        -> KnownRow
-    {
-        let (layout, defaultNetwork, fileName, catalogue) = (
-            reader.layout, reader.defaultNetwork, reader.fileName, reader.catalogue
-        )
-        let network = reader.networkName(in: cells)
-        return KnownRow(digest: digest, source: reader.source(listing: network), network: network) {
-            warn throws(FieldError) in
-            let reader = VolunteerRowReader(
-                layout: layout, defaultNetwork: defaultNetwork, fileName: fileName, catalogue: catalogue)
-            return .volunteer(try reader.record(from: packed.cells, warn: warn))
         }
     }
 }

@@ -20,10 +20,9 @@ struct RowDigest: Sendable {
         seed = text.withUnsafeBytes { XXH64.hash($0) }
     }
 
-    /// The digest of a row's cells, and the cells packed as they were digested.
-    func digest(_ cells: [String]) -> (digest: UInt64, packed: PackedCells) {
-        let packed = PackedCells(cells)
-        return (packed.withBytes { XXH64.hash($0, seed: seed) }, packed)
+    /// The digest of a row's cells, packed.
+    func digest(_ cells: PackedCells) -> UInt64 {
+        cells.withBytes { XXH64.hash($0, seed: seed) }
     }
 
     /// Which voldir reads the rows: its executable's size and modification time.

@@ -94,6 +94,11 @@ public struct VolunteerRowReader {
         layout.value(.network, in: row) ?? defaultNetwork
     }
 
+    /// The network a packed row lists its person in: its network cell, else `--network`.
+    public func networkName(in row: PackedCells) -> String? {
+        layout.value(.network, in: row) ?? defaultNetwork
+    }
+
     /// The source a row in `network` lists its person for: the network's roster, or with no
     /// network the file.
     public func source(listing network: String?) -> String {
