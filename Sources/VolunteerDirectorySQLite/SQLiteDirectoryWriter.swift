@@ -394,11 +394,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             // A row known as read from this listing no longer reads as it stands: read it again.
             knownListings.touch(row)
         }
-        for table in ["volunteer_skill", "volunteer_language", "volunteer_availability"] {
-            try run(
-                sql: "DELETE FROM \(table) WHERE volunteer_id = ? AND source_id = ?", arguments: [existing, source])
-        }
-        try insertDetails(of: existing, source: source, from: record, keys: keys)
+        try replaceDetails(of: existing, source: source, from: record, keys: keys)
         try refreshMergedFields(of: existing)
         refreshText(of: existing)
         return existing
@@ -816,74 +812,6 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM source WHERE name = ?"), arguments: [name])
         if let id { sourceIDs[name] = id }
         return id
-    }
-
-    private func insertDetails(of id: VolunteerID, source: Int64, from record: VolunteerRecord, keys: VolunteerKeys)
-        throws
-    {
-        // Several rows a statement: a record's skills or languages are one statement, not one each.
-        for start in stride(from: 0, to: record.skills.count, by: Self.rowsPerInsert) {
-            let end = min(start + Self.rowsPerInsert, record.skills.count)
-            try DirectStatement.run(Self.skillInserts[end - start], in: db) { bind in
-                for position in start..<end {
-                    let skill = record.skills[position]
-                    bind.integer(id)
-                    bind.integer(source)
-                    bind.integer(position)
-                    bind.text(skill.written)
-                    bind.text(skill.key)
-                    bind.integer(skill.level?.rawValue)
-                    bind.text(skill.qualifiedIn)
-                }
-            }
-        }
-        for skill in record.skills { try mapSkill(key: skill.key) }
-        for start in stride(from: 0, to: record.languages.count, by: Self.rowsPerInsert) {
-            let end = min(start + Self.rowsPerInsert, record.languages.count)
-            try DirectStatement.run(Self.languageInserts[end - start], in: db) { bind in
-                for position in start..<end {
-                    let spoken = record.languages[position]
-                    bind.integer(id)
-                    bind.integer(source)
-                    bind.integer(position)
-                    bind.text(spoken.language.written)
-                    bind.text(keys.languages[position])
-                    bind.text(spoken.language.code)
-                    bind.text(spoken.language.script)
-                    bind.integer(spoken.proficiency?.rawValue)
-                    bind.flag(spoken.interprets)
-                }
-            }
-        }
-        if !record.availability.isEmpty {
-            try DirectStatement.run(
-                "INSERT INTO volunteer_availability (volunteer_id, source_id, slots) VALUES (?, ?, ?)", in: db
-            ) { bind in
-                bind.integer(id)
-                bind.integer(source)
-                bind.integer(StoredSlots.bits(of: record.availability))
-            }
-        }
-    }
-
-    /// The most rows one detail insert writes.
-    static let rowsPerInsert = 8
-
-    /// `INSERT INTO volunteer_skill ...` with as many rows as the index (1 to ``rowsPerInsert``).
-    static let skillInserts = insertStatements(
-        "volunteer_skill (volunteer_id, source_id, position, written, key, level, qualified_in)", columns: 7)
-
-    /// `INSERT INTO volunteer_language ...` with as many rows as the index (1 to ``rowsPerInsert``).
-    static let languageInserts = insertStatements(
-        "volunteer_language (volunteer_id, source_id, position, written, written_key, code, script, proficiency, interprets)",
-        columns: 9)
-
-    /// An insert into `table` of 0 to ``rowsPerInsert`` rows of `columns` values, by row count.
-    private static func insertStatements(_ table: String, columns: Int) -> [String] {
-        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        return (0...rowsPerInsert).map { rows in
-            "INSERT INTO \(table) VALUES " + Array(repeating: row, count: max(rows, 1)).joined(separator: ", ")
-        }
     }
 
     /// Consent as the sources agree it (no from any source wins; the narrowest sharing wins) and

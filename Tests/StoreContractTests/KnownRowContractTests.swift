@@ -90,6 +90,49 @@ struct KnownRowContractTests {
     }
 
     @Test(
+        "a changed row's skills, languages and availability are what it says, whichever of them changed",
+        arguments: StoreKind.allCases)
+    func changedDetails(kind: StoreKind) throws {
+        let header = "Ref,Name,Email,Network,Skills,Languages,Availability,Consent"
+        let rows = [
+            "Befriending; Driving (expert); Cooking,Urdu (fluent); Punjabi,Monday mornings",
+            // a skill added at the end; languages and availability as they were
+            "Befriending; Driving (expert); Cooking; Gardening,Urdu (fluent); Punjabi,Monday mornings",
+            // a skill taken from the middle, the languages the other way round, other days
+            "Befriending; Cooking; Gardening,Punjabi; Urdu (fluent),weekends",
+            // a level changed, one language fewer, the availability as it was
+            "Befriending; Cooking (basic); Gardening,Punjabi,weekends",
+            // nothing at all, then something again
+            ",,",
+            "Driving,English,evenings",
+        ]
+        let directory = try kind.make()
+        let reference = try StoreKind.reference.make()
+        for (number, details) in rows.enumerated() {
+            let text = "\(header)\n1,Amina Rahman,amina@example.org,Able Network,\(details),yes\n"
+            let daysAgo = Double(rows.count - number)
+            let report = try directory.importText("able-\(number).csv", text, daysAgo: daysAgo)
+            _ = try reference.importText("able-\(number).csv", text, daysAgo: daysAgo)
+            #expect(report.counts.updated == (number == 0 ? 0 : 1), "roster \(number)")
+            #expect(try directory.everyone() == reference.everyone(), "roster \(number)")
+        }
+        let amina = try #require(try directory.person(named: "Amina Rahman"))
+        #expect(amina.skills.map(\.written) == ["Driving"])
+        #expect(amina.languages.map(\.language.written) == ["English"])
+        // The search indexes hold what the rows now say, and nothing they said before.
+        func found(_ query: VolunteerQuery) throws -> [String] {
+            try directory.store.search(query).map(\.volunteer.name)
+        }
+        #expect(try found(VolunteerQuery(skills: ["driving"], includeWithoutConsent: true)) == ["Amina Rahman"])
+        #expect(try found(VolunteerQuery(skills: ["gardening"], includeWithoutConsent: true)).isEmpty)
+        #expect(try found(VolunteerQuery(languages: [.resolving("Urdu")], includeWithoutConsent: true)).isEmpty)
+        #expect(
+            try found(VolunteerQuery(languages: [.resolving("English")], includeWithoutConsent: true)) == [
+                "Amina Rahman"
+            ])
+    }
+
+    @Test(
         "everyone a roster sent again lists is stamped as seen, rows passed over too",
         arguments: StoreKind.allCases.filter { $0 != .memory })  // the reference keeps no privacy records
     func rowsPassedOverAreSeen(kind: StoreKind) throws {
