@@ -226,7 +226,8 @@ extension CSVReader {
                         state = .quoted
                         quoteLine = line
                     } else if byte == UInt8(ascii: "\"") && state == .quoteInQuoted {
-                        try keep(byte, line: startLine, failingFast: failingFast)  // a doubled quote inside a quoted field
+                        // A doubled quote inside a quoted field.
+                        try keep(byte, line: startLine, failingFast: failingFast)
                         state = .quoted
                     } else {
                         try keep(byte, line: startLine, failingFast: failingFast)
