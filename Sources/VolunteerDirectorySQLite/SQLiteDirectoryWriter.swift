@@ -362,14 +362,22 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
             existing, keys.name, keys.email, keys.phone, batch.batch, record.dbs?.updateService, digest,
         ]
-        // The latest source's values win; what it leaves out, earlier sources keep.
+        // The latest source's values win; what it leaves out, earlier sources keep. Written only
+        // if that changes anything: SQLite rewrites the index entries of every column an UPDATE
+        // sets, changed or not, a page of each of five indexes for each person a re-import updated.
         try run(
             sql: """
-                UPDATE volunteer SET name = ?, name_key = ?, email = COALESCE(?, email), email_key = COALESCE(?, email_key),
-                  phone = COALESCE(?, phone), phone_key = COALESCE(?, phone_key), postcode = COALESCE(?, postcode),
-                  postcode_district = COALESCE(?, postcode_district), area = COALESCE(?, area),
-                  area_key = COALESCE(?, area_key), age_band = COALESCE(?, age_band), notes = COALESCE(?, notes)
-                WHERE id = ?
+                UPDATE volunteer SET name = ?1, name_key = ?2, email = COALESCE(?3, email),
+                  email_key = COALESCE(?4, email_key), phone = COALESCE(?5, phone), phone_key = COALESCE(?6, phone_key),
+                  postcode = COALESCE(?7, postcode), postcode_district = COALESCE(?8, postcode_district),
+                  area = COALESCE(?9, area), area_key = COALESCE(?10, area_key), age_band = COALESCE(?11, age_band),
+                  notes = COALESCE(?12, notes)
+                WHERE id = ?13 AND (name IS NOT ?1 OR name_key IS NOT ?2 OR email IS NOT COALESCE(?3, email)
+                  OR email_key IS NOT COALESCE(?4, email_key) OR phone IS NOT COALESCE(?5, phone)
+                  OR phone_key IS NOT COALESCE(?6, phone_key) OR postcode IS NOT COALESCE(?7, postcode)
+                  OR postcode_district IS NOT COALESCE(?8, postcode_district) OR area IS NOT COALESCE(?9, area)
+                  OR area_key IS NOT COALESCE(?10, area_key) OR age_band IS NOT COALESCE(?11, age_band)
+                  OR notes IS NOT COALESCE(?12, notes))
                 """,
             arguments: profile + [existing])
         seenPeople.append(existing)
@@ -385,11 +393,15 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                       dbs_update_service = excluded.dbs_update_service, row_digest = excluded.row_digest,
                       fingerprint = excluded.fingerprint, consent_contact = excluded.consent_contact,
                       consent_share = excluded.consent_share, consent_recorded = excluded.consent_recorded,
-                      dbs_level = excluded.dbs_level, dbs_issued = excluded.dbs_issued, volunteer_id = excluded.volunteer_id,
+                      dbs_level = excluded.dbs_level, dbs_issued = excluded.dbs_issued,
                       name_key = excluded.name_key, email_key = excluded.email_key, phone_key = excluded.phone_key
                     RETURNING rowid
                     """), arguments: listing)
         if let row {
+            // The person a listing names changes rarely (records merged): its index entry only then.
+            try run(
+                sql: "UPDATE listing SET volunteer_id = ?1 WHERE rowid = ?2 AND volunteer_id IS NOT ?1",
+                arguments: [existing, row])
             listedRows.append(row)
             // A row known as read from this listing no longer reads as it stands: read it again.
             knownListings.touch(row)
@@ -815,20 +827,24 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     /// Consent as the sources agree it (no from any source wins; the narrowest sharing wins) and
-    /// the highest DBS check any source reported.
+    /// the highest DBS check any source reported; written only if that changes them (see the
+    /// profile's `UPDATE` in `saveListing`).
     private func refreshMergedFields(of id: VolunteerID) throws {
         try run(
             sql: """
-                UPDATE volunteer SET
-                  consent_contact = (SELECT CASE WHEN SUM(consent_contact = 0) > 0 THEN 0
-                                                 WHEN SUM(consent_contact = 1) > 0 THEN 1 END
-                                     FROM listing WHERE volunteer_id = ?1),
-                  consent_share = (SELECT MIN(consent_share) FROM listing WHERE volunteer_id = ?1),
-                  consent_recorded = (SELECT MAX(consent_recorded) FROM listing WHERE volunteer_id = ?1),
-                  dbs_level = COALESCE((SELECT MAX(dbs_level) FROM listing WHERE volunteer_id = ?1), 0),
-                  dbs_issued = (SELECT dbs_issued FROM listing WHERE volunteer_id = ?1 AND dbs_level IS NOT NULL
-                                ORDER BY dbs_level DESC, dbs_issued DESC LIMIT 1)
-                WHERE id = ?1
+                UPDATE volunteer SET consent_contact = merged.contact, consent_share = merged.share,
+                  consent_recorded = merged.recorded, dbs_level = merged.level, dbs_issued = merged.issued
+                FROM (SELECT
+                  (SELECT CASE WHEN SUM(consent_contact = 0) > 0 THEN 0 WHEN SUM(consent_contact = 1) > 0 THEN 1 END
+                   FROM listing WHERE volunteer_id = ?1) AS contact,
+                  (SELECT MIN(consent_share) FROM listing WHERE volunteer_id = ?1) AS share,
+                  (SELECT MAX(consent_recorded) FROM listing WHERE volunteer_id = ?1) AS recorded,
+                  COALESCE((SELECT MAX(dbs_level) FROM listing WHERE volunteer_id = ?1), 0) AS level,
+                  (SELECT dbs_issued FROM listing WHERE volunteer_id = ?1 AND dbs_level IS NOT NULL
+                   ORDER BY dbs_level DESC, dbs_issued DESC LIMIT 1) AS issued) AS merged
+                WHERE id = ?1 AND (consent_contact IS NOT merged.contact OR consent_share IS NOT merged.share
+                  OR consent_recorded IS NOT merged.recorded OR dbs_level IS NOT merged.level
+                  OR dbs_issued IS NOT merged.issued)
                 """,
             arguments: [id])
     }

@@ -81,11 +81,9 @@ enum SearchFacets {
         }
         for (bit, set) in slots.enumerated() { if let set { sets[Name.slotBit(bit)] = set } }
 
-        try db.execute(sql: "DELETE FROM search_facet")
-        let insert = try db.cachedStatement(sql: "INSERT INTO search_facet (name, members) VALUES (?, ?)")
-        for (name, set) in sets.sorted(by: { $0.key < $1.key }) {
-            try insert.execute(arguments: [name, set.bytes])
-        }
+        try replaceRows(
+            of: "search_facet", keyedBy: "name", valuesIn: "members",
+            with: sets.sorted { $0.key < $1.key }.map { ($0.key.databaseValue, $0.value.bytes) }, in: db)
         try writeNameRanks(capacity: capacity, in: db)
         try db.execute(
             sql: "INSERT OR REPLACE INTO directory_setting (name, value) VALUES (?, ?)",
@@ -100,8 +98,7 @@ enum SearchFacets {
             ranks[Int(row[0])] = rank
             rank += 1
         }
-        try db.execute(sql: "DELETE FROM search_name_rank")
-        let insert = try db.cachedStatement(sql: "INSERT INTO search_name_rank (chunk, ranks) VALUES (?, ?)")
+        var rows: [(DatabaseValue, Data)] = []
         var start = 0
         while start < ranks.count {
             let end = min(start + chunkSize, ranks.count)
@@ -109,10 +106,29 @@ enum SearchFacets {
             if slice.contains(where: { $0 != noRank }) {
                 var bytes = Data(capacity: slice.count * 4)
                 for value in slice { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-                try insert.execute(arguments: [start / chunkSize, bytes])
+                rows.append(((start / chunkSize).databaseValue, bytes))
             }
             start = end
         }
+        try replaceRows(of: "search_name_rank", keyedBy: "chunk", valuesIn: "ranks", with: rows, in: db)
+    }
+
+    /// Makes `table` hold exactly `rows` (key column `key`, value column `value`; each key once),
+    /// writing only the rows that differ, in the order given: a re-import mostly leaves every
+    /// facet as it was, and rewriting them all put some 1,700 pages (7 MB) into the log and the
+    /// checkpoint each time.
+    private static func replaceRows(
+        of table: String, keyedBy key: String, valuesIn value: String, with rows: [(DatabaseValue, Data)],
+        in db: Database
+    ) throws {
+        var held: [DatabaseValue: Data] = [:]
+        let read = try Row.fetchCursor(db, sql: "SELECT \(key), \(value) FROM \(table) ORDER BY \(key)")
+        while let row = try read.next() { held[row[0]] = row[1] }
+        let kept = Set(rows.map(\.0))
+        let delete = try db.cachedStatement(sql: "DELETE FROM \(table) WHERE \(key) = ?")
+        for gone in held.keys.filter({ !kept.contains($0) }) { try delete.execute(arguments: [gone]) }
+        let write = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (\(key), \(value)) VALUES (?, ?)")
+        for (name, bytes) in rows where held[name] != bytes { try write.execute(arguments: [name, bytes]) }
     }
 
     // MARK: - Reading
