@@ -462,16 +462,20 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         guard !listedRows.isEmpty else { return }
         let batch = try currentBatch()
         Self.sortUnique(&listedRows)
-        try Self.inJSONParts(listedRows) { part in
-            try db.execute(
-                sql: """
-                    INSERT INTO listing_stamp (listing_row, batch, as_of)
-                    SELECT value, ?, ? FROM json_each(?) WHERE true
-                    ON CONFLICT (listing_row) DO UPDATE SET
-                      batch = CASE WHEN as_of > excluded.as_of THEN batch ELSE excluded.batch END,
-                      as_of = MAX(COALESCE(as_of, excluded.as_of), excluded.as_of)
-                    """, arguments: [batch.batch, batch.asOf, part])
-        }
+        try stamp(
+            listedRows,
+            inRuns: """
+                UPDATE listing_stamp SET batch = CASE WHEN as_of > ?2 THEN batch ELSE ?1 END,
+                  as_of = MAX(COALESCE(as_of, ?2), ?2)
+                WHERE listing_row BETWEEN ?3 AND ?4
+                """,
+            one: """
+                INSERT INTO listing_stamp (listing_row, batch, as_of)
+                SELECT value, ?1, ?2 FROM json_each(?3) WHERE true
+                ON CONFLICT (listing_row) DO UPDATE SET
+                  batch = CASE WHEN as_of > excluded.as_of THEN batch ELSE excluded.batch END,
+                  as_of = MAX(COALESCE(as_of, excluded.as_of), excluded.as_of)
+                """, values: [batch.batch.databaseValue, batch.asOf.databaseValue])
         listedRows = []
     }
 
@@ -479,15 +483,46 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     private func stampPeople() throws {
         guard !seenPeople.isEmpty else { return }
         Self.sortUnique(&seenPeople)
-        try Self.inJSONParts(seenPeople) { part in
-            try db.execute(
-                sql: """
-                    INSERT INTO volunteer_seen (volunteer_id, at) SELECT value, ? FROM json_each(?) WHERE true
-                    ON CONFLICT (volunteer_id) DO UPDATE SET at = excluded.at
-                    """, arguments: [seenAt, part])
-        }
+        try stamp(
+            seenPeople, inRuns: "UPDATE volunteer_seen SET at = ?1 WHERE volunteer_id BETWEEN ?2 AND ?3",
+            one: """
+                INSERT INTO volunteer_seen (volunteer_id, at) SELECT value, ?1 FROM json_each(?2) WHERE true
+                ON CONFLICT (volunteer_id) DO UPDATE SET at = excluded.at
+                """, values: [seenAt.databaseValue])
         seenPeople = []
     }
+
+    /// Stamps the sorted, distinct `keys` with `values`: each run of at least
+    /// ``shortestStampedRun`` consecutive keys by `inRuns` (an `UPDATE` taking `values`, then the
+    /// run's first and last key), and the rest, with any run whose keys were not all stamped
+    /// before, by `one` (an upsert taking `values`, then the keys as a JSON array).
+    ///
+    /// A re-import lists almost every listing and person again, their keys in long runs: stamped
+    /// a range at a time, nothing is written out as JSON and parsed back (about a third of
+    /// stamping a million).
+    private func stamp(_ keys: [Int64], inRuns: String, one: String, values: [DatabaseValue]) throws {
+        let update = try db.cachedStatement(sql: inRuns)
+        var rest: [Int64] = []
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count, keys[end] == keys[end - 1] + 1 { end += 1 }
+            if end - start >= Self.shortestStampedRun {
+                try update.execute(
+                    arguments: StatementArguments(values + [keys[start].databaseValue, keys[end - 1].databaseValue]))
+                if db.changesCount != end - start { rest += keys[start..<end] }
+            } else {
+                rest += keys[start..<end]
+            }
+            start = end
+        }
+        try Self.inJSONParts(rest) { part in
+            try db.execute(sql: one, arguments: StatementArguments(values + [part.databaseValue]))
+        }
+    }
+
+    /// The fewest consecutive keys stamped as a range.
+    private static let shortestStampedRun = 16
 
     /// Sorts `items` in place and keeps each once: stamps are written in turn, page after page.
     private static func sortUnique(_ items: inout [Int64]) {
