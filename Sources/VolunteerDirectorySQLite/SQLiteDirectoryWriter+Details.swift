@@ -18,7 +18,12 @@ extension SQLiteDirectoryWriter {
     /// dirtied a page of each table and of its search index for each person, rows spread over the
     /// whole file: the cost of a changed row, and most of the write-ahead log a re-import wrote.
     /// Reading what is held first touches the same pages, and writes none of them.
-    func replaceDetails(of id: VolunteerID, source: Int64, from record: VolunteerRecord, keys: VolunteerKeys) throws {
+    ///
+    /// Returns whether the languages or the availability changed (what search facets are built
+    /// from; skills are not).
+    func replaceDetails(of id: VolunteerID, source: Int64, from record: VolunteerRecord, keys: VolunteerKeys) throws
+        -> Bool
+    {
         let skills = record.skills.map { skill -> [DatabaseValue] in
             [
                 skill.written.databaseValue, skill.key.databaseValue, skill.level?.rawValue.databaseValue ?? .null,
@@ -58,6 +63,7 @@ extension SQLiteDirectoryWriter {
                 .execute(arguments: [id, source])
             try insertAvailability(record.availability, of: id, source: source)
         }
+        return firstChangedLanguage != nil || heldSlots != slots
     }
 
     /// The position of the first of `rows` that differs from the rows held (`held`, a `SELECT` of

@@ -40,6 +40,14 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     var listedThisImport = 0
     var unconfirmed: UnconfirmedListings?
 
+    /// Whether the stored search facets were current when this transaction began, and whether it
+    /// has since changed anything they are built from (who is held, a name, consent, a DBS level,
+    /// a language's interpreting, availability): when neither, ``finish()`` keeps them and only
+    /// stamps them current. A re-import whose changed rows change skills, contact details or
+    /// notes no longer rebuilds them from the whole directory (a second at a million).
+    private let facetsWereCurrent: Bool
+    private var facetInputsChanged = false
+
     /// Failures injected by tests; none in use.
     private let faults: MaintenanceFaults
     /// This transaction's moment as the database stores dates: a listed person's "last seen".
@@ -51,6 +59,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         self.db = db
         self.taxonomy = taxonomy
         self.faults = faults
+        facetsWereCurrent = (try? SearchFacets.areCurrent(in: db)) ?? false
     }
 
     /// Runs a statement from the connection's cache: an import runs the same few statements
@@ -294,6 +303,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         forgetChunkRow(listingID, source: source)
         listed()
         guard let existing else {
+            facetInputsChanged = true
             // A new person has one listing, so the merged fields are this record's own. The
             // common case of every import, so its values are bound directly.
             try DirectStatement.run(
@@ -362,6 +372,9 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             record.consent.recorded?.description, record.dbs?.level.rawValue, record.dbs?.issued?.description,
             existing, keys.name, keys.email, keys.phone, batch.batch, record.dbs?.updateService, digest,
         ]
+        let heldNameKey = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT name_key FROM volunteer WHERE id = ?"), arguments: [existing])
+        if heldNameKey.map({ !$0.utf8.elementsEqual(keys.name.utf8) }) ?? true { facetInputsChanged = true }
         // The latest source's values win; what it leaves out, earlier sources keep. Written only
         // if that changes anything: SQLite rewrites the index entries of every column an UPDATE
         // sets, changed or not, a page of each of five indexes for each person a re-import updated.
@@ -406,7 +419,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             // A row known as read from this listing no longer reads as it stands: read it again.
             knownListings.touch(row)
         }
-        try replaceDetails(of: existing, source: source, from: record, keys: keys)
+        if try replaceDetails(of: existing, source: source, from: record, keys: keys) { facetInputsChanged = true }
         try refreshMergedFields(of: existing)
         refreshText(of: existing)
         return existing
@@ -610,6 +623,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             db, sql: "SELECT source_id = ? FROM listing WHERE volunteer_id = ?", arguments: [source, volunteer]
         ).map { $0[0] as Bool }
         if listings.contains(true) { return .stillListed }
+        facetInputsChanged = true
         // What this source said of them goes with its listing; what other sources say stays.
         for table in ["volunteer_skill", "volunteer_language", "volunteer_availability"] {
             try run(
@@ -655,6 +669,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func erase(volunteer id: VolunteerID) throws {
+        facetInputsChanged = true
         chunkRows = nil
         unconfirmed = nil
         // What is listed and seen so far is written first: the rows and ids about to go are not
@@ -882,6 +897,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                   OR dbs_issued IS NOT merged.issued)
                 """,
             arguments: [id])
+        if db.changesCount > 0 { facetInputsChanged = true }
     }
 
     /// Stamps the listings confirmed and not yet stamped, and writes the full-text rows of the
@@ -901,7 +917,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         }
         // The facets every search would otherwise build from the whole directory, as this
         // import leaves it.
-        try SearchFacets.rebuild(in: db)
+        if facetsWereCurrent, !facetInputsChanged {
+            try SearchFacets.stampCurrent(in: db)
+        } else {
+            try SearchFacets.rebuild(in: db)
+        }
     }
 
     /// Marks a person's full-text row out of date; ``finish()`` writes it as the person then

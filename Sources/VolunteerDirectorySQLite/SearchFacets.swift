@@ -85,6 +85,12 @@ enum SearchFacets {
             of: "search_facet", keyedBy: "name", valuesIn: "members",
             with: sets.sorted { $0.key < $1.key }.map { ($0.key.databaseValue, $0.value.bytes) }, in: db)
         try writeNameRanks(capacity: capacity, in: db)
+        try stampCurrent(in: db)
+    }
+
+    /// Stamps the stored facets as built for the directory as it is now: by ``rebuild(in:)``, or
+    /// by a write that changed nothing they are built from while they were current.
+    static func stampCurrent(in db: Database) throws {
         try db.execute(
             sql: "INSERT OR REPLACE INTO directory_setting (name, value) VALUES (?, ?)",
             arguments: [stateSetting, try state(in: db)])

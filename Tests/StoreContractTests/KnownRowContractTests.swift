@@ -133,6 +133,54 @@ struct KnownRowContractTests {
     }
 
     @Test(
+        "searches filter and order by what changed rows now say, and are the same when only skills changed",
+        arguments: StoreKind.allCases)
+    func searchAfterChangedRows(kind: StoreKind) throws {
+        let header = "Ref,Name,Email,Network,Skills,Languages,Availability,DBS,Consent"
+        let amina = "1,Amina Rahman,amina@example.org,Able Network,Driving,Urdu,Monday mornings,enhanced,yes"
+        let ben = "2,Ben Bright,ben@example.org,Able Network,Cooking,English (fluent; interpreter),weekends,basic,yes"
+        let cal = "3,Cal Crow,cal@example.org,Able Network,Gardening,Polish,Monday mornings,none,yes"
+        // Each roster after the first changes one thing a search may filter or order by, skills
+        // aside: a store that keeps what it built for the last roster must see each.
+        var rosters = [[amina, ben, cal]]
+        func changed(_ person: Int, _ from: String, _ to: String) {
+            var rows = rosters[rosters.count - 1]
+            rows[person] = rows[person].replacingOccurrences(of: from, with: to)
+            rosters.append(rows)
+        }
+        changed(0, "Driving", "Driving; Baking")  // skills only
+        changed(0, "Monday mornings", "weekends")  // availability
+        changed(1, "basic", "enhanced")  // a DBS level
+        changed(2, ",yes", ",no")  // consent
+        changed(1, "(fluent; interpreter)", "(fluent)")  // interpreting
+        changed(1, "Ben Bright", "Aaron Bright")  // a name, and so the order
+        let queries = [
+            VolunteerQuery(),
+            VolunteerQuery(includeWithoutConsent: true),
+            VolunteerQuery(availability: [Slot(day: .mon, part: .morning)], includeWithoutConsent: true),
+            VolunteerQuery(availability: [Slot(day: .sat, part: .any)]),
+            VolunteerQuery(minimumDBS: .enhanced),
+            VolunteerQuery(skills: ["interpreting"], includeWithoutConsent: true),
+        ]
+        let directory = try kind.make()
+        let reference = try StoreKind.reference.make()
+        for (number, rows) in rosters.enumerated() {
+            let text = ([header] + rows).joined(separator: "\n") + "\n"
+            let daysAgo = Double(rosters.count - number)
+            try directory.importText("able-\(number).csv", text, daysAgo: daysAgo)
+            try reference.importText("able-\(number).csv", text, daysAgo: daysAgo)
+            for query in queries {
+                #expect(
+                    try directory.store.search(query).map(\.volunteer.name)
+                        == reference.store.search(query).map(\.volunteer.name), "roster \(number), \(query)")
+            }
+        }
+        #expect(
+            try directory.store.search(VolunteerQuery(minimumDBS: .enhanced)).map(\.volunteer.name).sorted()
+                == ["Aaron Bright", "Amina Rahman"])
+    }
+
+    @Test(
         "everyone a roster sent again lists is stamped as seen, rows passed over too",
         arguments: StoreKind.allCases.filter { $0 != .memory })  // the reference keeps no privacy records
     func rowsPassedOverAreSeen(kind: StoreKind) throws {
