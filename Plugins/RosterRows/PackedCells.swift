@@ -51,13 +51,6 @@ public struct PackedCells: Sendable {
         return cells
     }
 
-    /// How many cells.
-    public var count: Int {
-        var count = 0
-        forEachCell { _ in count += 1 }
-        return count
-    }
-
     /// The cell at `index` (from 0), or `nil` past the last.
     public func cell(at index: Int) -> String? {
         withCell(at: index) { String(decoding: $0, as: UTF8.self) }

@@ -71,8 +71,8 @@ public struct RosterSheetReader {
         try read(PackedCells(cells), cells: cells, at: location, into: sink)
     }
 
-    /// Reads one row, packed as its reader found it (see ``PackedCells``), as
-    /// a row of cells is read; its cells are made only if it must be read.
+    /// Reads one row, packed as its reader found it (see ``PackedCells``), as a row of cells is
+    /// read; its cells are made strings only if it must be read.
     public func read(_ packed: PackedCells, at location: SourceLocation, into sink: any ImportSink) throws {
         try read(packed, cells: nil, at: location, into: sink)
     }

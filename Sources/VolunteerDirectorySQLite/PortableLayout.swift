@@ -59,7 +59,12 @@ enum PortableLayout {
             )
         ]
         if let side {
-            let values = (side.columns.map(\.portable) + side.key).map { names.firstIndex(of: $0)! }
+            let values = (side.columns.map(\.portable) + side.key).map { name in
+                guard let position = names.firstIndex(of: name) else {
+                    preconditionFailure("the portable table \(table.name) has no column \(name) for \(side.table)")
+                }
+                return position
+            }
             statements.append((sql: side.insert, values: values))
         }
         return statements

@@ -58,12 +58,13 @@ extension SQLiteDirectoryWriter {
             db.cachedStatement(
                 sql: "SELECT slots FROM volunteer_availability WHERE volunteer_id = ? AND source_id = ?"),
             arguments: [id, source])
-        if heldSlots != slots {
+        let availabilityChanged = heldSlots != slots
+        if availabilityChanged {
             try db.cachedStatement(sql: "DELETE FROM volunteer_availability WHERE volunteer_id = ? AND source_id = ?")
                 .execute(arguments: [id, source])
             try insertAvailability(record.availability, of: id, source: source)
         }
-        return firstChangedLanguage != nil || heldSlots != slots
+        return firstChangedLanguage != nil || availabilityChanged
     }
 
     /// The position of the first of `rows` that differs from the rows held (`held`, a `SELECT` of

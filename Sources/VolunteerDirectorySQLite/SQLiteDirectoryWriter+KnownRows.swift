@@ -17,9 +17,7 @@ extension SQLiteDirectoryWriter: KnownRowWriter {
             listedRows.reserveCapacity(knownListings.rows.count)
             seenPeople.reserveCapacity(knownListings.rows.count)
         }
-        listedRows.append(listing.row)
-        seenPeople.append(listing.volunteer)
-        listed()
+        listedAgain(row: listing.row, of: listing.volunteer)
         return KnownRowConfirmation(consentRecorded: listing.consentRecorded)
     }
 

@@ -37,15 +37,16 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     private var chunkRows: (source: Int64, rows: [String: (row: Int64, volunteer: VolunteerID)])?
     /// Listings this import has saved or confirmed, and those it did not list, read in one pass
     /// when that pays (see ``UnconfirmedListings``); dropped by any later write that lists.
-    var listedThisImport = 0
-    var unconfirmed: UnconfirmedListings?
+    private var listedThisImport = 0
+    private var unconfirmed: UnconfirmedListings?
 
-    /// Whether the stored search facets were current when this transaction began, and whether it
-    /// has since changed anything they are built from (who is held, a name, consent, a DBS level,
-    /// a language's interpreting, availability): when neither, ``finish()`` keeps them and only
-    /// stamps them current. A re-import whose changed rows change skills, contact details or
-    /// notes no longer rebuilds them from the whole directory (0.7 to 1 s at a million).
-    private let facetsWereCurrent: Bool
+    /// Whether the stored search facets were current when this import's batch began (false for
+    /// a write that began none), and whether it has since changed anything they are built from
+    /// (who is held, a name, consent, a DBS level, a language's interpreting, availability): when
+    /// current and unchanged, ``finish()`` keeps them and only stamps them current. A re-import
+    /// whose changed rows change skills, contact details or notes no longer rebuilds them from
+    /// the whole directory (0.7 to 1 s at a million).
+    private var facetsWereCurrent = false
     private var facetInputsChanged = false
 
     /// Failures injected by tests; none in use.
@@ -59,7 +60,6 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         self.db = db
         self.taxonomy = taxonomy
         self.faults = faults
-        facetsWereCurrent = (try? SearchFacets.areCurrent(in: db)) ?? false
     }
 
     /// Runs a statement from the connection's cache: an import runs the same few statements
@@ -86,6 +86,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     func beginBatch(fileDate: Date) throws {
         let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM import_batch") ?? 1
         current = (next, Int64((fileDate.timeIntervalSince1970 * 1_000_000).rounded()))
+        // Asked here, not when the writer is made: writers made to read (a file's batch by its
+        // hash) or to erase never keep the facets, and a batch begun late (by `currentBatch`),
+        // after a write that moved the directory's state, finds them out of date and rebuilds.
+        facetsWereCurrent = try SearchFacets.areCurrent(in: db)
     }
 
     func beginBatch(fileDate: Date, expectedRecords: Int) throws {
@@ -446,10 +450,16 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
             held = (row[0], row[1])
         }
         guard let held else { return nil }
-        listedRows.append(held.row)
-        seenPeople.append(held.volunteer)
-        listed()
+        listedAgain(row: held.row, of: held.volunteer)
         return held.row
+    }
+
+    /// Notes a listing (in `row`, of the person `volunteer`) listed again unchanged: stamped with
+    /// the others by ``stampListed()``.
+    func listedAgain(row: Int64, of volunteer: VolunteerID) {
+        listedRows.append(row)
+        seenPeople.append(volunteer)
+        listed()
     }
 
     /// Every row of the file is read: the known rows' table goes, to make room (a row asked about
@@ -474,9 +484,8 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     private func stampListings() throws {
         guard !listedRows.isEmpty else { return }
         let batch = try currentBatch()
-        Self.sortUnique(&listedRows)
         try stamp(
-            listedRows,
+            &listedRows,
             inRuns: """
                 UPDATE listing_stamp SET batch = CASE WHEN as_of > ?2 THEN batch ELSE ?1 END,
                   as_of = MAX(COALESCE(as_of, ?2), ?2)
@@ -489,31 +498,30 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                   batch = CASE WHEN as_of > excluded.as_of THEN batch ELSE excluded.batch END,
                   as_of = MAX(COALESCE(as_of, excluded.as_of), excluded.as_of)
                 """, values: [batch.batch.databaseValue, batch.asOf.databaseValue])
-        listedRows = []
     }
 
     /// Stamps the people held before this import whom it saw since the last call as seen now.
     private func stampPeople() throws {
         guard !seenPeople.isEmpty else { return }
-        Self.sortUnique(&seenPeople)
         try stamp(
-            seenPeople, inRuns: "UPDATE volunteer_seen SET at = ?1 WHERE volunteer_id BETWEEN ?2 AND ?3",
+            &seenPeople, inRuns: "UPDATE volunteer_seen SET at = ?1 WHERE volunteer_id BETWEEN ?2 AND ?3",
             one: """
                 INSERT INTO volunteer_seen (volunteer_id, at) SELECT value, ?1 FROM json_each(?2) WHERE true
                 ON CONFLICT (volunteer_id) DO UPDATE SET at = excluded.at
                 """, values: [seenAt.databaseValue])
-        seenPeople = []
     }
 
-    /// Stamps the sorted, distinct `keys` with `values`: each run of at least
-    /// ``shortestStampedRun`` consecutive keys by `inRuns` (an `UPDATE` taking `values`, then the
-    /// run's first and last key), and the rest, with any run whose keys were not all stamped
+    /// Stamps `keys` with `values`, each once and in order, and empties them: each run of at
+    /// least ``shortestStampedRun`` consecutive keys by `inRuns` (an `UPDATE` taking `values`, then
+    /// the run's first and last key), and the rest, with any run whose keys were not all stamped
     /// before, by `one` (an upsert taking `values`, then the keys as a JSON array).
     ///
     /// A re-import lists almost every listing and person again, their keys in long runs: stamped
     /// a range at a time, nothing is written out as JSON and parsed back (about a third of
     /// stamping a million).
-    private func stamp(_ keys: [Int64], inRuns: String, one: String, values: [DatabaseValue]) throws {
+    private func stamp(_ keys: inout [Int64], inRuns: String, one: String, values: [DatabaseValue]) throws {
+        Self.sortUnique(&keys)
+        defer { keys = [] }
         let update = try db.cachedStatement(sql: inRuns)
         var rest: [Int64] = []
         var start = 0
@@ -900,9 +908,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         if db.changesCount > 0 { facetInputsChanged = true }
     }
 
-    /// Stamps the listings confirmed and not yet stamped, and writes the full-text rows of the
-    /// volunteers this transaction created, in one statement. The store calls it after the
-    /// import's body, inside the transaction.
+    /// What the transaction leaves to its end, after the import's body and inside its
+    /// transaction (the store calls it): the stamps not yet written, the full-text rows of the
+    /// people it changed and, in one statement, of those it created, their "last seen", and the
+    /// search facets (kept, or rebuilt when their inputs changed).
     func finish() throws {
         try finishReading()
         try rewriteStaleText()

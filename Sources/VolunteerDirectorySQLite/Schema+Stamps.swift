@@ -16,8 +16,10 @@ extension Schema {
     /// listing (as a foreign key would, were a row id one). SQLite's documentation reserves the
     /// right to renumber a table without an `INTEGER PRIMARY KEY` in a plain `VACUUM`, which voldir
     /// never runs (backups use `VACUUM INTO`, compaction FTS5's `optimize` and a checkpoint); were
-    /// that to matter, the listing table would need a row id column of its own, a rebuild. Every listing has a stamp row, its batch and date `NULL` when no import has stamped
-    /// it; a person no import has seen has no `volunteer_seen` row.
+    /// that to matter, the listing table would need a row id column of its own, a rebuild.
+    ///
+    /// Every listing has a stamp row, its batch and date `NULL` when no import has stamped it; a
+    /// person no import has seen has no `volunteer_seen` row.
     static func registerStamps(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v14: stamps and last seen in narrow tables of their own") { db in
             try db.execute(

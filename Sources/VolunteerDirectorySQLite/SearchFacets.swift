@@ -128,7 +128,7 @@ enum SearchFacets {
         in db: Database
     ) throws {
         var held: [DatabaseValue: Data] = [:]
-        let read = try Row.fetchCursor(db, sql: "SELECT \(key), \(value) FROM \(table) ORDER BY \(key)")
+        let read = try Row.fetchCursor(db, sql: "SELECT \(key), \(value) FROM \(table)")
         while let row = try read.next() { held[row[0]] = row[1] }
         let kept = Set(rows.map(\.0))
         let delete = try db.cachedStatement(sql: "DELETE FROM \(table) WHERE \(key) = ?")

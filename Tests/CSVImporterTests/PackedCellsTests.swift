@@ -24,4 +24,26 @@ struct PackedCellsTests {
         let bytes = PackedCells(["ab", "", "é"]).withBytes { Array($0) }
         #expect(bytes == [2, 0, 0, 0, 0x61, 0x62, 0, 0, 0, 0, 2, 0, 0, 0, 0xC3, 0xA9])
     }
+
+    @Test("one cell is read by its index, without the others; past the last there is none")
+    func oneCell() {
+        let packed = PackedCells(["R1", "", "Łódź Network"])
+        #expect(packed.cell(at: 0) == "R1")
+        #expect(packed.cell(at: 1) == "")
+        #expect(packed.cell(at: 2) == "Łódź Network")
+        #expect(packed.cell(at: 3) == nil)
+        #expect(packed.withCell(at: 2) { Array($0) } == Array("Łódź Network".utf8))
+        #expect(PackedCells(packed: [1, 0, 0, 0, 0x41]).cell(at: 0) == "A")
+    }
+
+    @Test(
+        "a row is blank when every cell is empty or white space, in any script",
+        arguments: [
+            ([], true), ([""], true), (["", " \t", "\r\n"], true),
+            (["\u{00A0}", "\u{3000}"], true),  // no-break and ideographic spaces: decided on the text
+            (["", "x"], false), (["é"], false), ([" ", "\u{00A0}Ł"], false),
+        ] as [([String], Bool)])
+    func blank(cells: [String], isBlank: Bool) {
+        #expect(PackedCells(cells).isBlank == isBlank)
+    }
 }

@@ -38,6 +38,20 @@ struct PrivacyTests {
         try queue.close()
     }
 
+    /// The one row a query of the directory's file gives.
+    func row(_ query: String) throws -> Row {
+        let queue = try DatabaseQueue(path: directory.databasePath)
+        defer { try? queue.close() }
+        return try #require(try queue.read { db in try Row.fetchOne(db, sql: query) })
+    }
+
+    /// Sets when the person named `name` was last seen, as the database stores it.
+    func lastSeen(of name: String, at stored: String) throws {
+        try sql(
+            "UPDATE volunteer_seen SET at = '\(stored)' WHERE volunteer_id = (SELECT id FROM volunteer WHERE name = '\(name)')"
+        )
+    }
+
     @Test(
         "forget leaves no name, email or phone anywhere in the files, the audit log included, and the chain still verifies"
     )
@@ -119,18 +133,12 @@ struct PrivacyTests {
                 Self.person("Grace", id: "R2", email: "grace@example.org"),
             ])
         _ = try directory.store.forget(volunteer: try id(of: "Amina Rahman"), reason: "asked", actor: "c")
-        let queue = try DatabaseQueue(path: directory.databasePath)
-        let counts = try queue.read { db in
-            try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT (SELECT COUNT(*) FROM listing), (SELECT COUNT(*) FROM listing_stamp),
-                      (SELECT COUNT(*) FROM listing_stamp WHERE listing_row NOT IN (SELECT rowid FROM listing)),
-                      (SELECT COUNT(*) FROM volunteer_seen), (SELECT COUNT(*) FROM volunteer)
-                    """)
-        }
-        try queue.close()
-        let row = try #require(counts)
+        let row = try row(
+            """
+            SELECT (SELECT COUNT(*) FROM listing), (SELECT COUNT(*) FROM listing_stamp),
+              (SELECT COUNT(*) FROM listing_stamp WHERE listing_row NOT IN (SELECT rowid FROM listing)),
+              (SELECT COUNT(*) FROM volunteer_seen), (SELECT COUNT(*) FROM volunteer)
+            """)
         #expect(row[0] as Int == 1 && row[1] as Int == 1 && row[2] as Int == 0)
         #expect(row[3] as Int == 1 && row[4] as Int == 1)
     }
@@ -209,15 +217,9 @@ struct PrivacyTests {
                 Self.person("At Cutoff", id: "R2", email: "at@example.org"),
                 Self.person("After Cutoff", id: "R3", email: "after@example.org"),
             ])
-        try sql(
-            "UPDATE volunteer_seen SET at = '2023-12-31 23:59:59.999' WHERE volunteer_id = (SELECT id FROM volunteer WHERE name = 'Before Cutoff')"
-        )
-        try sql(
-            "UPDATE volunteer_seen SET at = '2024-01-01 00:00:00.000' WHERE volunteer_id = (SELECT id FROM volunteer WHERE name = 'At Cutoff')"
-        )
-        try sql(
-            "UPDATE volunteer_seen SET at = '2024-01-01 00:00:00.001' WHERE volunteer_id = (SELECT id FROM volunteer WHERE name = 'After Cutoff')"
-        )
+        try lastSeen(of: "Before Cutoff", at: "2023-12-31 23:59:59.999")
+        try lastSeen(of: "At Cutoff", at: "2024-01-01 00:00:00.000")
+        try lastSeen(of: "After Cutoff", at: "2024-01-01 00:00:00.001")
         let now = try #require(ISO8601DateFormatter().date(from: "2026-01-01T00:00:00Z"))
         let cutoff = try #require(Period(parsing: "24m")).before(now)
         let unseen = try directory.store.notSeen(since: cutoff)
