@@ -209,7 +209,7 @@ extension PostgresConnection {
     }
 
     /// Waits for `answered`, or for the connection to close first, whichever comes first.
-    private func waitUnlessClosed<T: Sendable>(_ answered: EventLoopFuture<T>) throws -> T {
+    func waitUnlessClosed<T: Sendable>(_ answered: EventLoopFuture<T>) throws -> T {
         let outcome = answered.eventLoop.makePromise(of: T.self)
         let settled = NIOLockedValueBox(false)
         let settle: @Sendable (Result<T, any Error>) -> Void = { result in

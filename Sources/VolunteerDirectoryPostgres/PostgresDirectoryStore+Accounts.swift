@@ -161,15 +161,11 @@ extension PostgresDirectoryStore: AccountStore {
 
     /// The live session and its account in one query: what every web request asks first.
     func liveSignedIn(tokenHash: String, at now: Date) throws -> SignedIn? {
-        try connections.withConnection { connection in
-            try connection.run(
-                """
-                SELECT s.token_hash, s.account, s.csrf_token, s.created_at, s.expires_at,
-                  a.name, a.role, a.partner, a.password_hash, a.must_change_password, a.created_at
-                FROM web_session s JOIN account a ON a.name = s.account
-                WHERE s.token_hash = \(tokenHash) AND s.expires_at > \(now)
-                """
-            ).first.map { row in
+        var binds = PostgresBindings()
+        binds.append(tokenHash)
+        binds.append(now)
+        return try connections.withConnection { connection in
+            try connection.run(Prepared<LiveSession>(binds)).first.map { row in
                 let (token, account, csrf, created, expires, name, role, partner, password, mustChange, since) =
                     try row.decode(
                         (String, String, String, Date, Date, String, String, String?, String, Int64, Date).self)
@@ -247,4 +243,15 @@ extension PostgresDirectoryStore: AccountStore {
             name: name, role: AccountRole(rawValue: role) ?? .partner, partner: partner, passwordHash: passwordHash,
             mustChangePassword: mustChange != 0, created: created)
     }
+}
+
+/// The live session of a token and its account: what every web request asks first.
+private enum LiveSession: PreparedText {
+    static let name = "voldir_live_session"
+    static let sql = """
+        SELECT s.token_hash, s.account, s.csrf_token, s.created_at, s.expires_at,
+          a.name, a.role, a.partner, a.password_hash, a.must_change_password, a.created_at
+        FROM web_session s JOIN account a ON a.name = s.account
+        WHERE s.token_hash = $1 AND s.expires_at > $2
+        """
 }

@@ -162,8 +162,9 @@ struct PostgresSearch {
         var kinds: [String: [(kind: SkillMatchKind, asAsked: Bool)]] = [expansion.key: [(.exact, true)]]
         if expansion.isUnderstood {
             let concepts = expansion.concepts.map(\.key)
-            let rows = try connection.run(
-                "SELECT concept, key, kind FROM skill_mapping WHERE concept = ANY(\(concepts))")
+            var binds = PostgresBindings()
+            binds.append(concepts)
+            let rows = try connection.run(Prepared<SkillMappings>(binds))
             for row in rows {
                 let (concept, key, named) = try row.decode((String, String, String).self)
                 guard key != expansion.key, let named = SkillMatchKind(rawValue: named),
@@ -306,4 +307,10 @@ struct PostgresSearch {
         }
         return set
     }
+}
+
+/// The written keys mapped to any of some concepts, and how, for ``PostgresSearch``.
+private enum SkillMappings: PreparedText {
+    static let name = "voldir_skill_mappings"
+    static let sql = "SELECT concept, key, kind FROM skill_mapping WHERE concept = ANY($1)"
 }

@@ -42,12 +42,7 @@ final class PostgresSearchCache: Sendable {
     /// The state of the directory as `connection`'s snapshot sees it: one look-up per search, each
     /// maximum from the end of its table's primary key.
     static func state(on connection: PostgresConnection) throws -> State {
-        let row = try connection.run(
-            """
-            SELECT (SELECT COALESCE(MAX(id), 0) FROM import_batch), (SELECT COALESCE(MAX(id), 0) FROM erasure),
-              (SELECT COALESCE(MAX(id), 0) FROM volunteer)
-            """
-        ).first
+        let row = try connection.run(Prepared<StateText>()).first
         guard let (batch, erasure, volunteer) = try row?.decode((Int64, Int64, Int64).self) else { return State() }
         return State(batch: batch, erasure: erasure, volunteer: volunteer)
     }
@@ -102,4 +97,13 @@ final class PostgresSearchCache: Sendable {
         }
         return loaded
     }
+}
+
+/// The directory's state, for ``PostgresSearchCache/state(on:)``.
+private enum StateText: PreparedText {
+    static let name = "voldir_state"
+    static let sql = """
+        SELECT (SELECT COALESCE(MAX(id), 0) FROM import_batch), (SELECT COALESCE(MAX(id), 0) FROM erasure),
+          (SELECT COALESCE(MAX(id), 0) FROM volunteer)
+        """
 }

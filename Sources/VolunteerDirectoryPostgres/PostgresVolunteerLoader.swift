@@ -147,7 +147,7 @@ enum PostgresVolunteerLoader {
     private static func volunteers(chosenBy choice: Choice, on connection: PostgresConnection) throws -> [Volunteer] {
         var people: [Volunteer] = []
         var position: [VolunteerID: Int] = [:]
-        for row in try connection.run(profiles(choice)) {
+        for row in try rows(profiles(choice), choice, prepared: ProfilesByID.self, on: connection) {
             let person = try profile(row)
             position[person.id] = people.count
             people.append(person)
@@ -156,7 +156,7 @@ enum PostgresVolunteerLoader {
         var slots: [Int: Int64] = [:]
         // Matching's rows come unsorted (see ``Detail``), and are applied once all are in order.
         var unsorted: [DetailRow] = []
-        for row in try connection.run(Detail.statement(choice)) {
+        for row in try rows(Detail.statement(choice), choice, prepared: DetailsByID.self, on: connection) {
             var cells = Cells(row)
             guard let detail = Detail(rawValue: Int(try cells.number() ?? -1)), let id = try cells.number(),
                 let at = position[id]
@@ -180,6 +180,27 @@ enum PostgresVolunteerLoader {
         for row in unsorted { row.apply(to: &people, slots: &slots) }
         for (at, bits) in slots { people[at].availability = StoredSlots.slots(in: bits) }
         return people
+    }
+
+    /// The rows of `query`; for people chosen by id (a page of search results, read on every
+    /// request) the same statement prepared as `prepared`, planned once per connection.
+    private static func rows<Text: PreparedText>(
+        _ query: PostgresQuery, _ choice: Choice, prepared: Text.Type, on connection: PostgresConnection
+    ) throws -> [PostgresRow] {
+        if case .ids = choice { return try connection.run(Prepared<Text>(query.binds)) }
+        return Array(try connection.run(query))
+    }
+
+    /// ``profiles(_:)`` for people chosen by id, prepared.
+    private enum ProfilesByID: PreparedText {
+        static let name = "voldir_profiles_by_id"
+        static let sql = profiles(.ids([])).sql
+    }
+
+    /// ``Detail/statement(_:)`` for people chosen by id, prepared.
+    private enum DetailsByID: PreparedText {
+        static let name = "voldir_details_by_id"
+        static let sql = Detail.statement(.ids([])).sql
     }
 
     /// One detail row as received: its kind, whose it is (a place in the people read), its cells,

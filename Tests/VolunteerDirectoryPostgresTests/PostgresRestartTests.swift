@@ -1,3 +1,4 @@
+import CSVImporter
 import Foundation
 import Testing
 import VolunteerDirectory
@@ -29,6 +30,42 @@ struct PostgresRestartTests {
         }
         #expect(failures <= 1)
         #expect(try store.networks().isEmpty)
+    }
+
+    @Test("after a restart, searches prepare their statements again on the new connections")
+    func searchAfterRestart() throws {
+        let cluster = try PrivateCluster()
+        defer { cluster.stop() }
+        let store = try PostgresDirectoryStore(url: cluster.url)
+        let roster = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: roster) }
+        try Data(
+            """
+            Name,Email,Organisation,Skills,Languages,Consent
+            Ada Okafor,ada@example.org,Able Network,First aid; Driving,Igbo; English,yes
+            Bilal Khan,bilal@example.org,Able Network,First aid,Urdu,yes
+            """.utf8
+        ).write(to: roster)
+        _ = try ImportService(store: store, registry: ImporterRegistry([CSVImporter.self]))
+            .importFile(at: roster, request: ImportRequest())
+        // The session, the state, the skill's mappings and the people shown are prepared statements:
+        // each connection prepares them once, and a restart closes every connection.
+        let query = VolunteerQuery(skills: ["first aid"])
+        let before = try store.search(query)
+        #expect(before.map(\.volunteer.name).sorted() == ["Ada Okafor", "Bilal Khan"])
+        try cluster.restart()
+        var failures = 0
+        var after: [VolunteerMatch] = []
+        for _ in 0..<5 {
+            do {
+                after = try store.search(query)
+            } catch let error as PostgresStoreError {
+                guard case .connectionLost = error else { throw error }
+                failures += 1
+            }
+        }
+        #expect(failures <= 1)
+        #expect(after == before)
     }
 }
 
