@@ -7,6 +7,7 @@
 #   VOLUNTEERS=20000 DURATION=5s Benchmarks/web-load.sh   # a quicker look
 #   REUSE=1 Benchmarks/web-load.sh               # keep the directory already in $WORK
 #   DB=postgres://USER:PASSWORD@HOST:PORT/EMPTYDB Benchmarks/web-load.sh   # the same on PostgreSQL
+#   VOLDIR=/path/to/voldir Benchmarks/web-load.sh   # a release already built (run.sh's static one)
 #
 # Targets (issue 13): p99 < 50 ms for both routes, the server's peak RSS < 300 MB.
 set -euo pipefail
@@ -29,9 +30,11 @@ for tool in wrk curl; do
     command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null; }
 done
 
-echo "Building (release)..." >&2
-swift build -c release --product voldir >&2
-VOLDIR=.build/release/voldir
+if [ -z "${VOLDIR:-}" ]; then
+    echo "Building (release)..." >&2
+    swift build -c release --product voldir >&2
+    VOLDIR=.build/release/voldir
+fi
 
 # import_roster FILE NETWORK: voldir import, where 2 (some rows rejected: the generator writes a
 # few bad rows on purpose) is success.
