@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Two (or more) builds of voldir serving one directory, measured turn about: on a host whose
+# speed drifts from minute to minute, a run of one build and then of the other compares the
+# host's two moods. Each round gives each build DURATION of `wrk -t2 -c16` per route; the table
+# is each build's median requests/s and p99 over the rounds.
+#
+#   Benchmarks/web-ab.sh OLD_VOLDIR NEW_VOLDIR            # on web-load.sh's directory
+#   DB=postgres://… ROUNDS=6 Benchmarks/web-ab.sh A B     # on PostgreSQL (as web-load.sh left it)
+#   IMPORT=roster.csv Benchmarks/web-ab.sh A B            # while that roster is imported
+#
+# The directory must hold web-load.sh's account (`bench`); run web-load.sh first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ $# -ge 2 ] || { echo "usage: $0 VOLDIR_A VOLDIR_B [...]" >&2; exit 2; }
+WORK=${WORK:-.build-bench/web}
+DB=${DB:-$WORK/web.sqlite}
+ROUNDS=${ROUNDS:-6}
+DURATION=${DURATION:-5s}
+PASSWORD=${PASSWORD:-bench-password-for-wrk}
+ROUTES=('/search?language=Polish&dbs=enhanced' '/api/search?skill=accountancy')
+mkdir -p "$WORK"
+
+pids=()
+importer=""
+stop() {
+    [ -n "$importer" ] && kill "$importer" 2>/dev/null || true
+    for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+}
+trap stop EXIT
+
+builds=("$@")
+bases=()
+cookies=()
+for index in "${!builds[@]}"; do
+    binary=${builds[$index]}
+    log="$WORK/ab-serve-$index.out"
+    : >"$log"
+    "$binary" serve --db "$DB" --port 0 >"$log" 2>"$WORK/ab-serve-$index.err" &
+    pids+=($!)
+    base=""
+    for _ in $(seq 300); do
+        base=$(sed -n 's|^voldir serve: \(http://[^ ]*\)/ .*|\1|p' "$log")
+        [ -n "$base" ] && break
+        sleep 0.1
+    done
+    [ -n "$base" ] || { cat "$WORK/ab-serve-$index.err" >&2; exit 1; }
+    jar="$WORK/ab-cookies-$index.txt"
+    rm -f "$jar"
+    csrf=$(curl -fsS -c "$jar" "$base/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+    curl -fsS -o /dev/null -b "$jar" -c "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "name=bench" \
+        --data-urlencode "password=$PASSWORD" "$base/login"
+    session=$(awk '$6 == "voldir_session" { print $7 }' "$jar")
+    [ -n "$session" ] || { echo "$binary: signing in as bench gave no session" >&2; exit 1; }
+    bases+=("$base")
+    cookies+=("Cookie: voldir_session=$session")
+    for route in "${ROUTES[@]}"; do wrk -t2 -c16 -d2s -H "${cookies[$index]}" "$base$route" >/dev/null; done
+done
+
+if [ -n "${IMPORT:-}" ]; then
+    "${builds[0]}" import "$IMPORT" --network "AB-$$" --db "$DB" >"$WORK/ab-import.out" 2>&1 &
+    importer=$!
+fi
+
+results="$WORK/ab-results.txt"
+: >"$results"
+for round in $(seq "$ROUNDS"); do
+    if [ -n "$importer" ] && ! kill -0 "$importer" 2>/dev/null; then
+        echo "the import ended before round $round" >&2
+        break
+    fi
+    for route in "${ROUTES[@]}"; do
+        for index in "${!builds[@]}"; do
+            out=$(wrk -t2 -c16 -d"$DURATION" --latency -H "${cookies[$index]}" "${bases[$index]}$route")
+            rps=$(awk '$1 == "Requests/sec:" { print $2 }' <<<"$out")
+            p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+            echo "$index $route $rps $p99" >>"$results"
+        done
+    done
+done
+
+python3 - "$results" "$@" <<'EOF'
+import collections, statistics, sys
+def ms(v):
+    for unit, scale in (("us", 0.001), ("ms", 1), ("s", 1000)):
+        if v.endswith(unit): return float(v[: -len(unit)]) * scale
+rps, p99 = collections.defaultdict(list), collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    index, route, r, p = line.split()
+    rps[(route, int(index))].append(float(r)); p99[(route, int(index))].append(ms(p))
+builds = sys.argv[2:]
+print(f"{'route':40} {'build':40} {'rounds':>6} {'req/s':>8} {'p99 ms':>8}")
+for route, index in sorted(rps):
+    print(f"{route:40} {builds[index][-40:]:40} {len(rps[(route, index)]):6} "
+          f"{statistics.median(rps[(route, index)]):8.1f} {statistics.median(p99[(route, index)]):8.1f}")
+for route in sorted({r for r, _ in rps}):
+    wins = sum(b > a for a, b in zip(rps[(route, 0)], rps[(route, 1)]))
+    print(f"{route}: the second build answered more in {wins} of {len(rps[(route, 0)])} rounds")
+EOF
