@@ -32,3 +32,27 @@ with open(sys.argv[1], newline="", encoding="utf-8-sig") as source, open(sys.arg
         out.writerow(row)
 PY
 }
+# served_at LOG PID: the address `voldir serve` (process PID) printed into LOG, once it has; fails
+# when the server ended first or printed none in 30 s.
+served_at() {
+    local base=""
+    for _ in $(seq 300); do
+        base=$(sed -n 's|^voldir serve: \(http://[^ ]*\)/ .*|\1|p' "$1")
+        [ -n "$base" ] && { echo "$base"; return 0; }
+        kill -0 "$2" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
+# sign_in BASE JAR PASSWORD: signs the account bench in as a browser does (the form's csrf field
+# and sign-in cookie, then the session cookie, kept in JAR) and prints the session's header.
+sign_in() {
+    local csrf session
+    rm -f "$2"
+    csrf=$(curl -fsS -c "$2" "$1/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+    curl -fsS -o /dev/null -b "$2" -c "$2" --data-urlencode "csrf=$csrf" --data-urlencode "name=bench" \
+        --data-urlencode "password=$3" "$1/login"
+    session=$(awk '$6 == "voldir_session" { print $7 }' "$2")
+    [ -n "$session" ] || { echo "signing in as bench gave no voldir_session cookie" >&2; return 1; }
+    echo "Cookie: voldir_session=$session"
+}

@@ -11,6 +11,8 @@
 # The directory must hold web-load.sh's account (`bench`); run web-load.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=Benchmarks/common.sh
+. Benchmarks/common.sh
 
 [ $# -ge 2 ] || { echo "usage: $0 VOLDIR_A VOLDIR_B [...]" >&2; exit 2; }
 WORK=${WORK:-.build-bench/web}
@@ -39,22 +41,10 @@ for index in "${!builds[@]}"; do
     : >"$log"
     "$binary" serve --db "$DB" --port 0 >"$log" 2>"$WORK/ab-serve-$index.err" &
     pids+=($!)
-    base=""
-    for _ in $(seq 300); do
-        base=$(sed -n 's|^voldir serve: \(http://[^ ]*\)/ .*|\1|p' "$log")
-        [ -n "$base" ] && break
-        sleep 0.1
-    done
-    [ -n "$base" ] || { cat "$WORK/ab-serve-$index.err" >&2; exit 1; }
-    jar="$WORK/ab-cookies-$index.txt"
-    rm -f "$jar"
-    csrf=$(curl -fsS -c "$jar" "$base/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-    curl -fsS -o /dev/null -b "$jar" -c "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "name=bench" \
-        --data-urlencode "password=$PASSWORD" "$base/login"
-    session=$(awk '$6 == "voldir_session" { print $7 }' "$jar")
-    [ -n "$session" ] || { echo "$binary: signing in as bench gave no session" >&2; exit 1; }
+    base=$(served_at "$log" "${pids[$index]}") || { cat "$WORK/ab-serve-$index.err" >&2; exit 1; }
     bases+=("$base")
-    cookies+=("Cookie: voldir_session=$session")
+    cookie=$(sign_in "$base" "$WORK/ab-cookies-$index.txt" "$PASSWORD") || exit 1
+    cookies+=("$cookie")
     for route in "${ROUTES[@]}"; do wrk -t2 -c16 -d2s -H "${cookies[$index]}" "$base$route" >/dev/null; done
 done
 

@@ -12,6 +12,8 @@
 # Targets (issue 13): p99 < 50 ms for both routes, the server's peak RSS < 300 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=Benchmarks/common.sh
+. Benchmarks/common.sh
 
 VOLUNTEERS=${VOLUNTEERS:-100000}
 IMPORT_VOLUNTEERS=${IMPORT_VOLUNTEERS:-100000}
@@ -72,24 +74,8 @@ stop() {
     kill -KILL "$server" 2>/dev/null || true
 }
 trap stop EXIT
-base=""
-for _ in $(seq 300); do
-    base=$(sed -n 's|^voldir serve: \(http://[^ ]*\)/ .*|\1|p' "$server_log")
-    [ -n "$base" ] && break
-    kill -0 "$server" 2>/dev/null || { cat "$WORK/serve.err" >&2; exit 1; }
-    sleep 0.1
-done
-[ -n "$base" ] || { echo "voldir serve printed no address" >&2; exit 1; }
-
-# Sign in as a browser does: the form's csrf field and sign-in cookie, then the session cookie.
-jar="$WORK/cookies.txt"
-rm -f "$jar"
-csrf=$(curl -fsS -c "$jar" "$base/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -fsS -o /dev/null -b "$jar" -c "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "name=bench" \
-    --data-urlencode "password=$PASSWORD" "$base/login"
-session=$(awk '$6 == "voldir_session" { print $7 }' "$jar")
-[ -n "$session" ] || { echo "signing in gave no voldir_session cookie" >&2; exit 1; }
-cookie="Cookie: voldir_session=$session"
+base=$(served_at "$server_log" "$server") || { cat "$WORK/serve.err" >&2; echo "voldir serve printed no address" >&2; exit 1; }
+cookie=$(sign_in "$base" "$WORK/cookies.txt" "$PASSWORD")
 for path in "$PAGE_PATH" "$API_PATH"; do
     status=$(curl -sS -o /dev/null -w '%{http_code}' -H "$cookie" "$base$path")
     [ "$status" = 200 ] || { echo "GET $path answered $status, not 200: is the session right?" >&2; exit 1; }
