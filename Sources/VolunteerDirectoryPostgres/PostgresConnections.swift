@@ -151,9 +151,10 @@ final class PostgresConnections: Sendable {
         if !kept { Self.close(connection) }
     }
 
-    /// Returns a connection after `error`: to the pool when it is still sound, closed otherwise.
+    /// Returns a connection after `error`: to the pool when it is still sound, closed otherwise
+    /// (also after a prepared statement failed: see ``PreparedStatementFailed``).
     private func release(_ connection: PostgresConnection, after error: any Error) {
-        if PostgresStoreError.isConnectionFailure(error) {
+        if PostgresStoreError.isConnectionFailure(error) || error is PreparedStatementFailed {
             Self.close(connection)
         } else {
             checkIn(connection)

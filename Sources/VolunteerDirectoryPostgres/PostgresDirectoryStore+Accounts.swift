@@ -254,4 +254,5 @@ private enum LiveSession: PreparedText {
         FROM web_session s JOIN account a ON a.name = s.account
         WHERE s.token_hash = $1 AND s.expires_at > $2
         """
+    static let parameterTypes: [PostgresDataType] = [.text, .timestamptz]
 }

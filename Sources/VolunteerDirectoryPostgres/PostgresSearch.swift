@@ -313,4 +313,5 @@ struct PostgresSearch {
 private enum SkillMappings: PreparedText {
     static let name = "voldir_skill_mappings"
     static let sql = "SELECT concept, key, kind FROM skill_mapping WHERE concept = ANY($1)"
+    static let parameterTypes: [PostgresDataType] = [.textArray]
 }

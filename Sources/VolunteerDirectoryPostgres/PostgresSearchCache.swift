@@ -106,4 +106,5 @@ private enum StateText: PreparedText {
         SELECT (SELECT COALESCE(MAX(id), 0) FROM import_batch), (SELECT COALESCE(MAX(id), 0) FROM erasure),
           (SELECT COALESCE(MAX(id), 0) FROM volunteer)
         """
+    static let parameterTypes: [PostgresDataType] = []
 }

@@ -85,6 +85,7 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
     /// `error`, as thrown by postgres-nio, said for `location`; an error of ours, or of the core,
     /// is returned as it is.
     static func actionable(_ error: any Error, at location: PostgresLocation) -> any Error {
+        if let failed = error as? PreparedStatementFailed { return actionable(failed.underlying, at: location) }
         if error is ConnectionClosed { return PostgresStoreError.connectionLost(location) }
         guard let error = error as? PSQLError else { return error }
         switch error.code {

@@ -147,7 +147,7 @@ enum PostgresVolunteerLoader {
     private static func volunteers(chosenBy choice: Choice, on connection: PostgresConnection) throws -> [Volunteer] {
         var people: [Volunteer] = []
         var position: [VolunteerID: Int] = [:]
-        for row in try rows(profiles(choice), choice, prepared: ProfilesByID.self, on: connection) {
+        try forEachRow(of: profiles(choice), choice, prepared: ProfilesByID.self, on: connection) { row in
             let person = try profile(row)
             position[person.id] = people.count
             people.append(person)
@@ -156,17 +156,17 @@ enum PostgresVolunteerLoader {
         var slots: [Int: Int64] = [:]
         // Matching's rows come unsorted (see ``Detail``), and are applied once all are in order.
         var unsorted: [DetailRow] = []
-        for row in try rows(Detail.statement(choice), choice, prepared: DetailsByID.self, on: connection) {
+        try forEachRow(of: Detail.statement(choice), choice, prepared: DetailsByID.self, on: connection) { row in
             var cells = Cells(row)
             guard let detail = Detail(rawValue: Int(try cells.number() ?? -1)), let id = try cells.number(),
                 let at = position[id]
-            else { continue }
+            else { return }
             let (t0, t1, t2) = (try cells.text(), try cells.text(), try cells.text())
             let (n0, n1) = (try cells.number(), try cells.number())
             guard choice.isForMatching else {
                 DetailRow(detail: detail, at: at, t0: t0, t1: t1, t2: t2, n0: n0, n1: n1).apply(
                     to: &people, slots: &slots)
-                continue
+                return
             }
             let (source, place) = (try cells.number() ?? 0, try cells.number() ?? 0)
             unsorted.append(
@@ -182,25 +182,31 @@ enum PostgresVolunteerLoader {
         return people
     }
 
-    /// The rows of `query`; for people chosen by id (a page of search results, read on every
+    /// Reads each row of `query`; for people chosen by id (a page of search results, read on every
     /// request) the same statement prepared as `prepared`, planned once per connection.
-    private static func rows<Text: PreparedText>(
-        _ query: PostgresQuery, _ choice: Choice, prepared: Text.Type, on connection: PostgresConnection
-    ) throws -> [PostgresRow] {
-        if case .ids = choice { return try connection.run(Prepared<Text>(query.binds)) }
-        return Array(try connection.run(query))
+    private static func forEachRow<Text: PreparedText>(
+        of query: PostgresQuery, _ choice: Choice, prepared: Text.Type, on connection: PostgresConnection,
+        _ read: (PostgresRow) throws -> Void
+    ) throws {
+        if case .ids = choice {
+            for row in try connection.run(Prepared<Text>(query.binds)) { try read(row) }
+        } else {
+            for row in try connection.run(query) { try read(row) }
+        }
     }
 
     /// ``profiles(_:)`` for people chosen by id, prepared.
     private enum ProfilesByID: PreparedText {
         static let name = "voldir_profiles_by_id"
         static let sql = profiles(.ids([])).sql
+        static let parameterTypes: [PostgresDataType] = [.int8Array]
     }
 
     /// ``Detail/statement(_:)`` for people chosen by id, prepared.
     private enum DetailsByID: PreparedText {
         static let name = "voldir_details_by_id"
         static let sql = Detail.statement(.ids([])).sql
+        static let parameterTypes: [PostgresDataType] = [.int8Array]
     }
 
     /// One detail row as received: its kind, whose it is (a place in the people read), its cells,

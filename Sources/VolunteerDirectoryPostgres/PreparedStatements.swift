@@ -14,6 +14,9 @@ protocol PreparedText: Sendable {
     static var name: String { get }
     /// The statement, its values as `$1`, `$2`, ….
     static var sql: String { get }
+    /// The types of `$1`, `$2`, …, declared rather than taken from the first values bound (a
+    /// NULL there would leave a type unknown for the connection's life).
+    static var parameterTypes: [PostgresDataType] { get }
 }
 
 /// `Text`'s statement with its values bound, run by ``PostgresNIO/PostgresConnection/run(_:)-(Prepared<Text>)``.
@@ -22,6 +25,7 @@ struct Prepared<Text: PreparedText>: PostgresPreparedStatement {
 
     static var name: String { Text.name }
     static var sql: String { Text.sql }
+    static var bindingDataTypes: [PostgresDataType] { Text.parameterTypes }
 
     /// The values for `$1`, `$2`, …, in order.
     let bindings: PostgresBindings
@@ -35,9 +39,19 @@ struct Prepared<Text: PreparedText>: PostgresPreparedStatement {
     func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
 }
 
+/// A prepared statement failed for a reason other than its connection. postgres-nio keeps a
+/// failed preparation for the statement's name on that connection, and cannot tell a statement
+/// the server has forgotten (`DISCARD ALL`, a pooler in transaction mode) from one it holds, so
+/// the connection is closed rather than used again (``PostgresConnections``); what is said is
+/// `underlying`'s message.
+struct PreparedStatementFailed: Error {
+    let underlying: any Error
+}
+
 extension PostgresConnection {
     /// Runs `statement` (preparing it first, once per connection) and waits for all its rows: for
-    /// the synchronous interfaces only, as ``run(_:)-(PostgresQuery)``.
+    /// the synchronous interfaces only, as ``run(_:)-(PostgresQuery)``. A failure other than the
+    /// connection's is thrown as ``PreparedStatementFailed``.
     func run<Text>(_ statement: Prepared<Text>) throws -> [PostgresRow] {
         let answered = eventLoop.makePromise(of: [PostgresRow].self)
         // postgres-nio runs prepared statements only from `async` code: on the connection's own
@@ -53,6 +67,10 @@ extension PostgresConnection {
                 answered.fail(error)
             }
         }
-        return try waitUnlessClosed(answered.futureResult)
+        do {
+            return try waitUnlessClosed(answered.futureResult)
+        } catch  where !PostgresStoreError.isConnectionFailure(error) {
+            throw PreparedStatementFailed(underlying: error)
+        }
     }
 }
