@@ -46,12 +46,14 @@ public struct WebApp: Sendable {
             logger: Self.logger)
     }
 
-    /// Serves until SIGINT or SIGTERM, then deletes uploads still waiting for confirmation.
+    /// Serves until SIGINT or SIGTERM, then deletes uploads still waiting for confirmation and
+    /// writes the audit entries still queued (also when the server stopped on an error).
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         do {
             try await application(onListening: onListening).runService()
         } catch {
             await state.jobs.removeUploads()
+            await state.trail.flush()
             throw error
         }
         await state.jobs.removeUploads()

@@ -58,8 +58,9 @@ actor AuditTrail {
     /// How long the writer lets entries gather before it writes them. Writing as soon as one was
     /// queued wrote nearly every entry in a transaction of its own under load (1,162 transactions
     /// for 1,250 searches on PostgreSQL, five round trips and a flush of the log each); gathered
-    /// for this long, a busy server writes a handful at a time. An entry still waits no more than
-    /// this plus one write, and ``flush()`` writes whatever is queued.
+    /// for this long, a busy server writes a handful at a time. The writer waits this long each
+    /// time it starts, so an entry waits for it on top of any write already under way (retried
+    /// while an import holds the directory); ``flush()`` writes whatever is queued.
     static let gathering = Duration.milliseconds(25)
 
     private func drain() async {
