@@ -49,9 +49,9 @@ served_at() {
 sign_in() {
     local csrf session
     rm -f "$2"
-    csrf=$(curl -fsS -c "$2" "$1/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+    csrf=$(curl -fsS -c "$2" "$1/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1) || return 1
     curl -fsS -o /dev/null -b "$2" -c "$2" --data-urlencode "csrf=$csrf" --data-urlencode "name=bench" \
-        --data-urlencode "password=$3" "$1/login"
+        --data-urlencode "password=$3" "$1/login" || return 1
     session=$(awk '$6 == "voldir_session" { print $7 }' "$2")
     [ -n "$session" ] || { echo "signing in as bench gave no voldir_session cookie" >&2; return 1; }
     echo "Cookie: voldir_session=$session"

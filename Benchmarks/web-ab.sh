@@ -8,13 +8,20 @@
 #   DB=postgres://… ROUNDS=6 Benchmarks/web-ab.sh A B     # on PostgreSQL (as web-load.sh left it)
 #   IMPORT=roster.csv Benchmarks/web-ab.sh A B            # while that roster is imported
 #
-# The directory must hold web-load.sh's account (`bench`); run web-load.sh first.
+# The directory must hold web-load.sh's account (`bench`); run web-load.sh first. IMPORT adds the
+# roster to it for good, as network AB-<pid>. The builds take turns in a different order each
+# round (first A then B, then B then A), so neither always runs on the warmer cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=Benchmarks/common.sh
 . Benchmarks/common.sh
 
 [ $# -ge 2 ] || { echo "usage: $0 VOLDIR_A VOLDIR_B [...]" >&2; exit 2; }
+builds=()
+for build in "$@"; do
+    [ -x "$build" ] || { echo "$build: not an executable voldir" >&2; exit 2; }
+    builds+=("$(realpath "$build")")
+done
 WORK=${WORK:-.build-bench/web}
 DB=${DB:-$WORK/web.sqlite}
 ROUNDS=${ROUNDS:-6}
@@ -28,11 +35,13 @@ importer=""
 stop() {
     [ -n "$importer" ] && kill "$importer" 2>/dev/null || true
     for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
+    for pid in "${pids[@]}"; do
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null || true
+    done
 }
 trap stop EXIT
 
-builds=("$@")
 bases=()
 cookies=()
 for index in "${!builds[@]}"; do
@@ -45,7 +54,11 @@ for index in "${!builds[@]}"; do
     bases+=("$base")
     cookie=$(sign_in "$base" "$WORK/ab-cookies-$index.txt" "$PASSWORD") || exit 1
     cookies+=("$cookie")
-    for route in "${ROUTES[@]}"; do wrk -t2 -c16 -d2s -H "${cookies[$index]}" "$base$route" >/dev/null; done
+    for route in "${ROUTES[@]}"; do
+        status=$(curl -sS -o /dev/null -w '%{http_code}' -H "$cookie" "$base$route")
+        [ "$status" = 200 ] || { echo "$binary: GET $route answered $status, not 200" >&2; exit 1; }
+        wrk -t2 -c16 -d2s -H "$cookie" "$base$route" >/dev/null
+    done
 done
 
 if [ -n "${IMPORT:-}" ]; then
@@ -60,17 +73,30 @@ for round in $(seq "$ROUNDS"); do
         echo "the import ended before round $round" >&2
         break
     fi
+    order=("${!builds[@]}")
+    [ $((round % 2)) = 0 ] && mapfile -t order < <(printf '%s\n' "${order[@]}" | tac)
     for route in "${ROUTES[@]}"; do
-        for index in "${!builds[@]}"; do
+        for index in "${order[@]}"; do
             out=$(wrk -t2 -c16 -d"$DURATION" --latency -H "${cookies[$index]}" "${bases[$index]}$route")
             rps=$(awk '$1 == "Requests/sec:" { print $2 }' <<<"$out")
             p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+            failed=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { n += 1 } END { print n + 0 }' <<<"$out")
+            [ -n "$rps" ] && [ -n "$p99" ] || { echo "wrk gave no figures:" >&2; echo "$out" >&2; exit 1; }
+            [ "$failed" = 0 ] || { echo "${builds[$index]}: $failed failed requests on $route" >&2; exit 1; }
             echo "$index $route $rps $p99" >>"$results"
         done
     done
 done
+[ -s "$results" ] || { echo "no round was run" >&2; exit 1; }
+if [ -n "$importer" ]; then
+    status=0
+    wait "$importer" || status=$?
+    importer=""
+    # 2 is an import with some rows rejected (the generator writes a few bad rows on purpose).
+    [ "$status" = 0 ] || [ "$status" = 2 ] || { cat "$WORK/ab-import.out" >&2; exit 1; }
+fi
 
-python3 - "$results" "$@" <<'EOF'
+python3 - "$results" "${builds[@]}" <<'EOF'
 import collections, statistics, sys
 def ms(v):
     for unit, scale in (("us", 0.001), ("ms", 1), ("s", 1000)):

@@ -32,7 +32,9 @@ for tool in wrk curl; do
     command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null; }
 done
 
-if [ -z "${VOLDIR:-}" ]; then
+if [ -n "${VOLDIR:-}" ]; then
+    VOLDIR=$(realpath "$VOLDIR") # the script works from the repository's root
+else
     echo "Building (release)..." >&2
     swift build -c release --product voldir >&2
     VOLDIR=.build/release/voldir
