@@ -15,6 +15,12 @@ struct PostgresPreparedStatementTests {
     static func directory() throws -> (store: PostgresDirectoryStore, database: PostgresLocation) {
         let database = try PostgresTestServer.freshDatabase()
         let store = try PostgresDirectoryStore(location: database, taxonomy: nil, access: .writing, catalogue: .shared)
+        try importTwoFirstAiders(into: store)
+        return (store, database)
+    }
+
+    /// Imports a roster of two people with first aid (whom ``query`` finds) into `store`.
+    static func importTwoFirstAiders(into store: PostgresDirectoryStore) throws {
         let roster = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: roster) }
         try Data(
@@ -26,7 +32,6 @@ struct PostgresPreparedStatementTests {
         ).write(to: roster)
         _ = try ImportService(store: store, registry: ImporterRegistry([CSVImporter.self]))
             .importFile(at: roster, request: ImportRequest())
-        return (store, database)
     }
 
     /// The names of the statements prepared on the connection the pool hands out next (the one

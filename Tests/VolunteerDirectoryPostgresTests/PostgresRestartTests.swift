@@ -1,4 +1,3 @@
-import CSVImporter
 import Foundation
 import Testing
 import VolunteerDirectory
@@ -37,20 +36,10 @@ struct PostgresRestartTests {
         let cluster = try PrivateCluster()
         defer { cluster.stop() }
         let store = try PostgresDirectoryStore(url: cluster.url)
-        let roster = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-\(UUID().uuidString).csv")
-        defer { try? FileManager.default.removeItem(at: roster) }
-        try Data(
-            """
-            Name,Email,Organisation,Skills,Languages,Consent
-            Ada Okafor,ada@example.org,Able Network,First aid; Driving,Igbo; English,yes
-            Bilal Khan,bilal@example.org,Able Network,First aid,Urdu,yes
-            """.utf8
-        ).write(to: roster)
-        _ = try ImportService(store: store, registry: ImporterRegistry([CSVImporter.self]))
-            .importFile(at: roster, request: ImportRequest())
+        try PostgresPreparedStatementTests.importTwoFirstAiders(into: store)
         // The session, the state, the skill's mappings and the people shown are prepared statements:
         // each connection prepares them once, and a restart closes every connection.
-        let query = VolunteerQuery(skills: ["first aid"])
+        let query = PostgresPreparedStatementTests.query
         let before = try store.search(query)
         #expect(before.map(\.volunteer.name).sorted() == ["Ada Okafor", "Bilal Khan"])
         try cluster.restart()
