@@ -8,8 +8,12 @@ extension SkillTaxonomy {
     /// The taxonomy shipped with the package, built once from its compiled-in skills
     /// (``standardConcepts``, generated from the YAML file; a test checks that they are the file
     /// as ``extended(withYAML:file:)`` reads it, links checked).
-    private static let compiledStandard = SkillTaxonomy(
-        validated: Dictionary(standardConcepts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
+    private static let compiledStandard = SkillTaxonomy(validated: standardConceptsByKey)
+
+    /// The shipped skills by key, not yet indexed: what extension files add to.
+    private static var standardConceptsByKey: [String: SkillConcept] {
+        Dictionary(standardConcepts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The taxonomy shipped with the package. It cannot fail; it throws as every other source of
     /// a taxonomy does.
@@ -272,9 +276,9 @@ extension SkillTaxonomy {
         urls += files
         guard !urls.isEmpty else { return try standard() }
         // Each file's skills are added and checked in turn; the terms are indexed once, at the end
-        // (the shipped skills' own index, which the files would replace, is not built at all).
-        // What extension files add to, before anything is indexed.
-        var concepts = compiledStandard.concepts
+        // (the shipped skills' own index, which the files would replace, is not built at all:
+        // ``compiledStandard`` is not touched, since making it builds that index).
+        var concepts = standardConceptsByKey
         for url in urls { concepts = try Self.concepts(concepts, extendedWithYAML: try text(of: url), file: url.path) }
         return SkillTaxonomy(validated: concepts)
     }
