@@ -47,7 +47,10 @@ public struct PackedCells: Sendable {
     /// The cells again, as they were given.
     public var cells: [String] {
         var cells: [String] = []
-        forEachCell { cells.append(String(decoding: $0, as: UTF8.self)) }
+        forEachCell {
+            cells.append(String(decoding: $0, as: UTF8.self))
+            return true
+        }
         return cells
     }
 
@@ -61,8 +64,12 @@ public struct PackedCells: Sendable {
         var position = 0
         var result: Result?
         forEachCell { bytes in
-            if position == index { result = body(bytes) }
-            position += 1
+            guard position == index else {
+                position += 1
+                return true
+            }
+            result = body(bytes)
+            return false
         }
         return result
     }
@@ -74,20 +81,22 @@ public struct PackedCells: Sendable {
         var sawText = false
         forEachCell { cell in
             for byte in cell {
-                if sawText { break }
                 if byte >= 0x80 {
                     sawOtherScript = true
                 } else if !(byte == 0x20 || (0x09...0x0D).contains(byte)) {
                     sawText = true
+                    return false
                 }
             }
+            return true
         }
         if sawText { return false }
         return !sawOtherScript || cells.allSatisfy { $0.allSatisfy(\.isWhitespace) }
     }
 
-    /// Calls `body` with each cell's bytes in order.
-    private func forEachCell(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// Calls `body` with each cell's bytes in order, until it returns `false` (a reader of one
+    /// cell, of a row passed over, stops there rather than walking the rest).
+    private func forEachCell(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
         bytes.withUnsafeBufferPointer { all in
             var offset = 0
             while offset + 4 <= all.count {
@@ -96,7 +105,7 @@ public struct PackedCells: Sendable {
                         | UInt32(all[offset + 3]) << 24)
                 offset += 4
                 let end = min(offset + count, all.count)
-                body(UnsafeBufferPointer(rebasing: all[offset..<end]))
+                guard body(UnsafeBufferPointer(rebasing: all[offset..<end])) else { return }
                 offset = end
             }
         }
