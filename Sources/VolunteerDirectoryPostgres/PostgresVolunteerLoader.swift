@@ -64,6 +64,11 @@ enum PostgresVolunteerLoader {
 
         /// `sql` (written with ``condition(on:)``) with the ids bound.
         func query(_ sql: String) -> PostgresQuery {
+            PostgresQuery(unsafeSQL: sql, binds: bindings)
+        }
+
+        /// The values ``condition(on:)``'s placeholders take.
+        var bindings: PostgresBindings {
             var binds = PostgresBindings()
             switch self {
             case .ids(let ids): binds.append(ids)
@@ -71,7 +76,7 @@ enum PostgresVolunteerLoader {
                 binds.append(range.lowerBound)
                 binds.append(range.upperBound)
             }
-            return PostgresQuery(unsafeSQL: sql, binds: binds)
+            return binds
         }
     }
 
@@ -183,15 +188,16 @@ enum PostgresVolunteerLoader {
     }
 
     /// Reads each row of `query`; for people chosen by id (a page of search results, read on every
-    /// request) the same statement prepared as `prepared`, planned once per connection.
+    /// request) the same statement prepared as `prepared`, planned once per connection, and
+    /// `query`'s text not put together at all.
     private static func forEachRow<Text: PreparedText>(
-        of query: PostgresQuery, _ choice: Choice, prepared: Text.Type, on connection: PostgresConnection,
-        _ read: (PostgresRow) throws -> Void
+        of query: @autoclosure () -> PostgresQuery, _ choice: Choice, prepared: Text.Type,
+        on connection: PostgresConnection, _ read: (PostgresRow) throws -> Void
     ) throws {
         if case .ids = choice {
-            for row in try connection.run(Prepared<Text>(query.binds)) { try read(row) }
+            for row in try connection.run(Prepared<Text>(choice.bindings)) { try read(row) }
         } else {
-            for row in try connection.run(query) { try read(row) }
+            for row in try connection.run(query()) { try read(row) }
         }
     }
 
