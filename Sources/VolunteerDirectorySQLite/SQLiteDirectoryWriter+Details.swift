@@ -8,7 +8,7 @@ extension SQLiteDirectoryWriter {
     func insertDetails(of id: VolunteerID, source: Int64, from record: VolunteerRecord, keys: VolunteerKeys) throws {
         try insertSkills(record.skills, from: 0, of: id, source: source)
         try insertLanguages(record.languages, keys: keys.languages, from: 0, of: id, source: source)
-        try insertAvailability(record.availability, of: id, source: source)
+        try insertAvailability(Self.storedSlots(record.availability), of: id, source: source)
     }
 
     /// Rewrites the details a listing's new record changed, and only those: from the first skill
@@ -53,7 +53,7 @@ extension SQLiteDirectoryWriter {
             try deleteRows(of: "volunteer_language", from: first, of: id, source: source)
             try insertLanguages(record.languages, keys: keys.languages, from: first, of: id, source: source)
         }
-        let slots = record.availability.isEmpty ? nil : StoredSlots.bits(of: record.availability)
+        let slots = Self.storedSlots(record.availability)
         let heldSlots = try Int64.fetchOne(
             db.cachedStatement(
                 sql: "SELECT slots FROM volunteer_availability WHERE volunteer_id = ? AND source_id = ?"),
@@ -62,7 +62,7 @@ extension SQLiteDirectoryWriter {
         if availabilityChanged {
             try db.cachedStatement(sql: "DELETE FROM volunteer_availability WHERE volunteer_id = ? AND source_id = ?")
                 .execute(arguments: [id, source])
-            try insertAvailability(record.availability, of: id, source: source)
+            try insertAvailability(slots, of: id, source: source)
         }
         return firstChangedLanguage != nil || availabilityChanged
     }
@@ -148,15 +148,20 @@ extension SQLiteDirectoryWriter {
         }
     }
 
-    /// Inserts the availability, if any.
-    private func insertAvailability(_ availability: [Slot], of id: VolunteerID, source: Int64) throws {
-        guard !availability.isEmpty else { return }
+    /// A listing's availability as its row holds it (``StoredSlots``' bits), `nil` for none: no row.
+    private static func storedSlots(_ availability: [Slot]) -> Int64? {
+        availability.isEmpty ? nil : StoredSlots.bits(of: availability)
+    }
+
+    /// Inserts the availability (``storedSlots(_:)``), if any.
+    private func insertAvailability(_ slots: Int64?, of id: VolunteerID, source: Int64) throws {
+        guard let slots else { return }
         try DirectStatement.run(
             "INSERT INTO volunteer_availability (volunteer_id, source_id, slots) VALUES (?, ?, ?)", in: db
         ) { bind in
             bind.integer(id)
             bind.integer(source)
-            bind.integer(StoredSlots.bits(of: availability))
+            bind.integer(slots)
         }
     }
 
