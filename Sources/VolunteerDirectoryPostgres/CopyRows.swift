@@ -92,8 +92,8 @@ struct CopyRows {
     static func timestamp(_ date: Date) -> String {
         let sincePostgresEpoch = Int64(date.timeIntervalSince(postgresEpoch) * 1_000_000)
         return UTCFields.text(
-            units: sincePostgresEpoch + 946_684_800 * 1_000_000, perSecond: 1_000_000,
-            format: "%04d-%02d-%02d %02d:%02d:%02d.%06lld+00")
+            units: sincePostgresEpoch + 946_684_800 * 1_000_000, perSecond: 1_000_000, separator: " ",
+            fractionDigits: 6, suffix: "+00")
     }
 
     /// PostgreSQL's epoch, from which postgres-nio counts a `timestamptz`'s microseconds.

@@ -23,6 +23,16 @@ struct OutputTests {
         #expect(text == "A        LONGER\n-------  ------\none two  x")
     }
 
+    @Test(
+        "a cell's width in a terminal: a column a character, two for CJK, none for a mark",
+        arguments: [
+            ("Urdu; Polish", 12), ("", 0), ("a\r\nb", 3), ("名前", 4), ("Zoë", 3), ("Zoe\u{0308}", 3),
+            ("a\u{200B}b", 2), ("한국어 ok", 9),
+        ])
+    func terminalColumns(text: String, columns: Int) {
+        #expect(TextTable.columns(text) == columns)
+    }
+
     @Test("a file's identity is the SHA-256 of its bytes, read in several chunks")
     func fileHash() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-hash-\(UUID().uuidString)")

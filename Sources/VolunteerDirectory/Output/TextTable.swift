@@ -38,7 +38,11 @@ public struct TextTable: Sendable {
     /// How many terminal columns text takes: one per character, two for the wide characters of
     /// Chinese, Japanese and Korean, none for a character that only joins or marks another.
     static func columns(_ text: String) -> Int {
-        text.reduce(0) { total, character in
+        // Text of ASCII alone (most cells) takes a column a byte; a carriage return is the one
+        // ASCII byte that joins the next into one character. Asking each character's Unicode
+        // category was 1.7% of a one-shot `voldir search`.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) { return text.utf8.count }
+        return text.reduce(0) { total, character in
             guard let first = character.unicodeScalars.first else { return total }
             if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .format {
                 return total

@@ -9,7 +9,7 @@ extension AuditEntry {
     /// text is the one that formatter wrote, rounding included, as a test checks.
     public static func timestamp(_ date: Date) -> String {
         UTCFields.text(
-            units: Int64((date.timeIntervalSince1970 * 1_000).rounded()), perSecond: 1_000,
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03lldZ")
+            units: Int64((date.timeIntervalSince1970 * 1_000).rounded()), perSecond: 1_000, separator: "T",
+            fractionDigits: 3, suffix: "Z")
     }
 }
