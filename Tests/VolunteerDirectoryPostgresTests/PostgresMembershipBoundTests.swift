@@ -16,8 +16,10 @@ struct PostgresMembershipBoundTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         // The first roster creates 60 people and lists some twice (by email, from another
-        // organisation); the second names them again by email from a third, with roles; the third
-        // is the first again with changes, so that held and unheld people are both updated.
+        // organisation) and some again later in the same organisation, now with a role: a
+        // membership copied in as new, or still waiting, is then changed. The second names them
+        // again by email from a third, with roles; the third is the first again with changes, so
+        // that held and unheld people are both updated.
         func roster(_ name: String, _ rows: [String]) throws -> URL {
             let url = folder.appendingPathComponent(name)
             try Data((["Name,Email,Organisation,Role,Skills,Consent"] + rows).joined(separator: "\n").utf8).write(
@@ -28,7 +30,8 @@ struct PostgresMembershipBoundTests {
         let first = try roster(
             "first.csv",
             people.map { "Person \($0),p\($0)@example.org,Able Network,,First aid,yes" }
-                + stride(from: 0, to: 60, by: 7).map { "Person \($0),p\($0)@example.org,Bright Network,,Driving,yes" })
+                + stride(from: 0, to: 60, by: 7).map { "Person \($0),p\($0)@example.org,Bright Network,,Driving,yes" }
+                + stride(from: 0, to: 60, by: 11).map { "Person \($0),p\($0)@example.org,Able Network,Captain,,yes" })
         let second = try roster(
             "second.csv",
             people.reversed().map { "Person \($0),p\($0)@example.org,Calm Network,Member \($0),Cooking,yes" })
@@ -59,6 +62,8 @@ struct PostgresMembershipBoundTests {
         let unbounded = try directory(heldAtMost: 100_000)
         #expect(bounded.first?.everyone.count == 60)
         #expect(bounded.first?.everyone.allSatisfy { !$0.memberships.isEmpty } == true)
+        #expect(
+            bounded.first?.everyone.filter { $0.memberships.contains { $0.role == "Captain" } }.count == 6)
         #expect(bounded.last?.everyone.allSatisfy { $0.memberships.count >= 2 } == true)
         for (after, (held, reference)) in zip(["first", "second", "third"], zip(bounded, unbounded)) {
             #expect(held.everyone == reference.everyone, "after the \(after) roster")
