@@ -35,12 +35,9 @@ public struct SkillTaxonomy: Sendable {
         var digest = SHA256()
         func add(_ text: String, _ mapping: SkillMapping) {
             for form in Self.termForms(text) {
-                if let existing = terms[form]?.firstIndex(where: { $0.concept == mapping.concept }) {
-                    if let current = terms[form]?[existing], current.kind > mapping.kind { continue }
-                    terms[form]?[existing] = mapping
-                } else {
-                    terms[form, default: []].append(mapping)
-                }
+                // One look-up of the form, its mappings changed in place: built in every process
+                // that understands a skill, so its dictionary work counts.
+                Self.keepBest(mapping, in: &terms[form, default: []])
                 longest = max(longest, form.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 })
             }
         }
@@ -67,6 +64,16 @@ public struct SkillTaxonomy: Sendable {
         self.narrowerOf = narrowerOf
         self.relatedTo = relatedTo
         self.fingerprint = digest.finalize().hex
+    }
+
+    /// Adds `mapping` to the mappings of one term: once per concept, the best way it is named
+    /// (an exact name over a synonym).
+    private static func keepBest(_ mapping: SkillMapping, in mappings: inout [SkillMapping]) {
+        guard let existing = mappings.firstIndex(where: { $0.concept == mapping.concept }) else {
+            mappings.append(mapping)
+            return
+        }
+        if mappings[existing].kind <= mapping.kind { mappings[existing] = mapping }
     }
 
     /// The forms under which a term is found: its matching key, and its singular when the last
