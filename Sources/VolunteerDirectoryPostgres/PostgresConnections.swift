@@ -193,20 +193,27 @@ extension PostgresConnection {
     /// of rows, where an `INSERT` costs one per few thousand values.
     func copy(_ rows: CopyRows) throws {
         guard !rows.isEmpty else { return }
-        let copied = eventLoop.makePromise(of: Void.self)
         let (table, columns, data) = (rows.table, rows.columns, rows.data)
-        // On the connection's own event loop: see ``EventLoopTaskExecutor`` for why not the pool.
-        Task(executorPreference: EventLoopTaskExecutor(eventLoop)) {
-            do {
-                try await self.copyFrom(table: table, columns: columns, logger: PostgresConnections.logger) { writer in
-                    try await writer.write(data)
-                }
-                copied.succeed()
-            } catch {
-                copied.fail(error)
+        try wait {
+            try await self.copyFrom(table: table, columns: columns, logger: PostgresConnections.logger) { writer in
+                try await writer.write(data)
             }
         }
-        try waitUnlessClosed(copied.futureResult)
+    }
+
+    /// Runs `body`, which calls postgres-nio's `async` interfaces on this connection, on the
+    /// connection's own event loop (see ``EventLoopTaskExecutor`` for why not the pool), and
+    /// waits for it as ``run(_:)`` waits for a query.
+    func wait<T: Sendable>(for body: @escaping @Sendable () async throws -> T) throws -> T {
+        let answered = eventLoop.makePromise(of: T.self)
+        Task(executorPreference: EventLoopTaskExecutor(eventLoop)) {
+            do {
+                answered.succeed(try await body())
+            } catch {
+                answered.fail(error)
+            }
+        }
+        return try waitUnlessClosed(answered.futureResult)
     }
 
     /// Waits for `answered`, or for the connection to close first, whichever comes first.

@@ -1,4 +1,3 @@
-import NIOCore
 import PostgresNIO
 
 /// The text of a statement that the app server makes on every request (the session, the
@@ -53,22 +52,15 @@ extension PostgresConnection {
     /// the synchronous interfaces only, as ``run(_:)-(PostgresQuery)``. A failure other than the
     /// connection's is thrown as ``PreparedStatementFailed``.
     func run<Text>(_ statement: Prepared<Text>) throws -> [PostgresRow] {
-        let answered = eventLoop.makePromise(of: [PostgresRow].self)
-        // postgres-nio runs prepared statements only from `async` code: on the connection's own
-        // event loop, as ``copy(_:)`` does (see ``EventLoopTaskExecutor``).
-        Task(executorPreference: EventLoopTaskExecutor(eventLoop)) {
-            do {
+        do {
+            // postgres-nio runs prepared statements only from `async` code.
+            return try wait {
                 var rows: [PostgresRow] = []
                 for try await row in try await self.execute(statement, logger: PostgresConnections.logger) {
                     rows.append(row)
                 }
-                answered.succeed(rows)
-            } catch {
-                answered.fail(error)
+                return rows
             }
-        }
-        do {
-            return try waitUnlessClosed(answered.futureResult)
         } catch  where !PostgresStoreError.isConnectionFailure(error) {
             throw PreparedStatementFailed(underlying: error)
         }
