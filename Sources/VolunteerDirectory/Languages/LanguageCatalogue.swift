@@ -64,8 +64,10 @@ public final class LanguageCatalogue: Sendable {
     /// One row of the ISO table, read in place: its eight tab-separated fields as text on demand.
     private struct ISORow {
         let bytes: UnsafeBufferPointer<UInt8>
-        /// Where each field starts, and one past the last field's end.
-        let bounds: [Int]
+        /// Where each field starts, and one past the last field's end. Held inline: an array
+        /// allocated for each of the 7,910 rows had been most of the catalogue's set-up (4% of
+        /// a one-shot `voldir search`'s instructions), which reads every row.
+        let bounds: InlineArray<9, Int>
 
         /// Field `index` (0 to 7) as a string; empty when absent.
         func text(_ index: Int) -> String {
@@ -105,62 +107,10 @@ public final class LanguageCatalogue: Sendable {
         return table.withUTF8(body)
     }
 
-    /// Where each row of the ISO table starts, and the ISO 639-1 and 639-2/B codes of the few
-    /// rows that have them, to the row's code: one pass over the bytes that makes nothing for a
-    /// row without such a code. (Making each row's field bounds, as ``isoRow(in:at:)`` does, was
-    /// most of the catalogue's set-up: 4% of a one-shot `voldir search`'s instructions.) A row is
-    /// a line of eight fields, as ``isoRow(in:at:)`` reads it.
-    private static func rowStartsAndCodeAliases() -> (rowStarts: [Int], codeAliases: [String: String]) {
-        withISOTable { bytes in
-            var rowStarts: [Int] = []
-            rowStarts.reserveCapacity(8_000)
-            var codeAliases: [String: String] = [:]
-            func text(_ range: Range<Int>) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-            }
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                var tabs = 0
-                // The ends of the code, the 639-1 code and the 639-2/B code.
-                var codeEnd = 0
-                var alpha2End = 0
-                var bibliographicEnd = 0
-                while end < bytes.count {
-                    let byte = bytes[end]
-                    if byte == UInt8(ascii: "\n") { break }
-                    if byte == UInt8(ascii: "\t") {
-                        tabs += 1
-                        if tabs == 1 {
-                            codeEnd = end
-                        } else if tabs == 2 {
-                            alpha2End = end
-                        } else if tabs == 3 {
-                            bibliographicEnd = end
-                        }
-                    }
-                    end += 1
-                }
-                if tabs == 7 {
-                    rowStarts.append(start)
-                    let hasAlpha2 = alpha2End > codeEnd + 1
-                    let hasBibliographic = bibliographicEnd > alpha2End + 1
-                    if hasAlpha2 || hasBibliographic {
-                        let code = text(start..<codeEnd)
-                        if hasAlpha2 { codeAliases[text((codeEnd + 1)..<alpha2End)] = code }
-                        if hasBibliographic { codeAliases[text((alpha2End + 1)..<bibliographicEnd)] = code }
-                    }
-                }
-                start = end + 1
-            }
-            return (rowStarts, codeAliases)
-        }
-    }
-
     /// The row of the ISO table starting at `start`, or `nil` when the line there is not one of
     /// eight fields; and where the next line starts.
     private static func isoRow(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (ISORow?, next: Int) {
-        var bounds = [Int](repeating: 0, count: 9)
+        var bounds = InlineArray<9, Int>(repeating: 0)
         bounds[0] = start
         var end = start
         var field = 1
@@ -226,8 +176,18 @@ public final class LanguageCatalogue: Sendable {
     /// Builds a catalogue: ``shared`` is the one to use; tests build their own to see what is
     /// built when.
     init() {
-        (self.rowStarts, self.codeAliases) = Self.rowStartsAndCodeAliases()
-        let rowStarts = self.rowStarts
+        var rowStarts: [Int] = []
+        rowStarts.reserveCapacity(8_000)
+        var codeAliases: [String: String] = [:]
+        Self.forEachISORow { row in
+            rowStarts.append(row.start)
+            guard !row.isEmpty(1) || !row.isEmpty(2) else { return }
+            let code = row.text(0)
+            if !row.isEmpty(1) { codeAliases[row.text(1)] = code }
+            if !row.isEmpty(2) { codeAliases[row.text(2)] = code }
+        }
+        self.rowStarts = rowStarts
+        self.codeAliases = codeAliases
         let knows = { (code: String) in Self.rowStart(of: code, in: rowStarts) != nil }
 
         var endonyms: [String: String] = [:]
