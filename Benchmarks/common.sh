@@ -56,3 +56,15 @@ sign_in() {
     [ -n "$session" ] || { echo "signing in as bench gave no voldir_session cookie" >&2; return 1; }
     echo "Cookie: voldir_session=$session"
 }
+# wrk_figures FILE: what `wrk --latency` wrote to FILE, as "P50 P99 REQUESTS/S FAILED" (latencies
+# in milliseconds from wrk's "812.00us", "3.21ms" or "1.02s"; FAILED counts answers other than
+# 2xx or 3xx, and socket errors); fails when FILE holds no figures.
+wrk_figures() {
+    awk 'function ms(v) { n = v + 0; if (v ~ /us$/) return n / 1000; if (v ~ /ms$/) return n; if (v ~ /s$/) return n * 1000; return n }
+        $1 == "50%" { p50 = ms($2) }
+        $1 == "99%" { p99 = ms($2) }
+        $1 == "Requests/sec:" { rps = $2 }
+        /Non-2xx or 3xx responses:/ { failed += $NF }
+        /Socket errors:/ { failed += 1 }
+        END { if (p99 == "" || rps == "") exit 1; printf "%.2f %.2f %s %d\n", p50, p99, rps, failed }' "$1"
+}

@@ -77,11 +77,10 @@ for round in $(seq "$ROUNDS"); do
     [ $((round % 2)) = 0 ] && mapfile -t order < <(printf '%s\n' "${order[@]}" | tac)
     for route in "${ROUTES[@]}"; do
         for index in "${order[@]}"; do
-            out=$(wrk -t2 -c16 -d"$DURATION" --latency -H "${cookies[$index]}" "${bases[$index]}$route")
-            rps=$(awk '$1 == "Requests/sec:" { print $2 }' <<<"$out")
-            p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-            failed=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { n += 1 } END { print n + 0 }' <<<"$out")
-            [ -n "$rps" ] && [ -n "$p99" ] || { echo "wrk gave no figures:" >&2; echo "$out" >&2; exit 1; }
+            out="$WORK/ab-wrk.txt"
+            wrk -t2 -c16 -d"$DURATION" --latency -H "${cookies[$index]}" "${bases[$index]}$route" >"$out"
+            figures=$(wrk_figures "$out") || { echo "wrk gave no figures:" >&2; cat "$out" >&2; exit 1; }
+            read -r _ p99 rps failed <<<"$figures"
             [ "$failed" = 0 ] || { echo "${builds[$index]}: $failed failed requests on $route" >&2; exit 1; }
             echo "$index $route $rps $p99" >>"$results"
         done
@@ -98,13 +97,10 @@ fi
 
 python3 - "$results" "${builds[@]}" <<'EOF'
 import collections, statistics, sys
-def ms(v):
-    for unit, scale in (("us", 0.001), ("ms", 1), ("s", 1000)):
-        if v.endswith(unit): return float(v[: -len(unit)]) * scale
 rps, p99 = collections.defaultdict(list), collections.defaultdict(list)
 for line in open(sys.argv[1]):
     index, route, r, p = line.split()
-    rps[(route, int(index))].append(float(r)); p99[(route, int(index))].append(ms(p))
+    rps[(route, int(index))].append(float(r)); p99[(route, int(index))].append(float(p))
 builds = sys.argv[2:]
 print(f"{'route':40} {'build':40} {'rounds':>6} {'req/s':>8} {'p99 ms':>8}")
 for route, index in sorted(rps):

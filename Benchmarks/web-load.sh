@@ -83,25 +83,14 @@ for path in "$PAGE_PATH" "$API_PATH"; do
     [ "$status" = 200 ] || { echo "GET $path answered $status, not 200: is the session right?" >&2; exit 1; }
 done
 
-# to_ms VALUE: wrk's "812.00us", "3.21ms" or "1.02s" in milliseconds.
-to_ms() {
-    awk -v v="$1" 'BEGIN {
-        n = v + 0
-        if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000
-        printf "%.2f", n }'
-}
-
 rows=()
 # load NAME PATH: one wrk run; appends "name p50 p99 requests/s errors" to rows.
 load() {
     local out="$WORK/wrk-${1//[^A-Za-z0-9]/-}.txt"
     wrk -t2 -c16 -d"$DURATION" --latency -H "$cookie" "$base$2" >"$out"
     local p50 p99 rps errors
-    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
-    p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
-    rps=$(awk '$1 == "Requests/sec:" { printf "%.0f", $2 }' "$out")
-    errors=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { n += 1 } END { print n + 0 }' "$out")
-    rows+=("$1|$p50|$p99|$rps|$errors")
+    read -r p50 p99 rps errors <<<"$(wrk_figures "$out" || true)"
+    rows+=("$1|$p50|$p99|$(printf '%.0f' "${rps:-0}")|$errors")
 }
 
 # under_import NAME PATH SEED: the same run while roster-SEED is imported into the directory.
