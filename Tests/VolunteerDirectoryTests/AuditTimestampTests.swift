@@ -25,18 +25,3 @@ struct AuditTimestampTests {
         #expect(AuditEntry.timestamp(Date(timeIntervalSince1970: 1_796_000_000.25)) == "2026-11-30T00:53:20.250Z")
     }
 }
-
-@Suite("UTC fields")
-struct UTCFieldsTests {
-    @Test("a field is padded with zeros to its width, a minus sign counting as one, and never cut")
-    func padding() {
-        let cases: [(Int64, Int, String)] = [
-            (7, 2, "07"), (0, 3, "000"), (12_345, 4, "12345"), (-5, 4, "-005"), (42, 0, "42"),
-        ]
-        for (value, width, written) in cases {
-            var text = ""
-            UTCFields.append(value, width: width, to: &text)
-            #expect(text == written, "\(value) in \(width)")
-        }
-    }
-}
