@@ -8,11 +8,12 @@ import VolunteerDirectoryTestSupport
 /// temporary folder: discovery, describing, reading, and every way a plugin can fail.
 @Suite("External importer plugins")
 struct ExternalImporterTests {
-    let folder: URL
+    /// The test's own folder, removed when the test ends.
+    let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-plugins-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder(prefix: "voldir-plugins")
     }
 
     /// Writes an executable `voldir-import-NAME` shell script into `subfolder`; `describe` is its

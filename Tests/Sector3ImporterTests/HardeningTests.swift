@@ -78,7 +78,7 @@ struct HardeningTests {
 
     @Test("a huge text node stops the parse instead of exhausting memory")
     func hugeText() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder(prefix: "voldir-feed")
         let url = folder.url.appendingPathComponent("huge.xml")
         #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
         let handle = try FileHandle(forWritingTo: url)
@@ -97,7 +97,7 @@ struct HardeningTests {
 
     @Test("deep nesting stops the parse instead of exhausting the stack")
     func deepNesting() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder(prefix: "voldir-feed")
         let url = folder.url.appendingPathComponent("deep.xml")
         let depth = 5_000
         var text =
@@ -134,19 +134,5 @@ struct HardeningTests {
         }
         #expect(results.filter(\.0).count == 8)
         #expect(results.filter { !$0.0 }.allSatisfy { $0.1?.hasPrefix("truncated.xml:6:") == true })
-    }
-}
-
-/// A temporary folder removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-feed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
     }
 }

@@ -10,11 +10,12 @@ import VolunteerDirectoryTestSupport
 /// what happens after a commit from turning a committed import into a failure.
 @Suite("Directory store: access, other writers, upkeep")
 struct StoreAccessTests {
-    let folder: URL
+    /// The test's own folder, removed when the test ends.
+    let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-access-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder(prefix: "voldir-access")
     }
 
     /// A directory holding Amina, made and closed again, so that no connection holds it open.

@@ -38,12 +38,22 @@ final class WebFixture: @unchecked Sendable {
             directory: WebDirectory(
                 reader: connection, editor: connection, accounts: store, audit: store, settings: store, store: store,
                 importers: directory.service.registry),
-            configuration: configuration)
+            configuration: configuration.keepingUploads(in: directory.folder))
     }
 
     /// Runs `body` with a client of the app's router.
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         try await app.application().test(.router) { client in try await body(client) }
+    }
+}
+
+extension WebConfiguration {
+    /// The same settings, with uploads waiting in `folder` (removed with the test's directory:
+    /// a test reaches the router without running the server, which empties its own at the end).
+    func keepingUploads(in folder: URL) -> WebConfiguration {
+        var configuration = self
+        configuration.uploadFolder = folder.appendingPathComponent("uploads")
+        return configuration
     }
 }
 

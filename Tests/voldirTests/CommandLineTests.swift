@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VolunteerDirectoryTestSupport
 
 /// The built `voldir` binary, run as a coordinator or a script would: exit codes, stdout data,
 /// stderr messages.
@@ -13,13 +14,14 @@ struct CommandLineTests {
         var timedOut = false
     }
 
-    let folder: URL
+    /// The test's own folder, removed when the test ends.
+    let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
     let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder(prefix: "voldir-cli")
     }
 
     static var binary: URL {
