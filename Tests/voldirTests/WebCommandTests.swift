@@ -63,7 +63,7 @@ extension CommandLineTests {
         }
     }
 
-    @Test("serve --demo serves the sign-in page and prints a first admin's password")
+    @Test("serve --demo serves the sign-in page, prints a first admin's password, and deletes its directory at the end")
     func serveDemo() async throws {
         let process = Process()
         process.executableURL = Self.binary
@@ -74,9 +74,12 @@ extension CommandLineTests {
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = FileHandle.nullDevice
         try process.run()
+        var stopped = false
         defer {
-            process.interrupt()
-            process.waitUntilExit()
+            if !stopped {
+                process.interrupt()
+                process.waitUntilExit()
+            }
         }
         var printed = ""
         for _ in 0..<600 where !printed.contains("Press Ctrl-C") {
@@ -89,5 +92,14 @@ extension CommandLineTests {
         let (body, response) = try await URLSession.shared.data(from: try #require(URL(string: "\(address)login")))
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: body, as: UTF8.self).contains("id=\"sign-in\""))
+        let database = try #require(printed.firstRange(of: "(directory: ").map { printed[$0.upperBound...] })
+            .prefix { $0 != ")" }
+        #expect(FileManager.default.fileExists(atPath: String(database)))
+        process.interrupt()
+        process.waitUntilExit()
+        stopped = true
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: URL(fileURLWithPath: String(database)).deletingLastPathComponent().path))
     }
 }

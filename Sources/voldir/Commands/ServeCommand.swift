@@ -15,7 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
             (and --behind-tls-proxy) to serve other machines.
 
             --demo serves a fresh directory loaded with the samples and prints a first admin's \
-            password, which must be changed at first sign-in.
+            password, which must be changed at first sign-in. The directory is a temporary one, \
+            deleted when the server stops, unless --db names where to keep it.
 
             Examples:
               voldir serve --demo
@@ -49,11 +50,19 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var path = directory.path
         var firstAdmin: (name: String, password: String)?
+        // The demo's own directory, made up people and all, goes when the server stops.
+        var throwaway: URL?
+        defer { if let throwaway { try? FileManager.default.removeItem(at: throwaway) } }
         if demo {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "voldir-serve-demo-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            path = directory.db ?? folder.appendingPathComponent("voldir.sqlite").path
+            if let db = directory.db {
+                path = db
+            } else {
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "voldir-serve-demo-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                throwaway = folder
+                path = folder.appendingPathComponent("voldir.sqlite").path
+            }
             let samples = try DemoCommand.samplesFolder(given: nil)
             let store = try DirectoryFactory.open(
                 path, taxonomy: try SkillTaxonomy.loading(extensionsIn: samples), access: .writing,
