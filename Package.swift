@@ -75,6 +75,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// Realistic, fictional rosters, needs and Sector 3 feeds for demonstrations, benchmarks
+        /// and tests (`voldir generate`): outside the core, which has no use for them.
+        .target(
+            name: "VolunteerDirectoryGeneration",
+            dependencies: ["VolunteerDirectory"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Importer plugins (directory importers, not SwiftPM package plugins)
 
         /// What the CSV and workbook plugins share: the roster fields and their header spellings,
@@ -165,6 +173,7 @@ let package = Package(
             name: "voldir",
             dependencies: [
                 "VolunteerDirectory",
+                "VolunteerDirectoryGeneration",
                 "VolunteerDirectorySQLite",
                 "VolunteerDirectoryPostgres",
                 "VolunteerDirectoryWeb",
@@ -180,7 +189,10 @@ let package = Package(
         /// Benchmarks that print figures (Benchmarks/README.md); never run by `swift test`.
         .executableTarget(
             name: "voldir-benchmarks",
-            dependencies: ["VolunteerDirectory", "VolunteerDirectorySQLite", "VolunteerDirectoryPostgres"],
+            dependencies: [
+                "VolunteerDirectory", "VolunteerDirectoryGeneration", "VolunteerDirectorySQLite",
+                "VolunteerDirectoryPostgres",
+            ],
             path: "Benchmarks/Sources/voldir-benchmarks",
             swiftSettings: swiftSettings
         ),
@@ -197,8 +209,19 @@ let package = Package(
 
         .testTarget(
             name: "VolunteerDirectoryTests",
-            dependencies: ["VolunteerDirectory", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "VolunteerDirectory", "VolunteerDirectoryGeneration",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VolunteerDirectoryGenerationTests",
+            dependencies: [
+                "VolunteerDirectoryGeneration", "VolunteerDirectory", "CSVImporter", "Sector3Importer",
+                "VolunteerDirectoryTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -261,8 +284,8 @@ let package = Package(
             name: "StoreContractTests",
             dependencies: [
                 "VolunteerDirectory", "VolunteerDirectoryMemory", "VolunteerDirectorySQLite",
-                "VolunteerDirectoryPostgres", "VolunteerDirectoryTestSupport", "CSVImporter", "Sector3Importer",
-                "WorkbookImporter",
+                "VolunteerDirectoryPostgres", "VolunteerDirectoryGeneration", "VolunteerDirectoryTestSupport",
+                "CSVImporter", "Sector3Importer", "WorkbookImporter",
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VolunteerDirectory
+import VolunteerDirectoryGeneration
 
 /// Importing through ``ImportService``: what every store must make of the same files.
 @Suite("Store contract: imports")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VolunteerDirectory
+import VolunteerDirectoryGeneration
 
 /// Matching reads everyone a batch at a time and loads the full records of only the people its
 /// report names: the same report, on every store, as an index holding everyone's records.

@@ -1,4 +1,5 @@
 import Testing
+import VolunteerDirectoryGeneration
 
 @testable import VolunteerDirectory
 

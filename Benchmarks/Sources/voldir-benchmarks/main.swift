@@ -1,5 +1,6 @@
 import Foundation
 import VolunteerDirectory
+import VolunteerDirectoryGeneration
 import VolunteerDirectoryPostgres
 import VolunteerDirectorySQLite
 

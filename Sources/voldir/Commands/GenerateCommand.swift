@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VolunteerDirectory
+import VolunteerDirectoryGeneration
 
 /// `voldir generate`: synthetic rosters, needs and feeds for demonstrations and benchmarks.
 struct GenerateCommand: ParsableCommand {

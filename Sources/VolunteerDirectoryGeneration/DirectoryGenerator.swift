@@ -1,4 +1,5 @@
 import Foundation
+import VolunteerDirectory
 
 /// Generates realistic, fictional rosters, needs and Sector 3 feeds for demonstrations and
 /// benchmarks: names from many communities, the borough's language mix with its skew, skills as
