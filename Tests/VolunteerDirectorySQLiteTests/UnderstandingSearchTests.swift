@@ -50,12 +50,14 @@ struct UnderstandingSearchTests {
     }
 
     func found(skill: String) throws -> [String] {
-        try directory.store.search(VolunteerQuery(skills: [skill])).map { "\($0.volunteer.name):\($0.match ?? "")" }
+        try directory.store.search(VolunteerQuery(skills: [skill])).map {
+            "\($0.volunteer.name):\($0.match?.rawValue ?? "")"
+        }
     }
 
     func found(language: String) throws -> [String] {
         try directory.store.search(VolunteerQuery(languages: [.resolving(language)])).map {
-            "\($0.volunteer.name):\($0.match ?? "")"
+            "\($0.volunteer.name):\($0.match?.rawValue ?? "")"
         }
     }
 
@@ -76,7 +78,7 @@ struct UnderstandingSearchTests {
             try directory.store.search(VolunteerQuery(skills: ["accountancy"])).first { $0.volunteer.name == "Bushra" })
         #expect(
             match.matched == [
-                MatchedTerm(kind: "skill", asked: "accountancy", written: "ACCA qualified", match: "synonym")
+                MatchedTerm(skill: "accountancy", written: "ACCA qualified", match: .synonym)
             ])
     }
 
@@ -133,7 +135,7 @@ struct UnderstandingSearchTests {
         #expect(try reopened.unmappedSkills(limit: 10).isEmpty)
         #expect(try reopened.search(VolunteerQuery(skills: ["apiarist"])).map(\.volunteer.name) == ["Goran"])
         // Written by its label.
-        #expect(try reopened.search(VolunteerQuery(skills: ["apiarist"])).first?.match == "exact")
+        #expect(try reopened.search(VolunteerQuery(skills: ["apiarist"])).first?.match == .exact)
         // Back to the shipped taxonomy: Beekeeping is unmapped again.
         let original = try SQLiteDirectoryStore(path: directory.databasePath)
         #expect(try original.unmappedSkills(limit: 10).map(\.written) == ["Beekeeping"])

@@ -79,7 +79,7 @@ struct JSONWriterTests {
                 memberships: [Membership(networkID: 1, networkName: "Race Equality / SREP")], isListed: false),
             score: 1000.5,
             matched: [
-                MatchedTerm(kind: "skill", asked: "accountancy", written: "ACCA/CIMA qualified", match: "synonym")
+                MatchedTerm(skill: "accountancy", written: "ACCA/CIMA qualified", match: .synonym)
             ]
         )
         volunteer.dbsIssued = "2024-02-29"
@@ -109,7 +109,7 @@ struct JSONWriterTests {
         let matches = [
             VolunteerMatch(
                 volunteer: ann, score: 2.0 / 3,
-                matched: [MatchedTerm(kind: "skill", asked: "accountancy", written: "book-keeping", match: "synonym")]),
+                matched: [MatchedTerm(skill: "accountancy", written: "book-keeping", match: .synonym)]),
             VolunteerMatch(volunteer: Volunteer(id: 13, name: "Bo"), score: 1),
         ]
         let json = try Presentation.volunteers(matches, as: .json)
@@ -153,6 +153,12 @@ private struct Draw {
         return flags.isEmpty ? false : flags[next % flags.count]
     }
 
+    /// One way a term is met, drawn like the rest.
+    mutating func matchKind() -> SkillMatchKind {
+        next += 1
+        return SkillMatchKind.allCases[next % SkillMatchKind.allCases.count]
+    }
+
     mutating func score() -> Double? {
         next += 1
         if flag() { return JSONWriterTests.specialScores[next % JSONWriterTests.specialScores.count] }
@@ -188,13 +194,15 @@ private struct Draw {
         json.listed = flag()
         json.notes = optionalText()
         json.score = score()
-        json.match = optionalText()
+        json.match = flag() ? matchKind() : nil
         // -1: no `matched` key at all; 0: an empty array.
         json.matched =
             sizes[5] < 0
             ? nil
             : items(sizes[5]) {
-                MatchedTerm(kind: $0.text(), asked: $0.text(), written: $0.text(), match: $0.text())
+                $0.flag()
+                    ? MatchedTerm(skill: $0.text(), written: $0.text(), match: $0.matchKind())
+                    : MatchedTerm(language: $0.text(), written: $0.text(), relation: $0.flag() ? .exact : .related)
             }
         return json
     }

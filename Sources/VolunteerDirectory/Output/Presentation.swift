@@ -46,7 +46,7 @@ public enum Presentation {
         public var score: Double?
         /// For search results: the weakest way the skills and languages asked for are met
         /// (`exact`, `synonym`, `narrower`, `related`).
-        public var match: String?
+        public var match: SkillMatchKind?
         /// For search results: how each skill and language asked for is met.
         public var matched: [MatchedTerm]?
 
@@ -174,7 +174,7 @@ public enum Presentation {
 
     /// `accountancy: synonym (ACCA qualified); Kurdish: narrower (Sorani)`.
     private static func matchText(_ terms: [MatchedTerm]) -> String {
-        terms.map { "\($0.asked): \($0.match)" + ($0.match == "exact" ? "" : " (\($0.written))") }.joined(
+        terms.map { "\($0.asked): \($0.match.rawValue)" + ($0.match == .exact ? "" : " (\($0.written))") }.joined(
             separator: "; ")
     }
 

@@ -1,21 +1,40 @@
 /// How one skill or language asked for in a search is met by a volunteer: what they wrote, and
 /// whether it is the same thing, another name for it, something narrower or something related.
 public struct MatchedTerm: Sendable, Hashable, Codable {
-    /// What was searched for: `skill` or `language`.
-    public var kind: String
+    /// What a search asks for.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case skill, language
+    }
+
+    /// Whether a skill or a language was asked for.
+    public var kind: Kind
     /// The skill or language as the search asked for it.
     public var asked: String
     /// What the volunteer wrote that meets it (`ACCA qualified`, `Sorani`).
     public var written: String
-    /// `exact`, `synonym`, `narrower` or `related`.
-    public var match: String
+    /// How it meets it. A language is met `exact`, `narrower` or `related` (its
+    /// ``LanguageRelation``), never by a `synonym`.
+    public var match: SkillMatchKind
 
-    /// Creates a term.
-    public init(kind: String, asked: String, written: String, match: String) {
-        self.kind = kind
+    /// A skill asked for, met by what the volunteer wrote.
+    public init(skill asked: String, written: String, match: SkillMatchKind) {
+        self.kind = .skill
         self.asked = asked
         self.written = written
         self.match = match
+    }
+
+    /// A language asked for, met by one the volunteer speaks.
+    public init(language asked: String, written: String, relation: LanguageRelation) {
+        self.kind = .language
+        self.asked = asked
+        self.written = written
+        self.match =
+            switch relation {
+            case .exact: .exact
+            case .narrower: .narrower
+            case .related: .related
+            }
     }
 }
 
@@ -74,7 +93,7 @@ public struct QueryUnderstanding: Sendable {
             let best = Self.best(held, by: \.kind)
             if let best {
                 terms.append(
-                    MatchedTerm(kind: "skill", asked: expansion.text, written: best.written, match: best.kind.rawValue))
+                    MatchedTerm(skill: expansion.text, written: best.written, match: best.kind))
             }
         }
         for asked in languages {
@@ -91,8 +110,7 @@ public struct QueryUnderstanding: Sendable {
             }
             if let best = Self.best(held, by: \.relation) {
                 terms.append(
-                    MatchedTerm(
-                        kind: "language", asked: asked.written, written: best.written, match: best.relation.rawValue))
+                    MatchedTerm(language: asked.written, written: best.written, relation: best.relation))
             }
         }
         return terms

@@ -103,13 +103,10 @@ public struct VolunteerMatch: Sendable, Hashable {
 
     /// The weakest way any skill or language asked for is met (`exact` when all are exact), or
     /// `nil` when the search asked for none.
-    public var match: String? { matched.weakestMatch }
+    public var match: SkillMatchKind? { matched.weakestMatch }
 }
 
 extension [MatchedTerm] {
     /// The weakest way any of these terms is met (`exact` when all are exact), or `nil` when empty.
-    public var weakestMatch: String? {
-        let order = ["exact", "synonym", "narrower", "related"]
-        return map(\.match).max { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) }
-    }
+    public var weakestMatch: SkillMatchKind? { map(\.match).min() }
 }

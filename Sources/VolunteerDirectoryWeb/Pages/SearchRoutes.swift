@@ -119,9 +119,9 @@ struct SearchRoutes {
             let v = match.volunteer
             var cells = [
                 "<a class=\"volunteer-link\" href=\"/volunteers/\(v.id)\">\(h(v.name))</a>",
-                h(match.match ?? "—")
+                h(match.match?.rawValue ?? "—")
                     + match.matched.map {
-                        "<br><span class=\"why\">\(h($0.asked)): \(h($0.written)) (\(h($0.match)))</span>"
+                        "<br><span class=\"why\">\(h($0.asked)): \(h($0.written)) (\(h($0.match.rawValue)))</span>"
                     }
                     .joined(),
                 h(v.skills.map(\.displayText).joined(separator: ", ")),
