@@ -1,8 +1,9 @@
-/// Names for the matcher's interned language keys.
+/// Names for the matcher's interned languages.
 enum LanguageNames {
-    /// `language:pol` → `Polish`; an unrecognised written language as written.
-    static func name(_ key: String) -> String {
-        let value = String(key.dropFirst("language:".count))
+    /// `.language("pol")` → `Polish`; an unrecognised written language as written; anything
+    /// else (not a language, or no term) as nothing.
+    static func name(_ term: MatchIndex.Term?) -> String {
+        guard case .language(let value)? = term else { return "" }
         return LanguageCatalogue.shared.language(code: value)?.name ?? value
     }
 }

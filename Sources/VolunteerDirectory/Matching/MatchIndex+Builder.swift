@@ -43,7 +43,7 @@ extension MatchIndex {
                 for spoken in volunteer.languages {
                     spokenLanguages.append(
                         SpokenEntry(
-                            language: vocabulary.intern(MatchIndex.languageKey(spoken.language)),
+                            language: vocabulary.intern(MatchIndex.languageTerm(spoken.language)),
                             proficiency: spoken.proficiency?.rawValue ?? 0, interprets: spoken.interprets))
                 }
                 volunteers.append(
@@ -52,9 +52,9 @@ extension MatchIndex {
                         languageRange: firstLanguage..<Int32(spokenLanguages.count),
                         slots: SlotMask(volunteer.availability),
                         dbs: lapsed.contains(volunteer.id) ? .none : volunteer.dbs?.level ?? .none,
-                        district: Postcode.district(volunteer.postcode).map { vocabulary.intern("district:" + $0) }
+                        district: Postcode.district(volunteer.postcode).map { vocabulary.intern(.district($0)) }
                             ?? -1,
-                        area: volunteer.area.map { vocabulary.intern("area:" + $0.matchingKey) } ?? -1,
+                        area: volunteer.area.map { vocabulary.intern(.area($0.matchingKey)) } ?? -1,
                         placements: placementsByVolunteer[volunteer.id] ?? 0,
                         interpretsAny: volunteer.languages.contains { $0.interprets }))
                 profiles.append(

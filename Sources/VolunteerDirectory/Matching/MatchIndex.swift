@@ -26,23 +26,34 @@ public struct MatchIndex: Sendable {
     /// Dense skill ids by matching key, for the bit sets of ``SkillRequirementMatch``.
     private let skillIDs: [String: Int32]
 
-    /// Interned strings both ways.
-    public struct Vocabulary: Sendable {
-        fileprivate(set) var ids: [String: Int32] = [:]
-        fileprivate(set) var names: [String] = []
+    /// What the matcher compares by number: a language, a postcode district or a ward.
+    public enum Term: Hashable, Sendable {
+        /// A language by its ISO 639-3 code, or by its written form's matching key when the
+        /// catalogue did not understand it.
+        case language(String)
+        /// A postcode district (`SK4`).
+        case district(String)
+        /// A ward or area, by its matching key.
+        case area(String)
+    }
 
-        mutating func intern(_ name: String) -> Int32 {
-            if let id = ids[name] { return id }
-            let id = Int32(names.count)
-            ids[name] = id
-            names.append(name)
+    /// Interned terms both ways.
+    public struct Vocabulary: Sendable {
+        fileprivate(set) var ids: [Term: Int32] = [:]
+        fileprivate(set) var terms: [Term] = []
+
+        mutating func intern(_ term: Term) -> Int32 {
+            if let id = ids[term] { return id }
+            let id = Int32(terms.count)
+            ids[term] = id
+            terms.append(term)
             return id
         }
 
-        /// The name interned as `id`.
-        public func name(_ id: Int32) -> String { id >= 0 && Int(id) < names.count ? names[Int(id)] : "" }
-        /// The id of a name, or -1.
-        public func id(_ name: String) -> Int32 { ids[name] ?? -1 }
+        /// The term interned as `id`, or `nil` for none (-1).
+        public func term(_ id: Int32) -> Term? { id >= 0 && Int(id) < terms.count ? terms[Int(id)] : nil }
+        /// The id of a term, or -1 when it was never interned.
+        public func id(_ term: Term) -> Int32 { ids[term] ?? -1 }
     }
 
     /// Builds the index from everyone's full records, all held: for tests and small directories.
@@ -108,11 +119,11 @@ public struct MatchIndex: Sendable {
                 return match
             }
             func languageRequirement(_ requirement: LanguageRequirement) -> LanguageRequirementMatch {
-                let asked = vocabulary.intern(Self.languageKey(requirement.language))
+                let asked = vocabulary.intern(Self.languageTerm(requirement.language))
                 let accepted =
                     requirement.language.code.map { code in
                         catalogue.languages(relatedTo: code).filter { $0.relation != .related }.map {
-                            vocabulary.intern("language:" + $0.code)
+                            vocabulary.intern(.language($0.code))
                         }
                     } ?? [asked]
                 return LanguageRequirementMatch(
@@ -125,8 +136,8 @@ public struct MatchIndex: Sendable {
                     requiredLanguages: need.languages.filter(\.isRequired).map(languageRequirement),
                     preferredLanguages: need.languages.filter { !$0.isRequired }.map(languageRequirement),
                     slots: need.slots.isEmpty ? SlotMask([]) : SlotMask(need.slots), dbs: need.minimumDBS ?? .none,
-                    district: Postcode.district(need.postcode).map { vocabulary.intern("district:" + $0) } ?? -1,
-                    area: need.area.map { vocabulary.intern("area:" + $0.matchingKey) } ?? -1,
+                    district: Postcode.district(need.postcode).map { vocabulary.intern(.district($0)) } ?? -1,
+                    area: need.area.map { vocabulary.intern(.area($0.matchingKey)) } ?? -1,
                     places: Self.openPlaces(asked: need.places, confirmed: placementsByNeed[need.id] ?? 0)))
         }
         self.volunteers = compact
@@ -200,8 +211,8 @@ public struct MatchIndex: Sendable {
     func skillID(_ key: String) -> Int32 { skillIDs[key] ?? -1 }
 
     /// How a language is keyed: its ISO 639-3 code, or its written form when not understood.
-    static func languageKey(_ reference: LanguageReference) -> String {
-        "language:" + (reference.code ?? reference.written.matchingKey)
+    static func languageTerm(_ reference: LanguageReference) -> Term {
+        .language(reference.code ?? reference.written.matchingKey)
     }
 
     /// The volunteers (positions) who might meet the need's required languages and skills: the

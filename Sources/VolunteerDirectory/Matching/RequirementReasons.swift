@@ -10,7 +10,7 @@ enum RequirementReasons {
         for (offset, requirement) in need.requiredLanguages.enumerated() {
             let asked = requiredLanguages[offset].language
             let spoken = record.languages.filter {
-                requirement.accepts(index.vocabulary.id(MatchIndex.languageKey($0.language)))
+                requirement.accepts(index.vocabulary.id(MatchIndex.languageTerm($0.language)))
             }.max { ($0.proficiency?.rawValue ?? 0) < ($1.proficiency?.rawValue ?? 0) }
             let level = spoken?.proficiency.map { " (\($0))" } ?? ""
             let name = spoken?.language.displayName() ?? asked.displayName()

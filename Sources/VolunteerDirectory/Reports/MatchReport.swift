@@ -35,8 +35,9 @@ public struct MatchReport: Sendable {
         public var unfilled: MatchResult.Unfilled?
     }
 
-    /// Languages asked for against speakers available.
-    public struct LanguageCoverage: Sendable {
+    /// One language the needs ask for, against the speakers available (named apart from the
+    /// directory's ``VolunteerDirectory/LanguageCoverage``, which counts speakers alone).
+    public struct LanguageDemand: Sendable {
         /// The language's name.
         public var language: String
         /// Places on needs that ask for it (required or preferred).
@@ -60,7 +61,7 @@ public struct MatchReport: Sendable {
     /// Per need, by id.
     public let needs: [NeedSection]
     /// Language coverage, most asked first.
-    public let coverage: [LanguageCoverage]
+    public let coverage: [LanguageDemand]
     /// Under-used talent, most skills first (at most ``talentLimit``).
     public let talent: [Talent]
     /// How many under-used skilled volunteers there are in all.
@@ -132,11 +133,11 @@ public struct MatchReport: Sendable {
         self.placesAsked = placesAsked
 
         // Language coverage: what the needs ask for against who speaks it.
-        var asking: [String: Int] = [:]
-        var names: [String: String] = [:]
+        var asking: [MatchIndex.Term: Int] = [:]
+        var names: [MatchIndex.Term: String] = [:]
         for section in sections {
             for requirement in section.need.languages {
-                let key = MatchIndex.languageKey(requirement.language)
+                let key = MatchIndex.languageTerm(requirement.language)
                 asking[key, default: 0] += MatchIndex.countedPlaces(section.need.places)
                 names[key] = requirement.language.displayName()
             }
@@ -144,14 +145,15 @@ public struct MatchReport: Sendable {
         let proposedIDs = Set(result.assignments.map(\.volunteer))
         // A speaker counts as matching counts them: the language itself, or a member of it
         // when it is a macrolanguage (Kurmanji for Kurdish).
-        var accepted: [String: Set<Int32>] = [:]
+        var accepted: [MatchIndex.Term: Set<Int32>] = [:]
         for need in index.needs {
             for language in need.requiredLanguages + need.preferredLanguages {
-                accepted[index.vocabulary.name(language.language), default: []].formUnion(language.accepted)
+                guard let term = index.vocabulary.term(language.language) else { continue }
+                accepted[term, default: []].formUnion(language.accepted)
             }
         }
-        var speakers: [String: Int] = [:]
-        var proposedSpeakers: [String: Int] = [:]
+        var speakers: [MatchIndex.Term: Int] = [:]
+        var proposedSpeakers: [MatchIndex.Term: Int] = [:]
         for volunteer in index.volunteers {
             let spoken = Set(index.languages(of: volunteer).map(\.language))
             for key in asking.keys where !(accepted[key] ?? []).isDisjoint(with: spoken) {
@@ -161,8 +163,9 @@ public struct MatchReport: Sendable {
         }
         coverage = asking.keys.sorted { (asking[$0] ?? 0, names[$1] ?? "") > (asking[$1] ?? 0, names[$0] ?? "") }.map {
             key in
-            LanguageCoverage(
-                language: names[key] ?? key, placesAsking: asking[key] ?? 0, speakers: speakers[key] ?? 0,
+            LanguageDemand(
+                language: names[key] ?? LanguageNames.name(key), placesAsking: asking[key] ?? 0,
+                speakers: speakers[key] ?? 0,
                 proposed: proposedSpeakers[key] ?? 0)
         }
 

@@ -16,8 +16,10 @@ public struct NearnessCriterion: MatchCriterion {
     }
 
     public func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? {
-        if need.district >= 0, volunteer.district == need.district {
-            return "lives in \(index.vocabulary.name(need.district).dropFirst("district:".count))"
+        if need.district >= 0, volunteer.district == need.district,
+            case .district(let district)? = index.vocabulary.term(need.district)
+        {
+            return "lives in \(district)"
         }
         if need.area >= 0, volunteer.area == need.area {
             return "lives in the same ward"
