@@ -201,31 +201,7 @@ struct PlacementsCommand: ParsableCommand {
             store.audit(
                 "placements", target: AuditText.target(people), people: people,
                 detail: AuditText.detail([("status", status)]))
-            switch output.format {
-            case .json:
-                emit(try Presentation.json(placements))
-            case .table:
-                emit(
-                    TextTable(
-                        headers: ["ID", "NEED", "VOLUNTEER", "NAME", "SCORE", "STATUS"],
-                        rows: placements.map {
-                            [
-                                String($0.id), $0.need, String($0.volunteer), $0.volunteerName, String($0.score),
-                                $0.status.rawValue,
-                            ]
-                        }
-                    ).rendered())
-            case .csv:
-                emit(
-                    CSVWriter.document(
-                        headers: ["id", "need", "volunteer", "name", "score", "status"],
-                        rows: placements.map {
-                            [
-                                String($0.id), $0.need, String($0.volunteer), $0.volunteerName, String($0.score),
-                                $0.status.rawValue,
-                            ]
-                        }))
-            }
+            emit(try Presentation.placements(placements, as: output.format))
         }
     }
 
