@@ -20,7 +20,7 @@ public struct VolunteerRowReader {
     private let languageItems = TextMemo<SpokenLanguage>()
     private let availability = TextMemo<(slots: [Slot], unread: [String])>()
 
-    /// Creates a reader for the rows under one header.
+    /// Keep one for all the rows under a header: it remembers each distinct cell it has read, and rows repeat them.
     public init(layout: HeaderLayout, defaultNetwork: String?, fileName: String, catalogue: LanguageCatalogue) {
         self.layout = layout
         self.defaultNetwork = defaultNetwork
@@ -132,7 +132,7 @@ public struct NeedRowReader {
     /// The catalogue languages are resolved with.
     public let catalogue: LanguageCatalogue
 
-    /// Creates a reader for the rows under one header.
+    /// Keeps nothing from row to row; `layout` must have been read from the header the rows sit under.
     public init(layout: HeaderLayout, catalogue: LanguageCatalogue) {
         self.layout = layout
         self.catalogue = catalogue

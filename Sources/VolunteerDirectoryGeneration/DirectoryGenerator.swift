@@ -19,7 +19,7 @@ public struct DirectoryGenerator: Sendable {
     /// The share of rows that cannot be read (no name, an impossible date).
     public var malformedRate = 0.001
 
-    /// Creates a generator.
+    /// `duplicateRate` (5%) and `malformedRate` (0.1%) keep their defaults unless set afterwards.
     public init(volunteers: Int, needs: Int, seed: UInt64) {
         self.volunteers = volunteers
         self.needs = needs

@@ -3,7 +3,7 @@
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    /// Creates a generator from a seed.
+    /// Any seed will do, zero included; the same seed gives the same sequence on every machine.
     public init(seed: UInt64) {
         state = seed
     }

@@ -32,7 +32,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// How the connection is encrypted.
     public var tls: TLSMode
 
-    /// Creates a location.
+    /// Checks nothing, unlike ``init(url:)``; defaults to `localhost`, port 5432 and `prefer`, libpq's own TLS mode.
     public init(
         user: String, password: String? = nil, host: String = "localhost", port: Int = 5432, database: String,
         tls: TLSMode = .prefer

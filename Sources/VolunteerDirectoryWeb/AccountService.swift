@@ -8,7 +8,7 @@ public struct AccountService: Sendable {
     /// The bcrypt cost new passwords are hashed with.
     public let bcryptCost: UInt8
 
-    /// Creates a service.
+    /// `bcryptCost` defaults to 12; it sets the cost of the hashes this service makes, not of those already stored.
     public init(accounts: any AccountStore, bcryptCost: UInt8 = 12) {
         self.accounts = accounts
         self.bcryptCost = bcryptCost

@@ -12,7 +12,7 @@ import VolunteerDirectory
 public struct WebApp: Sendable {
     let state: WebState
 
-    /// Creates the app.
+    /// Sets up what every route shares (audit trail, background jobs); nothing listens until ``run(onListening:)``.
     public init(directory: WebDirectory, configuration: WebConfiguration) {
         state = WebState(directory: directory, configuration: configuration)
     }

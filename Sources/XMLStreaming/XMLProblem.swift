@@ -11,7 +11,7 @@ public struct XMLProblem: Sendable, Hashable, CustomStringConvertible {
     /// libxml2's error code (`xmlParserErrors`), 0 when the problem is our own.
     public var code: Int = 0
 
-    /// Creates a problem.
+    /// `code` defaults to 0, a problem of our own; `message` is kept as given, so trim libxml2's first.
     public init(line: Int, column: Int, message: String, isError: Bool, code: Int = 0) {
         self.line = line
         self.column = column

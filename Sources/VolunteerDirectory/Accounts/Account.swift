@@ -17,7 +17,7 @@ public struct Account: Sendable, Hashable, Codable {
     /// When the account was made.
     public var created: Date
 
-    /// Creates an account.
+    /// Checks nothing (`AccountService` checks the name, role and partner); `created` defaults to now.
     public init(
         name: String, role: AccountRole, partner: String? = nil, passwordHash: String,
         mustChangePassword: Bool = false, created: Date = Date()
@@ -60,7 +60,7 @@ public struct WebSession: Sendable, Hashable {
     /// When it stops being accepted.
     public var expires: Date
 
-    /// Creates a session record.
+    /// A session as the store keeps it: `tokenHash` is the token's SHA-256 in lower-case hex, never the token.
     public init(tokenHash: String, account: String, csrfToken: String, created: Date, expires: Date) {
         self.tokenHash = tokenHash
         self.account = account

@@ -32,7 +32,7 @@ public protocol DirectoryImporter: Sendable {
     /// leaves in their own way, like the Sector 3 feed's `withdrawn`.
     static var readsRosters: Bool { get }
 
-    /// Creates the plugin.
+    /// Called afresh for each input read, so state a plugin keeps for one file never carries over to the next.
     init()
 
     /// Reads the whole input, handing each record to `sink` as soon as it is read. Throws an
@@ -70,7 +70,7 @@ public struct ImportSample: Sendable {
     /// the file itself.
     public let url: URL?
 
-    /// Creates a sample.
+    /// `head` is at most the first 64 KiB; give `url` for a file: external plugins are asked about the file itself.
     public init(fileName: String, head: [UInt8], url: URL? = nil) {
         self.fileName = fileName
         self.head = head
@@ -98,7 +98,7 @@ public struct ImportInput: Sendable {
     /// by its name.
     public let message: @Sendable (String) -> Void
 
-    /// Creates an input.
+    /// `displayName` is what messages call the file; `progress` and `message` default to doing nothing.
     public init(
         url: URL, displayName: String, size: Int64, progress: @escaping @Sendable (Int64) -> Void = { _ in },
         message: @escaping @Sendable (String) -> Void = { _ in }
@@ -136,7 +136,7 @@ public struct ImportOptions: Sendable {
     /// sheet whose header row reads as a roster or needs sheet.
     public var sheet: String?
 
-    /// Creates options.
+    /// Defaults: no `--network`, `--kind`, `--map` or `--sheet`, the shared catalogue, and ten minutes per plugin run.
     public init(
         network: String? = nil, kind: RecordKind? = nil, columnMap: [String: String] = [:],
         catalogue: LanguageCatalogue = .shared, pluginTimeout: Duration = .seconds(600), sheet: String? = nil

@@ -6,7 +6,7 @@ public struct HeldListing: Sendable, Hashable {
     /// The fingerprint saved with the listing.
     public var fingerprint: String?
 
-    /// Creates an answer.
+    /// One listing id's holder and saved fingerprint; `fingerprint` is `nil` when none was saved with it.
     public init(volunteer: VolunteerID, fingerprint: String?) {
         self.volunteer = volunteer
         self.fingerprint = fingerprint

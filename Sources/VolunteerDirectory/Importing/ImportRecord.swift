@@ -7,7 +7,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     /// The sheet of a workbook; ``line`` is then the row number the spreadsheet shows.
     public var sheet: String?
 
-    /// Creates a location.
+    /// `line` counts from 1; give `column` for XML, and `sheet` for a workbook, where `line` is the row shown.
     public init(line: Int, column: Int? = nil, sheet: String? = nil) {
         self.line = line
         self.column = column
@@ -46,7 +46,7 @@ public struct Rejection: Sendable, Hashable, Codable {
     /// Why, naming the offending value.
     public var reason: String
 
-    /// Creates a rejection.
+    /// Write `reason` for a coordinator: the offending value in quotes, and what to do about it.
     public init(location: SourceLocation, reason: String) {
         self.location = location
         self.reason = reason
@@ -60,7 +60,7 @@ public struct ImportWarning: Sendable, Hashable, Codable {
     /// What was noticed.
     public var message: String
 
-    /// Creates a warning.
+    /// Pass `nil` as `location` for a warning about the input as a whole rather than one place in it.
     public init(location: SourceLocation?, message: String) {
         self.location = location
         self.message = message

@@ -18,7 +18,7 @@ public struct ImportRequest: Sendable {
     /// leaves out is taken off. Without it a roster is its network's whole list of members.
     public var partial: Bool
 
-    /// Creates a request.
+    /// By default: sniff the plugin, import despite rejected records, write for real, and take each roster as whole.
     public init(
         options: ImportOptions = ImportOptions(), plugin: String? = nil, strict: Bool = false, dryRun: Bool = false,
         force: Bool = false, partial: Bool = false
@@ -73,7 +73,7 @@ public struct FileImportReport: Sendable, Codable {
         var reason: String
     }
 
-    /// Creates a report.
+    /// The defaults suit a new file applied for real that took no one off and met no one forgotten.
     public init(
         file: String, plugin: String, counts: ImportCounts, rejected: [Rejection], warnings: [ImportWarning],
         previouslyImported: Date? = nil, dryRun: Bool = false, departures: [RosterDeparture] = [],
@@ -155,7 +155,7 @@ public struct ImportService: Sendable {
     /// Hashes worked out while listing a folder, so the import that follows reads each file once.
     private let knownHashes = FileHashes()
 
-    /// Creates a service.
+    /// Keep one service for a folder's listing and the imports after it: it remembers the hashes it worked out.
     public init(store: any DirectoryStore, registry: ImporterRegistry) {
         self.store = store
         self.registry = registry

@@ -13,7 +13,7 @@ public struct RosterDeparture: Sendable, Hashable, Codable {
     /// Of those, how many no source lists any more: kept until the retention rules remove them.
     public var unlisted: Int
 
-    /// Creates a departure.
+    /// One roster's departures in one import; `unlisted` is the part of `people` that no source lists any more.
     public init(roster: String, networks: [String], people: Int, unlisted: Int) {
         self.roster = roster
         self.networks = networks

@@ -10,7 +10,7 @@ public struct Language: Sendable, Hashable, Codable {
     /// Whether ISO 639-3 counts this as a macrolanguage (Arabic, Chinese, Persian, ...).
     public let isMacrolanguage: Bool
 
-    /// Creates a language entry.
+    /// An entry as the catalogue builds it from a row of the ISO 639-3 table, with the curated name where there is one.
     public init(code: String, alpha2: String?, name: String, isMacrolanguage: Bool) {
         self.code = code
         self.alpha2 = alpha2
@@ -44,7 +44,7 @@ public struct LanguageResolution: Sendable, Hashable {
     /// The ISO 15924 script from a BCP 47 tag (`Arab` in `pa-Arab`), when one was given.
     public let script: String?
 
-    /// Creates a resolution.
+    /// `script` defaults to `nil`: only a BCP 47 tag with a script subtag (`pa-Arab`) gives one.
     public init(language: Language, match: LanguageMatch, script: String? = nil) {
         self.language = language
         self.match = match

@@ -19,7 +19,7 @@ public struct Matcher: Sendable {
         /// The values of ``maxPerVolunteer`` a coordinator may ask for.
         public static let maxPerVolunteerRange: ClosedRange<Int> = 1...1_000
 
-        /// Creates options.
+        /// Defaults: one need per volunteer; above 20,000 candidate pairs each need keeps its places plus 10.
         public init(maxPerVolunteer: Int = 1, pruneAbove: Int = 20_000, pruningSlack: Int = 10) {
             self.maxPerVolunteer = maxPerVolunteer
             self.pruneAbove = pruneAbove
@@ -47,7 +47,7 @@ public struct Matcher: Sendable {
         return Int64(min(max((score * scale).rounded(), -scoreBound), scoreBound))
     }
 
-    /// Creates a matcher.
+    /// `options` defaults to one need per volunteer, with pruning above 20,000 candidate pairs.
     public init(criteria: MatchCriteria, options: Options = Options()) {
         self.criteria = criteria
         self.options = options

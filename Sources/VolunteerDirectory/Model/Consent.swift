@@ -7,7 +7,7 @@ public struct Consent: Sendable, Hashable, Codable {
     /// When the consent was recorded.
     public var recorded: CalendarDate?
 
-    /// Creates a consent record.
+    /// Each part defaults to `nil`, meaning no source said; `Consent()` is what a record that gives none holds.
     public init(contact: Bool? = nil, share: ShareScope? = nil, recorded: CalendarDate? = nil) {
         self.contact = contact
         self.share = share
@@ -25,7 +25,7 @@ public struct DBSCheck: Sendable, Hashable, Codable {
     /// Service` column): then the check stays valid whatever its age. `nil`: not said.
     public var updateService: Bool?
 
-    /// Creates a check.
+    /// `issued` and `updateService` default to `nil`, not said; an undated check cannot be aged, and counts.
     public init(level: DBSLevel, issued: CalendarDate? = nil, updateService: Bool? = nil) {
         self.level = level
         self.issued = issued

@@ -7,7 +7,7 @@ public struct ContactDetails: Sendable, Hashable, Codable {
     /// A telephone number as written.
     public var phone: String?
 
-    /// Creates contact details.
+    /// Every part defaults to `nil`; nothing is checked or normalised, so `phone` stays as written.
     public init(name: String? = nil, email: String? = nil, phone: String? = nil) {
         self.name = name
         self.email = email

@@ -33,7 +33,7 @@ public struct Need: Sendable, Hashable, Codable {
     /// brings the need again leaves it closed.
     public var closed: CalendarDate?
 
-    /// Creates a need.
+    /// As an importer gives it: `places` defaults to 1; `duplicateOf` and `closed` start unset, the directory's to set.
     public init(
         id: String, partner: String, title: String, description: String? = nil, skills: [SkillRequirement] = [],
         languages: [LanguageRequirement] = [], postcode: String? = nil, area: String? = nil, slots: [Slot] = [],

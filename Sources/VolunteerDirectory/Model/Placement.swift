@@ -29,7 +29,7 @@ public struct Placement: Sendable, Hashable, Codable, Identifiable {
     /// When it was confirmed or declined.
     public var decidedAt: Date?
 
-    /// Creates a placement value.
+    /// A placement as the store holds it; leave `decidedAt` out (`nil`) while it is still proposed.
     public init(
         id: Int64, need: String, volunteer: VolunteerID, volunteerName: String, score: Double, status: Status,
         proposedAt: Date,

@@ -35,7 +35,7 @@ public struct SkillRequirement: Sendable, Hashable, Codable {
     /// Whether the need cannot be met without it (otherwise it is a preference).
     public var isRequired: Bool
 
-    /// Creates a skill requirement.
+    /// With `isRequired` false the skill is a preference: the need can still be met without it.
     public init(skill: Skill, isRequired: Bool) {
         self.skill = skill
         self.isRequired = isRequired

@@ -67,7 +67,7 @@ public struct Slot: Sendable, Hashable, Codable, Comparable, CustomStringConvert
     /// The part of the day, or ``PartOfDay/any``.
     public var part: PartOfDay
 
-    /// Creates a slot.
+    /// Either part may be `any`, which overlaps every day or part; ``parse(_:)`` reads slots as people write them.
     public init(day: Day, part: PartOfDay) {
         self.day = day
         self.part = part

@@ -57,7 +57,7 @@ public struct SpokenLanguage: Sendable, Hashable, Codable {
     /// Whether the person can interpret spoken language.
     public var interprets: Bool
 
-    /// Creates a spoken language.
+    /// `proficiency` defaults to unstated and `interprets` to no; `language` keeps its text even when not understood.
     public init(language: LanguageReference, proficiency: Proficiency? = nil, interprets: Bool = false) {
         self.language = language
         self.proficiency = proficiency
@@ -74,7 +74,7 @@ public struct LanguageRequirement: Sendable, Hashable, Codable {
     /// Whether the need cannot be met without it (otherwise it is a preference).
     public var isRequired: Bool
 
-    /// Creates a language requirement.
+    /// `minimumProficiency` defaults to unstated, so any level will do; `isRequired` false makes it a preference.
     public init(language: LanguageReference, minimumProficiency: Proficiency? = nil, isRequired: Bool) {
         self.language = language
         self.minimumProficiency = minimumProficiency

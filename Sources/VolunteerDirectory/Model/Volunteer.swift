@@ -38,7 +38,7 @@ public struct Volunteer: Sendable, Hashable, Codable, Identifiable {
     /// skills, languages or memberships from those rosters, until the retention rules remove them.
     public var isListed: Bool
 
-    /// Creates a volunteer value.
+    /// The merged person as a store loads them: only `id` and `name` are needed, and `isListed` defaults to true.
     public init(
         id: VolunteerID, name: String, email: String? = nil, phone: String? = nil, postcode: String? = nil,
         area: String? = nil, ageBand: AgeBand? = nil, skills: [Skill] = [], languages: [SpokenLanguage] = [],
@@ -74,7 +74,7 @@ public struct Membership: Sendable, Hashable, Codable {
     /// Since when.
     public var since: CalendarDate?
 
-    /// Creates a membership.
+    /// A membership as a store loads it; `role` and `since` are `nil` when no source gave them.
     public init(networkID: NetworkID, networkName: String, role: String? = nil, since: CalendarDate? = nil) {
         self.networkID = networkID
         self.networkName = networkName
@@ -100,7 +100,7 @@ public struct Network: Sendable, Hashable, Codable, Identifiable {
     /// How many volunteers belong to it.
     public var memberCount: Int
 
-    /// Creates a network value.
+    /// Only `id` and `name` are needed; `memberCount` defaults to 0 and is not counted here.
     public init(
         id: NetworkID, externalID: String? = nil, name: String, kind: String? = nil, areas: [String] = [],
         contact: ContactDetails? = nil, memberCount: Int = 0

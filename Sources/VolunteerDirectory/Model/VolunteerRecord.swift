@@ -86,7 +86,7 @@ public struct MembershipRecord: Sendable, Hashable, Codable {
     /// Since when.
     public var since: CalendarDate?
 
-    /// Creates a membership record.
+    /// The network as the source named it (id, name or both); `role` and `since` when the source gave them.
     public init(network: NetworkReference, role: String? = nil, since: CalendarDate? = nil) {
         self.network = network
         self.role = role
@@ -103,7 +103,7 @@ public struct MemberReference: Sendable, Hashable, Codable {
     /// Since when.
     public var since: CalendarDate?
 
-    /// Creates a member reference.
+    /// `volunteerRef` is the volunteer's id in the same source, as this feed or an earlier one gave it.
     public init(volunteerRef: String, role: String? = nil, since: CalendarDate? = nil) {
         self.volunteerRef = volunteerRef
         self.role = role
@@ -130,7 +130,7 @@ public struct NetworkRecord: Sendable, Hashable, Codable {
     /// When the source last changed it.
     public var updated: CalendarDate?
 
-    /// Creates a network record.
+    /// Only `source` and `name` are needed; `members` name volunteers by their ids within the same `source`.
     public init(
         source: String, externalID: String? = nil, name: String, kind: String? = nil, areas: [String] = [],
         contact: ContactDetails? = nil, members: [MemberReference] = [], updated: CalendarDate? = nil
@@ -155,7 +155,7 @@ public struct Withdrawal: Sendable, Hashable, Codable {
     /// When they withdrew.
     public var on: CalendarDate?
 
-    /// Creates a withdrawal.
+    /// `volunteerRef` is the person's id within `source`; `on` defaults to unknown.
     public init(source: String, volunteerRef: String, on: CalendarDate? = nil) {
         self.source = source
         self.volunteerRef = volunteerRef

@@ -121,7 +121,7 @@ public struct FieldError: Error, Sendable, CustomStringConvertible {
     /// The reason, naming the offending value in quotes.
     public let reason: String
 
-    /// Creates a field error.
+    /// `reason` is shown as it stands: name the offending value in quotes and say how to write it.
     public init(_ reason: String) { self.reason = reason }
 
     public var description: String { reason }

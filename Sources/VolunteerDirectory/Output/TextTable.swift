@@ -5,7 +5,7 @@ public struct TextTable: Sendable {
     /// The rows, each as many cells as there are headers.
     public var rows: [[String]]
 
-    /// Creates a table.
+    /// Each row needs as many cells as there are headers; text is made safe for a terminal when rendered, not here.
     public init(headers: [String], rows: [[String]]) {
         self.headers = headers
         self.rows = rows

@@ -27,7 +27,7 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     /// SHA-256 over the previous entry's hash and everything above (see ``AuditChain``).
     public var hash: String
 
-    /// Creates an entry value.
+    /// An entry as the store read it; give `at` exactly as stored, since ``AuditChain`` hashes that text.
     public init(
         id: Int64, at: String, actor: String, action: String, target: String, people: [VolunteerID], detail: String?,
         redacted: Bool, origin: String?, redacts: [Int64], detailDigest: String, hash: String

@@ -16,7 +16,7 @@ public struct AuditEvent: Sendable, Hashable {
     /// From where: the address, for the web app; `nil` for the CLI.
     public var origin: String?
 
-    /// Creates an event.
+    /// `people`, `detail` and `origin` default to none; leave `origin` out for the CLI, which has no address.
     public init(
         actor: String, action: String, target: String, people: [VolunteerID] = [], detail: String? = nil,
         origin: String? = nil

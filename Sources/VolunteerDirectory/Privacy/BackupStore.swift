@@ -24,7 +24,7 @@ public struct RestoreOutcome: Sendable, Hashable {
     /// The suppressions in force (kept from the directory, not taken from the backup).
     public var suppressions: Int
 
-    /// Creates a value.
+    /// What ``BackupStore/restore(from:actor:)`` returns; `suppressions` are the directory's own, not the backup's.
     public init(erasuresReapplied: Int, suppressedErased: Int, suppressions: Int) {
         self.erasuresReapplied = erasuresReapplied
         self.suppressedErased = suppressedErased

@@ -22,7 +22,7 @@ public struct DBSValidity: Sendable, Hashable {
     /// The day it is judged on.
     public var today: Date
 
-    /// Creates a judge of checks.
+    /// `today` defaults to now, read as a UTC calendar day; `validFor` is the `dbs-valid-for` setting.
     public init(validFor: Period, today: Date = Date()) {
         self.validFor = validFor
         self.today = today

@@ -17,7 +17,7 @@ public struct DirectorySettings: Sendable, Hashable, Codable {
     public static let defaults = DirectorySettings(
         retention: Period(constant: 24, unit: .months), dbsValidFor: Period(constant: 36, unit: .months))
 
-    /// Creates settings.
+    /// Both periods must be given; ``defaults`` has 24 months' retention and 36 months for a DBS check.
     public init(retention: Period, dbsValidFor: Period) {
         self.retention = retention
         self.dbsValidFor = dbsValidFor

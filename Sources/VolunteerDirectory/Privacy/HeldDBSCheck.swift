@@ -7,7 +7,7 @@ public struct HeldDBSCheck: Sendable, Hashable {
     /// The check.
     public var check: DBSCheck
 
-    /// Creates a value.
+    /// One row of ``DBSCheckStore/dbsChecks()``; `check` is the highest any source reported for `volunteer`.
     public init(volunteer: VolunteerID, name: String, check: DBSCheck) {
         self.volunteer = volunteer
         self.name = name

@@ -9,7 +9,7 @@ public struct SourceListing: Sendable, Hashable, Codable {
         /// When it was imported.
         public var importedAt: Date
 
-        /// Creates a value.
+        /// An import as the store recorded it: the file's name at the time, and when.
         public init(file: String, importedAt: Date) {
             self.file = file
             self.importedAt = importedAt
@@ -25,7 +25,7 @@ public struct SourceListing: Sendable, Hashable, Codable {
         /// The taxonomy skills it is understood as (`first-aid (exact)`); empty when none.
         public var understood: [String]
 
-        /// Creates a value.
+        /// `understood` holds taxonomy keys with how they matched (`first-aid (exact)`); empty when none.
         public init(written: String, level: String?, understood: [String]) {
             self.written = written
             self.level = level
@@ -46,7 +46,7 @@ public struct SourceListing: Sendable, Hashable, Codable {
         /// Whether they interpret it.
         public var interprets: Bool
 
-        /// Creates a value.
+        /// Pass the written text as `understood` when the catalogue did not know the language.
         public init(written: String, code: String?, understood: String, proficiency: String?, interprets: Bool) {
             self.written = written
             self.code = code
@@ -73,7 +73,7 @@ public struct SourceListing: Sendable, Hashable, Codable {
     /// Languages as written.
     public var languages: [WrittenLanguage]
 
-    /// Creates a value.
+    /// One source's listing as held; `firstImport` is `nil` for listings made before voldir kept it.
     public init(
         source: String, listingID: String, firstImport: Import?, lastImport: Import?, consent: Consent, dbs: DBSCheck?,
         skills: [WrittenSkill], languages: [WrittenLanguage]

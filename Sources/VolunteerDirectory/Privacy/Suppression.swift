@@ -15,7 +15,7 @@ public struct Suppression: Sendable, Hashable, Codable {
     /// roster that lists the person again cannot be recognised.
     public var keys: Int
 
-    /// Creates a suppression value.
+    /// A suppression as the store recorded it; `keys` is how many hashes were kept, not the keys themselves.
     public init(id: Int64, at: Date, reason: String, keys: Int) {
         self.id = id
         self.at = at

@@ -11,7 +11,7 @@ public struct UnseenVolunteer: Sendable, Hashable, Codable {
     /// When an import last listed them; `nil` when no import ever did (held from before voldir kept it).
     public var lastSeen: Date?
 
-    /// Creates a value.
+    /// A row of ``RetentionStore/notSeen(since:)``; `lastSeen` is `nil` when no import ever listed them.
     public init(id: VolunteerID, name: String, networks: [String], lastSeen: Date?) {
         self.id = id
         self.name = name

@@ -77,7 +77,7 @@ public struct MatchReport: Sendable {
     /// How many under-used volunteers are listed at most.
     public static let talentLimit = 100
 
-    /// Builds the report.
+    /// For a `partner` audience, leaves out whoever does not share with partners and blanks email and phone.
     public init(
         result: MatchResult, index: MatchIndex, criteria: MatchCriteria, alternates: Int, audience: Audience,
         duplicates: [Need] = []

@@ -16,7 +16,7 @@ public struct SubjectAccessReport: Sendable {
     /// When the report was made.
     public var madeAt: Date
 
-    /// Creates a report from what the store gave.
+    /// From what the store gave, as ``gather(_:from:)`` collects it; `madeAt` defaults to now.
     public init(
         volunteer: Volunteer, sources: [SourceListing], placements: [Placement], audit: [AuditEntry],
         madeAt: Date = Date()

@@ -94,7 +94,7 @@ public struct VolunteerMatch: Sendable, Hashable {
     /// How each skill and language asked for is met.
     public var matched: [MatchedTerm]
 
-    /// Creates a match.
+    /// `matched` defaults to empty, as for a search that asked for no skill or language; ``match`` is then `nil`.
     public init(volunteer: Volunteer, score: Double, matched: [MatchedTerm] = []) {
         self.volunteer = volunteer
         self.score = score

@@ -15,7 +15,7 @@ public struct SkillConcept: Sendable, Hashable, Codable {
     /// Whether anyone who interprets a language holds this skill (interpreting).
     public var impliedByInterpreting: Bool
 
-    /// Creates a concept.
+    /// Only `key` and `label` are needed; without synonyms or qualifications, only those two name the concept.
     public init(
         key: String, label: String, synonyms: [String] = [], qualifications: [String] = [], broader: [String] = [],
         related: [String] = [], impliedByInterpreting: Bool = false
@@ -65,7 +65,7 @@ public struct SkillMapping: Sendable, Hashable, Codable {
     /// `exact` when named by its label or key, `synonym` by a synonym or qualification.
     public var kind: SkillMatchKind
 
-    /// Creates a mapping.
+    /// Made by the taxonomy as it indexes its concepts, which gives only `exact` or `synonym` as `kind`.
     public init(concept: String, kind: SkillMatchKind) {
         self.concept = concept
         self.kind = kind

@@ -11,7 +11,7 @@ public struct TaxonomyError: Error, Sendable, Equatable, CustomStringConvertible
     /// What is wrong, in words.
     public var reason: String
 
-    /// Creates an error.
+    /// Without `line` and `column` (the defaults) the description names the file alone.
     public init(file: String, line: Int? = nil, column: Int? = nil, reason: String) {
         self.file = file
         self.line = line

@@ -34,7 +34,7 @@ public struct DirectoryCopy: Sendable {
         /// The first table found holding rows.
         public var table: String
 
-        /// Creates the error.
+        /// `table` is the first of ``DirectoryCopy/mustBeEmpty``, in its order, that the store found holding rows.
         public init(table: String) {
             self.table = table
         }
@@ -49,7 +49,7 @@ public struct DirectoryCopy: Sendable {
         "volunteer", "network", "need", "import_batch", "account", "audit_entry", "suppression", "erasure",
     ]
 
-    /// Creates a copy.
+    /// A copy holds nothing of its own: all the work is in ``copy(from:to:)``.
     public init() {}
 
     /// Copies everything `source` holds into `target`, which must hold nothing yet.

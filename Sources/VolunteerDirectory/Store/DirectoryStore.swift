@@ -254,7 +254,7 @@ public struct UnmappedSkill: Sendable, Hashable, Codable {
     /// How many volunteers wrote it.
     public var volunteers: Int
 
-    /// Creates an entry.
+    /// One row of ``DirectoryStore/unmappedSkills(limit:)``: `key` is what its spellings share, `written` one of them.
     public init(written: String, key: String, volunteers: Int) {
         self.written = written
         self.key = key
@@ -276,7 +276,7 @@ public struct LanguageCoverage: Sendable, Hashable {
     /// Everyone who speaks it.
     public var total: Int { byProficiency.values.reduce(0, +) }
 
-    /// Creates an entry.
+    /// One row of ``DirectoryStore/languageCoverage()``; count each volunteer once, at their best proficiency.
     public init(code: String?, written: String, byProficiency: [Proficiency?: Int], interpreters: Int) {
         self.code = code
         self.written = written

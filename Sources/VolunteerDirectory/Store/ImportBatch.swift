@@ -21,7 +21,7 @@ public struct ImportBatch: Sendable, Hashable, Codable {
     /// a newer one takes no one off.
     public var fileDate: Date?
 
-    /// Creates a batch record.
+    /// Give `source` and `sequence` for a sequenced feed only, and `fileDate` when the file's time is known.
     public init(
         fileName: String, sha256: String, plugin: String, importedAt: Date, counts: ImportCounts,
         source: String? = nil, sequence: Int? = nil, fileDate: Date? = nil

@@ -12,7 +12,7 @@ public struct ListedIdentity: Sendable, Hashable {
     /// ``ContactKeys/phoneKey(_:)`` of the phone, if one was given.
     public var phoneKey: String?
 
-    /// Creates an identity.
+    /// Pass normalised keys (`matchingKey`, ``ContactKeys``): ``isSomeoneElse(than:)`` compares them as given.
     public init(volunteer: VolunteerID, name: String, nameKey: String, emailKey: String?, phoneKey: String?) {
         self.volunteer = volunteer
         self.name = name

@@ -14,7 +14,7 @@ public struct NeedMerge: Sendable, Hashable, Codable {
     /// The kept need's places.
     public var places: Int
 
-    /// Creates a result.
+    /// The report ``DirectoryStore/mergeNeeds(keep:other:)`` returns; `confirmed` and `places` are the kept need's.
     public init(kept: String, removed: String, moved: Int, dropped: Int, confirmed: Int, places: Int) {
         self.kept = kept
         self.removed = removed
