@@ -132,41 +132,46 @@ public struct MatchReport: Sendable {
         self.needs = sections
         self.placesAsked = placesAsked
 
-        // Language coverage: what the needs ask for against who speaks it.
-        var asking: [MatchIndex.Term: Int] = [:]
-        var names: [MatchIndex.Term: String] = [:]
+        // Language coverage: what the needs ask for against who speaks it, by interned language.
+        var asking: [Int32: Int] = [:]
+        var names: [Int32: String] = [:]
         for section in sections {
             for requirement in section.need.languages {
-                let key = MatchIndex.languageTerm(requirement.language)
+                let key = index.vocabulary.id(MatchIndex.languageTerm(requirement.language))
                 asking[key, default: 0] += MatchIndex.countedPlaces(section.need.places)
                 names[key] = requirement.language.displayName()
             }
         }
         let proposedIDs = Set(result.assignments.map(\.volunteer))
         // A speaker counts as matching counts them: the language itself, or a member of it
-        // when it is a macrolanguage (Kurmanji for Kurdish).
-        var accepted: [MatchIndex.Term: Set<Int32>] = [:]
+        // when it is a macrolanguage (Kurmanji for Kurdish). So each language spoken is mapped
+        // to the languages asked for that it meets, and each volunteer's few are walked.
+        var meets: [Int32: Set<Int32>] = [:]
         for need in index.needs {
-            for language in need.requiredLanguages + need.preferredLanguages {
-                guard let term = index.vocabulary.term(language.language) else { continue }
-                accepted[term, default: []].formUnion(language.accepted)
+            for language in need.requiredLanguages + need.preferredLanguages where asking[language.language] != nil {
+                for spoken in language.accepted { meets[spoken, default: []].insert(language.language) }
             }
         }
-        var speakers: [MatchIndex.Term: Int] = [:]
-        var proposedSpeakers: [MatchIndex.Term: Int] = [:]
+        var speakers: [Int32: Int] = [:]
+        var proposedSpeakers: [Int32: Int] = [:]
+        var met = Set<Int32>()
         for volunteer in index.volunteers {
-            let spoken = Set(index.languages(of: volunteer).map(\.language))
-            for key in asking.keys where !(accepted[key] ?? []).isDisjoint(with: spoken) {
+            met.removeAll(keepingCapacity: true)
+            for spoken in index.languages(of: volunteer) {
+                if let asked = meets[spoken.language] { met.formUnion(asked) }
+            }
+            guard !met.isEmpty else { continue }
+            let proposed = proposedIDs.contains(volunteer.id)
+            for key in met {
                 speakers[key, default: 0] += 1
-                if proposedIDs.contains(volunteer.id) { proposedSpeakers[key, default: 0] += 1 }
+                if proposed { proposedSpeakers[key, default: 0] += 1 }
             }
         }
         coverage = asking.keys.sorted { (asking[$0] ?? 0, names[$1] ?? "") > (asking[$1] ?? 0, names[$0] ?? "") }.map {
             key in
             LanguageDemand(
-                language: names[key] ?? LanguageNames.name(key), placesAsking: asking[key] ?? 0,
-                speakers: speakers[key] ?? 0,
-                proposed: proposedSpeakers[key] ?? 0)
+                language: names[key] ?? LanguageNames.name(index.vocabulary.term(key)),
+                placesAsking: asking[key] ?? 0, speakers: speakers[key] ?? 0, proposed: proposedSpeakers[key] ?? 0)
         }
 
         // Under-used talent: professional or foreign-qualified skills, proposed nowhere, placed nowhere.
