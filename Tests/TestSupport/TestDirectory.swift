@@ -4,8 +4,10 @@ import VolunteerDirectorySQLite
 
 /// A fresh directory in its own temporary folder, removed when the value goes away.
 public final class TestDirectory {
+    /// The folder, removed with everything in it when the value goes away.
+    private let temporary: TemporaryFolder
     /// The folder.
-    public let folder: URL
+    public var folder: URL { temporary.url }
     /// The database file.
     public var databasePath: String { folder.appendingPathComponent("voldir.sqlite").path }
     /// The store.
@@ -20,14 +22,9 @@ public final class TestDirectory {
 
     /// Creates a new directory whose imports choose from this registry (built-in and external plugins).
     public init(registry: ImporterRegistry) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("voldir-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteDirectoryStore(path: folder.appendingPathComponent("voldir.sqlite").path)
+        temporary = try TemporaryFolder(prefix: "voldir-test")
+        store = try SQLiteDirectoryStore(path: temporary.url.appendingPathComponent("voldir.sqlite").path)
         service = ImportService(store: store, registry: registry)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: folder)
     }
 
     /// Writes `text` to a file in the folder and returns its URL.

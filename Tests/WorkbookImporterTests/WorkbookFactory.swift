@@ -8,15 +8,12 @@ import ZIPFoundation
 /// Writes small .xlsx packages part by part, so each test can hold one cell kind or one hostile
 /// part without a spreadsheet program; and reads files through the plugin.
 final class WorkbookFactory {
-    let folder: URL
+    /// The factory's folder, removed with the packages in it when the factory goes.
+    private let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: folder)
+        temporary = try TemporaryFolder(prefix: "workbook-tests")
     }
 
     /// A zip package holding `parts` (path → content), deflated.

@@ -54,6 +54,13 @@ public struct MatchIndex: Sendable {
         public func term(_ id: Int32) -> Term? { id >= 0 && Int(id) < terms.count ? terms[Int(id)] : nil }
         /// The id of a term, or -1 when it was never interned.
         public func id(_ term: Term) -> Int32 { ids[term] ?? -1 }
+
+        /// The name of the language interned as `id` (`Polish` for `pol`), an unrecognised
+        /// language as written, or nothing when `id` is not a language.
+        public func languageName(_ id: Int32) -> String {
+            guard case .language(let value)? = term(id) else { return "" }
+            return LanguageCatalogue.shared.language(code: value)?.name ?? value
+        }
     }
 
     /// Builds the index from everyone's full records, all held: for tests and small directories.

@@ -235,6 +235,11 @@ extension Double: JSONWritable {
     func write(to json: inout JSONWriter) throws { try json.double(self) }
 }
 
+/// An enumeration written as its raw value, as the synthesised `Codable` conformance writes it.
+extension JSONWritable where Self: RawRepresentable, RawValue == String {
+    func write(to json: inout JSONWriter) { json.string(rawValue) }
+}
+
 extension Array: JSONWritable where Element: JSONWritable {
     func write(to json: inout JSONWriter) throws { try json.array(self) }
 }

@@ -63,11 +63,6 @@ extension MatchedTerm: JSONWritable {
     }
 }
 
-/// An enumeration written as its raw value, as the synthesised `Codable` conformance writes it.
-extension JSONWritable where Self: RawRepresentable, RawValue == String {
-    func write(to json: inout JSONWriter) { json.string(rawValue) }
-}
-
 extension MatchedTerm.Kind: JSONWritable {}
 
 extension SkillMatchKind: JSONWritable {}

@@ -133,13 +133,12 @@ public struct MatchReport: Sendable {
         self.placesAsked = placesAsked
 
         // Language coverage: what the needs ask for against who speaks it, by interned language.
-        var asking: [Int32: Int] = [:]
-        var names: [Int32: String] = [:]
+        var asking: [Int32: (name: String, places: Int)] = [:]
         for section in sections {
             for requirement in section.need.languages {
                 let key = index.vocabulary.id(MatchIndex.languageTerm(requirement.language))
-                asking[key, default: 0] += MatchIndex.countedPlaces(section.need.places)
-                names[key] = requirement.language.displayName()
+                let places = (asking[key]?.places ?? 0) + MatchIndex.countedPlaces(section.need.places)
+                asking[key] = (requirement.language.displayName(), places)
             }
         }
         let proposedIDs = Set(result.assignments.map(\.volunteer))
@@ -167,11 +166,11 @@ public struct MatchReport: Sendable {
                 if proposed { proposedSpeakers[key, default: 0] += 1 }
             }
         }
-        coverage = asking.keys.sorted { (asking[$0] ?? 0, names[$1] ?? "") > (asking[$1] ?? 0, names[$0] ?? "") }.map {
-            key in
+        coverage = asking.sorted { ($0.value.places, $1.value.name) > ($1.value.places, $0.value.name) }.map {
+            key, asked in
             LanguageDemand(
-                language: names[key] ?? LanguageNames.name(index.vocabulary.term(key)),
-                placesAsking: asking[key] ?? 0, speakers: speakers[key] ?? 0, proposed: proposedSpeakers[key] ?? 0)
+                language: asked.name, placesAsking: asked.places, speakers: speakers[key] ?? 0,
+                proposed: proposedSpeakers[key] ?? 0)
         }
 
         // Under-used talent: professional or foreign-qualified skills, proposed nowhere, placed nowhere.

@@ -16,7 +16,7 @@ public struct InterpretingCriterion: MatchCriterion {
     public func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? {
         let languages = (need.requiredLanguages + need.preferredLanguages).filter {
             interprets(volunteer, $0, index)
-        }.map { LanguageNames.name(index.vocabulary.term($0.language)) }
+        }.map { index.vocabulary.languageName($0.language) }
         return languages.isEmpty ? nil : "interprets \(languages.joined(separator: ", "))"
     }
 

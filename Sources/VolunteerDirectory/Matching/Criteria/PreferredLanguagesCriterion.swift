@@ -15,7 +15,7 @@ public struct PreferredLanguagesCriterion: MatchCriterion {
 
     public func reason(for volunteer: MatchVolunteer, need: MatchNeed, in index: MatchIndex) -> String? {
         let held = need.preferredLanguages.filter { $0.isMet(by: volunteer, in: index) }
-            .map { LanguageNames.name(index.vocabulary.term($0.language)) }
+            .map { index.vocabulary.languageName($0.language) }
         return held.isEmpty ? nil : "speaks \(held.joined(separator: ", ")) — preferred"
     }
 

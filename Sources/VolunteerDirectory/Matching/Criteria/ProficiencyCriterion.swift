@@ -22,7 +22,7 @@ public struct ProficiencyCriterion: MatchCriterion {
             guard let held = language.held(by: volunteer, in: index), held.level > language.minimum,
                 let level = Proficiency(rawValue: held.level)
             else { return nil }
-            return "\(LanguageNames.name(index.vocabulary.term(language.language))) (\(level))"
+            return "\(index.vocabulary.languageName(language.language)) (\(level))"
         }
         return above.isEmpty ? nil : "speaks \(above.joined(separator: ", ")), above the minimum"
     }
