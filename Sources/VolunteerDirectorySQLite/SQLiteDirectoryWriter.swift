@@ -49,6 +49,11 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     private var facetsWereCurrent = false
     private var facetInputsChanged = false
 
+    /// Whether this transaction set the search indexes aside, and who holds each email and phone
+    /// key while it has set their indexes aside too (see `SQLiteDirectoryWriter+BulkLoads.swift`).
+    var searchIndexesSetAside = false
+    var heldKeys: (email: HeldKeys, phone: HeldKeys)?
+
     /// Failures injected by tests; none in use.
     private let faults: MaintenanceFaults
     /// This transaction's moment as the database stores dates: a listed person's "last seen".
@@ -187,13 +192,19 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func volunteer(emailKey: String) throws -> VolunteerID? {
-        try DirectStatement.firstInteger("SELECT id FROM volunteer WHERE email_key = ? ORDER BY id LIMIT 1", in: db) {
+        if let heldKeys { return try firstHolder(of: emailKey, column: "email_key", among: heldKeys.email) }
+        return try DirectStatement.firstInteger(
+            "SELECT id FROM volunteer WHERE email_key = ? ORDER BY id LIMIT 1", in: db
+        ) {
             $0.text(emailKey)
         }
     }
 
     func volunteer(phoneKey: String) throws -> VolunteerID? {
-        try DirectStatement.firstInteger("SELECT id FROM volunteer WHERE phone_key = ? ORDER BY id LIMIT 1", in: db) {
+        if let heldKeys { return try firstHolder(of: phoneKey, column: "phone_key", among: heldKeys.phone) }
+        return try DirectStatement.firstInteger(
+            "SELECT id FROM volunteer WHERE phone_key = ? ORDER BY id LIMIT 1", in: db
+        ) {
             $0.text(phoneKey)
         }
     }
@@ -231,6 +242,13 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     /// The first volunteer by id holding each of `keys` in `column`, in a query per few hundred keys.
     private func volunteers(keys: [String], column: String) throws -> [String: VolunteerID] {
         var held: [String: VolunteerID] = [:]
+        if let heldKeys {
+            let candidates = column == "email_key" ? heldKeys.email : heldKeys.phone
+            for key in keys where held[key] == nil {
+                if let volunteer = try firstHolder(of: key, column: column, among: candidates) { held[key] = volunteer }
+            }
+            return held
+        }
         try Self.inParts(keys) { part, placeholders in
             let cursor = try Row.fetchCursor(
                 db.cachedStatement(
@@ -329,6 +347,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                 bind.text(record.dbs?.issued?.description)
             }
             let id = db.lastInsertedRowID
+            try noteHeldKeys(keys, heldBy: id)
             let batch = try currentBatch()
             try DirectStatement.run(
                 """
@@ -397,6 +416,7 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
                   OR notes IS NOT COALESCE(?12, notes))
                 """,
             arguments: profile + [existing])
+        try noteHeldKeys(keys, heldBy: existing)
         seenPeople.append(existing)
         // Stamped with the listings confirmed unchanged (see `stampListings`), by the same rule.
         let row = try Int64.fetchOne(
@@ -744,29 +764,6 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
         return formatter.string(from: date)
-    }
-
-    // MARK: - Bulk loads
-
-    /// Whether this transaction set the search indexes aside.
-    private var searchIndexesSetAside = false
-
-    /// Sets the search indexes aside when the file is large against the directory; called by
-    /// ``beginBatch(fileDate:expectedRecords:)``.
-    func beginBulkLoad(expectedRecords: Int) throws {
-        // Worth it only when the file is large and at least as large as the directory: building
-        // an index sorts every row, not just the new ones.
-        let held = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM volunteer") ?? 0
-        guard expectedRecords >= Schema.bulkLoadThreshold, expectedRecords >= held else { return }
-        for index in Schema.searchIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
-        searchIndexesSetAside = true
-    }
-
-    /// Builds again the indexes ``beginBulkLoad(expectedRecords:)`` set aside; called by ``record(_:)``.
-    func endBulkLoad() throws {
-        guard searchIndexesSetAside else { return }
-        for index in Schema.searchIndexes { try db.execute(sql: index.definition) }
-        searchIndexesSetAside = false
     }
 
     /// Refreshes the planner's statistics; called by ``record(_:)`` after a large change.

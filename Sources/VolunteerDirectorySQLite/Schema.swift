@@ -438,7 +438,14 @@ extension Schema {
         ("membership_network", "CREATE INDEX membership_network ON membership(network_id)"),
     ]
 
-    /// The fewest records a file must hold for its import to set the search indexes aside.
+    /// The indexes an import's identity look-ups use, which a large import sets aside with the
+    /// search indexes, answering those look-ups from ``HeldKeys`` meanwhile.
+    static let identityIndexes: [(name: String, definition: String)] = [
+        ("volunteer_email", "CREATE INDEX volunteer_email ON volunteer(email_key)"),
+        ("volunteer_phone", "CREATE INDEX volunteer_phone ON volunteer(phone_key)"),
+    ]
+
+    /// The fewest records a file must hold for its import to set the search and identity indexes aside.
     static let bulkLoadThreshold = 20_000
 
     /// Imports that create or update at least this many records refresh the planner's statistics.
