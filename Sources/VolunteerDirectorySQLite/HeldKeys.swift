@@ -66,6 +66,7 @@ struct HeldKeys {
         return true
     }
 
+    /// Doubles the table, placing every slot again: kept at most half full, probes stay short.
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: 0, count: old.count * 2)

@@ -1,6 +1,20 @@
 import GRDB
 import VolunteerDirectory
 
+/// The contact keys an import finds people by, each a column of `volunteer` with an index of its own.
+enum ContactKey {
+    case email
+    case phone
+
+    /// The column of `volunteer` that holds it.
+    var column: String {
+        switch self {
+        case .email: "email_key"
+        case .phone: "phone_key"
+        }
+    }
+}
+
 /// A large import sets indexes aside and builds them again at its end, inside its transaction:
 /// a failed import rolls the drop back with everything else.
 extension SQLiteDirectoryWriter {
@@ -62,12 +76,20 @@ extension SQLiteDirectoryWriter {
         if !kept { try putIdentityIndexesBack() }
     }
 
-    /// The first volunteer by id whose `column` holds `key`, from the candidates ``heldKeys`` gives,
-    /// each read by id.
-    func firstHolder(of key: String, column: String, among held: HeldKeys) throws -> VolunteerID? {
+    /// What ``heldKeys`` holds for `kind`, while its index is set aside.
+    func heldKeys(of kind: ContactKey) -> HeldKeys? {
+        switch kind {
+        case .email: heldKeys?.email
+        case .phone: heldKeys?.phone
+        }
+    }
+
+    /// The first volunteer by id holding `key` as their `kind` of contact key, from the
+    /// candidates `held` gives, each read by id.
+    func firstHolder(of key: String, as kind: ContactKey, among held: HeldKeys) throws -> VolunteerID? {
         for candidate in held.candidates(for: key) {
             let holds = try DirectStatement.firstInteger(
-                "SELECT 1 FROM volunteer WHERE id = ? AND \(column) = ?", in: db
+                "SELECT 1 FROM volunteer WHERE id = ? AND \(kind.column) = ?", in: db
             ) { bind in
                 bind.integer(candidate)
                 bind.text(key)

@@ -49,9 +49,10 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     private var facetsWereCurrent = false
     private var facetInputsChanged = false
 
-    /// Whether this transaction set the search indexes aside, and who holds each email and phone
-    /// key while it has set their indexes aside too (see `SQLiteDirectoryWriter+BulkLoads.swift`).
+    /// Whether this transaction set the search indexes aside (see `SQLiteDirectoryWriter+BulkLoads.swift`).
     var searchIndexesSetAside = false
+    /// Who may hold each email and phone key while this transaction has set their indexes aside
+    /// too; `nil` while the indexes are in place.
     var heldKeys: (email: HeldKeys, phone: HeldKeys)?
 
     /// Failures injected by tests; none in use.
@@ -192,20 +193,20 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func volunteer(emailKey: String) throws -> VolunteerID? {
-        if let heldKeys { return try firstHolder(of: emailKey, column: "email_key", among: heldKeys.email) }
-        return try DirectStatement.firstInteger(
-            "SELECT id FROM volunteer WHERE email_key = ? ORDER BY id LIMIT 1", in: db
-        ) {
-            $0.text(emailKey)
-        }
+        try firstVolunteer(holding: emailKey, as: .email)
     }
 
     func volunteer(phoneKey: String) throws -> VolunteerID? {
-        if let heldKeys { return try firstHolder(of: phoneKey, column: "phone_key", among: heldKeys.phone) }
+        try firstVolunteer(holding: phoneKey, as: .phone)
+    }
+
+    /// The first volunteer by id holding `key` as their `kind` of contact key.
+    private func firstVolunteer(holding key: String, as kind: ContactKey) throws -> VolunteerID? {
+        if let held = heldKeys(of: kind) { return try firstHolder(of: key, as: kind, among: held) }
         return try DirectStatement.firstInteger(
-            "SELECT id FROM volunteer WHERE phone_key = ? ORDER BY id LIMIT 1", in: db
+            "SELECT id FROM volunteer WHERE \(kind.column) = ? ORDER BY id LIMIT 1", in: db
         ) {
-            $0.text(phoneKey)
+            $0.text(key)
         }
     }
 
@@ -232,23 +233,24 @@ final class SQLiteDirectoryWriter: DirectoryWriter {
     }
 
     func volunteers(emailKeys: [String]) throws -> [String: VolunteerID] {
-        try volunteers(keys: emailKeys, column: "email_key")
+        try volunteers(keys: emailKeys, as: .email)
     }
 
     func volunteers(phoneKeys: [String]) throws -> [String: VolunteerID] {
-        try volunteers(keys: phoneKeys, column: "phone_key")
+        try volunteers(keys: phoneKeys, as: .phone)
     }
 
-    /// The first volunteer by id holding each of `keys` in `column`, in a query per few hundred keys.
-    private func volunteers(keys: [String], column: String) throws -> [String: VolunteerID] {
+    /// The first volunteer by id holding each of `keys` as their `kind` of contact key, in a query
+    /// per few hundred keys (or, while a bulk load has set the key's index aside, by ``HeldKeys``).
+    private func volunteers(keys: [String], as kind: ContactKey) throws -> [String: VolunteerID] {
         var held: [String: VolunteerID] = [:]
-        if let heldKeys {
-            let candidates = column == "email_key" ? heldKeys.email : heldKeys.phone
+        if let candidates = heldKeys(of: kind) {
             for key in keys where held[key] == nil {
-                if let volunteer = try firstHolder(of: key, column: column, among: candidates) { held[key] = volunteer }
+                if let volunteer = try firstHolder(of: key, as: kind, among: candidates) { held[key] = volunteer }
             }
             return held
         }
+        let column = kind.column
         try Self.inParts(keys) { part, placeholders in
             let cursor = try Row.fetchCursor(
                 db.cachedStatement(

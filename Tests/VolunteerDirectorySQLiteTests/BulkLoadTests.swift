@@ -6,7 +6,7 @@ import VolunteerDirectoryTestSupport
 
 @testable import VolunteerDirectorySQLite
 
-/// A large import sets the search indexes aside and builds them again at its end.
+/// A large import sets the search and identity indexes aside and builds them again at its end.
 @Suite("Bulk loads")
 struct BulkLoadTests {
     let directory: TestDirectory
@@ -25,7 +25,7 @@ struct BulkLoadTests {
         }
     }
 
-    @Test("the search indexes set aside are exactly the migrated ones, rebuilt as they were")
+    @Test("the search and identity indexes set aside are exactly the migrated ones, rebuilt as they were")
     func definitionsMatchTheMigrations() throws {
         let migrated = try indexes()
         for index in Schema.searchIndexes + Schema.identityIndexes {
